@@ -1,0 +1,60 @@
+# pyselect: every job a developer or CI runs is a target here.
+# `make conformance` is the main job; `make test` runs every test.
+# .ci/run is what CI runs; each of its steps is one target below.
+
+GO       ?= go
+GINKGO   := $(GO) tool ginkgo
+OUT      := out
+# Targets vetted with CGO_ENABLED=0: every port `go tool dist list` knows for
+# the operating systems pyselect supports (never a hand-written GOARCH list).
+VET_TARGETS   = $(shell $(GO) tool dist list | grep -E '^(linux|darwin|freebsd|netbsd|openbsd|dragonfly|windows)/' | grep -vE '^windows/(386|arm)$$')
+# Targets whose unit tests and conformance suite are also compiled (go test -c).
+BUILD_TARGETS = freebsd/amd64 freebsd/arm64 freebsd/386 netbsd/amd64 openbsd/amd64 dragonfly/amd64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
+STATICCHECK   = honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+.PHONY: all test unit race vet fmt cross conformance lint tidy-check clean
+all: test
+
+## test: every test that runs on this machine: format, vet, unit and conformance tests with -race, and the cross-compile checks.
+test: fmt vet race cross
+
+## unit: the library's unit tests and the conformance suite, natively, without cgo.
+unit:
+	CGO_ENABLED=0 $(GO) test -count=1 ./...
+
+## race: everything under the race detector (the race runtime is the one use of cgo).
+race:
+	CGO_ENABLED=1 $(GO) test -race -count=1 ./...
+
+## fmt: gofmt must have nothing to say.
+fmt:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+## vet: go vet on this machine's target.
+vet:
+	CGO_ENABLED=0 $(GO) vet ./...
+
+## cross: go vet for every supported GOOS/GOARCH, and go test -c of every package for the BSDs, macOS and Windows.
+cross:
+	@bash .ci/cross.sh "$(VET_TARGETS)" "$(BUILD_TARGETS)"
+
+## conformance: the main job. Runs the conformance suite on this OS, randomized, prints a readable report and writes $(OUT)/conformance.json.
+conformance:
+	@mkdir -p $(OUT)
+	CGO_ENABLED=0 $(GINKGO) --randomize-all --keep-going --timeout=20m --json-report=conformance.json --junit-report=conformance.xml --output-dir=$(OUT) ./conformance
+	@$(GO) run ./conformance/cmd/report $(OUT)/conformance.json
+
+## lint: staticcheck at a pinned version.
+lint:
+	CGO_ENABLED=0 $(GO) run $(STATICCHECK) ./...
+	@for t in linux/arm64 freebsd/amd64 darwin/arm64 netbsd/amd64 openbsd/amd64 windows/amd64; do \
+	  echo "staticcheck $$t"; GOOS=$${t%/*} GOARCH=$${t#*/} CGO_ENABLED=0 $(GO) run $(STATICCHECK) ./... || exit 1; done
+
+## tidy-check: go.mod and go.sum are what `go mod tidy` makes.
+tidy-check:
+	$(GO) mod tidy -diff
+
+clean:
+	rm -rf $(OUT) bin
+
+# Targets added by later work go below, one block per area.
