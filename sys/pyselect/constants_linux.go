@@ -1,0 +1,36 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+package pyselect
+
+import "golang.org/x/sys/unix"
+
+// The Linux constants of Python's select module (3.11), by the names and
+// values Python gives them (cpython-select-semantics.md §1.1-1.2).
+// EPOLLWAKEUP is left out: Python exports it from 3.14 on.
+//
+//lint:file-ignore ST1003 the constants keep the names Python gives them.
+const (
+	EPOLLIN        = unix.EPOLLIN
+	EPOLLPRI       = unix.EPOLLPRI
+	EPOLLOUT       = unix.EPOLLOUT
+	EPOLLERR       = unix.EPOLLERR
+	EPOLLHUP       = unix.EPOLLHUP
+	EPOLLRDNORM    = unix.EPOLLRDNORM
+	EPOLLRDBAND    = unix.EPOLLRDBAND
+	EPOLLWRNORM    = unix.EPOLLWRNORM
+	EPOLLWRBAND    = unix.EPOLLWRBAND
+	EPOLLMSG       = unix.EPOLLMSG
+	EPOLLRDHUP     = unix.EPOLLRDHUP
+	EPOLLEXCLUSIVE = unix.EPOLLEXCLUSIVE
+	EPOLLONESHOT   = unix.EPOLLONESHOT
+	EPOLLET        = unix.EPOLLET
+	EPOLL_CLOEXEC  = unix.EPOLL_CLOEXEC
+
+	POLLRDHUP = unix.POLLRDHUP
+
+	// PIPE_BUF is <limits.h>'s PIPE_BUF: a write of at most this many
+	// bytes to a pipe is atomic (pipe(7)).
+	PIPE_BUF = 4096
+)

@@ -1,0 +1,19 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build linux && (mips || mipsle || mips64 || mips64le)
+
+package pyselect
+
+// poll(2) events from arch/mips/include/uapi/asm/poll.h, where
+// POLLWRNORM is POLLOUT and POLLWRBAND moves to 0x100.
+//
+//lint:file-ignore ST1003 the constants keep the names Python gives them.
+const (
+	POLLRDNORM = 0x40
+	POLLRDBAND = 0x80
+	POLLWRNORM = 0x4
+	POLLWRBAND = 0x100
+	POLLMSG    = 0x400
+)

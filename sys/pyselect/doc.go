@@ -1,0 +1,57 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+// Package pyselect is Python's select module in Go, without cgo: the same
+// calls, arguments, units, results and failures, over golang.org/x/sys.
+// Code written against select.select, select.poll, select.epoll and
+// select.kqueue ports to it line by line.
+//
+//	Python                           Go                                     syscall         man page
+//	select.select(r, w, x, t)        pyselect.Select(r, w, x, t)            select          select(2)
+//	select.poll()                    pyselect.NewPoll()                     poll            poll(2)
+//	p.register(fd, mask)             p.Register(fd, mask)
+//	p.poll(ms)                       p.Poll(ms)
+//	select.epoll()                   pyselect.NewEpoll(-1, 0)               epoll_create1   epoll(7)
+//	ep.register(fd, mask)            ep.Register(fd, mask)                  epoll_ctl       epoll_ctl(2)
+//	ep.poll(t, maxevents)            ep.Poll(t, maxevents)                  epoll_wait      epoll_wait(2)
+//	select.kqueue()                  pyselect.NewKqueue()                   kqueue          kqueue(2)
+//	kq.control(changes, n, t)        kq.Control(changes, n, t)              kevent          kqueue(2)
+//	select.kevent(ident, ...)        pyselect.NewKevent(ident, ...)
+//
+// Select and Poll exist on Linux, macOS and the BSDs (Select also on
+// Windows, for sockets); Epoll only on Linux; Kqueue and Kevent only on
+// macOS and the BSDs: each is absent where Python lacks it, never a stub.
+//
+// # Arguments
+//
+// An fd argument is what Python takes: a Go integer, a value with a
+// Fileno() int method (Filenoer), or a syscall.Conn such as *os.File or
+// *net.TCPConn, whose descriptor is read through SyscallConn().Control
+// (Fd() would switch it to blocking mode). A timeout is an any: nil is
+// None and blocks, a float or an integer is Python's float or int, in
+// Python's unit (seconds, but milliseconds for Poll.Poll); the rules for
+// 0, negative, NaN, infinity and overflow are CPython's, per call (see
+// timeout.go).
+//
+// # Errors
+//
+// Every failure is an *Error with CPython's exception class and message:
+// errors.Is(err, pyselect.ValueError), and for a failed system call
+// errors.Is(err, pyselect.OSError) and errors.Is(err, unix.EBADF) alike.
+// ExceptionOf(err) names the class. Bad input is an error, never a panic.
+//
+// # Interrupted calls
+//
+// Every blocking call retries EINTR as PEP 475 makes CPython do: with the
+// time left until a monotonic deadline taken at the start, returning the
+// empty result once it has passed. In Go this is everyday: the runtime's
+// preemption signal interrupts blocking system calls.
+//
+// # Goroutines
+//
+// Objects may be shared between goroutines. An Epoll or Kqueue closed
+// while another goroutine is inside one of its calls keeps its descriptor
+// until that call returns, so the number cannot be reused under it; the
+// call is woken and returns ValueError "I/O operation on closed ... object".
+package pyselect

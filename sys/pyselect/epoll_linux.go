@@ -1,0 +1,269 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+package pyselect
+
+import (
+	"math"
+	"strconv"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// An Epoll is a select.epoll object: an epoll instance, Linux's
+// edge- and level-triggered readiness interface.
+//
+// Python: https://docs.python.org/3/library/select.html#edge-and-level-trigger-polling-epoll-objects
+// Kernel: epoll(7), epoll_create1(2), epoll_ctl(2), epoll_wait(2).
+//
+// An Epoll may be used from many goroutines at once: registration changes
+// while another goroutine waits in Poll are seen by that wait, as the
+// kernel makes them. Close while calls are in flight marks the object
+// closed at once and wakes those calls, which return ValueError "I/O
+// operation on closed epoll object"; the descriptor itself is closed when
+// the last of them returns, so its number is never reused under a call
+// (see fdRef).
+type Epoll struct {
+	ref  fdRef
+	wake int // an eventfd Close registers to wake calls in flight; -1 if none
+
+	// The event array of Poll, kept between calls. bufBusy is taken by the
+	// Poll that uses it; a concurrent Poll allocates its own.
+	bufBusy atomic.Bool
+	buf     []unix.EpollEvent
+}
+
+// NewEpoll is select.epoll(sizehint=-1, flags=0). The descriptor is made
+// with epoll_create1(EPOLL_CLOEXEC), so it is not inherited across exec,
+// whatever flags says. As CPython: sizehint must be -1 or positive (it is
+// otherwise ignored), else ValueError "negative sizehint"; flags must be 0
+// or EPOLL_CLOEXEC, else OSError "invalid flags" (with no errno).
+func NewEpoll(sizehint, flags int) (*Epoll, error) {
+	if sizehint > math.MaxInt32 || sizehint < math.MinInt32 || flags > math.MaxInt32 || flags < math.MinInt32 {
+		return nil, errIntOverflow
+	}
+	if sizehint != -1 && sizehint <= 0 {
+		return nil, newError(ValueError, "negative sizehint")
+	}
+	if flags != 0 && flags != EPOLL_CLOEXEC {
+		return nil, newError(OSError, "invalid flags")
+	}
+	return newEpoll(-1)
+}
+
+// EpollFromFd is select.epoll.fromfd(fd): an Epoll that owns fd, an epoll
+// descriptor made elsewhere. fd is not checked (an fd that is no epoll
+// instance fails at the first call). Quirks kept from CPython: -1 makes a
+// new epoll instance, and any other negative fd is OSError "[Errno 0]
+// Error".
+func EpollFromFd(fd int) (*Epoll, error) {
+	if fd > math.MaxInt32 || fd < math.MinInt32 {
+		return nil, errIntOverflow
+	}
+	return newEpoll(fd)
+}
+
+// newEpoll is CPython's newPyEpoll_Object.
+func newEpoll(fd int) (*Epoll, error) {
+	if fd == -1 {
+		var err error
+		if fd, err = unix.EpollCreate1(unix.EPOLL_CLOEXEC); err != nil {
+			return nil, osError(err.(unix.Errno))
+		}
+	} else if fd < 0 {
+		return nil, osError(0)
+	}
+	ep := &Epoll{wake: -1}
+	ep.ref.fd = fd
+	return ep, nil
+}
+
+// Close is epoll.close(): close the epoll descriptor. It may be called
+// any number of times and never fails (CPython ignores close(2)'s error).
+// Calls in flight are woken and return ValueError; the descriptor is
+// closed by the last of them.
+func (ep *Epoll) Close() error {
+	first, busy := ep.ref.close()
+	if !first {
+		return nil
+	}
+	if busy {
+		ep.wakeAll()
+	}
+	ep.release()
+	return nil
+}
+
+// wakeAll makes every epoll_wait on ep return: it registers an eventfd
+// that is already readable. Level-triggered, it wakes every waiter, and
+// each sees the object closed. If no eventfd can be had (EMFILE), waiters
+// return at their next event or timeout, still before the fd is closed.
+func (ep *Epoll) wakeAll() {
+	efd, err := unix.Eventfd(1, unix.EFD_CLOEXEC|unix.EFD_NONBLOCK)
+	if err != nil {
+		return
+	}
+	ev := unix.EpollEvent{Events: unix.EPOLLIN, Fd: int32(efd)}
+	if unix.EpollCtl(ep.ref.fd, unix.EPOLL_CTL_ADD, efd, &ev) != nil {
+		unix.Close(efd)
+		return
+	}
+	ep.wake = efd
+}
+
+// release drops a call's reference and closes the descriptors after the
+// last call of a closed Epoll.
+func (ep *Epoll) release() {
+	if ep.ref.release() {
+		unix.Close(ep.ref.fd)
+		if ep.wake >= 0 {
+			unix.Close(ep.wake)
+		}
+	}
+}
+
+// Closed is epoll.closed: whether Close has been called.
+func (ep *Epoll) Closed() bool { return ep.ref.closed() }
+
+// Fileno is epoll.fileno(): the epoll descriptor, or ValueError once
+// closed.
+func (ep *Epoll) Fileno() (int, error) {
+	if ep.ref.closed() {
+		return -1, errClosedEpoll
+	}
+	return ep.ref.fd, nil
+}
+
+// Register is epoll.register(fd[, eventmask]): add fd to the interest
+// list, by default for EPOLLIN|EPOLLPRI|EPOLLOUT. eventmask is a C
+// unsigned int: Python's truncation of a larger int is Go's uint32(x).
+// As the kernel says (epoll_ctl(2)): an fd already registered is
+// FileExistsError (EEXIST), a regular file PermissionError (EPERM), a
+// closed fd OSError EBADF, EPOLLEXCLUSIVE with EPOLLONESHOT OSError EINVAL.
+// The fd is converted before the closed check, as in CPython.
+func (ep *Epoll) Register(fd any, eventmask ...uint32) error {
+	if len(eventmask) > 1 {
+		return newError(TypeError, "register() takes at most 2 arguments ("+strconv.Itoa(len(eventmask)+1)+" given)")
+	}
+	mask := uint32(EPOLLIN | EPOLLPRI | EPOLLOUT)
+	if len(eventmask) == 1 {
+		mask = eventmask[0]
+	}
+	return ep.ctl(unix.EPOLL_CTL_ADD, fd, mask)
+}
+
+// Modify is epoll.modify(fd, eventmask): change a registered fd's mask.
+// An fd not registered is FileNotFoundError (ENOENT); EPOLLEXCLUSIVE may
+// not be modified (EINVAL, epoll_ctl(2)). Modify re-arms an fd that
+// EPOLLONESHOT disabled.
+func (ep *Epoll) Modify(fd any, eventmask uint32) error {
+	return ep.ctl(unix.EPOLL_CTL_MOD, fd, eventmask)
+}
+
+// Unregister is epoll.unregister(fd): remove fd from the interest list.
+// An fd not registered is FileNotFoundError (ENOENT); an fd already closed
+// is OSError EBADF (since Python 3.9): closing an fd removes it from every
+// epoll set by itself, unless a dup keeps its open file alive (epoll(7)).
+func (ep *Epoll) Unregister(fd any) error {
+	return ep.ctl(unix.EPOLL_CTL_DEL, fd, 0)
+}
+
+func (ep *Epoll) ctl(op int, fd any, mask uint32) error {
+	n, err := fdOf(fd)
+	if err != nil {
+		return err
+	}
+	if !ep.ref.acquire() {
+		return errClosedEpoll
+	}
+	ev := unix.EpollEvent{Events: mask, Fd: int32(n)}
+	err = unix.EpollCtl(ep.ref.fd, op, n, &ev)
+	ep.release()
+	return sysErr(err)
+}
+
+// Poll is epoll.poll(timeout=None, maxevents=-1): wait for events and
+// return them as (fd, events) pairs, in the kernel's ready-list order
+// (not sorted; with maxevents smaller than the ready count, successive
+// calls go round the ready fds).
+//
+// timeout is in seconds, rounded up to the millisecond: nil (None) or
+// -0.001 and below block, values in (-0.001, 0] poll (CPython's
+// ROUND_CEILING); outside a C int of milliseconds it is OverflowError.
+// maxevents -1 means FD_SETSIZE-1 (1023), as CPython; below 1 it is
+// ValueError. The checks run as CPython's: closed, timeout, maxevents.
+// An interrupted wait is resumed with the time left, and returns an empty
+// list once none is (PEP 475).
+//
+// The result is the one allocation of a call; the kernel's event array is
+// kept in the Epoll between calls. See Wait for a call that allocates
+// nothing.
+func (ep *Epoll) Poll(timeout any, maxevents int) ([]Event, error) {
+	if maxevents > math.MaxInt32 || maxevents < math.MinInt32 {
+		return nil, errIntOverflow
+	}
+	if !ep.ref.acquire() {
+		return nil, errClosedEpoll
+	}
+	defer ep.release()
+	d, err := epollTimeout(timeout)
+	if err != nil {
+		return nil, err
+	}
+	if maxevents == -1 {
+		maxevents = FD_SETSIZE - 1
+	} else if maxevents < 1 {
+		return nil, newError(ValueError, "maxevents must be greater than 0, got "+strconv.Itoa(maxevents))
+	}
+
+	var buf []unix.EpollEvent
+	if ep.bufBusy.CompareAndSwap(false, true) {
+		defer ep.bufBusy.Store(false)
+		if cap(ep.buf) < maxevents {
+			ep.buf = make([]unix.EpollEvent, maxevents)
+		}
+		buf = ep.buf[:maxevents]
+	} else {
+		buf = make([]unix.EpollEvent, maxevents)
+	}
+	n, err := ep.wait(buf, d)
+	if err != nil {
+		return nil, err
+	}
+	res := make([]Event, n)
+	for i, ev := range buf[:n] {
+		res[i] = Event{Fd: int(ev.Fd), Events: ev.Events}
+	}
+	return res, nil
+}
+
+// Wait is the Go-shaped Poll: it waits for events into the caller's
+// array, as epoll_wait(2) does, and returns how many it stored. It
+// allocates nothing. timeout < 0 blocks; otherwise it is rounded up to
+// the millisecond. Like Poll, it retries EINTR with the time left and
+// returns 0 once none is; on a closed Epoll it returns ValueError. An
+// empty events is OSError EINVAL, as from the kernel.
+func (ep *Epoll) Wait(events []unix.EpollEvent, timeout time.Duration) (int, error) {
+	if !ep.ref.acquire() {
+		return 0, errClosedEpoll
+	}
+	defer ep.release()
+	return ep.wait(events, timeout)
+}
+
+// wait is epoll_wait(2) with the EINTR rule; the caller holds a reference.
+func (ep *Epoll) wait(events []unix.EpollEvent, timeout time.Duration) (int, error) {
+	n, err := eintr(timeout, func(d time.Duration) (int, error) {
+		n, err := unix.EpollWait(ep.ref.fd, events, msCeil(d))
+		if ep.ref.closed() {
+			// Woken by Close (or closed while waiting): report that,
+			// not the wake-up event.
+			return 0, errClosedEpoll
+		}
+		return n, sysErr(err)
+	})
+	return n, err
+}

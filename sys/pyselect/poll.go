@@ -1,0 +1,172 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+
+package pyselect
+
+import (
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// An Event is one (fd, events) tuple of the list that Poll.Poll and
+// Epoll.Poll return: the fd as registered, and the events that occurred.
+type Event struct {
+	Fd     int
+	Events uint32
+}
+
+// A Poll is a select.poll object: a set of registered fds, each with an
+// event mask, polled with poll(2).
+//
+// Python: https://docs.python.org/3/library/select.html#poll-objects
+// Kernel: poll(2).
+//
+// Registration changes may come from any goroutine, also while another is
+// inside Poll; they take effect at the next Poll, as in CPython. A second
+// Poll while one is running is RuntimeError "concurrent poll() invocation".
+// A Poll holds no descriptor of its own and has nothing to close.
+type Poll struct {
+	polling atomic.Bool // a Poll call is running (CPython's poll_running)
+
+	mu    sync.Mutex
+	fds   []unix.PollFd // registered fds, in Python's dict insertion order
+	index map[int32]int // fd -> its position in fds
+	dirty bool          // fds changed since buf was copied from it
+
+	buf []unix.PollFd // the array the running Poll passes to the kernel
+}
+
+// NewPoll is select.poll(): a new, empty poll object.
+func NewPoll() *Poll { return &Poll{index: make(map[int32]int)} }
+
+// Register is poll.register(fd[, eventmask]): watch fd for the events in
+// eventmask, by default POLLIN|POLLPRI|POLLOUT. POLLERR, POLLHUP and
+// POLLNVAL are reported whether asked for or not (poll(2)). Registering an
+// fd again replaces its mask and keeps its place. The fd is not checked: a
+// closed one is reported as POLLNVAL.
+//
+// eventmask is a C unsigned short: negative is ValueError "value must be
+// positive", above 65535 OverflowError, as CPython.
+func (p *Poll) Register(fd any, eventmask ...int) error {
+	if len(eventmask) > 1 {
+		return newError(TypeError, "register expected at most 2 arguments, got "+strconv.Itoa(len(eventmask)+1))
+	}
+	mask := POLLIN | POLLPRI | POLLOUT
+	if len(eventmask) == 1 {
+		mask = eventmask[0]
+	}
+	return p.set(fd, mask, false)
+}
+
+// Modify is poll.modify(fd, eventmask): change the mask of a registered
+// fd. An fd that is not registered is FileNotFoundError (ENOENT).
+func (p *Poll) Modify(fd any, eventmask int) error { return p.set(fd, eventmask, true) }
+
+func (p *Poll) set(fd any, eventmask int, mustExist bool) error {
+	n, err := fdOf(fd)
+	if err != nil {
+		return err
+	}
+	ev, err := ushort(eventmask)
+	if err != nil {
+		return err
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	i, ok := p.index[int32(n)]
+	switch {
+	case ok:
+		p.fds[i].Events = ev
+	case mustExist:
+		return osError(unix.ENOENT)
+	default:
+		p.index[int32(n)] = len(p.fds)
+		p.fds = append(p.fds, unix.PollFd{Fd: int32(n), Events: ev})
+	}
+	p.dirty = true
+	return nil
+}
+
+// ushort is CPython's _PyLong_UnsignedShort_Converter.
+func ushort(v int) (int16, error) {
+	switch {
+	case v < 0:
+		return 0, newError(ValueError, "value must be positive")
+	case v > 0xffff:
+		return 0, newError(OverflowError, "Python int too large for C unsigned short")
+	}
+	return int16(uint16(v)), nil
+}
+
+// Unregister is poll.unregister(fd). An fd that is not registered is
+// KeyError, whose message is the fd.
+func (p *Poll) Unregister(fd any) error {
+	n, err := fdOf(fd)
+	if err != nil {
+		return err
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	i, ok := p.index[int32(n)]
+	if !ok {
+		return newError(KeyError, strconv.Itoa(n))
+	}
+	delete(p.index, int32(n))
+	p.fds = append(p.fds[:i], p.fds[i+1:]...)
+	for j := i; j < len(p.fds); j++ {
+		p.index[p.fds[j].Fd] = j
+	}
+	p.dirty = true
+	return nil
+}
+
+// Poll is poll.poll([timeout]): wait until a registered fd has an event,
+// and return an Event for each fd with any, in registration order.
+//
+// timeout is in milliseconds: nil (None) or any negative value blocks, 0
+// polls; it is rounded up to the millisecond. A value outside a C int is
+// OverflowError "timeout is too large". An interrupted wait is resumed
+// with the time left and returns an empty list once none is (PEP 475).
+func (p *Poll) Poll(timeout any) ([]Event, error) {
+	d, err := pollTimeout(timeout)
+	if err != nil {
+		return nil, err
+	}
+	if !p.polling.CompareAndSwap(false, true) {
+		return nil, errConcurrentPoll
+	}
+	defer p.polling.Store(false)
+
+	p.mu.Lock()
+	if p.dirty {
+		p.buf = append(p.buf[:0], p.fds...)
+		p.dirty = false
+	}
+	buf := p.buf
+	p.mu.Unlock()
+
+	n, err := eintr(d, func(d time.Duration) (int, error) {
+		n, err := unix.Poll(buf, msCeil(d))
+		return n, sysErr(err)
+	})
+	if err != nil {
+		return nil, err
+	}
+	if n == 0 {
+		return []Event{}, nil
+	}
+	res := make([]Event, 0, n)
+	for _, pfd := range buf {
+		if pfd.Revents != 0 {
+			res = append(res, Event{Fd: int(pfd.Fd), Events: uint32(uint16(pfd.Revents))})
+		}
+	}
+	return res, nil
+}

@@ -1,0 +1,118 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd || windows
+
+package pyselect
+
+import "time"
+
+// Select is select.select(rlist, wlist, xlist, timeout): it waits until
+// some of the file descriptors in rlist are ready for reading, in wlist for
+// writing, or in xlist have an "exceptional condition", and returns the
+// three subsets.
+//
+// Python: https://docs.python.org/3/library/select.html#select.select
+// Kernel: select(2).
+//
+// Each element is an fd argument as Python takes one: a Go integer, a
+// Filenoer, or a syscall.Conn such as *os.File or *net.TCPConn (see
+// Filenoer). T is the element type: []int, []*os.File, or []any for a
+// mixed list as Python allows. The results hold the caller's own elements,
+// not fds, in input order with duplicates kept, as CPython's do.
+//
+// timeout is in seconds: nil (None) blocks, 0 polls. It is rounded up to
+// the microsecond, so a positive timeout never becomes 0; a negative one is
+// ValueError "timeout must be non-negative". An interrupted wait is resumed
+// with the time left, and returns three empty lists once none is (PEP 475).
+//
+// Errors, as CPython: an element that is no fd is TypeError; a negative fd
+// is ValueError; an fd of FD_SETSIZE or more is ValueError "filedescriptor
+// out of range in select()" (never a write past the fd_set); more than
+// FD_SETSIZE elements in one list is ValueError "too many file descriptors
+// in select()"; a closed fd is OSError EBADF. The timeout is checked first,
+// then rlist, wlist and xlist in that order.
+//
+// Differences from Python: Python takes any iterable and re-reads a list
+// that fileno() mutates (test_select_mutated); Go takes slices, read once.
+func Select[T any](rlist, wlist, xlist []T, timeout any) (r, w, x []T, err error) {
+	d, err := selectTimeout(timeout)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	// The fds of all three lists, in order, so each element is converted
+	// once (converting a syscall.Conn is a call into the runtime).
+	var small [64]int32
+	fds := small[:0]
+	if n := len(rlist) + len(wlist) + len(xlist); n > len(small) {
+		fds = make([]int32, 0, n)
+	}
+	var in [3]fdSet
+	nfd := 0
+	for i, list := range [3][]T{rlist, wlist, xlist} {
+		if fds, err = fill(&in[i], list, fds, &nfd); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	var out [3]fdSet
+	n, err := eintr(d, func(d time.Duration) (int, error) {
+		// The kernel rewrites the sets, so each try starts from a copy.
+		out = in
+		return sysSelect(nfd, &out[0], &out[1], &out[2], d)
+	})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if n == 0 {
+		// A timeout, including one reached while retrying after EINTR,
+		// when out still holds the unmodified input (bpo-35310).
+		return []T{}, []T{}, []T{}, nil
+	}
+	var counts [3]int
+	rest := fds
+	for i, list := range [3][]T{rlist, wlist, xlist} {
+		for range list {
+			if out[i].isSet(int(rest[0])) {
+				counts[i]++
+			}
+			rest = rest[1:]
+		}
+	}
+	all := make([]T, counts[0]+counts[1]+counts[2])
+	var res [3][]T
+	rest = fds
+	for i, list := range [3][]T{rlist, wlist, xlist} {
+		res[i], all = all[:0:counts[i]], all[counts[i]:]
+		for _, v := range list {
+			if out[i].isSet(int(rest[0])) {
+				res[i] = append(res[i], v)
+			}
+			rest = rest[1:]
+		}
+	}
+	return res[0], res[1], res[2], nil
+}
+
+// fill is CPython's seq2set: it converts each element of list (fdOf), adds
+// it to s (which checks the fd against the set's bounds), appends it to
+// fds, and raises *nfd to the largest fd + 1. A list longer than
+// FD_SETSIZE is ValueError; like CPython, that is checked after the
+// element itself.
+func fill[T any](s *fdSet, list []T, fds []int32, nfd *int) ([]int32, error) {
+	for i, v := range list {
+		fd, err := fdOf(v)
+		if err != nil {
+			return fds, err
+		}
+		if err := s.add(fd); err != nil {
+			return fds, err
+		}
+		if i >= FD_SETSIZE {
+			return fds, errTooManyFds
+		}
+		*nfd = max(*nfd, fd+1)
+		fds = append(fds, int32(fd))
+	}
+	return fds, nil
+}

@@ -1,0 +1,63 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+
+package pyselect
+
+import (
+	"math"
+	"time"
+	"unsafe"
+
+	"golang.org/x/sys/unix"
+)
+
+// FD_SETSIZE is the number of descriptors an fd_set holds: fds 0 to
+// FD_SETSIZE-1 can be passed to Select. It is the C library's FD_SETSIZE,
+// read off x/sys's FdSet: 1024 on Linux, macOS, FreeBSD, OpenBSD and
+// DragonFly, 256 on NetBSD. Python does not export it.
+//
+//lint:ignore ST1003 C's name, as the select module's constants keep theirs.
+const FD_SETSIZE = int(unsafe.Sizeof(unix.FdSet{}) * 8)
+
+// An fdSet is select(2)'s fd_set, a bitmap.
+type fdSet struct{ unix.FdSet }
+
+// add sets fd's bit. unix.FdSet.Set panics past the end of the set, so the
+// bound is checked first, with CPython's error (_PyIsSelectable_fd).
+func (s *fdSet) add(fd int) error {
+	if uint(fd) >= uint(FD_SETSIZE) {
+		return errFdOutOfRange
+	}
+	s.Set(fd)
+	return nil
+}
+
+func (s *fdSet) isSet(fd int) bool { return s.IsSet(fd) }
+
+// sysSelect is select(2) with a timeval rounded up from d; d < 0 blocks.
+// Linux writes the time left into the timeval; it is made afresh for
+// every call.
+func sysSelect(nfd int, r, w, x *fdSet, d time.Duration) (int, error) {
+	var tv *unix.Timeval
+	if d >= 0 {
+		tv = new(unix.Timeval)
+		*tv = timeval(d)
+	}
+	n, err := unix.Select(nfd, &r.FdSet, &w.FdSet, &x.FdSet, tv)
+	return n, sysErr(err)
+}
+
+// timeval rounds d up to the microsecond. Where time_t is 32 bits (linux/386,
+// linux/arm) a timeout past 2038 is clamped to the largest timeval: about
+// 68 years, which CPython on such a system rejects with OverflowError.
+func timeval(d time.Duration) unix.Timeval {
+	us := divCeil(int64(d), 1e3)
+	var tv unix.Timeval
+	if unsafe.Sizeof(tv.Sec) == 4 && us/1e6 > math.MaxInt32 {
+		us = math.MaxInt32 * 1e6
+	}
+	return unix.NsecToTimeval(us * 1e3)
+}
