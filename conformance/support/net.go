@@ -1,0 +1,33 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+package support
+
+import (
+	"net"
+
+	. "github.com/onsi/ginkgo/v2"
+)
+
+// TCPPair returns the two ends of a TCP connection over loopback
+// (127.0.0.1), closed when the spec ends. The conns stay in Go's
+// non-blocking mode; pyselect reads their fds through SyscallConn.
+func TCPPair() (client, server *net.TCPConn) {
+	ln, err := net.ListenTCP("tcp4", &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1)})
+	if err != nil {
+		Fail("listen: " + err.Error())
+	}
+	defer ln.Close()
+	client, err = net.DialTCP("tcp4", nil, ln.Addr().(*net.TCPAddr))
+	if err != nil {
+		Fail("dial: " + err.Error())
+	}
+	DeferCleanup(client.Close)
+	server, err = ln.AcceptTCP()
+	if err != nil {
+		Fail("accept: " + err.Error())
+	}
+	DeferCleanup(server.Close)
+	return client, server
+}
