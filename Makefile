@@ -58,3 +58,13 @@ clean:
 	rm -rf $(OUT) bin
 
 # Targets added by later work go below, one block per area.
+
+# --- platforms ---
+# Linux architectures under qemu-user here, the BSDs in Vagrant VMs, and the
+# lint of the CI workflows and Vagrantfiles. See README "Platforms".
+QEMU_ARCHES ?= 386 arm arm64 riscv64 ppc64le s390x loong64
+.PHONY: qemu
+
+## qemu: unit tests and conformance suite cross-compiled for each of $(QEMU_ARCHES), run under qemu-user 10 (installed into /var/cache/pyselect-qemu on first use, as root). One arch: make qemu QEMU_ARCHES=s390x.
+qemu:
+	@OUT=$(OUT) bash .ci/qemu.sh $(QEMU_ARCHES)
