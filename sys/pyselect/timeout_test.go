@@ -1,0 +1,195 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+package pyselect
+
+import (
+	"encoding/json"
+	"errors"
+	"math"
+	"os"
+	"strconv"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// timeouts.json is what CPython 3.11 makes of each timeout, per API: the
+// exception it raises, or what it passes to the kernel. It is written by
+// testdata/timeouts.py from CPython's own pytime functions and real calls.
+type timeoutRow struct {
+	Input struct {
+		None  bool    `json:"none"`
+		Bool  *bool   `json:"bool"`
+		Int   *string `json:"int"`
+		Float *string `json:"float"`
+		Str   *string `json:"str"`
+	} `json:"input"`
+	Select, Poll, Epoll timeoutWant
+}
+
+type timeoutWant struct {
+	Block   bool   `json:"block"`
+	Kernel  *int64 `json:"kernel"`
+	Error   string `json:"error"`
+	Message string `json:"message"`
+}
+
+func (r *timeoutRow) value(t *testing.T) any {
+	in := r.Input
+	switch {
+	case in.None:
+		return nil
+	case in.Bool != nil:
+		return *in.Bool
+	case in.Str != nil:
+		return *in.Str
+	case in.Float != nil:
+		f, err := strconv.ParseFloat(*in.Float, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	case in.Int != nil:
+		if i, err := strconv.ParseInt(*in.Int, 10, 64); err == nil {
+			return i
+		}
+		u, err := strconv.ParseUint(*in.Int, 10, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return u
+	}
+	t.Fatal("empty input")
+	return nil
+}
+
+func TestTimeoutsMatchCPython(t *testing.T) {
+	data, err := os.ReadFile("testdata/timeouts.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var table struct{ Rows []timeoutRow }
+	if err := json.Unmarshal(data, &table); err != nil {
+		t.Fatal(err)
+	}
+	if len(table.Rows) < 50 {
+		t.Fatalf("only %d rows in testdata/timeouts.json", len(table.Rows))
+	}
+	apis := []struct {
+		name   string
+		parse  func(any) (time.Duration, error)
+		kernel func(time.Duration) int64 // what the API passes to the kernel
+		want   func(*timeoutRow) timeoutWant
+	}{
+		{"select", selectTimeout, func(d time.Duration) int64 { return divCeil(int64(d), 1e3) }, func(r *timeoutRow) timeoutWant { return r.Select }},
+		{"poll", pollTimeout, func(d time.Duration) int64 { return int64(msCeil(d)) }, func(r *timeoutRow) timeoutWant { return r.Poll }},
+		{"epoll", epollTimeout, func(d time.Duration) int64 { return int64(msCeil(d)) }, func(r *timeoutRow) timeoutWant { return r.Epoll }},
+	}
+	for i := range table.Rows {
+		row := &table.Rows[i]
+		v := row.value(t)
+		for _, api := range apis {
+			want := api.want(row)
+			d, err := api.parse(v)
+			switch {
+			case want.Error != "":
+				var e *Error
+				if !errors.As(err, &e) || string(e.Exception) != want.Error || e.Message != want.Message {
+					t.Errorf("%s(%#v): got (%v, %v), CPython raises %s: %s", api.name, v, d, err, want.Error, want.Message)
+				}
+			case err != nil:
+				t.Errorf("%s(%#v): got error %v, CPython accepts it", api.name, v, err)
+			case want.Block:
+				if d >= 0 {
+					t.Errorf("%s(%#v): got %v, CPython blocks", api.name, v, d)
+				}
+			case d < 0:
+				t.Errorf("%s(%#v): blocks, CPython passes %d to the kernel", api.name, v, *want.Kernel)
+			case api.kernel(d) != *want.Kernel:
+				t.Errorf("%s(%#v): passes %d to the kernel, CPython %d", api.name, v, api.kernel(d), *want.Kernel)
+			}
+		}
+	}
+}
+
+func TestTimevalRoundsUpAndClamps(t *testing.T) {
+	for _, c := range []struct {
+		d       time.Duration
+		sec, us int64
+	}{
+		{0, 0, 0},
+		{1, 0, 1},
+		{999, 0, 1},
+		{1000, 0, 1},
+		{1001, 0, 2},
+		{time.Second + 1, 1, 1},
+		{1<<63 - 1, 9223372036, 854774},
+	} {
+		tv := timeval(c.d)
+		sec, us := int64(tv.Sec), int64(tv.Usec)
+		if c.sec > math.MaxInt32 && sec == math.MaxInt32 {
+			c.sec, c.us = math.MaxInt32, 0 // 32-bit time_t: clamped
+		}
+		if sec != c.sec || us != c.us {
+			t.Errorf("timeval(%d) = %d s %d µs, want %d s %d µs", c.d, sec, us, c.sec, c.us)
+		}
+	}
+}
+
+func TestMsCeil(t *testing.T) {
+	for _, c := range []struct {
+		d    time.Duration
+		want int
+	}{
+		{-1, -1}, {-time.Hour, -1}, {0, 0}, {1, 1}, {time.Millisecond, 1},
+		{time.Millisecond + 1, 2}, {1<<63 - 1, math.MaxInt32},
+	} {
+		if got := msCeil(c.d); got != c.want {
+			t.Errorf("msCeil(%d) = %d, want %d", c.d, got, c.want)
+		}
+	}
+}
+
+// TestEintrKeepsTheDeadline: an interrupted call is retried with the time
+// left, never the whole timeout again, and gives up with an empty result
+// once the deadline has passed (PEP 475, bpo-35310).
+func TestEintrKeepsTheDeadline(t *testing.T) {
+	var got []time.Duration
+	n, err := eintr(30*time.Millisecond, func(d time.Duration) (int, error) {
+		got = append(got, d)
+		time.Sleep(10 * time.Millisecond)
+		return 7, syscall.EINTR
+	})
+	if n != 0 || err != nil {
+		t.Fatalf("after the deadline: (%d, %v), want (0, nil)", n, err)
+	}
+	if len(got) < 2 || got[0] != 30*time.Millisecond {
+		t.Fatalf("calls got %v", got)
+	}
+	for i := 1; i < len(got); i++ {
+		if got[i] >= got[i-1] || got[i] < 0 {
+			t.Fatalf("retry %d got %v after %v: the time left must shrink", i, got[i], got[i-1])
+		}
+	}
+
+	calls := 0
+	n, err = eintr(-1, func(d time.Duration) (int, error) {
+		if d >= 0 {
+			t.Fatalf("a blocking call was retried with timeout %v", d)
+		}
+		if calls++; calls < 5 {
+			return 0, syscall.EINTR
+		}
+		return 3, nil
+	})
+	if n != 3 || err != nil || calls != 5 {
+		t.Fatalf("blocking: (%d, %v) after %d calls", n, err, calls)
+	}
+
+	n, err = eintr(time.Second, func(time.Duration) (int, error) { return 0, syscall.EBADF })
+	if n != 0 || err != syscall.EBADF {
+		t.Fatalf("other errors pass through: (%d, %v)", n, err)
+	}
+}
