@@ -1,0 +1,40 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+
+package pyselect
+
+import (
+	"errors"
+	"os"
+	"testing"
+)
+
+// TestFdOfConn: *os.File gives its descriptor through SyscallConn, stays
+// non-blocking, and a closed file's error comes back unchanged (as Python
+// propagates what fileno() raises).
+func TestFdOfConn(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	rc, _ := r.SyscallConn()
+	var want int
+	rc.Control(func(fd uintptr) { want = int(fd) })
+	if got, err := fdOf(r); err != nil || got != want {
+		t.Fatalf("fdOf(*os.File) = %d, %v; want %d", got, err, want)
+	}
+	// os.Pipe files are non-blocking; Fd() would have made them blocking,
+	// and a deadline can only be set on a non-blocking file.
+	if err := r.SetReadDeadline(timeNow()); err != nil {
+		t.Fatalf("the file lost its non-blocking mode: %v", err)
+	}
+	r.Close()
+	var e *Error
+	if _, err := fdOf(r); err == nil || errors.As(err, &e) {
+		t.Fatalf("fdOf(closed *os.File) = %v, want the runtime's own error", err)
+	}
+}
