@@ -4,12 +4,7 @@
 
 package pyselect
 
-import (
-	"testing"
-	"time"
-)
-
-var timeNow = time.Now
+import "testing"
 
 func TestExceptionHierarchy(t *testing.T) {
 	for _, c := range []struct {

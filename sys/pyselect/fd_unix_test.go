@@ -10,6 +10,7 @@ import (
 	"errors"
 	"os"
 	"testing"
+	"time"
 )
 
 // TestFdOfConn: *os.File gives its descriptor through SyscallConn, stays
@@ -29,7 +30,7 @@ func TestFdOfConn(t *testing.T) {
 	}
 	// os.Pipe files are non-blocking; Fd() would have made them blocking,
 	// and a deadline can only be set on a non-blocking file.
-	if err := r.SetReadDeadline(timeNow()); err != nil {
+	if err := r.SetReadDeadline(time.Now()); err != nil {
 		t.Fatalf("the file lost its non-blocking mode: %v", err)
 	}
 	r.Close()
