@@ -1,0 +1,128 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+package support
+
+import (
+	"syscall"
+
+	. "github.com/onsi/ginkgo/v2"
+	"golang.org/x/sys/unix"
+
+	"github.com/pyselect/pyselect/sys/pyselect"
+)
+
+// NewEpoll is select.epoll(), closed when the spec ends.
+func NewEpoll() *pyselect.Epoll {
+	ep, err := pyselect.NewEpoll(-1, 0)
+	if err != nil {
+		Fail("select.epoll(): " + err.Error())
+	}
+	DeferCleanup(ep.Close)
+	return ep
+}
+
+// EpollFileno is ep.fileno() for an Epoll that must be open.
+func EpollFileno(ep *pyselect.Epoll) int {
+	fd, err := ep.Fileno()
+	must(err)
+	return fd
+}
+
+// An OnceFd is a descriptor that a spec may close early: Close closes it
+// once, and the spec's end closes it only if nobody did before, so that a
+// number reused after an early close is never closed by mistake.
+type OnceFd struct {
+	Fd     int
+	closed bool
+}
+
+// Own makes fd an OnceFd, closed when the spec ends at the latest.
+func Own(fd int) *OnceFd {
+	f := &OnceFd{Fd: fd}
+	DeferCleanup(f.Close)
+	return f
+}
+
+// Close closes the descriptor the first time it is called.
+func (f *OnceFd) Close() {
+	if !f.closed {
+		f.closed = true
+		unix.Close(f.Fd)
+	}
+}
+
+// OncePipe is a non-blocking pipe whose ends may be closed early.
+func OncePipe() (r, w *OnceFd) {
+	var p [2]int
+	must(unix.Pipe2(p[:], unix.O_CLOEXEC|unix.O_NONBLOCK))
+	return Own(p[0]), Own(p[1])
+}
+
+// OnceSocketPair is a non-blocking AF_UNIX pair of type typ whose ends
+// may be closed early.
+func OnceSocketPair(typ int) (a, b *OnceFd) {
+	p, err := unix.Socketpair(unix.AF_UNIX, typ|unix.SOCK_NONBLOCK|unix.SOCK_CLOEXEC, 0)
+	must(err)
+	return Own(p[0]), Own(p[1])
+}
+
+// Eventfds opens n eventfds, each always writable (EPOLLOUT), closed when
+// the spec ends.
+func Eventfds(n int) []int {
+	fds := make([]int, 0, n)
+	DeferCleanup(func() {
+		for _, fd := range fds {
+			unix.Close(fd)
+		}
+	})
+	for range n {
+		fd, err := unix.Eventfd(0, unix.EFD_CLOEXEC|unix.EFD_NONBLOCK)
+		must(err)
+		fds = append(fds, fd)
+	}
+	return fds
+}
+
+// ConnFd is the descriptor of a syscall.Conn, read without changing its
+// blocking mode.
+func ConnFd(c syscall.Conn) int {
+	rc, err := c.SyscallConn()
+	must(err)
+	fd := -1
+	must(rc.Control(func(s uintptr) { fd = int(s) }))
+	return fd
+}
+
+// EventMap turns epoll.poll()'s list into fd -> events, OR-ing repeated
+// fds (a dup registered under one number may report twice).
+func EventMap(evs []pyselect.Event) map[int]uint32 {
+	m := make(map[int]uint32, len(evs))
+	for _, e := range evs {
+		m[e.Fd] |= e.Events
+	}
+	return m
+}
+
+// An EpollAccumulator ORs the events of successive non-blocking polls, so
+// that edge-triggered events that arrive in separate calls are all seen
+// (as CPython 3.13's test_control_and_wait does with busy_retry).
+type EpollAccumulator struct {
+	ep   *pyselect.Epoll
+	seen map[int]uint32
+}
+
+// Accumulate starts an EpollAccumulator on ep.
+func Accumulate(ep *pyselect.Epoll) *EpollAccumulator {
+	return &EpollAccumulator{ep: ep, seen: map[int]uint32{}}
+}
+
+// Poll polls once without blocking and returns every event seen so far.
+func (a *EpollAccumulator) Poll() (map[int]uint32, error) {
+	evs, err := a.ep.Poll(0, -1)
+	for fd, e := range EventMap(evs) {
+		a.seen[fd] |= e
+	}
+	return a.seen, err
+}
