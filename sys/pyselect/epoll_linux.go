@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
@@ -194,7 +195,9 @@ func (ep *Epoll) ctl(op int, fd any, mask uint32) error {
 // -0.001 and below block, values in (-0.001, 0] poll (CPython's
 // ROUND_CEILING); outside a C int of milliseconds it is OverflowError.
 // maxevents -1 means FD_SETSIZE-1 (1023), as CPython; below 1 it is
-// ValueError. The checks run as CPython's: closed, timeout, maxevents.
+// ValueError; above the kernel's EP_MAX_EVENTS (178956970 on amd64) it is
+// OSError EINVAL, never an attempt to allocate the array. The checks run as
+// CPython's: closed, timeout, maxevents.
 // An interrupted wait is resumed with the time left, and returns an empty
 // list once none is (PEP 475).
 //
@@ -217,6 +220,10 @@ func (ep *Epoll) Poll(timeout any, maxevents int) ([]Event, error) {
 		maxevents = FD_SETSIZE - 1
 	} else if maxevents < 1 {
 		return nil, newError(ValueError, "maxevents must be greater than 0, got "+strconv.Itoa(maxevents))
+	} else if maxevents > epMaxEvents {
+		// epoll_wait(2) fails with EINVAL before it looks at the array;
+		// allocating it first could exhaust memory, which in Go is fatal.
+		return nil, osError(unix.EINVAL)
 	}
 
 	var buf []unix.EpollEvent
@@ -239,6 +246,12 @@ func (ep *Epoll) Poll(timeout any, maxevents int) ([]Event, error) {
 	}
 	return res, nil
 }
+
+// epMaxEvents is the kernel's EP_MAX_EVENTS, the largest maxevents
+// epoll_wait(2) accepts: INT_MAX / sizeof(struct epoll_event). CPython
+// allocates its array first and gets EINVAL from the kernel above it (or
+// MemoryError when malloc fails first, as for 2**31-1 on most machines).
+const epMaxEvents = math.MaxInt32 / int(unsafe.Sizeof(unix.EpollEvent{}))
 
 // Wait is the Go-shaped Poll: it waits for events into the caller's
 // array, as epoll_wait(2) does, and returns how many it stored. It
