@@ -1,0 +1,204 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+
+package pyselect_test
+
+import (
+	"errors"
+	"net"
+	"os"
+	"slices"
+	"testing"
+
+	"golang.org/x/sys/unix"
+
+	"github.com/pyselect/pyselect/sys/pyselect"
+)
+
+// A portingRow is one row of the README's porting table: a Python call
+// form, its Go equivalent, and a test that runs the Go form and checks
+// that it does what the Python form does.
+type portingRow struct {
+	python, goForm string
+	run            func(t *testing.T)
+}
+
+// portingRows collects the rows of every file (select and poll here,
+// epoll in porting_linux_test.go).
+var portingRows []portingRow
+
+func addRows(rows ...portingRow) bool { portingRows = append(portingRows, rows...); return true }
+
+// pipe returns a pipe whose ends close when the test ends.
+func pipe(t *testing.T) (r, w int) {
+	var p [2]int
+	if err := unix.Pipe(p[:]); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { unix.Close(p[0]); unix.Close(p[1]) })
+	return p[0], p[1]
+}
+
+func check(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+var _ = addRows(
+	portingRow{"select.select(r, w, x)", "pyselect.Select(r, w, x, nil)", func(t *testing.T) {
+		r, w := pipe(t)
+		rr, ww, xx, err := pyselect.Select([]int{r}, []int{w}, []int{}, nil)
+		check(t, err)
+		if len(rr) != 0 || !slices.Equal(ww, []int{w}) || len(xx) != 0 {
+			t.Fatalf("got %v %v %v", rr, ww, xx)
+		}
+	}},
+	portingRow{"select.select(r, w, x, 0.5)", "pyselect.Select(r, w, x, 0.5)", func(t *testing.T) {
+		r, _ := pipe(t)
+		rr, _, _, err := pyselect.Select([]int{r}, nil, nil, 0.05)
+		check(t, err)
+		if len(rr) != 0 {
+			t.Fatalf("an empty pipe was readable: %v", rr)
+		}
+	}},
+	portingRow{"select.select([sock, 7], [], [], 0)", "pyselect.Select([]any{sock, 7}, nil, nil, 0)", func(t *testing.T) {
+		a, b := net.Pipe() // no fd: TypeError, as for an object without fileno()
+		defer a.Close()
+		defer b.Close()
+		_, _, _, err := pyselect.Select([]any{a}, nil, nil, 0)
+		if !errors.Is(err, pyselect.TypeError) {
+			t.Fatalf("net.Pipe has no fd, got %v", err)
+		}
+		f, w, err := os.Pipe()
+		check(t, err)
+		defer f.Close()
+		defer w.Close()
+		_, ww, _, err := pyselect.Select(nil, []any{w, 7}, nil, 0)
+		check(t, err)
+		if len(ww) == 0 || ww[0] != any(w) {
+			t.Fatalf("the caller's own *os.File comes back: %v", ww)
+		}
+	}},
+	portingRow{"sock.fileno()", "pyselect.Fileno(sock)", func(t *testing.T) {
+		f, w, err := os.Pipe()
+		check(t, err)
+		defer f.Close()
+		defer w.Close()
+		fd, err := pyselect.Fileno(f)
+		check(t, err)
+		if _, err := unix.FcntlInt(uintptr(fd), unix.F_GETFD, 0); err != nil {
+			t.Fatalf("fd %d is not open: %v", fd, err)
+		}
+	}},
+	portingRow{"select.poll()", "pyselect.NewPoll()", func(t *testing.T) {
+		evs, err := pyselect.NewPoll().Poll(0)
+		check(t, err)
+		if len(evs) != 0 {
+			t.Fatal(evs)
+		}
+	}},
+	portingRow{"p.register(fd)", "p.Register(fd)", func(t *testing.T) {
+		_, w := pipe(t)
+		p := pyselect.NewPoll()
+		check(t, p.Register(w))
+		evs, err := p.Poll(0)
+		check(t, err)
+		if len(evs) != 1 || evs[0] != (pyselect.Event{Fd: w, Events: pyselect.POLLOUT}) {
+			t.Fatal(evs)
+		}
+	}},
+	portingRow{"p.register(fd, select.POLLIN)", "p.Register(fd, pyselect.POLLIN)", func(t *testing.T) {
+		r, w := pipe(t)
+		p := pyselect.NewPoll()
+		check(t, p.Register(r, pyselect.POLLIN))
+		unix.Write(w, []byte("x"))
+		evs, err := p.Poll(0)
+		check(t, err)
+		if len(evs) != 1 || evs[0] != (pyselect.Event{Fd: r, Events: pyselect.POLLIN}) {
+			t.Fatal(evs)
+		}
+	}},
+	portingRow{"p.modify(fd, select.POLLOUT)", "p.Modify(fd, pyselect.POLLOUT)", func(t *testing.T) {
+		_, w := pipe(t)
+		p := pyselect.NewPoll()
+		check(t, p.Register(w, pyselect.POLLIN))
+		check(t, p.Modify(w, pyselect.POLLOUT))
+		evs, err := p.Poll(0)
+		check(t, err)
+		if len(evs) != 1 || evs[0].Events != pyselect.POLLOUT {
+			t.Fatal(evs)
+		}
+	}},
+	portingRow{"p.unregister(fd)", "p.Unregister(fd)", func(t *testing.T) {
+		_, w := pipe(t)
+		p := pyselect.NewPoll()
+		check(t, p.Register(w))
+		check(t, p.Unregister(w))
+		if err := p.Unregister(w); !errors.Is(err, pyselect.KeyError) {
+			t.Fatalf("second unregister: %v, want KeyError", err)
+		}
+	}},
+	portingRow{"p.poll()", "p.Poll(nil)", func(t *testing.T) {
+		_, w := pipe(t)
+		p := pyselect.NewPoll()
+		check(t, p.Register(w, pyselect.POLLOUT))
+		evs, err := p.Poll(nil)
+		check(t, err)
+		if len(evs) != 1 {
+			t.Fatal(evs)
+		}
+	}},
+	portingRow{"p.poll(100)", "p.Poll(100) // milliseconds", func(t *testing.T) {
+		r, _ := pipe(t)
+		p := pyselect.NewPoll()
+		check(t, p.Register(r, pyselect.POLLIN))
+		evs, err := p.Poll(20)
+		check(t, err)
+		if len(evs) != 0 {
+			t.Fatal(evs)
+		}
+	}},
+	portingRow{"except ValueError:", "errors.Is(err, pyselect.ValueError)", func(t *testing.T) {
+		_, _, _, err := pyselect.Select([]int{-1}, nil, nil, 0)
+		if !errors.Is(err, pyselect.ValueError) {
+			t.Fatal(err)
+		}
+	}},
+	portingRow{"except OSError as e: e.errno", "var e *pyselect.Error; errors.As(err, &e); e.Errno", func(t *testing.T) {
+		_, _, _, err := pyselect.Select([]int{closedFd(t)}, nil, nil, 0)
+		var e *pyselect.Error
+		if !errors.As(err, &e) || e.Errno != unix.EBADF || !errors.Is(err, pyselect.OSError) {
+			t.Fatal(err)
+		}
+	}},
+	portingRow{"select.error", "pyselect.OSError", func(t *testing.T) {
+		_, _, _, err := pyselect.Select([]int{closedFd(t)}, nil, nil, 0)
+		if pyselect.ExceptionOf(err) != pyselect.OSError {
+			t.Fatal(err)
+		}
+	}},
+	portingRow{"select.PIPE_BUF", "pyselect.PIPE_BUF", func(t *testing.T) {
+		if pyselect.PIPE_BUF < 512 {
+			t.Fatalf("PIPE_BUF = %d, POSIX says at least 512", pyselect.PIPE_BUF)
+		}
+	}},
+)
+
+// closedFd is a number that was just closed.
+func closedFd(t *testing.T) int {
+	r, w := pipe(t)
+	unix.Close(w)
+	unix.Close(r)
+	return r
+}
+
+func TestPortingTable(t *testing.T) {
+	for _, row := range portingRows {
+		t.Run(row.python, row.run)
+	}
+}
