@@ -340,7 +340,7 @@ var _ = Describe("select.epoll.poll (timeout)", Label("api:epoll", "os:linux"), 
 			ep := support.NewEpoll()
 			Expect(ep.Register(r.Fd, pyselect.EPOLLIN)).To(Succeed())
 			ch := epollPollAsync(ep, timeout, -1)
-			Consistently(ch).WithTimeout(200 * time.Millisecond).ShouldNot(Receive(), "still blocked after 0.2 s")
+			Consistently(ch).WithTimeout(200*time.Millisecond).ShouldNot(Receive(), "still blocked after 0.2 s")
 			support.Write(w.Fd, []byte("x"))
 			var res epollPollResult
 			Eventually(ch).WithTimeout(5 * time.Second).Should(Receive(&res))
