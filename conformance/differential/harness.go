@@ -1,0 +1,211 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+
+package differential
+
+import (
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/sys/unix"
+)
+
+// harnessOps are the steps that set up resources and do I/O around the
+// calls under test; record.py's HARNESS_OPS. They use raw descriptors,
+// made non-blocking as record.py makes them, and never the os or net
+// packages (whose finalizers and poller would own the fds).
+var harnessOps = map[string]bool{
+	"pipe": true, "socketpair": true, "tcp": true, "file": true, "dup": true,
+	"write": true, "send_oob": true, "read": true, "drain": true, "fill": true,
+	"shutdown": true, "close": true, "reset": true, "signal": true,
+}
+
+func prepare(fds ...int) {
+	for _, fd := range fds {
+		unix.CloseOnExec(fd)
+		unix.SetNonblock(fd, true)
+	}
+}
+
+func (r *replayer) addPair(st *Step, a, b int) error {
+	names := st.Names()
+	if len(names) != 2 {
+		return scenarioErr("%s needs two names", st.Op)
+	}
+	prepare(a, b)
+	if err := r.w.addFd(names[0], a); err != nil {
+		return err
+	}
+	return r.w.addFd(names[1], b)
+}
+
+// harness runs a set-up or I/O step. A failing system call is returned as
+// its Errno, which the outcome records as class and errno only.
+func (r *replayer) harness(st *Step) (any, error) {
+	w := r.w
+	switch st.Op {
+	case "pipe":
+		var p [2]int
+		if err := unix.Pipe(p[:]); err != nil {
+			return nil, err
+		}
+		return nil, r.addPair(st, p[0], p[1])
+	case "socketpair":
+		typ := unix.SOCK_STREAM
+		switch st.Type {
+		case "", "stream":
+		case "dgram":
+			typ = unix.SOCK_DGRAM
+		default:
+			return nil, scenarioErr("socketpair type %q", st.Type)
+		}
+		p, err := unix.Socketpair(unix.AF_UNIX, typ, 0)
+		if err != nil {
+			return nil, err
+		}
+		return nil, r.addPair(st, p[0], p[1])
+	case "tcp":
+		c, s, err := tcpPair()
+		if err != nil {
+			return nil, err
+		}
+		return nil, r.addPair(st, c, s)
+	case "file":
+		names := st.Names()
+		if len(names) != 1 {
+			return nil, scenarioErr("file needs one name")
+		}
+		fd, err := unix.Open(filepath.Join(w.tmpdir, names[0]), unix.O_RDWR|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o600)
+		if err != nil {
+			return nil, err
+		}
+		return nil, w.addFd(names[0], fd)
+	case "signal":
+		return nil, r.signalMain()
+	}
+	fd, err := w.fd(st.Fd)
+	if err != nil {
+		return nil, err
+	}
+	switch st.Op {
+	case "dup":
+		nfd, err := unix.Dup(fd)
+		if err != nil {
+			return nil, err
+		}
+		unix.CloseOnExec(nfd)
+		names := st.Names()
+		if len(names) != 1 {
+			return nil, scenarioErr("dup needs one name")
+		}
+		return nil, w.addFd(names[0], nfd)
+	case "write":
+		data := strings.Repeat("x", st.Size)
+		if st.Data != nil {
+			data = *st.Data
+		}
+		return unix.Write(fd, []byte(data))
+	case "send_oob":
+		if st.Data == nil {
+			return nil, scenarioErr("send_oob needs data")
+		}
+		if err := unix.Sendto(fd, []byte(*st.Data), unix.MSG_OOB, nil); err != nil {
+			return nil, err
+		}
+		return len(*st.Data), nil
+	case "read":
+		buf := make([]byte, st.Size)
+		n, err := unix.Read(fd, buf)
+		if err != nil {
+			return nil, err
+		}
+		return latin1(buf[:n]), nil
+	case "drain":
+		buf := make([]byte, 65536)
+		for {
+			n, err := unix.Read(fd, buf)
+			if err == unix.EAGAIN || (err == nil && n == 0) {
+				return nil, nil
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+	case "fill":
+		for _, chunk := range []int{65536, 4096, 1} {
+			buf := make([]byte, chunk)
+			for {
+				_, err := unix.Write(fd, buf)
+				if err == unix.EAGAIN {
+					break
+				}
+				if err != nil {
+					return nil, err
+				}
+			}
+		}
+		return nil, nil
+	case "shutdown":
+		how, ok := map[string]int{"RD": unix.SHUT_RD, "WR": unix.SHUT_WR, "RDWR": unix.SHUT_RDWR}[st.How]
+		if !ok {
+			return nil, scenarioErr("shutdown how %q", st.How)
+		}
+		return nil, unix.Shutdown(fd, how)
+	case "close":
+		w.closed(st.Fd)
+		return nil, unix.Close(fd)
+	case "reset":
+		if err := unix.SetsockoptLinger(fd, unix.SOL_SOCKET, unix.SO_LINGER, &unix.Linger{Onoff: 1, Linger: 0}); err != nil {
+			return nil, err
+		}
+		w.closed(st.Fd)
+		return nil, unix.Close(fd)
+	}
+	return nil, scenarioErr("unknown op %q", st.Op)
+}
+
+// tcpPair is a connected loopback TCP pair, made as record.py makes it:
+// listener, client, accepted server, then the listener closed.
+func tcpPair() (client, server int, err error) {
+	l, err := unix.Socket(unix.AF_INET, unix.SOCK_STREAM, 0)
+	if err != nil {
+		return -1, -1, err
+	}
+	defer unix.Close(l)
+	if err := unix.Bind(l, &unix.SockaddrInet4{Addr: [4]byte{127, 0, 0, 1}}); err != nil {
+		return -1, -1, err
+	}
+	if err := unix.Listen(l, 1); err != nil {
+		return -1, -1, err
+	}
+	sa, err := unix.Getsockname(l)
+	if err != nil {
+		return -1, -1, err
+	}
+	c, err := unix.Socket(unix.AF_INET, unix.SOCK_STREAM, 0)
+	if err != nil {
+		return -1, -1, err
+	}
+	if err := unix.Connect(c, sa); err != nil {
+		unix.Close(c)
+		return -1, -1, err
+	}
+	s, _, err := unix.Accept(l)
+	if err != nil {
+		unix.Close(c)
+		return -1, -1, err
+	}
+	return c, s, nil
+}
+
+// latin1 decodes bytes as record.py does (bytes.decode("latin-1")).
+func latin1(b []byte) string {
+	r := make([]rune, len(b))
+	for i, c := range b {
+		r[i] = rune(c)
+	}
+	return string(r)
+}

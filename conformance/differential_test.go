@@ -1,0 +1,106 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+
+package conformance_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"github.com/pyselect/pyselect/conformance/differential"
+)
+
+// The differential specs: every scenario in fixtures/scenarios, recorded
+// with CPython's select module by fixtures/record.py, is replayed against
+// pyselect and compared step by step (README section "differential").
+// One spec per scenario; a scenario with no recording for this OS (kqueue
+// on Linux, epoll on the BSDs, or an OS nobody has recorded on yet) is
+// skipped as "not recorded on this OS", never passed.
+var _ = Describe("differential replay of CPython recordings", Label("differential"), func() {
+	fixtures := filepath.Join("..", "fixtures")
+	scenarios, err := differential.LoadScenarios(filepath.Join(fixtures, "scenarios"))
+	divergences, derr := differential.LoadDivergences(filepath.Join(fixtures, "divergences.json"))
+	dirs := differential.RecordingDirs(filepath.Join(fixtures, "cpython"), runtime.GOOS)
+
+	// Source: fixtures/divergences.json is the one place a difference from
+	// CPython may be declared; an entry must point at a real step.
+	It("declares divergences only for steps that exist", func() {
+		Expect(err).NotTo(HaveOccurred())
+		Expect(derr).NotTo(HaveOccurred())
+		steps := map[string]int{}
+		for _, sc := range scenarios {
+			steps[sc.Name] = len(sc.Steps)
+		}
+		for _, d := range divergences {
+			Expect(steps).To(HaveKey(d.Scenario), "divergence for an unknown scenario")
+			Expect(d.Step).To(BeNumerically("<=", steps[d.Scenario]), "divergence for step %d of %s", d.Step, d.Scenario)
+		}
+	})
+
+	for _, api := range []string{"select", "poll", "epoll", "kqueue"} {
+		Describe("select."+api, Label("api:"+api), func() {
+			for _, sc := range scenarios {
+				if len(sc.API) == 0 || sc.API[0] != api {
+					continue
+				}
+				labels := []any{Label("os:" + runtime.GOOS)}
+				for _, a := range sc.API[1:] {
+					labels = append(labels, Label("api:"+a))
+				}
+				// Source: each scenario's "source" field (a Python doc page,
+				// a CPython test or a man page), quoted in the spec text.
+				text := fmt.Sprintf("does what CPython recorded in %s: %s (source: %s)", sc.Name, sc.Doc, sc.Source)
+				It(text, append(labels, func(ctx SpecContext) {
+					replayed := 0
+					for _, dir := range dirs {
+						path := filepath.Join(dir, sc.Name+".json")
+						if _, err := os.Stat(path); err != nil {
+							continue
+						}
+						rec, err := differential.LoadRecording(path)
+						Expect(err).NotTo(HaveOccurred())
+						got, err := replay(ctx, sc)
+						Expect(err).NotTo(HaveOccurred(), "replaying %s", sc.Name)
+						if ms := differential.Compare(sc, rec, got, divergences); len(ms) > 0 {
+							Fail(differential.Report(sc, rec, ms))
+						}
+						replayed++
+					}
+					if replayed == 0 {
+						Skip(fmt.Sprintf("not recorded on this OS: no fixtures/cpython/%s-*/%s.json (run make fixtures on %s with python3)",
+							runtime.GOOS, sc.Name, runtime.GOOS))
+					}
+				}, SpecTimeout(30*time.Second))...)
+			}
+		})
+	}
+})
+
+// replay runs a scenario, giving up when the spec's context ends (a wait
+// that never returns is a failure, not a hung suite).
+func replay(ctx SpecContext, sc *differential.Scenario) ([]differential.Outcome, error) {
+	type result struct {
+		outs []differential.Outcome
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		outs, err := differential.Replay(sc)
+		done <- result{outs, err}
+	}()
+	select {
+	case r := <-done:
+		return r.outs, r.err
+	case <-ctx.Done():
+		return nil, fmt.Errorf("replay of %s did not finish: %w", sc.Name, ctx.Err())
+	}
+}
