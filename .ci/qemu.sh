@@ -81,81 +81,44 @@ for a in $arches; do
   [ -x "$QEMU_CACHE/usr/bin/$(qemu_name "$a")" ] || { echo "qemu.sh: $QEMU_CACHE has no $(qemu_name "$a")" >&2; exit 1; }
 done
 
-root=$PWD module=$($GO list -m)
-export CGO_ENABLED=0 GOOS=linux
+# build ARCH: the test binaries for linux/ARCH (.ci/testbins.sh).
+build() { bash .ci/testbins.sh linux "$1" "$OUT/qemu/$1"; }
 
-# count PATTERN FILE: how many lines of FILE match (0 is not an error here).
-count() { grep -acE "$1" "$2" || true; }
-
-# build ARCH: go test -c of every package with tests into $OUT/qemu/ARCH.
-# Prints "pkg dir binary ginkgo|go" lines into ARCH/list.
-build() {
-  local arch=$1 dir=$OUT/qemu/$1
-  rm -rf "$dir" && mkdir -p "$dir"
-  GOARCH=$arch $GO list -f '{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}} {{.Dir}} {{join .TestImports ","}},{{join .XTestImports ","}}{{end}}' ./... |
-    while read -r pkg pkgdir imports; do
-      local name=${pkg#"$module"/} kind=go
-      name=${name//\//_}
-      case ",$imports," in *,github.com/onsi/ginkgo/v2,*) kind=ginkgo ;; esac
-      GOARCH=$arch $GO test -c -o "$dir/$name.test" "$pkg" >"$dir/$name.log" 2>&1 ||
-        { echo "FAIL build linux/$arch $pkg"; cat "$dir/$name.log"; return 1; }
-      echo "$name $pkgdir $kind" >>"$dir/list"
-    done
-}
-
-# run ARCH: run every binary built for ARCH under its qemu; writes ARCH/result.
+# run ARCH: every binary for ARCH under its qemu (.ci/runtests.sh); writes
+# ARCH/result: "pass|FAIL linux/ARCH SECONDS", then runtests.sh's lines.
 run() {
-  local arch=$1 dir=$root/$OUT/qemu/$1 q start status=pass passed=0 failed=0 detail=""
-  q=$QEMU_CACHE/usr/bin/$(qemu_name "$arch")
+  local arch=$1 dir=$OUT/qemu/$1 start status=pass
   start=$(date +%s)
-  while read -r name pkgdir kind; do
-    local args=(-test.timeout="$QEMU_TIMEOUT")
-    if [ "$kind" = ginkgo ]; then
-      args+=(-ginkgo.json-report="$dir/$name.json" -ginkgo.no-color)
-    else
-      args+=(-test.v)
-    fi
-    if (cd "$pkgdir" && "$q" "$dir/$name.test" "${args[@]}") >"$dir/$name.log" 2>&1; then
-      passed=$((passed + 1))
-    else
-      failed=$((failed + 1)) status=FAIL
-    fi
-    # What ran: Ginkgo's closing line, or go test's count of top-level tests.
-    if [ "$kind" = ginkgo ]; then
-      detail+=" $name[$({ grep -aoE '[0-9]+ Passed \| [0-9]+ Failed \| [0-9]+ Pending \| [0-9]+ Skipped' "$dir/$name.log" || true; } | tail -1)]"
-    else
-      detail+=" $name[$(count '^--- PASS' "$dir/$name.log") passed, $(count '^--- FAIL' "$dir/$name.log") failed, $(count '^--- SKIP' "$dir/$name.log") skipped]"
-    fi
-  done <"$dir/list"
-  printf '%-4s linux/%-8s %3ss  run %d packages: %d passed, %d failed;%s\n' \
-    "$status" "$arch" "$(($(date +%s) - start))" "$((passed + failed))" "$passed" "$failed" "$detail" >"$dir/result"
-  [ "$status" = pass ]
+  sh .ci/runtests.sh "$dir" "$dir" "$QEMU_CACHE/usr/bin/$(qemu_name "$arch")" >"$dir/runtests.txt" 2>&1 || status=FAIL
+  { printf '%-4s linux/%-8s run %4ss\n' "$status" "$arch" "$(($(date +%s) - start))"; sed 's/^/       /' "$dir/runtests.txt"; } >"$dir/result"
 }
 
 total_start=$(date +%s)
 declare -A build_secs
-pids=()
 for a in $arches; do
   t=$(date +%s)
-  build "$a"
+  if ! build "$a"; then
+    build_secs[$a]=$(($(date +%s) - t))
+    echo "FAIL linux/$a: go test -c failed (above)" >"$OUT/qemu/$a/result"
+    continue
+  fi
   build_secs[$a]=$(($(date +%s) - t))
   echo "built linux/$a in ${build_secs[$a]}s ($(wc -l <"$OUT/qemu/$a/list") test binaries); running under $(qemu_name "$a")"
   while [ "$(jobs -rp | wc -l)" -ge "$QEMU_JOBS" ]; do wait -n || true; done
   run "$a" &
-  pids+=($!)
 done
-for p in "${pids[@]}"; do wait "$p" || true; done
+wait
 
 echo
-echo "qemu-user summary (build = go test -c; run = all test binaries under qemu):"
-fail=0 npass=0 nfail=0
+echo "qemu-user summary (build = go test -c of every package with tests; run = its binaries under qemu):"
+npass=0 nfail=0
 for a in $arches; do
-  r=$(cat "$OUT/qemu/$a/result" 2>/dev/null || echo "FAIL linux/$a no result")
-  printf 'build %3ss  %s\n' "${build_secs[$a]}" "$r"
+  r=$(cat "$OUT/qemu/$a/result" 2>/dev/null || echo "FAIL linux/$a: no result")
+  printf 'build %4ss  %s\n' "${build_secs[$a]}" "$r"
   case $r in
     pass*) npass=$((npass + 1)) ;;
     *)
-      fail=1 nfail=$((nfail + 1))
+      nfail=$((nfail + 1))
       for log in "$OUT"/qemu/"$a"/*.log; do
         grep -aqE '^(--- FAIL|FAIL|panic:|fatal error:)|\[FAIL\]' "$log" || continue
         echo "--- linux/$a $(basename "$log"): last 60 lines"
@@ -166,4 +129,4 @@ for a in $arches; do
 done
 echo "qemu total $(($(date +%s) - total_start))s; logs and Ginkgo JSON reports in $OUT/qemu/<arch>/"
 echo "qemu: $npass passed, $nfail failed"
-exit $fail
+[ "$nfail" = 0 ]
