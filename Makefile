@@ -41,8 +41,8 @@ cross:
 ## conformance: the main job. Runs the conformance suite on this OS, randomized, prints a readable report and writes $(OUT)/conformance.json.
 conformance:
 	@mkdir -p $(OUT)
-	CGO_ENABLED=0 $(GINKGO) --randomize-all --keep-going --timeout=20m --json-report=conformance.json --junit-report=conformance.xml --output-dir=$(OUT) ./conformance
-	@$(GO) run ./conformance/cmd/report $(OUT)/conformance.json
+	@CGO_ENABLED=0 $(GINKGO) --randomize-all --keep-going --timeout=20m --json-report=conformance.json --junit-report=conformance.xml --output-dir=$(OUT) ./conformance; \
+	  status=$$?; $(GO) run ./conformance/cmd/report $(OUT)/conformance.json || status=1; exit $$status
 
 ## lint: staticcheck at a pinned version.
 lint:

@@ -17,6 +17,14 @@ type Filenoer interface {
 	Fileno() int
 }
 
+// A FilenoErrer is a Filenoer whose fileno() can fail, as Python's may
+// raise: *Epoll and *Kqueue are FilenoErrers (a closed one is ValueError),
+// so they can be registered in other objects or passed to Select, as in
+// Python. The error is returned unchanged.
+type FilenoErrer interface {
+	Fileno() (int, error)
+}
+
 // Fileno returns the file descriptor v stands for, by the rule every fd
 // argument of this package follows (below): the Go spelling of Python's
 // sock.fileno() or f.fileno() when porting, for values such as *os.File,
@@ -29,7 +37,7 @@ func Fileno(v any) (int, error) { return fdOf(v) }
 // module:
 //
 //   - a Go integer (any integer kind, and bool, as Python's int) is the fd;
-//   - a Filenoer gives its Fileno();
+//   - a Filenoer or FilenoErrer gives its Fileno() (or its error);
 //   - a syscall.Conn (*os.File, *net.TCPConn, ...) gives the fd its
 //     SyscallConn().Control sees. Fd() is never called: on *os.File and
 //     net.Conn it switches the descriptor to blocking mode. An error from
@@ -68,6 +76,12 @@ func fdOf(v any) (int, error) {
 		fd = int64(x)
 	case Filenoer:
 		fd = int64(x.Fileno())
+	case FilenoErrer:
+		n, err := x.Fileno()
+		if err != nil {
+			return -1, err
+		}
+		fd = int64(n)
 	case syscall.Conn:
 		return connFd(x)
 	default:

@@ -16,6 +16,13 @@ func (f fileno) Fileno() int { return int(f) }
 
 type namedFD int
 
+type filenoErr struct {
+	fd  int
+	err error
+}
+
+func (f filenoErr) Fileno() (int, error) { return f.fd, f.err }
+
 // TestFdOf checks PyObject_AsFileDescriptor's rules (cpython-select-semantics.md §3).
 func TestFdOf(t *testing.T) {
 	for _, c := range []struct {
@@ -40,6 +47,9 @@ func TestFdOf(t *testing.T) {
 		{in: false, fd: 0},
 		{in: namedFD(9), fd: 9},
 		{in: fileno(5), fd: 5},
+		{in: filenoErr{fd: 6}, fd: 6},
+		{in: filenoErr{fd: -1, err: errClosedEpoll}, exc: ValueError, mess: "I/O operation on closed epoll object"},
+		{in: filenoErr{fd: -2}, exc: ValueError, mess: "file descriptor cannot be a negative integer (-2)"},
 		{in: math.MaxInt32, fd: math.MaxInt32},
 		{in: -1, exc: ValueError, mess: "file descriptor cannot be a negative integer (-1)"},
 		{in: math.MinInt32, exc: ValueError, mess: "file descriptor cannot be a negative integer (-2147483648)"},
