@@ -6,7 +6,10 @@
 
 package pyselect
 
-import "time"
+import (
+	"sync"
+	"time"
+)
 
 // Select is select.select(rlist, wlist, xlist, timeout): it waits until
 // some of the file descriptors in rlist are ready for reading, in wlist for
@@ -46,7 +49,12 @@ func Select[T any](rlist, wlist, xlist []T, timeout any) (r, w, x []T, err error
 	var small [64]int32
 	fds := small[:0]
 	if n := len(rlist) + len(wlist) + len(xlist); n > len(small) {
-		fds = make([]int32, 0, n)
+		p := scratchFds.Get().(*[]int32)
+		defer scratchFds.Put(p)
+		if cap(*p) < n {
+			*p = make([]int32, 0, n)
+		}
+		fds = (*p)[:0]
 	}
 	var in [3]fdSet
 	nfd := 0
@@ -101,7 +109,7 @@ func Select[T any](rlist, wlist, xlist []T, timeout any) (r, w, x []T, err error
 // element itself.
 func fill[T any](s *fdSet, list []T, fds []int32, nfd *int) ([]int32, error) {
 	for i, v := range list {
-		fd, err := fdOf(v)
+		fd, err := elemFd(v)
 		if err != nil {
 			return fds, err
 		}
@@ -115,4 +123,18 @@ func fill[T any](s *fdSet, list []T, fds []int32, nfd *int) ([]int32, error) {
 		fds = append(fds, int32(fd))
 	}
 	return fds, nil
+}
+
+// scratchFds keeps the fds array of Select calls with more elements than
+// its stack array holds, so that the result is a call's one allocation.
+var scratchFds = sync.Pool{New: func() any { return new([]int32) }}
+
+// elemFd is fdOf(v) for a list element. An int element, the common case,
+// is converted without passing it as an interface: boxing an int of 256
+// or more allocates, once per element per call.
+func elemFd[T any](v T) (int, error) {
+	if fd, ok := any(v).(int); ok {
+		return checkFd(int64(fd))
+	}
+	return fdOf(v)
 }
