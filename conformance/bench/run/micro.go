@@ -1,0 +1,208 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build linux
+
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Micro is the micro-benchmark part of the report.
+type Micro struct {
+	Command   string    // one run, as the harness ran it
+	Rows      []Row     // one per benchmark and implementation, in run order
+	Benchstat string    // `go tool benchstat -col /impl` over all runs
+	Profiles  []Profile // of the pyselect calls that missed a target
+}
+
+// A Row is the medians of one benchmark for one implementation.
+type Row struct {
+	Group, Impl         string // "EpollPoll/ready=10", "Wait"
+	NsOp, BOp, AllocsOp float64
+	Runs                int
+	RawNs               float64 // the raw twin's median, 0 for the raw row
+}
+
+// Ratio is ns/op over the raw twin's.
+func (r Row) Ratio() float64 {
+	if r.RawNs == 0 {
+		return 0
+	}
+	return r.NsOp / r.RawNs
+}
+
+// A Profile is the top of a CPU profile and the command that made it.
+type Profile struct {
+	Title, Command, Top string
+}
+
+// The targets of the micro-benchmarks (issue 6).
+const (
+	maxRatio        = 1.05
+	maxResultAllocs = 1 // Python-shaped calls: the result and nothing else
+)
+
+func micro() Micro {
+	txt := filepath.Join(*outDir, "micro.txt")
+	args := []string{"-c", strconv.Itoa(*loadCPU), bin("pyselect.test"), "-test.run", "^$", "-test.bench", ".",
+		"-test.benchmem", "-test.benchtime", *benchtime, "-test.count", "1"}
+	m := Micro{Command: "taskset " + strings.Join(args, " ")}
+	if !*skipMicro {
+		// Separate processes, one after another, rather than -count: each
+		// run then interleaves raw and pyselect in time, so drift on a
+		// shared machine touches both alike.
+		f, err := os.Create(txt)
+		must(err)
+		for i := range *count {
+			logf("micro-benchmarks, run %d of %d", i+1, *count)
+			out, err := output("taskset", args...)
+			if err != nil {
+				fatalf("micro-benchmarks: %v\n%s", err, out)
+			}
+			fmt.Fprintln(f, out)
+		}
+		must(f.Close())
+	}
+	m.Rows = parseBench(txt)
+	bs, err := output("go", "tool", "benchstat", "-col", "/impl", txt)
+	if err != nil {
+		logf("benchstat: %v", err)
+	}
+	m.Benchstat = bs
+	m.Profiles = microProfiles(m.Rows)
+	return m
+}
+
+var benchLine = regexp.MustCompile(`^Benchmark(\S+?)(?:-\d+)?\s+\d+\s+(.*)$`)
+
+// parseBench reads `go test -bench` output into the median of each
+// benchmark per implementation, with each row's raw twin.
+func parseBench(path string) []Row {
+	f, err := os.Open(path)
+	must(err)
+	defer f.Close()
+	type key struct{ group, impl string }
+	var order []key
+	samples := map[key]map[string][]float64{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		mm := benchLine.FindStringSubmatch(sc.Text())
+		if mm == nil {
+			continue
+		}
+		group, impl, _ := strings.Cut(mm[1], "/impl=")
+		k := key{group, impl}
+		if samples[k] == nil {
+			samples[k] = map[string][]float64{}
+			order = append(order, k)
+		}
+		f := strings.Fields(mm[2])
+		for i := 0; i+1 < len(f); i += 2 {
+			v, err := strconv.ParseFloat(f[i], 64)
+			if err == nil {
+				samples[k][f[i+1]] = append(samples[k][f[i+1]], v)
+			}
+		}
+	}
+	var rows []Row
+	raw := map[string]float64{}
+	for _, k := range order {
+		s := samples[k]
+		r := Row{Group: k.group, Impl: k.impl, NsOp: median(s["ns/op"]), BOp: median(s["B/op"]),
+			AllocsOp: median(s["allocs/op"]), Runs: len(s["ns/op"])}
+		if k.impl == "raw" {
+			raw[k.group] = r.NsOp
+		}
+		rows = append(rows, r)
+	}
+	for i := range rows {
+		if rows[i].Impl != "raw" {
+			rows[i].RawNs = raw[rows[i].Group]
+		}
+	}
+	return rows
+}
+
+// microMisses are the rows of pyselect calls that miss a target.
+func microMisses(rows []Row) []Row {
+	var miss []Row
+	for _, r := range rows {
+		if r.Impl != "raw" && !r.Met() {
+			miss = append(miss, r)
+		}
+	}
+	return miss
+}
+
+// Met reports whether a pyselect row meets its targets: ns/op within
+// maxRatio of raw; Wait allocates nothing; the Python-shaped calls
+// allocate only the result.
+func (r Row) Met() bool {
+	allocs := float64(maxResultAllocs)
+	if r.Impl == "Wait" || strings.HasPrefix(r.Group, "EpollCtl") {
+		allocs = 0
+	}
+	return r.Ratio() <= maxRatio && r.AllocsOp <= allocs
+}
+
+// microProfiles profiles each missed call (at most 6, the worst first)
+// with the test binary's -cpuprofile, and keeps the top of each.
+func microProfiles(rows []Row) []Profile {
+	miss := microMisses(rows)
+	sort.SliceStable(miss, func(i, j int) bool { return miss[i].Ratio() > miss[j].Ratio() })
+	var ps []Profile
+	for i, r := range miss[:min(len(miss), 6)] {
+		parts := strings.Split(r.Group, "/")
+		pat := "^Benchmark" + parts[0] + "$"
+		for _, p := range parts[1:] {
+			pat += "/^" + regexp.QuoteMeta(p) + "$"
+		}
+		pat += "/^impl=" + r.Impl + "$"
+		prof := filepath.Join(*outDir, "prof", fmt.Sprintf("micro%d.prof", i))
+		args := []string{"-c", strconv.Itoa(*loadCPU), bin("pyselect.test"), "-test.run", "^$", "-test.bench", pat,
+			"-test.benchmem", "-test.benchtime", "2s", "-test.cpuprofile", prof}
+		logf("profiling %s/impl=%s (%.2fx raw, %.0f allocs/op)", r.Group, r.Impl, r.Ratio(), r.AllocsOp)
+		if out, err := output("taskset", args...); err != nil {
+			logf("profile: %v\n%s", err, out)
+			continue
+		}
+		ps = append(ps, Profile{
+			Title:   fmt.Sprintf("%s/impl=%s: %.2fx raw, %.0f allocs/op", r.Group, r.Impl, r.Ratio(), r.AllocsOp),
+			Command: "taskset " + strings.Join(args, " "),
+			Top:     pprofTop(bin("pyselect.test"), prof),
+		})
+	}
+	return ps
+}
+
+// pprofTop is `go tool pprof -top` of a profile, its first lines.
+func pprofTop(binary, prof string) string {
+	out, err := output("go", "tool", "pprof", "-top", "-nodecount=18", binary, prof)
+	if err != nil {
+		return "pprof: " + err.Error()
+	}
+	return out
+}
+
+func median(v []float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	s := slices.Clone(v)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}

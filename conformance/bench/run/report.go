@@ -1,0 +1,245 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build linux
+
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Report is everything BENCHMARKS.md says.
+type Report struct {
+	Args    []string
+	Start   time.Time
+	Elapsed time.Duration
+	Machine Machine
+	Micro   Micro
+	E2E     E2E
+}
+
+func (r *Report) write(mdPath, svgPath string) error {
+	var b bytes.Buffer
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	m := r.Machine
+	p("# pyselect performance\n\n")
+	p("Written by `make bench` (`go run ./conformance/bench/run %s`) on %s in %v; do not edit by hand. ",
+		strings.Join(r.Args, " "), r.Start.Format("2006-01-02 15:04 UTC"), r.Elapsed.Round(time.Second))
+	p("What is measured and why is in issue 6 and the [README](../../README.md#performance); the programs are in this directory.\n\n")
+
+	p("## Machine\n\n")
+	p("| | |\n|---|---|\n")
+	p("| CPU | %s, %d CPUs |\n| Kernel | %s |\n| Go | %s |\n| Python | %s |\n", m.CPU, m.CPUs, m.Kernel, m.Go, m.Python)
+	p("| Null syscall (getppid) | %.0f ns through `syscall.Syscall` (the path of `unix.EpollWait`, `Poll`, `Select`), %.0f ns through `RawSyscall` |\n", m.NullSyscallNs, m.NullRawSyscallNs)
+	p("| fd limit | soft %d, hard %d (the soft one raised to the hard one) |\n", m.NofileSoft, m.NofileHard)
+	p("| Load average at start | %s (the machine is shared: figures from one run are compared only with figures of the same run) |\n\n", m.Load)
+
+	r.writeTargets(p)
+	r.writeMicro(p, filepath.Base(svgPath))
+	r.writeE2E(p)
+
+	p("## Commands\n\n```sh\nmake bench   # = go run ./conformance/bench/run %s\n", strings.Join(r.Args, " "))
+	p("# micro-benchmarks, %d times, one process each:\n%s\ngo tool benchstat -col /impl %s\n",
+		*count, r.Micro.Command, filepath.Join(*outDir, "micro.txt"))
+	p("# end to end, per server, connection count and size:\n%s\n", r.E2E.ServerCmd)
+	p("# then: warm-up %v, a %v window (requests, latency; server CPU from /proc/<pid>/stat utime+stime),\n", *warmup, *duration)
+	p("# then a %v window counting syscalls with %s\n```\n\n", *sysWindow, syscallCmd(r.E2E.SyscallMethod))
+
+	p("## benchstat\n\n<details><summary>go tool benchstat -col /impl (all %d runs)</summary>\n\n```\n%s\n```\n</details>\n", *count, r.Micro.Benchstat)
+
+	if err := os.WriteFile(svgPath, chart(r.Micro.Rows), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(mdPath, b.Bytes(), 0o644)
+}
+
+func syscallCmd(method string) string {
+	switch method {
+	case "perf":
+		return "`perf stat -e raw_syscalls:sys_enter -p <pid>` (every system call the server enters)"
+	case "strace":
+		return "`strace -c -f -p <pid>` (the total of its summary)"
+	}
+	return "nothing (neither perf nor strace was available)"
+}
+
+func yes(ok bool) string {
+	if ok {
+		return "**met**"
+	}
+	return "**missed** (profile below)"
+}
+
+func (r *Report) writeTargets(p func(string, ...any)) {
+	p("## Targets\n\n| Target | Measured | |\n|---|---|---|\n")
+	var wait, shaped, ratio []Row
+	for _, row := range r.Micro.Rows {
+		switch {
+		case row.Impl == "raw":
+			continue
+		case row.Impl == "Wait":
+			wait = append(wait, row)
+		case !strings.HasPrefix(row.Group, "EpollCtl"):
+			shaped = append(shaped, row)
+		}
+		ratio = append(ratio, row)
+	}
+	maxOf := func(rows []Row, f func(Row) float64) (Row, float64) {
+		var best Row
+		v := -1.0
+		for _, row := range rows {
+			if f(row) > v {
+				best, v = row, f(row)
+			}
+		}
+		return best, v
+	}
+	allocs := func(row Row) float64 { return row.AllocsOp }
+	w, wv := maxOf(wait, allocs)
+	p("| `Epoll.Wait` allocates nothing | at most %.0f allocs/op (%s) | %s |\n", wv, w.Group, yes(wv == 0))
+	s, sv := maxOf(shaped, allocs)
+	p("| Python-shaped calls allocate at most the result | at most %.0f allocs/op (%s/%s) | %s |\n", sv, s.Group, s.Impl, yes(sv <= maxResultAllocs))
+	miss := 0
+	for _, row := range ratio {
+		if row.Ratio() > maxRatio {
+			miss++
+		}
+	}
+	worst, wr := maxOf(ratio, Row.Ratio)
+	p("| each pyselect call ≤ %.2f× its raw twin (ns/op, medians) | %d of %d calls within; worst %.3f× (%s/%s) | %s |\n",
+		maxRatio, len(ratio)-miss, len(ratio), wr, worst.Group, worst.Impl, yes(miss == 0))
+
+	med := r.E2E.medians(targetConns, targetSize)
+	py, gp, gn := med["py-epoll"], med["go-epoll"], med["go-net"]
+	if py.Requests > 0 && gp.Requests > 0 && gn.Requests > 0 {
+		cpu := float64(gp.CPUPerReq) / float64(py.CPUPerReq)
+		p("| pyselect epoll server ≤ 0.75× CPython's server CPU per request (%d conns, %d B) | %.2f µs vs %.2f µs: %.2f× | %s |\n",
+			targetConns, targetSize, us(gp.CPUPerReq), us(py.CPUPerReq), cpu, yes(cpu <= 0.75))
+		p("| … and below Go net's | %.2f µs vs %.2f µs: %.2f× | %s |\n",
+			us(gp.CPUPerReq), us(gn.CPUPerReq), float64(gp.CPUPerReq)/float64(gn.CPUPerReq), yes(gp.CPUPerReq < gn.CPUPerReq))
+		if r.E2E.SyscallMethod != "" {
+			p("| syscalls per request no more than CPython's | %.2f vs %.2f | %s |\n", gp.SyscallsPerReq, py.SyscallsPerReq, yes(gp.SyscallsPerReq <= py.SyscallsPerReq))
+		}
+	}
+	p("\n")
+}
+
+func us(d time.Duration) float64 { return float64(d) / 1e3 }
+
+func (r *Report) writeMicro(p func(string, ...any), svg string) {
+	p("## Micro-benchmarks\n\n")
+	p("Medians of %d runs (`-benchtime %s`, one process per run, on CPU %d), each pyselect call next to its raw x/sys twin in the same run: ", *count, *benchtime, *loadCPU)
+	p("`raw` is the code a caller writes without pyselect (for select and poll it builds the set and scans the result as pyselect does). ")
+	p("`Poll` is the Python-shaped call (`epoll.poll(0)`, `poll.poll(0)`), `Wait` the zero-allocation `Epoll.Wait` into the caller's array, `pyselect` the one pyselect call there is. ")
+	p("Timeouts are 0 (no blocking); the ready fds stay ready. Source: `sys/pyselect/bench_*_test.go`.\n\n")
+	p("| Benchmark | impl | ns/op | × raw | B/op | allocs/op | |\n|---|---|--:|--:|--:|--:|---|\n")
+	for _, row := range r.Micro.Rows {
+		ratio, mark := "", ""
+		if row.Impl != "raw" {
+			ratio = fmt.Sprintf("%.3f", row.Ratio())
+			if !row.Met() {
+				mark = "miss"
+			}
+		}
+		p("| %s | %s | %.0f | %s | %.0f | %.0f | %s |\n", row.Group, row.Impl, row.NsOp, ratio, row.BOp, row.AllocsOp, mark)
+	}
+	p("\n![cost of one call against watched fds](%s)\n\n", svg)
+	p("The chart: one call with 10 of n fds ready. select(2) and poll(2) cost grows with n (the kernel polls every fd); epoll follows the ready fds and stays flat.\n\n")
+	if len(r.Micro.Profiles) > 0 {
+		p("### Profiles of the misses\n\n")
+		p("Each call that missed a target, run alone for 2 s under `-cpuprofile`. ")
+		p("Where the time is in the system call itself (`syscall.Syscall6`, `runtime.entersyscall`/`exitsyscall`, `internal/runtime/syscall.Syscall6`) the miss is the machine's noise between two identical system calls, not pyselect; the pyselect frames' own (flat) time is the shim's cost.\n\n")
+		for _, pr := range r.Micro.Profiles {
+			p("#### %s\n\n```\n$ %s\n%s\n```\n\n", pr.Title, pr.Command, pr.Top)
+		}
+	}
+}
+
+// medians are the median figures of each server at one load.
+func (e E2E) medians(conns, size int) map[string]Result {
+	out := map[string]Result{}
+	for _, s := range e.Servers {
+		var rs []Result
+		for _, r := range e.Results {
+			if r.Server == s.Key && r.Conns == conns && r.Size == size {
+				rs = append(rs, r)
+			}
+		}
+		if len(rs) == 0 {
+			continue
+		}
+		pick := func(f func(Result) float64) float64 {
+			v := make([]float64, len(rs))
+			for i, r := range rs {
+				v[i] = f(r)
+			}
+			return median(v)
+		}
+		out[s.Key] = Result{
+			Server: s.Key, Conns: conns, Size: size,
+			ReqPerSec:      pick(func(r Result) float64 { return r.ReqPerSec }),
+			P50:            time.Duration(pick(func(r Result) float64 { return float64(r.P50) })),
+			P99:            time.Duration(pick(func(r Result) float64 { return float64(r.P99) })),
+			CPUPerReq:      time.Duration(pick(func(r Result) float64 { return float64(r.CPUPerReq) })),
+			SyscallsPerReq: pick(func(r Result) float64 { return r.SyscallsPerReq }),
+			Requests:       uint64(pick(func(r Result) float64 { return float64(r.Requests) })),
+		}
+	}
+	return out
+}
+
+func (r *Report) writeE2E(p func(string, ...any)) {
+	e := r.E2E
+	p("## End to end: echo servers\n\n")
+	p("Closed loop: each of C connections sends a message and waits for the whole echo before sending the next (`conformance/bench/loadgen`). ")
+	p("Server on CPU %d, generator on CPU %d (taskset). Requests/s cannot separate servers on this machine (the generator saturates its core); **server CPU per request** and **syscalls per request** can. ", *serverCPU, *loadCPU)
+	p("Server CPU is utime+stime of `/proc/<pid>/stat` (all threads, 10 ms ticks) over the %v window divided by the requests served in it. ", *duration)
+	p("Syscalls per request: %s over a %v window opened and closed with the generator paused, divided by the requests served in it. ", syscallCmd(e.SyscallMethod), *sysWindow)
+	p("At %d connections and %d B each figure is the median of %d runs; the others are one run. The servers:\n\n", targetConns, targetSize, *reps)
+	for _, s := range e.Servers {
+		p("- `%s`: %s\n", s.Key, s.Name)
+	}
+	p("\n")
+	keys := slices.Collect(func(yield func([2]int) bool) {
+		seen := map[[2]int]bool{}
+		for _, r := range e.Results {
+			k := [2]int{r.Size, r.Conns}
+			if !seen[k] {
+				seen[k] = true
+				if !yield(k) {
+					return
+				}
+			}
+		}
+	})
+	for _, k := range keys {
+		med := e.medians(k[1], k[0])
+		base := med["py-epoll"]
+		p("### %d connections, %d B messages\n\n", k[1], k[0])
+		p("| server | req/s | p50 µs | p99 µs | server CPU µs/req | × CPython epoll | syscalls/req |\n|---|--:|--:|--:|--:|--:|--:|\n")
+		for _, s := range e.Servers {
+			res, ok := med[s.Key]
+			if !ok {
+				continue
+			}
+			p("| %s | %.0f | %.0f | %.0f | %.2f | %.2f | %.2f |\n", s.Key, res.ReqPerSec, us(res.P50), us(res.P99),
+				us(res.CPUPerReq), float64(res.CPUPerReq)/float64(base.CPUPerReq), res.SyscallsPerReq)
+		}
+		p("\n")
+	}
+	if len(e.Profiles) > 0 {
+		p("### Where the Go servers' CPU goes\n\n")
+		p("CPU profiles of the Go servers at %d connections, %d B (`-cpuprofile`, see `conformance/bench/prof`).\n\n", targetConns, targetSize)
+		for _, pr := range e.Profiles {
+			p("#### %s\n\n```\n$ %s\n%s\n```\n\n", pr.Title, pr.Command, pr.Top)
+		}
+	}
+}

@@ -1,0 +1,135 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+package pyselect
+
+import (
+	"fmt"
+	"testing"
+
+	"golang.org/x/sys/unix"
+)
+
+// benchEpoll is an Epoll watching fds for EPOLLIN, closed when b ends.
+func benchEpoll(b *testing.B, fds []int) *Epoll {
+	b.Helper()
+	ep, err := NewEpoll(-1, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { ep.Close() })
+	for _, fd := range fds {
+		if err := ep.Register(fd, EPOLLIN); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return ep
+}
+
+// benchEpollWait runs the three ways to wait on ep with timeout 0, each
+// expecting ready events: raw unix.EpollWait, Epoll.Wait into the same
+// array, and Python's epoll.poll(0) (maxevents -1, FD_SETSIZE-1 events,
+// which the raw array matches).
+func benchEpollWait(b *testing.B, ep *Epoll, ready int) {
+	events := make([]unix.EpollEvent, FD_SETSIZE-1)
+	b.Run("impl=raw", func(b *testing.B) {
+		efd, _ := ep.Fileno()
+		b.ReportAllocs()
+		for b.Loop() {
+			n, err := unix.EpollWait(efd, events, 0)
+			checkReady(b, n, ready, err)
+		}
+	})
+	b.Run("impl=Wait", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			n, err := ep.Wait(events, 0)
+			checkReady(b, n, ready, err)
+		}
+	})
+	b.Run("impl=Poll", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			evs, err := ep.Poll(0, -1)
+			checkReady(b, len(evs), ready, err)
+		}
+	})
+}
+
+// BenchmarkEpollPoll: 1, 10 and 100 ready of 100 registered.
+func BenchmarkEpollPoll(b *testing.B) {
+	for _, ready := range []int{1, 10, 100} {
+		b.Run(fmt.Sprintf("ready=%d", ready), func(b *testing.B) {
+			benchEpollWait(b, benchEpoll(b, watchedFds(b, 100, ready)), ready)
+		})
+	}
+}
+
+// BenchmarkEpollScaling: benchReady ready of 10 to 10,000 registered. The
+// cost follows the ready events, not the registered fds (epoll(7)).
+func BenchmarkEpollScaling(b *testing.B) {
+	for _, n := range []int{10, 100, 1000, 10000} {
+		b.Run(fmt.Sprintf("fds=%d", n), func(b *testing.B) {
+			benchEpollWait(b, benchEpoll(b, watchedFds(b, n, benchReady)), benchReady)
+		})
+	}
+}
+
+// BenchmarkEpollCtl: register then unregister one fd (EPOLL_CTL_ADD and
+// EPOLL_CTL_DEL), and modify (EPOLL_CTL_MOD) between two masks.
+func BenchmarkEpollCtl(b *testing.B) {
+	fd := watchedFds(b, 1, 0)[0]
+	ep := benchEpoll(b, nil)
+	efd, _ := ep.Fileno()
+	masks := [2]uint32{unix.EPOLLIN, unix.EPOLLIN | unix.EPOLLOUT}
+
+	b.Run("op=register+unregister/impl=raw", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			ev := unix.EpollEvent{Events: unix.EPOLLIN, Fd: int32(fd)}
+			if err := unix.EpollCtl(efd, unix.EPOLL_CTL_ADD, fd, &ev); err != nil {
+				b.Fatal(err)
+			}
+			if err := unix.EpollCtl(efd, unix.EPOLL_CTL_DEL, fd, &ev); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("op=register+unregister/impl=pyselect", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := ep.Register(fd, EPOLLIN); err != nil {
+				b.Fatal(err)
+			}
+			if err := ep.Unregister(fd); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+
+	if err := ep.Register(fd, EPOLLIN); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("op=modify/impl=raw", func(b *testing.B) {
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			i++
+			ev := unix.EpollEvent{Events: masks[i&1], Fd: int32(fd)}
+			if err := unix.EpollCtl(efd, unix.EPOLL_CTL_MOD, fd, &ev); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("op=modify/impl=pyselect", func(b *testing.B) {
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			i++
+			if err := ep.Modify(fd, masks[i&1]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
