@@ -65,6 +65,51 @@ clean:
 QEMU_ARCHES ?= 386 arm arm64 riscv64 ppc64le s390x loong64
 .PHONY: qemu
 
+VAGRANT_OSES := freebsd openbsd netbsd dragonfly
+TESTBINS_TARGET ?= freebsd/amd64
+.PHONY: qemu testbins cross-targets lint-ci $(VAGRANT_OSES:%=vagrant-%) $(VAGRANT_OSES:%=vagrant-%-fixtures)
+
 ## qemu: unit tests and conformance suite cross-compiled for each of $(QEMU_ARCHES), run under qemu-user 10 (installed into /var/cache/pyselect-qemu on first use, as root). One arch: make qemu QEMU_ARCHES=s390x.
 qemu:
 	@OUT=$(OUT) bash .ci/qemu.sh $(QEMU_ARCHES)
+
+## testbins: every package's test binary for TESTBINS_TARGET (GOOS/GOARCH) into $(OUT)/testbins-GOOS-GOARCH; run them on that OS, from the repository root, with: sh .ci/runtests.sh $(OUT)/testbins-GOOS-GOARCH REPORTDIR
+testbins:
+	@bash .ci/testbins.sh $(subst /, ,$(TESTBINS_TARGET)) $(OUT)/testbins-$(subst /,-,$(TESTBINS_TARGET))
+
+## cross-targets: the GOOS/GOARCH list `make cross` vets, as a JSON array (CI's cross-compile matrix).
+cross-targets:
+	@echo '[$(foreach t,$(VET_TARGETS),"$(t)",)]' | sed 's/,]$$/]/'
+
+## vagrant-freebsd (-openbsd, -netbsd, -dragonfly): the unit tests and conformance suite in a VM (vagrant/README.md); reports in $(OUT)/vagrant-OS/report/.
+$(VAGRANT_OSES:%=vagrant-%): vagrant-%:
+	bash vagrant/run.sh $* test
+
+## vagrant-freebsd-fixtures (and per OS): record the CPython fixtures in the VM into fixtures/cpython/OS-3.x/.
+$(VAGRANT_OSES:%=vagrant-%-fixtures): vagrant-%-fixtures:
+	bash vagrant/run.sh $* fixtures
+
+## lint-ci: actionlint over .github/workflows, shellcheck over the platform scripts, vagrant validate for each Vagrantfile (part of lint).
+lint-ci:
+	@bash .ci/lint-ci.sh
+lint: lint-ci
+
+# --- reliability ---
+FUZZTIME ?= 1m
+DURATION ?= 10m
+.PHONY: fuzz soak
+## fuzz: run each fuzz target of sys/pyselect for FUZZTIME (make fuzz FUZZTIME=5m); prints the executions and the crashes (a crash fails the target and leaves its input in testdata/fuzz).
+fuzz:
+	@mkdir -p $(OUT); : > $(OUT)/fuzz.log; \
+	for t in $$($(GO) test -list '^Fuzz' ./sys/pyselect | grep '^Fuzz'); do \
+	  echo "fuzz $$t for $(FUZZTIME)"; \
+	  CGO_ENABLED=0 $(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) ./sys/pyselect > $(OUT)/fuzz-$$t.log 2>&1; rc=$$?; \
+	  n=$$(grep -o 'execs: [0-9]*' $(OUT)/fuzz-$$t.log | tail -1 | cut -d' ' -f2); \
+	  echo "$$t execs=$${n:-0} rc=$$rc" | tee -a $(OUT)/fuzz.log; \
+	  if [ $$rc -ne 0 ]; then tail -30 $(OUT)/fuzz-$$t.log; exit 1; fi; \
+	done; \
+	awk '{split($$2,a,"="); s+=a[2]} END {print "fuzz total: " s " executions, 0 crashes"}' $(OUT)/fuzz.log
+
+## soak: an echo load through an epoll loop on pyselect with connection churn over 127.0.0.1 for DURATION; fails on any error or fd/memory growth.
+soak:
+	CGO_ENABLED=0 $(GO) run ./conformance/cmd/soak -duration $(DURATION)
