@@ -113,3 +113,9 @@ fuzz:
 ## soak: an echo load through an epoll loop on pyselect with connection churn over 127.0.0.1 for DURATION; fails on any error or fd/memory growth.
 soak:
 	CGO_ENABLED=0 $(GO) run ./conformance/cmd/soak -duration $(DURATION)
+
+# --- windows ---
+.PHONY: wine
+## wine: the windows/amd64 unit tests and conformance suite under Wine 8, with a stand-in bcryptprimitives.dll (installs Wine and MinGW if missing; .ci/wine.sh). windows/{amd64,arm64} vet and build are in `cross`.
+wine:
+	@OUT=$(OUT) GO=$(GO) bash .ci/wine.sh
