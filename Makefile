@@ -16,7 +16,7 @@ STATICCHECK   = honnef.co/go/tools/cmd/staticcheck@v0.8.2
 all: test
 
 ## test: every test that runs on this machine: format, vet, unit and conformance tests with -race, and the cross-compile checks.
-test: fmt vet race cross
+test: fmt vet race cross bench-smoke
 
 ## unit: the library's unit tests and the conformance suite, natively, without cgo.
 unit:
@@ -119,3 +119,13 @@ soak:
 ## wine: the windows/amd64 unit tests and conformance suite under Wine 8, with a stand-in bcryptprimitives.dll (installs Wine and MinGW if missing; .ci/wine.sh). windows/{amd64,arm64} vet and build are in `cross`.
 wine:
 	@OUT=$(OUT) GO=$(GO) bash .ci/wine.sh
+
+# --- performance ---
+.PHONY: bench bench-smoke
+## bench: micro-benchmarks against their raw x/sys twins (benchstat over 10 runs) and the echo servers end to end (CPython, the pyselect ports, Go net); rewrites conformance/bench/BENCHMARKS.md and chart.svg. About 10 minutes.
+bench:
+	CGO_ENABLED=0 $(GO) run ./conformance/bench/run -out $(OUT)/bench
+
+## bench-smoke: every benchmark once (-benchtime=1x), so that `make test` shows they run; no timing is judged.
+bench-smoke:
+	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchtime=1x ./...
