@@ -50,6 +50,7 @@ install_qemu() {
     echo "qemu.sh: $QEMU_CACHE has no qemu-user; run once as root to install it there" >&2
     exit 1
   fi
+  # shellcheck source=/dev/null
   . /etc/os-release
   local pkg=qemu-user
   if [ "${VERSION_CODENAME:-}" = bookworm ]; then
@@ -65,7 +66,7 @@ EOF
     fi
   fi
   echo "qemu.sh: installing $pkg into $QEMU_CACHE"
-  apt-get update -qq
+  apt-get -o DPkg::Lock::Timeout=600 update -qq
   local tmp; tmp=$(mktemp -d)
   chown _apt "$tmp" 2>/dev/null || true # apt downloads as the _apt user
   (cd "$tmp" && apt-get download -qq "$pkg")
