@@ -18,8 +18,10 @@
 # The Wine prefix lives in $PYSELECT_WINEPREFIX (default
 # /var/cache/pyselect-wine as root, else ~/.cache/pyselect-wine); it is made
 # once (wineboot, without the Mono and Gecko installers) and reused.
-# Outputs: $OUT/wine/*.exe, <package>.log, and the conformance suite's
-# Ginkgo report conformance.json, printed by conformance/cmd/report.
+# The test binaries are built by .ci/testbins.sh into $OUT/wine/bin and run
+# by .ci/runtests.sh with wine64 as the wrapper; logs and the Ginkgo JSON
+# report go to $OUT/wine/report, and conformance/cmd/report prints the
+# latter.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -78,51 +80,23 @@ prefix() {
   cmp -s "$dll" "$sys32/bcryptprimitives.dll" || cp "$dll" "$sys32/bcryptprimitives.dll"
 }
 
-# build cross-compiles one test binary per package that has tests.
-build() {
-  pkgs=$(CGO_ENABLED=0 GOOS=windows GOARCH=$GOARCH_WINE $GO list \
-    -f '{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}} {{.Dir}}{{end}}' ./...)
-  say "building $(echo "$pkgs" | wc -l) test binaries for windows/$GOARCH_WINE"
-  while read -r pkg _; do
-    CGO_ENABLED=0 GOOS=windows GOARCH=$GOARCH_WINE $GO test -c \
-      -o "$dir/$(basename "$pkg").test.exe" "$pkg"
-  done <<<"$pkgs"
-}
-
-# run runs every test binary under Wine; a Ginkgo suite also writes its
-# JSON report. It returns non-zero if any failed.
-run() {
-  local failed=0 abs_dir pkg pkgdir name args
-  abs_dir=$(cd "$dir" && pwd)
-  while read -r pkg pkgdir; do
-    name=$(basename "$pkg")
-    args=(-test.count=1 -test.timeout="$WINE_TIMEOUT")
-    if grep -qs 'RunSpecs(' "$pkgdir"/*_test.go; then
-      args+=(-ginkgo.randomize-all -ginkgo.json-report="$abs_dir/$name.json")
-    else
-      args+=(-test.v)
-    fi
-    rm -f "$abs_dir/$name.json"
-    say "running $pkg"
-    if (cd "$pkgdir" && WINEDLLOVERRIDES=bcryptprimitives=n \
-        "$WINE" "$abs_dir/$name.test.exe" "${args[@]}") >"$dir/$name.log" 2>&1; then
-      grep -E '^(ok|PASS|Ran [0-9]+ of)' "$dir/$name.log" || true
-    else
-      echo "FAIL: $pkg under Wine; its log ($dir/$name.log):"
-      cat "$dir/$name.log"
-      failed=1
-    fi
-    if [ -f "$abs_dir/$name.json" ]; then
-      $GO run ./conformance/cmd/report "$abs_dir/$name.json" || failed=1
-    fi
-  done <<<"$pkgs"
-  return $failed
-}
-
 install
 prefix
-build
+say "building the windows/$GOARCH_WINE test binaries"
+bash .ci/testbins.sh windows $GOARCH_WINE "$dir/bin"
+say "running them under Wine"
 status=0
-run || status=1
+rm -rf "$dir/report"
+WINEDLLOVERRIDES=bcryptprimitives=n TEST_TIMEOUT=$WINE_TIMEOUT \
+  sh .ci/runtests.sh "$dir/bin" "$dir/report" "$WINE" || status=1
+for log in "$dir"/report/*.log; do
+  if ! grep -qaE '^(PASS|ok)' "$log"; then
+    echo "--- $log"
+    tail -n 60 "$log"
+  fi
+done
+for json in "$dir"/report/*.json; do
+  [ -f "$json" ] && { $GO run ./conformance/cmd/report "$json" || status=1; }
+done
 say "done"
 exit $status

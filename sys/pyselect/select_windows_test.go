@@ -1,0 +1,214 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+package pyselect
+
+import (
+	"errors"
+	"math"
+	"net"
+	"syscall"
+	"testing"
+	"time"
+
+	"golang.org/x/sys/windows"
+)
+
+// TestFdSetCountedArray checks the fd_set rules of winsock2.h that
+// CPython's seq2set relies on: FD_SET adds a handle once, keeps at most
+// FD_SETSIZE, and takes any handle value (no range check).
+func TestFdSetCountedArray(t *testing.T) {
+	var s fdSet
+	for _, h := range []int{0x1234, 8, 0x1234, math.MaxInt32, 8} {
+		if err := s.add(h); err != nil {
+			t.Fatalf("add(%#x) = %v, want nil: Windows has no fd range check", h, err)
+		}
+	}
+	if s.count != 3 {
+		t.Errorf("count = %d after adding 3 distinct handles (2 twice), want 3", s.count)
+	}
+	for _, h := range []int{0x1234, 8, math.MaxInt32} {
+		if !s.isSet(h) {
+			t.Errorf("isSet(%#x) = false after add", h)
+		}
+	}
+	if s.isSet(12) {
+		t.Errorf("isSet(12) = true, never added")
+	}
+	for h := 0; s.count < FD_SETSIZE; h += 4 {
+		s.add(0x10000 + h)
+	}
+	s.add(0x7000000) // one more than fits: dropped, as FD_SET drops it
+	if s.count != FD_SETSIZE || s.isSet(0x7000000) {
+		t.Errorf("full set: count %d, isSet(past the end) %v; want %d, false", s.count, s.isSet(0x7000000), FD_SETSIZE)
+	}
+	if FD_SETSIZE != 512 {
+		t.Errorf("FD_SETSIZE = %d, want CPython's 512", FD_SETSIZE)
+	}
+}
+
+// TestFillTooMany checks seq2set's limit: FD_SETSIZE elements in one list,
+// duplicates counted, and the 513th is ValueError.
+func TestFillTooMany(t *testing.T) {
+	for _, n := range []int{FD_SETSIZE, FD_SETSIZE + 1} {
+		var s fdSet
+		list := make([]int, n)
+		for i := range list {
+			list[i] = 0x100 // one handle, n times
+		}
+		nfd := 0
+		_, err := fill(&s, list, nil, &nfd)
+		if n <= FD_SETSIZE && err != nil {
+			t.Errorf("%d elements: %v, want nil", n, err)
+		}
+		if n > FD_SETSIZE && ExceptionOf(err) != ValueError {
+			t.Errorf("%d elements: %v, want ValueError: too many file descriptors in select()", n, err)
+		}
+	}
+}
+
+// TestErrnoClass checks the PEP 3151 classes CPython gives Windows errors
+// (PC/errmap.h winerror_to_errno, then Objects/exceptions.c's table with
+// the WSA codes it substitutes on Windows).
+func TestErrnoClass(t *testing.T) {
+	for _, c := range []struct {
+		errno syscall.Errno
+		want  Exception
+	}{
+		{windows.WSAEWOULDBLOCK, BlockingIOError},
+		{windows.WSAEINPROGRESS, BlockingIOError},
+		{windows.WSAEALREADY, BlockingIOError},
+		{windows.WSAECONNABORTED, ConnectionAbortedError},
+		{windows.WSAECONNREFUSED, ConnectionRefusedError},
+		{windows.WSAECONNRESET, ConnectionResetError},
+		{windows.WSAESHUTDOWN, BrokenPipeError},
+		{windows.WSAETIMEDOUT, TimeoutError},
+		{windows.WSAEINTR, InterruptedError}, // 10004 - 10000 = EINTR
+		{windows.WSAEACCES, PermissionError}, // 10013 - 10000 = EACCES
+		{windows.WSAENOTSOCK, OSError},
+		{windows.WSAEINVAL, OSError}, // EINVAL
+		{windows.WSAEBADF, OSError},  // EBADF
+		{windows.WSANOTINITIALISED, OSError},
+		{windows.ERROR_FILE_NOT_FOUND, FileNotFoundError},
+		{windows.ERROR_PATH_NOT_FOUND, FileNotFoundError},
+		{0x80070002, FileNotFoundError}, // HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND)
+		{windows.ERROR_ACCESS_DENIED, PermissionError},
+		{windows.ERROR_SHARING_VIOLATION, PermissionError},
+		{windows.ERROR_ALREADY_EXISTS, FileExistsError},
+		{windows.ERROR_FILE_EXISTS, FileExistsError},
+		{windows.ERROR_DIRECTORY, NotADirectoryError},
+		{windows.ERROR_BROKEN_PIPE, BrokenPipeError},
+		{windows.ERROR_NO_DATA, BrokenPipeError},
+		{windows.ERROR_WAIT_NO_CHILDREN, ChildProcessError},
+		{windows.ERROR_INVALID_HANDLE, OSError}, // EBADF
+		{windows.ERROR_INVALID_PARAMETER, OSError},
+	} {
+		if got := errnoClass(c.errno); got != c.want {
+			t.Errorf("errnoClass(%d) = %s, want %s", int(c.errno), got, c.want)
+		}
+		if got := ExceptionOf(c.errno); got != c.want {
+			t.Errorf("ExceptionOf(syscall.Errno(%d)) = %s, want %s", int(c.errno), got, c.want)
+		}
+	}
+}
+
+// TestTrimMessage checks CPython's clean-up of a FormatMessage text.
+func TestTrimMessage(t *testing.T) {
+	for in, want := range map[string]string{
+		"An invalid argument was supplied.\r\n": "An invalid argument was supplied",
+		"Text. . .\t \r\n":                      "Text",
+		"v1.2 ok":                               "v1.2 ok",
+		"...":                                   "",
+		"":                                      "",
+	} {
+		if got := trimMessage(in); got != want {
+			t.Errorf("trimMessage(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestWinError checks the OSError CPython raises for a Winsock error:
+// "[WinError N] text", the class by errno, and errors.Is on the code.
+func TestWinError(t *testing.T) {
+	err := winError(windows.WSAENOTSOCK)
+	var e *Error
+	if !errors.As(err, &e) {
+		t.Fatalf("winError(WSAENOTSOCK) = %#v, want *Error", err)
+	}
+	want := "[WinError 10038] " + strerror(windows.WSAENOTSOCK)
+	if e.Exception != OSError || e.Message != want || e.Errno != windows.WSAENOTSOCK {
+		t.Errorf("winError(WSAENOTSOCK) = %#v, want OSError %q errno 10038", e, want)
+	}
+	if !errors.Is(err, OSError) || !errors.Is(err, windows.WSAENOTSOCK) {
+		t.Errorf("errors.Is(err, OSError) and errors.Is(err, WSAENOTSOCK) must hold")
+	}
+	if e := winError(windows.WSAECONNRESET).(*Error); !errors.Is(e, ConnectionResetError) || !errors.Is(e, OSError) {
+		t.Errorf("winError(WSAECONNRESET) = %v, want a ConnectionResetError, an OSError", e)
+	}
+	other := errors.New("not an errno")
+	if winError(other) != other {
+		t.Errorf("winError of a non-Errno must return it unchanged")
+	}
+}
+
+// TestStrerror checks the message texts: the system's, trimmed as CPython
+// trims them, and "Windows Error 0x..." for a code without one.
+func TestStrerror(t *testing.T) {
+	s := strerror(windows.WSAENOTSOCK)
+	if s == "" || s[len(s)-1] == '.' || s[len(s)-1] == '\n' {
+		t.Errorf("strerror(WSAENOTSOCK) = %q: want a text without the trailing dot and line break", s)
+	}
+	// Bit 29 marks an application-defined code: the system has no text.
+	if got, want := strerror(0x20001234), "Windows Error 0x20001234"; got != want {
+		t.Errorf("strerror(0x20001234) = %q, want %q", got, want)
+	}
+}
+
+// TestSysSelect calls Winsock through sysSelect on a loopback TCP pair:
+// the timeout is waited out, readiness is reported in the sets, and three
+// empty sets are WSAEINVAL.
+func TestSysSelect(t *testing.T) {
+	ln, err := net.ListenTCP("tcp4", &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	c, err := net.DialTCP("tcp4", nil, ln.Addr().(*net.TCPAddr))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	s, err := ln.AcceptTCP()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	cfd, err := connFd(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sfd, _ := connFd(s)
+
+	var r, w, x fdSet
+	r.add(sfd)
+	w.add(cfd)
+	n, err := sysSelect(0, &r, &w, &x, 0)
+	if err != nil || n != 1 || r.count != 0 || !w.isSet(cfd) {
+		t.Errorf("before a write: n=%d err=%v r=%d w=%v; want 1, nil, 0, client writable", n, err, r.count, w.isSet(cfd))
+	}
+	if _, err := c.Write([]byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	r = fdSet{}
+	r.add(sfd)
+	n, err = sysSelect(0, &r, nil, nil, 5*time.Second)
+	if err != nil || n != 1 || !r.isSet(sfd) {
+		t.Errorf("after a write: n=%d err=%v; want the server end readable", n, err)
+	}
+
+	_, err = sysSelect(0, &fdSet{}, &fdSet{}, &fdSet{}, 0)
+	if e, ok := err.(*Error); !ok || e.Errno != windows.WSAEINVAL || e.Exception != OSError {
+		t.Errorf("three empty sets: %v, want OSError [WinError 10022]", err)
+	}
+}
