@@ -61,7 +61,17 @@ type Result struct {
 	SyscallsPerReq  float64
 	Requests        uint64
 	SyscallRequests uint64
+	// Syscalls per request by name (perf only): the calls of
+	// breakdownCalls, and "other".
+	Breakdown map[string]float64
 }
+
+// breakdownCalls are the system calls counted one by one: the servers'
+// I/O (CPython's recv and send are recvfrom(2) and sendto(2); Go's are
+// read(2) and write(2)), their waits, and the Go runtime's scheduling
+// calls (futex(2) between threads, nanosleep(2) of its sysmon thread).
+var breakdownCalls = []string{"read", "recvfrom", "write", "sendto", "epoll_wait", "epoll_pwait", "epoll_ctl",
+	"select", "pselect6", "futex", "nanosleep", "sched_yield"}
 
 // The target configuration.
 const targetConns, targetSize = 100, 16
@@ -286,9 +296,24 @@ func runLoad(s Server, conns, size int, method, cpuprofile string) (Result, erro
 	res.P50, res.P99 = m1.p50, m1.p99
 	res.CPUPerReq = (cpu1 - cpu0) / time.Duration(res.Requests)
 	if method != "" {
-		res.SyscallsPerReq, res.SyscallRequests, err = countSyscalls(method, pid, lg)
+		var counts map[string]uint64
+		counts, res.SyscallRequests, err = countSyscalls(method, pid, lg)
+		if err != nil {
+			return res, err
+		}
+		per := func(n uint64) float64 { return float64(n) / float64(res.SyscallRequests) }
+		res.SyscallsPerReq = per(counts["total"])
+		if len(counts) > 1 {
+			res.Breakdown = map[string]float64{}
+			other := counts["total"]
+			for _, c := range breakdownCalls {
+				res.Breakdown[c] = per(counts[c])
+				other -= min(other, counts[c])
+			}
+			res.Breakdown["other"] = per(other)
+		}
 	}
-	return res, err
+	return res, nil
 }
 
 // procCPU is a process's user+sys time, utime and stime of
@@ -317,21 +342,24 @@ func procCPU(pid int) (time.Duration, error) {
 // counter attaches and detaches, so the count covers exactly the
 // requests served between two marks, plus the idle server's few calls
 // (a timeout of epoll.poll(1) a second).
-func countSyscalls(method string, pid int, lg *proc) (float64, uint64, error) {
+func countSyscalls(method string, pid int, lg *proc) (map[string]uint64, uint64, error) {
 	if _, err := lg.ask("pause"); err != nil {
-		return 0, 0, err
+		return nil, 0, err
 	}
 	file := filepath.Join(*outDir, "syscalls.txt")
 	var args []string
 	switch method {
 	case "perf":
 		args = []string{"stat", "-e", "raw_syscalls:sys_enter", "-x", ",", "-o", file, "-p", strconv.Itoa(pid)}
+		for _, c := range breakdownCalls {
+			args = append(args, "-e", "syscalls:sys_enter_"+c)
+		}
 	case "strace":
 		args = []string{"-c", "-f", "-o", file, "-p", strconv.Itoa(pid)}
 	}
 	counter := exec.Command(method, args...)
 	if err := counter.Start(); err != nil {
-		return 0, 0, err
+		return nil, 0, err
 	}
 	time.Sleep(500 * time.Millisecond) // attached
 	a, err := lg.mark()
@@ -339,46 +367,57 @@ func countSyscalls(method string, pid int, lg *proc) (float64, uint64, error) {
 		_, err = lg.ask("resume")
 	}
 	if err != nil {
-		return 0, 0, err
+		return nil, 0, err
 	}
 	time.Sleep(*sysWindow)
 	if _, err := lg.ask("pause"); err != nil {
-		return 0, 0, err
+		return nil, 0, err
 	}
 	b, err := lg.mark()
 	if err != nil {
-		return 0, 0, err
+		return nil, 0, err
 	}
 	counter.Process.Signal(syscall.SIGINT)
 	counter.Wait()
 	lg.ask("resume")
-	n, err := parseSyscalls(method, file)
+	counts, err := parseSyscalls(method, file)
 	if err != nil {
-		return 0, 0, err
+		return nil, 0, err
 	}
 	reqs := b.n - a.n
 	if reqs == 0 {
-		return 0, 0, errors.New("no requests while counting syscalls")
+		return nil, 0, errors.New("no requests while counting syscalls")
 	}
-	return float64(n) / float64(reqs), reqs, nil
+	return counts, reqs, nil
 }
 
-// parseSyscalls reads the count from perf stat -x, ("N,,raw_syscalls:...")
-// or the "total" line of strace -c.
-func parseSyscalls(method, file string) (uint64, error) {
+// parseSyscalls reads the counts of perf stat -x, ("N,,raw_syscalls:sys_enter,...",
+// "N,,syscalls:sys_enter_read,...") or the "total" line of strace -c. The
+// count of every call is "total".
+func parseSyscalls(method, file string) (map[string]uint64, error) {
 	b, err := os.ReadFile(file)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
+	counts := map[string]uint64{}
 	for _, line := range strings.Split(string(b), "\n") {
-		switch f := strings.Fields(strings.ReplaceAll(line, ",", " ")); {
-		case method == "perf" && len(f) >= 2 && strings.HasPrefix(f[1], "raw_syscalls:sys_enter"):
-			return strconv.ParseUint(f[0], 10, 64)
+		f := strings.Fields(strings.ReplaceAll(line, ",", " "))
+		switch {
+		case method == "perf" && len(f) >= 2 && f[1] == "raw_syscalls:sys_enter":
+			counts["total"], err = strconv.ParseUint(f[0], 10, 64)
+		case method == "perf" && len(f) >= 2 && strings.HasPrefix(f[1], "syscalls:sys_enter_"):
+			counts[strings.TrimPrefix(f[1], "syscalls:sys_enter_")], err = strconv.ParseUint(f[0], 10, 64)
 		case method == "strace" && len(f) >= 5 && f[len(f)-1] == "total":
-			return strconv.ParseUint(f[3], 10, 64)
+			counts["total"], err = strconv.ParseUint(f[3], 10, 64)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %q: %v", file, line, err)
 		}
 	}
-	return 0, fmt.Errorf("no syscall count in %s: %q", file, b)
+	if _, ok := counts["total"]; !ok {
+		return nil, fmt.Errorf("no syscall count in %s: %q", file, b)
+	}
+	return counts, nil
 }
 
 func ints(list string) []int {
