@@ -205,7 +205,10 @@ var _ = Describe("reliability: a signal storm", Label("reliability", "os:linux",
 		Expect(ep.Register(rs[2], pyselect.EPOLLIN)).To(Succeed())
 		var tids []int
 		for _, f := range []func() result{
-			func() result { r, _, _, err := pyselect.Select([]int{rs[0]}, nil, nil, nil); return result{"Select", len(r), err} },
+			func() result {
+				r, _, _, err := pyselect.Select([]int{rs[0]}, nil, nil, nil)
+				return result{"Select", len(r), err}
+			},
 			func() result { evs, err := p.Poll(nil); return result{"Poll.Poll", len(evs), err} },
 			func() result { evs, err := ep.Poll(nil, -1); return result{"Epoll.Poll", len(evs), err} },
 		} {
