@@ -276,7 +276,11 @@ func (ep *Epoll) wait(events []unix.EpollEvent, timeout time.Duration) (int, err
 			// not the wake-up event.
 			return 0, errClosedEpoll
 		}
-		return n, sysErr(err)
+		if err != nil {
+			// epoll_wait(2) returns -1 on failure; a count is never negative.
+			return 0, sysErr(err)
+		}
+		return n, nil
 	})
 	return n, err
 }
