@@ -1,0 +1,254 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+
+package conformance_test
+
+import (
+	"math"
+	"net"
+	"os"
+	"strconv"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+	"golang.org/x/sys/unix"
+
+	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/pyselect"
+)
+
+// fd conversion: every fd argument of select.select, poll.register,
+// poll.modify and poll.unregister goes through PyObject_AsFileDescriptor
+// (cpython-select-semantics.md §3). Each path below is checked with the
+// same inputs: what one accepts, all accept; what one rejects, all reject
+// with the same class and message.
+
+// fdconvPath is one API that takes an fd argument. use hands it v and
+// reports the fd it ended up watching (for a valid v) or the error.
+type fdconvPath struct {
+	api    string
+	labels Labels
+	// use passes v, which stands for fd (a pipe's write end, open and
+	// writable) and reports what fd the API saw, or the error.
+	use func(v any, fd int) (int, error)
+}
+
+var fdconvPaths = []fdconvPath{
+	{"select.select", Label("api:select"), func(v any, fd int) (int, error) {
+		// Source: CPython Modules/selectmodule.c seq2set: each element
+		// through PyObject_AsFileDescriptor; the result holds the element.
+		_, w, _, err := pyselect.Select(nil, []any{v}, nil, 0)
+		if err != nil {
+			return -1, err
+		}
+		Expect(w).To(HaveLen(1), "a writable pipe end is reported in wlist")
+		Expect(w[0]).To(BeIdenticalTo(v), "the result holds the caller's own element")
+		return fd, nil
+	}},
+	{"select.poll.register", Label("api:poll"), func(v any, fd int) (int, error) {
+		p := pyselect.NewPoll()
+		if err := p.Register(v, pyselect.POLLOUT); err != nil {
+			return -1, err
+		}
+		return polledFd(p)
+	}},
+	{"select.poll.modify", Label("api:poll"), func(v any, fd int) (int, error) {
+		p := pyselect.NewPoll()
+		Expect(p.Register(fd, pyselect.POLLIN)).To(Succeed())
+		if err := p.Modify(v, pyselect.POLLOUT); err != nil {
+			return -1, err
+		}
+		return polledFd(p)
+	}},
+	{"select.poll.unregister", Label("api:poll"), func(v any, fd int) (int, error) {
+		p := pyselect.NewPoll()
+		Expect(p.Register(fd, pyselect.POLLOUT)).To(Succeed())
+		if err := p.Unregister(v); err != nil {
+			return -1, err
+		}
+		Expect(p.Poll(0)).To(BeEmpty(), "nothing is left registered")
+		return fd, nil
+	}},
+}
+
+// polledFd polls p without waiting and returns the one fd it reports
+// POLLOUT for.
+func polledFd(p *pyselect.Poll) (int, error) {
+	evs, err := p.Poll(0)
+	Expect(err).NotTo(HaveOccurred())
+	Expect(evs).To(HaveLen(1))
+	Expect(evs[0].Events & pyselect.POLLOUT).NotTo(BeZero())
+	return evs[0].Fd, nil
+}
+
+// fdconvValid is an input CPython accepts: make returns the value to pass
+// for a writable descriptor, and that descriptor.
+type fdconvValid struct {
+	what string
+	make func() (v any, fd int)
+}
+
+func pipeW() int { _, w := support.Pipe(); return w }
+
+// rawFd reads the descriptor behind a syscall.RawConn the way the kernel
+// sees it, without Fd() (which would switch it to blocking mode).
+func rawFd(c interface{ Control(func(uintptr)) error }) int {
+	fd := -1
+	Expect(c.Control(func(s uintptr) { fd = int(s) })).To(Succeed())
+	return fd
+}
+
+func osPipeW() (*os.File, int) {
+	r, w, err := os.Pipe()
+	Expect(err).NotTo(HaveOccurred())
+	DeferCleanup(func() { r.Close(); w.Close() }) // the spec may close w first
+	rc, err := w.SyscallConn()
+	Expect(err).NotTo(HaveOccurred())
+	return w, rawFd(rc)
+}
+
+var fdconvValids = []fdconvValid{
+	{"an int", func() (any, int) { w := pipeW(); return w, w }},
+	{"an int8", func() (any, int) { w := pipeW(); return int8(w), w }},
+	{"an int16", func() (any, int) { w := pipeW(); return int16(w), w }},
+	{"an int32", func() (any, int) { w := pipeW(); return int32(w), w }},
+	{"an int64", func() (any, int) { w := pipeW(); return int64(w), w }},
+	{"a uint", func() (any, int) { w := pipeW(); return uint(w), w }},
+	{"a uint8", func() (any, int) { w := pipeW(); return uint8(w), w }},
+	{"a uint16", func() (any, int) { w := pipeW(); return uint16(w), w }},
+	{"a uint32", func() (any, int) { w := pipeW(); return uint32(w), w }},
+	{"a uint64", func() (any, int) { w := pipeW(); return uint64(w), w }},
+	{"a uintptr", func() (any, int) { w := pipeW(); return uintptr(w), w }},
+	{"a named integer type (Python: an int subclass)", func() (any, int) { w := pipeW(); return support.NamedFd(w), w }},
+	{"a Filenoer (Python: an object with fileno())", func() (any, int) { w := pipeW(); return support.FilenoObj(w), w }},
+	{"a *os.File", func() (any, int) { return osPipeW() }},
+	{"a *net.TCPConn", func() (any, int) {
+		c, _ := support.TCPPair()
+		rc, err := c.SyscallConn()
+		Expect(err).NotTo(HaveOccurred())
+		return c, rawFd(rc)
+	}},
+	{"a net.Conn interface value", func() (any, int) {
+		c, _ := support.TCPPair()
+		rc, err := c.SyscallConn()
+		Expect(err).NotTo(HaveOccurred())
+		var conn net.Conn = c
+		return conn, rawFd(rc)
+	}},
+}
+
+// fdconvInvalid is an input CPython rejects, with the class and message
+// it raises (probed with CPython 3.11.7, cpython-select-semantics.md §3).
+type fdconvInvalid struct {
+	what string
+	make func() any
+	cls  pyselect.Exception
+	msg  string
+	// needs64 marks a value a 32-bit int cannot hold.
+	needs64 bool
+}
+
+const errNotFileno = "argument must be an int, or have a fileno() method."
+
+var fdconvInvalids = []fdconvInvalid{
+	{what: "-1", make: func() any { return -1 }, cls: pyselect.ValueError, msg: "file descriptor cannot be a negative integer (-1)"},
+	{what: "-2**31 (C INT_MIN)", make: func() any { return int64(math.MinInt32) }, cls: pyselect.ValueError, msg: "file descriptor cannot be a negative integer (-2147483648)"},
+	{what: "2**31 (one past C INT_MAX)", make: func() any { return int64(math.MaxInt32) + 1 }, cls: pyselect.OverflowError, msg: "Python int too large to convert to C int"},
+	{what: "-2**31-1 (one below C INT_MIN)", make: func() any { return int64(math.MinInt32) - 1 }, cls: pyselect.OverflowError, msg: "Python int too large to convert to C int"},
+	{what: "2**64-1 as a uint64", make: func() any { return uint64(math.MaxUint64) }, cls: pyselect.OverflowError, msg: "Python int too large to convert to C int"},
+	{what: "2**32 as a uint32-wrapping uint64", make: func() any { return uint64(1) << 32 }, cls: pyselect.OverflowError, msg: "Python int too large to convert to C int"},
+	{what: "a Filenoer whose Fileno() is -5", make: func() any { return support.FilenoObj(-5) }, cls: pyselect.ValueError, msg: "file descriptor cannot be a negative integer (-5)"},
+	{what: "a Filenoer whose Fileno() is 2**31", make: func() any { big := int64(math.MaxInt32) + 1; return support.FilenoObj(big) }, cls: pyselect.OverflowError, msg: "Python int too large to convert to C int", needs64: true},
+	{what: "a float64", make: func() any { return 3.0 }, cls: pyselect.TypeError, msg: errNotFileno},
+	{what: "a string", make: func() any { return "3" }, cls: pyselect.TypeError, msg: errNotFileno},
+	{what: "nil (None)", make: func() any { return nil }, cls: pyselect.TypeError, msg: errNotFileno},
+	{what: "an object with no Fileno (test_select.py's Nope)", make: func() any { return support.Nope{} }, cls: pyselect.TypeError, msg: errNotFileno},
+	{what: "an object whose Fileno returns a string (test_select.py's Almost)", make: func() any { return support.Almost{} }, cls: pyselect.TypeError, msg: ""},
+	{what: "a poll object (test_poll.py: register(p))", make: func() any { return pyselect.NewPoll() }, cls: pyselect.TypeError, msg: errNotFileno},
+	{what: "a slice of ints", make: func() any { return []int{3} }, cls: pyselect.TypeError, msg: errNotFileno},
+}
+
+var _ = Describe("fd arguments (PyObject_AsFileDescriptor)", func() {
+	for _, path := range fdconvPaths {
+		Describe(path.api, path.labels, func() {
+			valid := []TableEntry{}
+			for _, in := range fdconvValids {
+				valid = append(valid, Entry("When the fd is "+in.what+", it watches that descriptor", in))
+			}
+			// Source: https://docs.python.org/3/library/select.html#select.select
+			// "objects with a fileno() method ... or raw file descriptors";
+			// cpython-select-semantics.md §3 (probed CPython 3.11.7).
+			DescribeTable("accepts what Python takes as an fd: an integer, fileno(), or a file or socket",
+				func(in fdconvValid) {
+					v, fd := in.make()
+					Expect(path.use(v, fd)).To(Equal(fd))
+				}, valid)
+
+			invalid := []TableEntry{}
+			for _, in := range fdconvInvalids {
+				desc := "When the fd is " + in.what + ", it fails with " + string(in.cls)
+				if in.msg != "" {
+					desc += " " + strconv.Quote(in.msg)
+				}
+				invalid = append(invalid, Entry(desc, in))
+			}
+			// Source: cpython-select-semantics.md §3, probed CPython 3.11.7:
+			// select([-1],[],[]) -> ValueError "file descriptor cannot be a
+			// negative integer (-1)"; select([2**31],[],[]) -> OverflowError
+			// "Python int too large to convert to C int"; select([1.0],[],[])
+			// -> TypeError "argument must be an int, or have a fileno()
+			// method."; test_select.py::test_error_conditions and
+			// test_poll.py::test_poll_unit_tests (Nope, Almost, register(p)).
+			DescribeTable("rejects what Python rejects, with CPython's class and message, never a panic",
+				func(in fdconvInvalid) {
+					if in.needs64 && strconv.IntSize < 64 {
+						Skip("a Fileno() int cannot hold 2**31 on a 32-bit GOARCH")
+					}
+					w := pipeW()
+					var err error
+					Expect(func() { _, err = path.use(in.make(), w) }).NotTo(Panic())
+					Expect(err).To(support.Raise(in.cls, in.msg))
+				}, invalid)
+
+			// Source: Go os.File.Fd doc ("the file descriptor is put into
+			// blocking mode"); issue 2 requires SyscallConn().Control instead.
+			It("leaves a non-blocking *os.File non-blocking (reads the fd with SyscallConn, never Fd)", func() {
+				f, fd := osPipeW()
+				_, err := path.use(f, fd)
+				Expect(err).NotTo(HaveOccurred())
+				fl, err := unix.FcntlInt(uintptr(fd), unix.F_GETFL, 0)
+				Expect(err).NotTo(HaveOccurred())
+				Expect(fl & unix.O_NONBLOCK).NotTo(BeZero())
+			})
+
+			// Source: Python io docs: fileno() of a closed file raises
+			// ValueError "I/O operation on closed file."; PyObject_AsFileDescriptor
+			// propagates it (cpython-select-semantics.md §3, "fileno() raises").
+			It("fails without a panic when given a closed *os.File, and watches nothing", func() {
+				f, fd := osPipeW()
+				Expect(f.Close()).To(Succeed())
+				var err error
+				Expect(func() { _, err = path.use(f, fd) }).NotTo(Panic())
+				Expect(err).To(HaveOccurred())
+			})
+		})
+	}
+
+	// Source: probed CPython 3.11.7: select([True],[],[]) returns [True];
+	// bool is an int subclass, True is fd 1 and False fd 0 (§3).
+	Describe("select.poll.unregister", Label("api:poll"), func() {
+		When("the fd is a bool", func() {
+			It("treats true as fd 1 and false as fd 0, as Python's True and False", func() {
+				p := pyselect.NewPoll()
+				Expect(p.Register(1, pyselect.POLLIN)).To(Succeed())
+				Expect(p.Unregister(false)).To(support.Raise(pyselect.KeyError, "0"))
+				Expect(p.Unregister(true)).To(Succeed())
+				Expect(p.Register(false, pyselect.POLLIN)).To(Succeed())
+				Expect(p.Unregister(0)).To(Succeed())
+			})
+		})
+	})
+})

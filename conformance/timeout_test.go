@@ -1,0 +1,233 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+
+package conformance_test
+
+import (
+	"math"
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/pyselect"
+)
+
+// Timeout conversion (cpython-select-semantics.md §4). Every expected
+// value below was probed with CPython 3.11.7 on Linux:
+//
+//	python3 -c 'import select,os; r,w=os.pipe(); print(select.select([],[w],[],T))'
+//	python3 -c 'import select,os; r,w=os.pipe(); p=select.poll(); p.register(w,4); print(p.poll(T))'
+//
+// An accepted timeout is checked with a descriptor that is already ready,
+// so the call returns at once whatever the timeout (None included).
+
+// timeoutCase is one timeout value and what CPython does with it: cls ""
+// means accepted.
+type timeoutCase struct {
+	timeout any
+	cls     pyselect.Exception
+	msg     string
+}
+
+const (
+	msgSelectType   = "timeout must be a float or None"
+	msgIntType      = "timeout must be an integer or None"
+	msgNegative     = "timeout must be non-negative"
+	msgNaN          = "Invalid value NaN (not a number)"
+	msgTimeT        = "timestamp out of range for platform time_t"
+	msgPyTime       = "timestamp too large to convert to C _PyTime_t"
+	msgTooLarge     = "timeout is too large"
+	timeoutOKSuffix = ", it is accepted"
+)
+
+func timeoutEntry(desc string, timeout any, cls pyselect.Exception, msg string) TableEntry {
+	if cls == "" {
+		return Entry("When the timeout is "+desc+timeoutOKSuffix, timeoutCase{timeout: timeout})
+	}
+	return Entry("When the timeout is "+desc+", it fails with "+string(cls)+": "+msg, timeoutCase{timeout, cls, msg})
+}
+
+var negZero = math.Copysign(0, -1)
+
+var _ = Describe("select.select", Label("api:select"), func() {
+	// Source: https://docs.python.org/3/library/select.html#select.select
+	// "The optional timeout argument specifies a time-out as a floating
+	// point number in seconds. When the timeout argument is omitted the
+	// function blocks until at least one file descriptor is ready. A time-out
+	// value of zero specifies a poll and never blocks."; the conversion is
+	// _PyTime_FromSecondsObject + _PyTime_AsTimeval(ROUND_UP); values and
+	// messages probed with CPython 3.11.7 (cpython-select-semantics.md §4).
+	DescribeTable("converts its timeout (seconds) as CPython's _PyTime_FromSecondsObject",
+		func(c timeoutCase) {
+			_, w := support.Pipe()
+			var r, wl, x []int
+			var err error
+			Expect(func() { r, wl, x, err = pyselect.Select(nil, []int{w}, nil, c.timeout) }).NotTo(Panic())
+			if c.cls != "" {
+				Expect(err).To(support.Raise(c.cls, c.msg))
+				return
+			}
+			Expect(err).NotTo(HaveOccurred())
+			Expect(r).To(BeEmpty())
+			Expect(wl).To(Equal([]int{w}))
+			Expect(x).To(BeEmpty())
+		},
+		timeoutEntry("nil (None)", nil, "", ""),
+		timeoutEntry("0", 0, "", ""),
+		timeoutEntry("-0.0", negZero, "", ""),
+		timeoutEntry("1e-9 (rounds up to 1 µs)", 1e-9, "", ""),
+		timeoutEntry("true (bool is an int: 1 s)", true, "", ""),
+		timeoutEntry("false (0 s)", false, "", ""),
+		timeoutEntry("an int8", int8(3), "", ""),
+		timeoutEntry("a float32", float32(0.25), "", ""),
+		timeoutEntry("9223372036 (the largest int: ns fit int64)", 9223372036, "", ""),
+		timeoutEntry("uint64 9223372036", uint64(9223372036), "", ""),
+		timeoutEntry("9223372036.85 (the float boundary)", 9223372036.85, "", ""),
+		timeoutEntry("-1 (test_select.py::test_error_conditions)", -1, pyselect.ValueError, msgNegative),
+		timeoutEntry("-1.5", -1.5, pyselect.ValueError, msgNegative),
+		timeoutEntry("-1e-300 (rounds away from zero to -1 ns)", -1e-300, pyselect.ValueError, msgNegative),
+		timeoutEntry("an int64 -1", int64(-1), pyselect.ValueError, msgNegative),
+		timeoutEntry("NaN", math.NaN(), pyselect.ValueError, msgNaN),
+		timeoutEntry("a float32 NaN", float32(math.NaN()), pyselect.ValueError, msgNaN),
+		timeoutEntry("+inf", math.Inf(1), pyselect.OverflowError, msgTimeT),
+		timeoutEntry("-inf", math.Inf(-1), pyselect.OverflowError, msgTimeT),
+		timeoutEntry("a float32 +inf", float32(math.Inf(1)), pyselect.OverflowError, msgTimeT),
+		timeoutEntry("1e300", 1e300, pyselect.OverflowError, msgTimeT),
+		timeoutEntry("9223372036.86 (past the float boundary)", 9223372036.86, pyselect.OverflowError, msgTimeT),
+		timeoutEntry("9223372037 (an int whose ns overflow int64)", 9223372037, pyselect.OverflowError, msgPyTime),
+		timeoutEntry("math.MaxInt64", int64(math.MaxInt64), pyselect.OverflowError, msgPyTime),
+		timeoutEntry("math.MinInt64", int64(math.MinInt64), pyselect.OverflowError, msgPyTime),
+		timeoutEntry("uint64 2**63", uint64(1)<<63, pyselect.OverflowError, msgPyTime),
+		timeoutEntry("uint64 2**64-1", uint64(math.MaxUint64), pyselect.OverflowError, msgPyTime),
+		timeoutEntry(`the string "not a number" (test_select.py::test_error_conditions)`, "not a number", pyselect.TypeError, msgSelectType),
+		timeoutEntry("a []byte", []byte("x"), pyselect.TypeError, msgSelectType),
+		timeoutEntry("a complex128", complex(1, 0), pyselect.TypeError, msgSelectType),
+		timeoutEntry("a struct", struct{}{}, pyselect.TypeError, msgSelectType),
+	)
+
+	When("nothing becomes ready", func() {
+		// Source: select(2) "timeout ... the interval that select() should
+		// block waiting"; Python docs: returns three empty lists on timeout.
+		// Tolerance: at least the timeout; at most 500 ms more (qemu, -race).
+		It("returns three empty lists after the timeout, within [timeout, timeout+500ms]", func(ctx SpecContext) {
+			r, _ := support.Pipe()
+			start := time.Now()
+			rl, wl, xl, err := pyselect.Select([]int{r}, nil, []int{r}, 0.05)
+			elapsed := time.Since(start)
+			Expect(err).NotTo(HaveOccurred())
+			Expect(rl).To(BeEmpty())
+			Expect(wl).To(BeEmpty())
+			Expect(xl).To(BeEmpty())
+			Expect(elapsed).To(BeNumerically(">=", 50*time.Millisecond))
+			Expect(elapsed).To(BeNumerically("<", 550*time.Millisecond))
+		}, SpecTimeout(5*time.Second))
+
+		// Source: cpython-select-semantics.md §4: "ns via ROUND_UP, then
+		// timeval via ROUND_UP. 1e-7 s becomes 1 µs"; pytime.c
+		// _PyTime_ROUND_TIMEOUT. select(2) waits at least the timeval.
+		It("rounds a positive timeout up to 1 µs, never to a non-blocking 0 (fastest of 5 calls with 1e-9 s takes >= 1 µs)", func(ctx SpecContext) {
+			r, _ := support.Pipe()
+			fastest := time.Hour
+			for range 5 {
+				start := time.Now()
+				_, _, _, err := pyselect.Select([]int{r}, nil, nil, 1e-9)
+				fastest = min(fastest, time.Since(start))
+				Expect(err).NotTo(HaveOccurred())
+			}
+			Expect(fastest).To(BeNumerically(">=", time.Microsecond))
+		}, SpecTimeout(5*time.Second))
+	})
+})
+
+var _ = Describe("select.poll.poll", Label("api:poll"), func() {
+	// Source: https://docs.python.org/3/library/select.html#select.poll.poll
+	// "timeout ... specifies the length of time in milliseconds ... If
+	// timeout is omitted, negative, or None, the call will block";
+	// _PyTime_FromMillisecondsObject + _PyTime_AsMilliseconds(ROUND_UP) into
+	// a C int; test_poll.py::test_poll3 and ::test_poll_c_limits; values
+	// and messages probed with CPython 3.11.7 (§4).
+	DescribeTable("converts its timeout (milliseconds) as CPython's _PyTime_FromMillisecondsObject",
+		func(c timeoutCase) {
+			_, w := support.Pipe()
+			p := pyselect.NewPoll()
+			Expect(p.Register(w, pyselect.POLLOUT)).To(Succeed())
+			var evs []pyselect.Event
+			var err error
+			Expect(func() { evs, err = p.Poll(c.timeout) }).NotTo(Panic())
+			if c.cls != "" {
+				Expect(err).To(support.Raise(c.cls, c.msg))
+				return
+			}
+			Expect(err).NotTo(HaveOccurred())
+			Expect(evs).To(Equal([]pyselect.Event{{Fd: w, Events: pyselect.POLLOUT}}))
+		},
+		timeoutEntry("nil (None)", nil, "", ""),
+		timeoutEntry("0", 0, "", ""),
+		timeoutEntry("-0.0", negZero, "", ""),
+		timeoutEntry("1e-6 (rounds up to 1 ms)", 1e-6, "", ""),
+		timeoutEntry("0.5", 0.5, "", ""),
+		timeoutEntry("true (1 ms)", true, "", ""),
+		timeoutEntry("a float32", float32(1.5), "", ""),
+		timeoutEntry("2**31-1 (C INT_MAX)", 2147483647, "", ""),
+		timeoutEntry("2147483647.0", 2147483647.0, "", ""),
+		timeoutEntry("an int32 INT_MAX", int32(math.MaxInt32), "", ""),
+		timeoutEntry("2**31 (INT_MAX+1, test_poll.py::test_poll_c_limits)", int64(math.MaxInt32)+1, pyselect.OverflowError, msgTooLarge),
+		timeoutEntry("2**32 (UINT_MAX+1, test_poll.py::test_poll_c_limits)", int64(1)<<32, pyselect.OverflowError, msgTooLarge),
+		timeoutEntry("-2**31-1", int64(math.MinInt32)-1, pyselect.OverflowError, msgTooLarge),
+		timeoutEntry("2147483647.5 (rounds up past INT_MAX)", 2147483647.5, pyselect.OverflowError, msgTooLarge),
+		timeoutEntry("9.2e12 (fits in ns, not in C int ms)", 9.2e12, pyselect.OverflowError, msgTooLarge),
+		timeoutEntry("math.MaxInt64 (Go's nearest to test_poll.py::test_poll3's 1<<64)", int64(math.MaxInt64), pyselect.OverflowError, msgPyTime),
+		timeoutEntry("math.MinInt64", int64(math.MinInt64), pyselect.OverflowError, msgPyTime),
+		timeoutEntry("uint64 2**64-1", uint64(math.MaxUint64), pyselect.OverflowError, msgPyTime),
+		timeoutEntry("NaN", math.NaN(), pyselect.ValueError, msgNaN),
+		timeoutEntry("+inf", math.Inf(1), pyselect.OverflowError, msgTimeT),
+		timeoutEntry("-inf", math.Inf(-1), pyselect.OverflowError, msgTimeT),
+		timeoutEntry("1e300", 1e300, pyselect.OverflowError, msgTimeT),
+		timeoutEntry("9.3e12 (ns overflow int64)", 9.3e12, pyselect.OverflowError, msgTimeT),
+		timeoutEntry(`the string "x"`, "x", pyselect.TypeError, msgIntType),
+		timeoutEntry("a complex128", complex(1, 0), pyselect.TypeError, msgIntType),
+		timeoutEntry("a time.Time", time.Time{}, pyselect.TypeError, msgIntType),
+	)
+
+	When("nothing becomes ready", func() {
+		// Source: poll(2) "The timeout argument specifies the number of
+		// milliseconds that poll() should block"; Python docs: an empty
+		// list on timeout. Tolerance: at least the timeout, at most 500 ms
+		// more (qemu, -race).
+		It("returns an empty list after the timeout, within [timeout, timeout+500ms]", func(ctx SpecContext) {
+			r, _ := support.Pipe()
+			p := pyselect.NewPoll()
+			Expect(p.Register(r, pyselect.POLLIN)).To(Succeed())
+			start := time.Now()
+			evs, err := p.Poll(50)
+			elapsed := time.Since(start)
+			Expect(err).NotTo(HaveOccurred())
+			Expect(evs).To(BeEmpty())
+			Expect(evs).NotTo(BeNil(), "an empty list, not None")
+			Expect(elapsed).To(BeNumerically(">=", 50*time.Millisecond))
+			Expect(elapsed).To(BeNumerically("<", 550*time.Millisecond))
+		}, SpecTimeout(5*time.Second))
+
+		// Source: cpython-select-semantics.md §4 "0.001 -> 1 ms; 1e-9 -> 1
+		// ms; 0.5 -> 1 ms" (ROUND_UP); §6.4 probed "with nothing
+		// registered ... poll(10) sleeps ~10 ms".
+		DescribeTable("rounds a positive timeout up to 1 ms, never to a non-blocking 0",
+			func(ctx SpecContext, timeout any) {
+				p := pyselect.NewPoll()
+				start := time.Now()
+				evs, err := p.Poll(timeout)
+				Expect(err).NotTo(HaveOccurred())
+				Expect(evs).To(BeEmpty())
+				Expect(time.Since(start)).To(BeNumerically(">=", time.Millisecond))
+			},
+			Entry("When the timeout is 1e-6 ms, the empty poll waits at least 1 ms", 1e-6, SpecTimeout(5*time.Second)),
+			Entry("When the timeout is 0.5 ms, the empty poll waits at least 1 ms", 0.5, SpecTimeout(5*time.Second)),
+			Entry("When the timeout is true (1 ms), the empty poll waits at least 1 ms", true, SpecTimeout(5*time.Second)),
+		)
+	})
+})
