@@ -23,8 +23,8 @@ import (
 func OpenFds() []int {
 	var lim unix.Rlimit
 	top := uint64(65536)
-	if unix.Getrlimit(unix.RLIMIT_NOFILE, &lim) == nil && lim.Cur < top {
-		top = lim.Cur
+	if unix.Getrlimit(unix.RLIMIT_NOFILE, &lim) == nil && uint64(lim.Cur) < top { // int64 on freebsd, dragonfly
+		top = uint64(lim.Cur)
 	}
 	var fds []int
 	for fd := 0; fd < int(top); fd++ {
