@@ -6,8 +6,165 @@
 
 package differential
 
-// kqueue will run select.kqueue and select.kevent steps once pyselect has
-// its kqueue port; until then a kqueue recording fails to replay.
+import (
+	"strings"
+
+	"github.com/pyselect/pyselect/sys/pyselect"
+)
+
+// kqueue runs select.kqueue, select.kevent and the kqueue methods
+// (fromfd, control, close, closed, fileno).
 func (r *replayer) kqueue(st *Step) (any, error) {
-	return nil, scenarioErr("%s: pyselect has no kqueue port yet", st.Op)
+	w := r.w
+	switch st.Op {
+	case "kqueue", "kqueue.fromfd":
+		names := st.Names()
+		if len(names) != 1 {
+			return nil, scenarioErr("%s needs one name", st.Op)
+		}
+		var kq *pyselect.Kqueue
+		var err error
+		if st.Op == "kqueue" {
+			if len(st.Args)+len(st.Kwargs) > 0 {
+				return nil, scenarioErr("NewKqueue takes no arguments")
+			}
+			kq, err = pyselect.NewKqueue()
+		} else {
+			fd, ierr := w.intArg(argAt(st, 0, ""))
+			if ierr != nil {
+				return nil, ierr
+			}
+			kq, err = pyselect.KqueueFromFd(fd)
+		}
+		if err != nil {
+			return nil, err
+		}
+		fd, ferr := kq.Fileno()
+		if ferr != nil {
+			kq.Close()
+			return nil, ferr
+		}
+		return nil, w.addObj(names[0], kq, fd)
+	case "kevent":
+		ev, err := w.kevent(st.Args)
+		if err != nil {
+			return nil, err
+		}
+		return w.keventOut(ev), nil
+	}
+	o, err := w.obj(st.On)
+	if err != nil {
+		return nil, err
+	}
+	kq, ok := o.(*pyselect.Kqueue)
+	if !ok {
+		return nil, scenarioErr("%s is not a kqueue object", st.On)
+	}
+	switch st.Op {
+	case "kqueue.close":
+		return nil, kq.Close()
+	case "kqueue.closed":
+		return kq.Closed(), nil
+	case "kqueue.fileno":
+		fd, err := kq.Fileno()
+		if err != nil {
+			return nil, err
+		}
+		return w.encode(fd), nil
+	case "kqueue.control":
+		if len(st.Args) < 2 || len(st.Args) > 3 || len(st.Kwargs) > 0 {
+			return nil, scenarioErr("kqueue.control takes 2 or 3 positional arguments")
+		}
+		var changes []pyselect.Kevent
+		if st.Args[0] != nil {
+			list, ok := st.Args[0].([]any)
+			if !ok {
+				return nil, scenarioErr("the changelist must be null or a list")
+			}
+			for _, item := range list {
+				m, ok := item.(map[string]any)
+				args, _ := m["kevent"].([]any)
+				if !ok || len(m) != 1 || args == nil {
+					return nil, scenarioErr("changelist items must be {\"kevent\": [...]}")
+				}
+				ev, err := w.kevent(args)
+				if err != nil {
+					return nil, err
+				}
+				changes = append(changes, ev)
+			}
+		}
+		maxevents, err := w.intArg(st.Args[1])
+		if err != nil {
+			return nil, err
+		}
+		t, err := w.value(argAt(st, 2, ""))
+		if err != nil {
+			return nil, err
+		}
+		evs, err := kq.Control(changes, maxevents, t)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]any, len(evs))
+		for i, ev := range evs {
+			out[i] = w.keventOut(ev)
+		}
+		if st.Unordered {
+			sortPy(out)
+		}
+		return out, nil
+	}
+	return nil, scenarioErr("unknown op %q", st.Op)
+}
+
+// kevent is select.kevent(ident, filter, flags, fflags, data, udata).
+func (w *World) kevent(args []any) (pyselect.Kevent, error) {
+	if len(args) < 1 {
+		return pyselect.Kevent{}, scenarioErr("kevent needs an ident")
+	}
+	ident, err := w.value(args[0])
+	if err != nil {
+		return pyselect.Kevent{}, err
+	}
+	rest := make([]int64, len(args)-1)
+	for i, a := range args[1:] {
+		x, err := w.value(a)
+		if err != nil {
+			return pyselect.Kevent{}, err
+		}
+		switch n := x.(type) {
+		case int:
+			rest[i] = int64(n)
+		case int64:
+			rest[i] = n
+		default:
+			return pyselect.Kevent{}, scenarioErr("kevent argument %v cannot be a Go int64", a)
+		}
+	}
+	return pyselect.NewKevent(ident, rest...)
+}
+
+// keventOut is record.py's kevent_out: fds by name, the filter by name,
+// flags spelled out, and data only where it is portable (a read filter's
+// byte count, an error's errno).
+func (w *World) keventOut(ev pyselect.Kevent) map[string]any {
+	var filter any = ev.Filter
+	for n, v := range constants {
+		if strings.HasPrefix(n, "KQ_FILTER_") && v == ev.Filter {
+			filter = n
+		}
+	}
+	var data any = "*"
+	if ev.Filter == pyselect.KQ_FILTER_READ || ev.Flags&pyselect.KQ_EV_ERROR != 0 {
+		data = ev.Data
+	}
+	return map[string]any{
+		"ident":  w.encode(int(ev.Ident)),
+		"filter": filter,
+		"flags":  formatMask(uint64(ev.Flags), "KQ_EV_"),
+		"fflags": ev.Fflags,
+		"data":   data,
+		"udata":  ev.Udata,
+	}
 }
