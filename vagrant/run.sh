@@ -48,8 +48,11 @@ case $what in
     mkdir -p "$out/bin"
     up
     vg provision --provision-with python3
-    vg ssh -c 'cd /pyselect && rm -rf /tmp/pyselect-fixtures && python3 fixtures/record.py --out /tmp/pyselect-fixtures'
-    dest=fixtures/cpython/$os-$(vg ssh -c 'python3 -c "import sys; print(\"%d.%d\" % sys.version_info[:2])"' | tr -d '\r\n')
+    # The packages' python3 is in /usr/local/bin, or /usr/pkg/bin on NetBSD.
+    # shellcheck disable=SC2016 # $PATH is the VM's
+    py='PATH=$PATH:/usr/local/bin:/usr/pkg/bin python3'
+    vg ssh -c "cd /pyselect && rm -rf /tmp/pyselect-fixtures && $py fixtures/record.py --out /tmp/pyselect-fixtures"
+    dest=fixtures/cpython/$os-$(vg ssh -c "$py -c 'import sys; print(\"%d.%d\" % sys.version_info[:2])'" | tr -d '\r\n')
     fetch /tmp/pyselect-fixtures "$dest"
     done_with_vm
     echo "vagrant-$os: fixtures recorded into $dest/"
