@@ -178,7 +178,7 @@ var _ = Describe("reliability: concurrency", Label("reliability", "os:linux"), f
 				return
 			}
 		}()
-		Eventually(func() error { _, err := p.Poll(0); return err }).WithTimeout(10*time.Second).WithPolling(time.Millisecond).
+		Eventually(func() error { _, err := p.Poll(0); return err }).WithTimeout(10 * time.Second).WithPolling(time.Millisecond).
 			Should(support.Raise(pyselect.RuntimeError, "concurrent poll() invocation"))
 		Expect(p.Register(r2, pyselect.POLLIN)).To(Succeed(), "register during a poll is allowed")
 		support.Write(w2, []byte("x")) // not seen by the poll in flight
