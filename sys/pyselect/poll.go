@@ -31,7 +31,9 @@ type Event struct {
 // Registration changes may come from any goroutine, also while another is
 // inside Poll; they take effect at the next Poll, as in CPython. A second
 // Poll while one is running is RuntimeError "concurrent poll() invocation".
-// A Poll holds no descriptor of its own and has nothing to close.
+// A Poll holds no descriptor of its own and has nothing to close. The
+// zero Poll is an empty poll object, as NewPoll returns (Python forbids
+// instantiating the type directly; Go cannot forbid a zero value).
 type Poll struct {
 	polling atomic.Bool // a Poll call is running (CPython's poll_running)
 
@@ -80,6 +82,9 @@ func (p *Poll) set(fd any, eventmask int, mustExist bool) error {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if p.index == nil { // the zero Poll
+		p.index = make(map[int32]int)
+	}
 	i, ok := p.index[int32(n)]
 	switch {
 	case ok:
