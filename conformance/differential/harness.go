@@ -7,6 +7,7 @@
 package differential
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -78,6 +79,13 @@ func (r *replayer) harness(st *Step) (any, error) {
 		if len(names) != 1 {
 			return nil, scenarioErr("file needs one name")
 		}
+		if w.tmpdir == "" {
+			dir, err := os.MkdirTemp("", "pyselect-replay-")
+			if err != nil {
+				return nil, err
+			}
+			w.tmpdir = dir
+		}
 		fd, err := unix.Open(filepath.Join(w.tmpdir, names[0]), unix.O_RDWR|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o600)
 		if err != nil {
 			return nil, err
@@ -136,7 +144,7 @@ func (r *replayer) harness(st *Step) (any, error) {
 		}
 	case "fill":
 		for _, chunk := range []int{65536, 4096, 1} {
-			buf := make([]byte, chunk)
+			buf := []byte(strings.Repeat("x", chunk))
 			for {
 				_, err := unix.Write(fd, buf)
 				if err == unix.EAGAIN {

@@ -42,14 +42,9 @@ type pendingStep struct {
 // misbehaviour is an outcome (an error that is no *pyselect.Error, or a
 // panic, is recorded as a class Python never uses).
 func Replay(sc *Scenario) ([]Outcome, error) {
-	tmp, err := os.MkdirTemp("", "pyselect-replay-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(tmp)
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	r := &replayer{w: newWorld(tmp), tid: thread()}
+	r := &replayer{w: newWorld(), tid: thread()}
 	defer r.teardown()
 
 	outs := make([]Outcome, len(sc.Steps))
@@ -409,5 +404,8 @@ func (r *replayer) teardown() {
 			delete(w.open, name)
 			unix.Close(w.fds[name])
 		}
+	}
+	if w.tmpdir != "" {
+		os.RemoveAll(w.tmpdir)
 	}
 }

@@ -22,7 +22,7 @@ import (
 // does for CPython. Steps of "later" goroutines use it too, hence the lock.
 type World struct {
 	mu     sync.Mutex
-	tmpdir string
+	tmpdir string // made by the first "file" step
 	fds    map[string]int  // name -> fd number (kept after close)
 	open   map[string]bool // fd resources still open
 	objs   map[string]any  // poll, epoll and kqueue objects
@@ -30,8 +30,8 @@ type World struct {
 	order  []string        // creation order, for teardown
 }
 
-func newWorld(tmpdir string) *World {
-	return &World{tmpdir: tmpdir, fds: map[string]int{}, open: map[string]bool{},
+func newWorld() *World {
+	return &World{fds: map[string]int{}, open: map[string]bool{},
 		objs: map[string]any{}, fdname: map[int]string{}}
 }
 
@@ -153,7 +153,7 @@ type opaque struct{}
 //	3, -1, 2147483648  -> int (uint64 above MaxInt64)
 //	0.5, 1e300         -> float64
 //	null               -> nil (Python None)
-//	{"float": "nan"}   -> float64 NaN (also "inf", "-inf", or a number)
+//	{"float": "nan"}   -> float64 NaN (any string Python's float() reads, or a number)
 //	{"str": "x"}       -> string
 //	{"bool": true}     -> bool
 //	{"fileno": "r"}    -> a Filenoer returning r's fd ({"fileno": -1}: returning -1)
@@ -221,14 +221,9 @@ func (w *World) special(k string, a any) (any, error) {
 	switch k {
 	case "float":
 		switch f := a.(type) {
-		case string:
-			switch f {
-			case "nan":
-				return math.NaN(), nil
-			case "inf":
-				return math.Inf(1), nil
-			case "-inf":
-				return math.Inf(-1), nil
+		case string: // Python's float(str): "nan", "inf", "-inf", "-0.0", "1e-9"
+			if f, err := strconv.ParseFloat(f, 64); err == nil {
+				return f, nil
 			}
 		case json.Number:
 			return strconv.ParseFloat(string(f), 64)

@@ -1,0 +1,343 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+package differential
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+)
+
+// Generate makes a random scenario for difffuzz: resources, I/O and calls
+// with valid and invalid arguments, on the APIs this OS has. Every value
+// is one Go can express, and no step can block: timeouts are zero, a few
+// milliseconds, or invalid (never None or a negative poll/epoll timeout,
+// which would wait forever).
+func Generate(rng *rand.Rand, name string, apis []string) *Scenario {
+	g := &gen{rng: rng, apis: apis, closed: map[string]bool{}}
+	sc := &Scenario{Name: name, API: apis, Doc: "random sequence from make difffuzz", Source: "difffuzz"}
+	g.add(g.resource())
+	for n := 3 + rng.IntN(12); len(g.steps) < n; {
+		g.add(g.step())
+	}
+	sc.Steps = g.steps
+	return sc
+}
+
+type gen struct {
+	rng    *rand.Rand
+	apis   []string
+	steps  []Step
+	fds    []string // fd resources (open or closed)
+	closed map[string]bool
+	socks  []string // stream sockets
+	tcps   []string // TCP sockets
+	polls  []string
+	epolls []string
+	n      int
+}
+
+func (g *gen) add(st *Step) {
+	if st != nil {
+		g.steps = append(g.steps, *st)
+	}
+}
+
+func (g *gen) has(api string) bool {
+	for _, a := range g.apis {
+		if a == api {
+			return true
+		}
+	}
+	return false
+}
+
+func (g *gen) name(prefix string) string {
+	g.n++
+	return fmt.Sprintf("%s%d", prefix, g.n)
+}
+
+func pick[T any](rng *rand.Rand, xs []T) T { return xs[rng.IntN(len(xs))] }
+
+func (g *gen) resource() *Step {
+	switch g.rng.IntN(6) {
+	case 0, 1:
+		r, w := g.name("r"), g.name("w")
+		g.fds = append(g.fds, r, w)
+		return &Step{Op: "pipe", As: []any{r, w}}
+	case 2:
+		a, b := g.name("a"), g.name("b")
+		g.fds = append(g.fds, a, b)
+		g.socks = append(g.socks, a, b)
+		return &Step{Op: "socketpair", As: []any{a, b}}
+	case 3:
+		a, b := g.name("d"), g.name("e")
+		g.fds = append(g.fds, a, b)
+		return &Step{Op: "socketpair", As: []any{a, b}, Type: "dgram"}
+	case 4:
+		c, s := g.name("c"), g.name("s")
+		g.fds = append(g.fds, c, s)
+		g.socks = append(g.socks, c, s)
+		g.tcps = append(g.tcps, c, s)
+		return &Step{Op: "tcp", As: []any{c, s}}
+	}
+	f := g.name("f")
+	g.fds = append(g.fds, f)
+	return &Step{Op: "file", As: f}
+}
+
+func (g *gen) step() *Step {
+	for {
+		switch k := g.rng.IntN(20); {
+		case k < 2:
+			return g.resource()
+		case k < 6:
+			if st := g.io(); st != nil {
+				return st
+			}
+		case k < 9:
+			if g.has("select") {
+				return g.selectStep()
+			}
+		case k < 14:
+			if g.has("poll") {
+				return g.pollStep()
+			}
+		default:
+			if g.has("epoll") {
+				return g.epollStep()
+			}
+		}
+	}
+}
+
+func str(s string) *string { return &s }
+
+func (g *gen) io() *Step {
+	fd := pick(g.rng, g.fds)
+	switch g.rng.IntN(10) {
+	case 0, 1, 2:
+		return &Step{Op: "write", Fd: fd, Data: str(strings.Repeat("x", 1+g.rng.IntN(8)))}
+	case 3:
+		return &Step{Op: "read", Fd: fd, Size: 1 + g.rng.IntN(8)}
+	case 4:
+		return &Step{Op: "drain", Fd: fd}
+	case 5:
+		g.closed[fd] = true
+		return &Step{Op: "close", Fd: fd}
+	case 6:
+		if g.closed[fd] {
+			return nil // dup of a closed fd makes no resource
+		}
+		nfd := g.name("x")
+		g.fds = append(g.fds, nfd)
+		return &Step{Op: "dup", Fd: fd, As: nfd}
+	case 7:
+		if len(g.socks) > 0 {
+			return &Step{Op: "shutdown", Fd: pick(g.rng, g.socks), How: pick(g.rng, []string{"RD", "WR", "RDWR"})}
+		}
+	case 8:
+		if len(g.tcps) > 0 {
+			if g.rng.IntN(2) == 0 {
+				return &Step{Op: "send_oob", Fd: pick(g.rng, g.tcps), Data: str("!")}
+			}
+			fd := pick(g.rng, g.tcps)
+			g.closed[fd] = true
+			return &Step{Op: "reset", Fd: fd}
+		}
+	case 9:
+		// A pipe's write end fills in a few writes; sockets take longer.
+		if strings.HasPrefix(fd, "w") {
+			return &Step{Op: "fill", Fd: fd}
+		}
+	}
+	return nil
+}
+
+func num(v any) json.Number { return json.Number(fmt.Sprint(v)) }
+
+func fl(v string) map[string]any { return map[string]any{"float": v} }
+
+// fdValue is an fd argument: usually a resource, sometimes invalid.
+func (g *gen) fdValue(objs ...string) any {
+	switch k := g.rng.IntN(20); {
+	case k < 12:
+		return pick(g.rng, g.fds)
+	case k < 14:
+		return map[string]any{"fileno": pick(g.rng, g.fds)}
+	case k < 16:
+		all := append(append([]string{}, g.fds...), objs...)
+		return map[string]any{"obj": pick(g.rng, all)}
+	}
+	return pick(g.rng, []any{
+		num(-1), num(2147483648), num(999), nil, fl("1.5"), map[string]any{"str": "3"},
+		map[string]any{"object": true}, map[string]any{"fileno": num(-2)}, map[string]any{"bool": false},
+	})
+}
+
+// selectItem avoids literal fds that are not open: below FD_SETSIZE the
+// kernel's answer for them depends on the process's fd table size.
+func (g *gen) selectItem() any {
+	if g.rng.IntN(12) == 0 {
+		return pick(g.rng, []any{num(-1), num(1024), num(2147483648), nil, fl("2.0"),
+			map[string]any{"str": "x"}, map[string]any{"object": true}, map[string]any{"fileno": num(4096)}})
+	}
+	switch g.rng.IntN(4) {
+	case 0:
+		return map[string]any{"fileno": pick(g.rng, g.fds)}
+	case 1:
+		all := append(append([]string{}, g.fds...), g.epolls...)
+		return map[string]any{"obj": pick(g.rng, all)}
+	}
+	return pick(g.rng, g.fds)
+}
+
+func (g *gen) list(item func() any) []any {
+	out := []any{}
+	for n := g.rng.IntN(4); len(out) < n; {
+		out = append(out, item())
+	}
+	return out
+}
+
+func (g *gen) selectStep() *Step {
+	args := []any{g.list(g.selectItem), g.list(g.selectItem), g.list(g.selectItem)}
+	args = append(args, pick(g.rng, []any{num(0), num(0), num(0.001), fl("-0.0"), num(-1), fl("nan"), fl("inf"),
+		map[string]any{"str": "0"}, num(9223372037), num("1e300"), map[string]any{"bool": false}}))
+	return &Step{Op: "select", Args: args}
+}
+
+func (g *gen) pollMask() any {
+	if g.rng.IntN(8) == 0 {
+		return pick(g.rng, []any{num(-1), num(65536), num(0), num(65535)})
+	}
+	bits := []string{"POLLIN", "POLLPRI", "POLLOUT", "POLLERR", "POLLHUP", "POLLNVAL", "POLLRDHUP", "POLLRDNORM", "POLLWRNORM"}
+	return g.mask(bits)
+}
+
+func (g *gen) mask(bits []string) string {
+	var out []string
+	for _, b := range bits {
+		if g.rng.IntN(3) == 0 {
+			out = append(out, b)
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, bits[0])
+	}
+	return strings.Join(out, "|")
+}
+
+func (g *gen) pollStep() *Step {
+	if len(g.polls) == 0 || g.rng.IntN(10) == 0 {
+		p := g.name("p")
+		g.polls = append(g.polls, p)
+		return &Step{Op: "poll", As: p}
+	}
+	p := pick(g.rng, g.polls)
+	switch g.rng.IntN(6) {
+	case 0, 1:
+		args := []any{g.fdValue(g.polls...)}
+		if g.rng.IntN(4) != 0 {
+			args = append(args, g.pollMask())
+		}
+		return &Step{Op: "poll.register", On: p, Args: args}
+	case 2:
+		return &Step{Op: "poll.modify", On: p, Args: []any{g.fdValue(), g.pollMask()}}
+	case 3:
+		return &Step{Op: "poll.unregister", On: p, Args: []any{g.fdValue()}}
+	}
+	t := pick(g.rng, []any{num(0), num(0), num(0), num(1), num(0.5), fl("1e-9"), map[string]any{"str": "x"},
+		fl("nan"), num(2147483648), fl("inf"), num("1e13"), num(9223372036854775807)})
+	return &Step{Op: "poll.poll", On: p, Args: []any{t}}
+}
+
+func (g *gen) epollMask() any {
+	if g.rng.IntN(8) == 0 {
+		return pick(g.rng, []any{num(0), num(4294967295), num(2147483648), "EPOLLIN|EPOLLEXCLUSIVE", "EPOLLIN|EPOLLEXCLUSIVE|EPOLLONESHOT"})
+	}
+	bits := []string{"EPOLLIN", "EPOLLOUT", "EPOLLPRI", "EPOLLRDHUP", "EPOLLET", "EPOLLONESHOT", "EPOLLERR", "EPOLLHUP"}
+	return g.mask(bits)
+}
+
+func (g *gen) epollStep() *Step {
+	if len(g.epolls) == 0 || g.rng.IntN(10) == 0 {
+		// A failed creation makes no object, so only the valid variants
+		// join g.epolls (a step on a missing object is no scenario).
+		ep := g.name("ep")
+		st := &Step{Op: "epoll", As: ep}
+		ok := true
+		switch g.rng.IntN(8) {
+		case 0:
+			arg := pick(g.rng, []any{num(0), num(-2), num(16), num(2147483648)})
+			st.Args, ok = []any{arg}, arg == num(16)
+		case 1:
+			arg := pick(g.rng, []any{num(0), "EPOLL_CLOEXEC", num(1), num(-1)})
+			st.Args, ok = []any{num(-1), arg}, arg == num(0) || arg == "EPOLL_CLOEXEC"
+		case 2:
+			if len(g.epolls) > 0 {
+				arg := pick(g.rng, []any{pick(g.rng, g.epolls), num(-1), num(-5), pick(g.rng, g.fds)})
+				st = &Step{Op: "epoll.fromfd", As: ep, Args: []any{arg}}
+				ok = arg != num(-5)
+			}
+		}
+		if ok {
+			g.epolls = append(g.epolls, ep)
+		}
+		return st
+	}
+	ep := pick(g.rng, g.epolls)
+	switch g.rng.IntN(12) {
+	case 0, 1, 2:
+		args := []any{g.fdValue(g.epolls...)}
+		if g.rng.IntN(4) != 0 {
+			args = append(args, g.epollMask())
+		}
+		return &Step{Op: "epoll.register", On: ep, Args: args}
+	case 3:
+		return &Step{Op: "epoll.modify", On: ep, Args: []any{g.fdValue(), g.epollMask()}}
+	case 4:
+		return &Step{Op: "epoll.unregister", On: ep, Args: []any{g.fdValue()}}
+	case 5:
+		return &Step{Op: pick(g.rng, []string{"epoll.close", "epoll.closed", "epoll.fileno"}), On: ep}
+	}
+	t := pick(g.rng, []any{num(0), num(0), num(0), fl("0.0"), fl("-0.0005"), num(0.001), map[string]any{"bool": false},
+		map[string]any{"str": "x"}, fl("nan"), fl("inf"), num(2147483.648), num(-2147484)})
+	args := []any{t}
+	if g.rng.IntN(3) == 0 {
+		args = append(args, pick(g.rng, []any{num(-1), num(1), num(2), num(64), num(0), num(-2), num(2147483648)}))
+	}
+	return &Step{Op: "epoll.poll", On: ep, Args: args, Unordered: true}
+}
+
+// Format writes a scenario as the fixtures are written: the header
+// fields, then one step per line.
+func Format(sc *Scenario) []byte {
+	var b strings.Builder
+	field := func(k string, v any) {
+		j, _ := json.Marshal(v)
+		fmt.Fprintf(&b, "  %q: %s,\n", k, j)
+	}
+	b.WriteString("{\n")
+	field("name", sc.Name)
+	field("api", sc.API)
+	field("doc", sc.Doc)
+	field("source", sc.Source)
+	if len(sc.OS) > 0 {
+		field("os", sc.OS)
+	}
+	b.WriteString("  \"steps\": [\n")
+	for i, st := range sc.Steps {
+		j, _ := json.Marshal(st)
+		sep := ","
+		if i == len(sc.Steps)-1 {
+			sep = ""
+		}
+		fmt.Fprintf(&b, "    %s%s\n", j, sep)
+	}
+	b.WriteString("  ]\n}\n")
+	return []byte(b.String())
+}
