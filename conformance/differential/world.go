@@ -22,7 +22,7 @@ import (
 // does for CPython. Steps of "later" goroutines use it too, hence the lock.
 type World struct {
 	mu     sync.Mutex
-	tmpdir string // made by the first "file" step
+	tmpdir string          // made by the first "file" step
 	fds    map[string]int  // name -> fd number (kept after close)
 	open   map[string]bool // fd resources still open
 	objs   map[string]any  // poll, epoll and kqueue objects
