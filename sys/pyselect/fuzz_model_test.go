@@ -152,11 +152,23 @@ func (w *world) step(op, a, b byte) (closed []int) {
 
 // readiness is what poll(2) reports for fd alone with mask, now.
 func (w *world) readiness(fd int, mask int16) uint32 {
-	pfd := []unix.PollFd{{Fd: int32(fd), Events: mask}}
-	if _, err := unix.Poll(pfd, 0); err != nil {
+	ev, err := kernelPoll(fd, mask)
+	if err != nil {
 		w.t.Fatal(err)
 	}
-	return uint32(uint16(pfd[0].Revents))
+	return ev
+}
+
+// kernelPoll is poll(2) on fd alone with timeout 0, retried on EINTR
+// (which even a zero timeout can get: Go's preemption signal).
+func kernelPoll(fd int, mask int16) (uint32, error) {
+	pfd := []unix.PollFd{{Fd: int32(fd), Events: mask}}
+	for {
+		_, err := unix.Poll(pfd, 0)
+		if err != unix.EINTR {
+			return uint32(uint16(pfd[0].Revents)), err
+		}
+	}
 }
 
 // modelMasks are the masks models register with: level-triggered
