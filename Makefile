@@ -129,3 +129,20 @@ bench:
 ## bench-smoke: every benchmark once (-benchtime=1x), so that `make test` shows they run; no timing is judged.
 bench-smoke:
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchtime=1x ./...
+
+# --- differential ---
+.PHONY: fixtures fixtures-check difffuzz
+PYTHON ?= python3
+N      ?= 1000
+SEED   ?= $(shell date +%s)
+## fixtures: re-record every differential scenario (fixtures/scenarios) with this machine's CPython into fixtures/cpython/<os>-<version>/; `make test` replays them against pyselect.
+fixtures:
+	$(PYTHON) fixtures/record.py
+
+## fixtures-check: re-record into a temporary directory and diff against the checked-in recordings; fails if they drift (a CPython or kernel change).
+fixtures-check:
+	$(PYTHON) fixtures/record.py --check
+
+## difffuzz: N random valid-and-invalid step sequences (SEED), recorded with CPython and replayed against pyselect; a failing one is shrunk to $(OUT)/difffuzz/*.json.
+difffuzz:
+	CGO_ENABLED=0 $(GO) run ./conformance/differential/difffuzz -n $(N) -seed $(SEED) -python $(PYTHON) -out $(OUT)/difffuzz
