@@ -182,7 +182,7 @@ func microProfiles(rows []Row) []Profile {
 		pat += "/^impl=" + r.Impl + "$"
 		prof := filepath.Join(*outDir, "prof", fmt.Sprintf("micro%d.prof", i))
 		args := []string{"-c", strconv.Itoa(*loadCPU), bin("pyselect.test"), "-test.run", "^$", "-test.bench", pat,
-			"-test.benchmem", "-test.benchtime", "2s", "-test.cpuprofile", prof}
+			"-test.benchmem", "-test.benchtime", "4s", "-test.cpuprofile", prof}
 		logf("profiling %s/impl=%s (%.2fx raw, %.0f allocs/op)", r.Group, r.Impl, r.Ratio(), r.AllocsOp)
 		if out, err := output("taskset", args...); err != nil {
 			logf("profile: %v\n%s", err, out)

@@ -157,7 +157,7 @@ func (r *Report) writeMicro(p func(string, ...any), svg string) {
 	p("The chart: one call with 10 of n fds ready. select(2) and poll(2) cost grows with n (the kernel polls every fd); epoll follows the ready fds and stays flat.\n\n")
 	if len(r.Micro.Profiles) > 0 {
 		p("### Profiles of the misses\n\n")
-		p("Each call that missed a target, run alone for 2 s under `-cpuprofile`. ")
+		p("Each call that missed a target, run alone for 4 s under `-cpuprofile`. ")
 		p("Where the time is in the system call itself (`syscall.Syscall6`, `runtime.entersyscall`/`exitsyscall`, `internal/runtime/syscall.Syscall6`) the miss is the machine's noise between two identical system calls, not pyselect; the pyselect frames' own (flat) time is the shim's cost.\n\n")
 		for _, pr := range r.Micro.Profiles {
 			p("#### %s\n\n```\n$ %s\n%s\n```\n\n", pr.Title, pr.Command, pr.Top)
