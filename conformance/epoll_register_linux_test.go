@@ -40,6 +40,39 @@ var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func()
 			Should(Equal(map[int]uint32{sfd: pyselect.EPOLLOUT, cfd: pyselect.EPOLLOUT}))
 	}, SpecTimeout(10*time.Second))
 
+	// Source: CPython test_epoll.py::test_add: "ep.register(server, select.EPOLLIN |
+	// select.EPOLLOUT)" with the socket objects themselves; issue 2: a net.Conn's
+	// fd is read through SyscallConn().Control, "never switch the socket to
+	// blocking mode" (as (*os.File).Fd() would).
+	It("registers the socket objects themselves, leaving them non-blocking (test_epoll.py::test_add)", func(ctx SpecContext) {
+		client, server := support.TCPPair()
+		ep, err := pyselect.NewEpoll(2, 0)
+		Expect(err).NotTo(HaveOccurred())
+		DeferCleanup(ep.Close)
+		Expect(ep.Register(server, pyselect.EPOLLIN|pyselect.EPOLLOUT)).To(Succeed())
+		Expect(ep.Register(client, pyselect.EPOLLIN|pyselect.EPOLLOUT)).To(Succeed())
+		sfd, cfd := support.ConnFd(server), support.ConnFd(client)
+		Eventually(support.Accumulate(ep).Poll).WithTimeout(2*time.Second).
+			Should(Equal(map[int]uint32{sfd: pyselect.EPOLLOUT, cfd: pyselect.EPOLLOUT}), "events name the fd ints")
+		for _, fd := range []int{sfd, cfd} {
+			fl, err := unix.FcntlInt(uintptr(fd), unix.F_GETFL, 0)
+			Expect(err).NotTo(HaveOccurred())
+			Expect(fl&unix.O_NONBLOCK).NotTo(BeZero(), "fd %d was switched to blocking mode", fd)
+		}
+		Expect(ep.Register(server, pyselect.EPOLLIN)).To(support.RaiseErrno(pyselect.FileExistsError, unix.EEXIST),
+			"registering the same socket twice (test_add)")
+	}, SpecTimeout(10*time.Second))
+
+	// Source: CPython test_epoll.py::test_errors: "self.assertRaises(ValueError,
+	// select.epoll, -2)" and "self.assertRaises(ValueError, select.epoll().register,
+	// -1, select.EPOLLIN)".
+	It("raises ValueError for epoll(-2) and for register(-1, EPOLLIN) (test_epoll.py::test_errors)", func() {
+		_, err := pyselect.NewEpoll(-2, 0)
+		Expect(err).To(support.Raise(pyselect.ValueError, "negative sizehint"))
+		ep := support.NewEpoll()
+		Expect(ep.Register(-1, pyselect.EPOLLIN)).To(support.Raise(pyselect.ValueError, "file descriptor cannot be a negative integer (-1)"))
+	})
+
 	// Source: CPython test_epoll.py::test_add: "# adding by object w/ fileno works,
 	// too. ep.register(server, ...)"; semantics §3. The events name the fd int.
 	DescribeTable("registers an object that has a fileno, reporting its fd int (test_epoll.py::test_add)",
