@@ -152,6 +152,7 @@ var (
 	errClosedEpoll      = newError(ValueError, "I/O operation on closed epoll object")
 	errConcurrentPoll   = newError(RuntimeError, "concurrent poll() invocation")
 	errNotFileno        = newError(TypeError, "argument must be an int, or have a fileno() method.")
+	errClosedFile       = newError(ValueError, "I/O operation on closed file")
 	errIntOverflow      = newError(OverflowError, "Python int too large to convert to C int")
 	errFdOutOfRange     = newError(ValueError, "filedescriptor out of range in select()")
 	errTooManyFds       = newError(ValueError, "too many file descriptors in select()")

@@ -6,6 +6,7 @@ package pyselect
 
 import (
 	"math"
+	"os"
 	"reflect"
 	"strconv"
 	"syscall"
@@ -40,9 +41,8 @@ func Fileno(v any) (int, error) { return fdOf(v) }
 //   - a Filenoer or FilenoErrer gives its Fileno() (or its error);
 //   - a syscall.Conn (*os.File, *net.TCPConn, ...) gives the fd its
 //     SyscallConn().Control sees. Fd() is never called: on *os.File and
-//     net.Conn it switches the descriptor to blocking mode. An error from
-//     SyscallConn or Control (a closed file) is returned unchanged, as
-//     Python propagates an exception raised by fileno();
+//     net.Conn it switches the descriptor to blocking mode. A closed file
+//     or socket fails as fileno() makes it fail in Python (see connFd);
 //   - anything else is TypeError "argument must be an int, or have a
 //     fileno() method.".
 //
@@ -127,14 +127,22 @@ func otherInt(v any) (int64, bool) {
 }
 
 // connFd reads the descriptor of a syscall.Conn without changing its mode.
+// SyscallConn and Control fail only for a nil or closed file or socket,
+// which gets Python's error: fileno() of a closed file object raises
+// ValueError "I/O operation on closed file", and a closed socket's
+// fileno() is -1, which is ValueError "file descriptor cannot be a negative
+// integer (-1)".
 func connFd(c syscall.Conn) (int, error) {
-	rc, err := c.SyscallConn()
-	if err != nil {
-		return -1, err
-	}
 	fd := int64(-1)
-	if err := rc.Control(func(s uintptr) { fd = int64(s) }); err != nil {
-		return -1, err
+	rc, err := c.SyscallConn()
+	if err == nil {
+		err = rc.Control(func(s uintptr) { fd = int64(s) })
+	}
+	if err != nil {
+		if _, ok := c.(*os.File); ok {
+			return -1, errClosedFile
+		}
+		fd = -1
 	}
 	return checkFd(fd)
 }
