@@ -1,0 +1,220 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build darwin || dragonfly || freebsd || netbsd || openbsd
+
+package pyselect
+
+import (
+	"math"
+	"strconv"
+	"syscall"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// A Kqueue is a select.kqueue object: a kernel event queue of macOS and
+// the BSDs, to which a changelist of Kevents registers filters and from
+// which Control collects the events they report.
+//
+// Python: https://docs.python.org/3/library/select.html#kqueue-objects
+// Kernel: kqueue(2) (kqueue, kevent, EV_SET).
+//
+// A Kqueue may be used from many goroutines at once. Close while calls
+// are in flight marks the object closed at once and wakes those calls,
+// which return ValueError "I/O operation on closed kqueue object"; the
+// descriptor itself is closed when the last of them returns, so its
+// number is never reused under a call (see fdRef).
+//
+// Differences from Python: CPython 3.12.1 and later invalidate every
+// kqueue object in the child after fork(2) (gh-110395); a Go program
+// cannot fork without exec, and the descriptor is close-on-exec, so no
+// child ever holds it.
+type Kqueue struct {
+	ref  fdRef
+	wake [2]int // the pipe Close registers to wake calls in flight, where EVFILT_USER is missing; -1 if none
+}
+
+// errClosedKqueue is the ValueError of every call on a closed Kqueue.
+var errClosedKqueue = newError(ValueError, "I/O operation on closed kqueue object")
+
+// NewKqueue is select.kqueue(): a new kernel event queue. Its descriptor
+// is close-on-exec (CPython makes it non-inheritable): kqueue(2) takes no
+// flags on most BSDs, so FD_CLOEXEC is set right after, under
+// syscall.ForkLock as Go's own syscall package does, so that no exec in
+// between can inherit it. kqueue(2): "The queue is not inherited by a
+// child created with fork(2)."
+func NewKqueue() (*Kqueue, error) { return newKqueue(-1) }
+
+// KqueueFromFd is select.kqueue.fromfd(fd): a Kqueue that owns fd, a
+// kqueue descriptor made elsewhere. fd is not checked (an fd that is no
+// kqueue fails at the first Control), nor made close-on-exec. Quirks kept
+// from CPython: -1 makes a new kqueue, and any other negative fd is
+// OSError "[Errno 0] Error".
+func KqueueFromFd(fd int) (*Kqueue, error) {
+	if fd > math.MaxInt32 || fd < math.MinInt32 {
+		return nil, errIntOverflow
+	}
+	return newKqueue(fd)
+}
+
+// newKqueue is CPython's newKqueue_Object.
+func newKqueue(fd int) (*Kqueue, error) {
+	if fd == -1 {
+		syscall.ForkLock.RLock()
+		var err error
+		fd, err = unix.Kqueue()
+		if err == nil {
+			unix.CloseOnExec(fd)
+		}
+		syscall.ForkLock.RUnlock()
+		if err != nil {
+			return nil, osError(err.(unix.Errno))
+		}
+	} else if fd < 0 {
+		return nil, osError(0)
+	}
+	kq := &Kqueue{wake: [2]int{-1, -1}}
+	kq.ref.fd = fd
+	return kq, nil
+}
+
+// Close is kqueue.close(): close the kqueue descriptor, which drops every
+// filter registered in it. It may be called any number of times and never
+// fails. Calls in flight are woken and return ValueError; the descriptor
+// is closed by the last of them.
+func (kq *Kqueue) Close() error {
+	first, busy := kq.ref.close()
+	if !first {
+		return nil
+	}
+	if busy {
+		kq.wakeAll()
+	}
+	kq.release()
+	return nil
+}
+
+// release drops a call's reference and closes the descriptors after the
+// last call of a closed Kqueue.
+func (kq *Kqueue) release() {
+	if kq.ref.release() {
+		unix.Close(kq.ref.fd)
+		for _, fd := range kq.wake {
+			if fd >= 0 {
+				unix.Close(fd)
+			}
+		}
+	}
+}
+
+// Closed is kqueue.closed: whether Close has been called.
+func (kq *Kqueue) Closed() bool { return kq.ref.closed() }
+
+// Fileno is kqueue.fileno(): the kqueue descriptor, or ValueError once
+// closed.
+func (kq *Kqueue) Fileno() (int, error) {
+	if kq.ref.closed() {
+		return -1, errClosedKqueue
+	}
+	return kq.ref.fd, nil
+}
+
+// Control is kqueue.control(changelist, max_events[, timeout]): one
+// kevent(2) call. It applies changelist (nil is None: no changes), then
+// waits up to timeout for at most maxevents events, and returns them as
+// new Kevents, in the kernel's order.
+//
+// timeout is in seconds: nil (None) blocks, 0 polls, a value below zero
+// is ValueError "timeout must be positive or None", and any value CPython
+// cannot convert (a wrong type, NaN, infinity, overflow) is TypeError
+// "timeout argument must be a number or None, got float". With maxevents
+// 0 the kernel applies the changes and returns at once, whatever timeout
+// says. The checks run in CPython's order: maxevents fits a C int
+// (OverflowError), the object is open (ValueError), maxevents >= 0
+// (ValueError "Length of eventlist must be 0 or positive, got -1"),
+// timeout, changelist.
+//
+// A change the kernel refuses does not fail the call while the eventlist
+// has room: kqueue(2) says "If an error occurs while processing an
+// element of the changelist and there is enough room in the eventlist,
+// then the event will be placed in the eventlist with EV_ERROR set in
+// flags and the system error in data." With no room (maxevents 0) the
+// call fails with that errno as OSError, e.g. EBADF for a closed fd,
+// ENOENT for deleting a filter never added.
+//
+// An interrupted wait is resumed with the time left, and returns an empty
+// list once none is (PEP 475), but only the first try submits
+// changelist: the kernel applied all of it before it began to wait.
+//
+// Differences from Python: CPython resubmits the changelist after EINTR,
+// applying it twice (see submitOnce). The kernel is given at most 65536
+// event slots whatever maxevents says (more events are returned by the
+// next call, as with any smaller maxevents), where CPython would fail
+// with MemoryError allocating 2**31 slots. A wait longer than 1e6 s is
+// made of several kevent calls, since macOS refuses long timeouts with
+// EINVAL (Go's runtime/netpoll_kqueue.go caps them the same way).
+func (kq *Kqueue) Control(changelist []Kevent, maxevents int, timeout any) ([]Kevent, error) {
+	if maxevents > math.MaxInt32 || maxevents < math.MinInt32 {
+		return nil, errIntOverflow
+	}
+	if !kq.ref.acquire() {
+		return nil, errClosedKqueue
+	}
+	defer kq.release()
+	if maxevents < 0 {
+		return nil, newError(ValueError, "Length of eventlist must be 0 or positive, got "+strconv.Itoa(maxevents))
+	}
+	d, err := kqueueTimeout(timeout, sysABI.time32)
+	if err != nil {
+		return nil, err
+	}
+	if len(changelist) > math.MaxInt32 {
+		return nil, newError(OverflowError, "changelist is too long")
+	}
+	buf := keventBuf(len(changelist) + min(maxevents, maxEventSlots))
+	changes, events := buf[:len(changelist)], buf[len(changelist):]
+	for i, k := range changelist {
+		k.toSys(&changes[i])
+	}
+	n, err := kq.kevent(changes, events, d)
+	if err != nil {
+		return nil, err
+	}
+	res := make([]Kevent, n)
+	for i := range res {
+		res[i] = keventOf(&events[i])
+	}
+	return res, nil
+}
+
+const (
+	maxEventSlots = 1 << 16           // the most events one Control asks for
+	maxWait       = 1e6 * time.Second // the longest timeout given to one kevent(2)
+)
+
+// kevent is kevent(2) with the EINTR rule; the caller holds a reference.
+func (kq *Kqueue) kevent(changes, events []unix.Kevent_t, d time.Duration) (int, error) {
+	return eintr(d, submitOnce(changes, func(changes []unix.Kevent_t, d time.Duration) (int, error) {
+		var ts *unix.Timespec
+		capped := d > maxWait
+		if d >= 0 {
+			t := unix.NsecToTimespec(int64(min(d, maxWait)))
+			ts = &t
+		}
+		n, err := unix.Kevent(kq.ref.fd, changes, events, ts)
+		switch {
+		case kq.ref.closed():
+			// Woken by Close (or closed while waiting): report that,
+			// not the wake-up event.
+			return 0, errClosedKqueue
+		case err == nil && n == 0 && capped && len(events) > 0:
+			// The capped wait ran out: resume it with the time left,
+			// as eintr resumes an interrupted one.
+			return 0, syscall.EINTR
+		}
+		return n, sysErr(err)
+	}))
+}
