@@ -224,15 +224,27 @@ var _ = Describe("fd arguments (PyObject_AsFileDescriptor)", func() {
 				Expect(fl & unix.O_NONBLOCK).NotTo(BeZero())
 			})
 
-			// Source: Python io docs: fileno() of a closed file raises
-			// ValueError "I/O operation on closed file."; PyObject_AsFileDescriptor
-			// propagates it (cpython-select-semantics.md §3, "fileno() raises").
-			It("fails without a panic when given a closed *os.File, and watches nothing", func() {
+			// Source: probed CPython 3.11.7: f = open(...); f.close();
+			// select([f],[],[],0) -> ValueError "I/O operation on closed
+			// file" (raised by fileno(), propagated by
+			// PyObject_AsFileDescriptor, cpython-select-semantics.md §3).
+			It("fails with ValueError \"I/O operation on closed file\" when given a closed *os.File", func() {
 				f, fd := osPipeW()
 				Expect(f.Close()).To(Succeed())
 				var err error
 				Expect(func() { _, err = path.use(f, fd) }).NotTo(Panic())
-				Expect(err).To(HaveOccurred())
+				Expect(err).To(support.Raise(pyselect.ValueError, "I/O operation on closed file"))
+			})
+
+			// Source: probed CPython 3.11.7: s = socket.socket(); s.close();
+			// select([s],[],[],0) -> ValueError "file descriptor cannot be a
+			// negative integer (-1)" (a closed socket's fileno() is -1).
+			It("fails with ValueError \"file descriptor cannot be a negative integer (-1)\" when given a closed net.Conn", func() {
+				c, _ := support.TCPPair()
+				Expect(c.Close()).To(Succeed())
+				var err error
+				Expect(func() { _, err = path.use(c, pipeW()) }).NotTo(Panic())
+				Expect(err).To(support.Raise(pyselect.ValueError, "file descriptor cannot be a negative integer (-1)"))
 			})
 		})
 	}
