@@ -37,6 +37,12 @@ import (
 // in select()"; a closed fd is OSError EBADF. The timeout is checked first,
 // then rlist, wlist and xlist in that order.
 //
+// On Windows, Python's select takes sockets only, and so does Select: it
+// calls Winsock's select with CPython's Windows rules (select_windows.go).
+// Any other handle is OSError "[WinError 10038] ..."; handle values are not
+// range-checked; a list holds at most FD_SETSIZE (512) elements; three
+// empty lists are OSError "[WinError 10022] ..." whatever the timeout.
+//
 // Differences from Python: Python takes any iterable and re-reads a list
 // that fileno() mutates (test_select_mutated); Go takes slices, read once.
 func Select[T any](rlist, wlist, xlist []T, timeout any) (r, w, x []T, err error) {
