@@ -223,10 +223,10 @@ var _ = Describe("select.select", Label("api:select", "os:windows"), func() {
 	// Source: Modules/selectmodule.c set2list: each result list holds the
 	// objects the caller passed, in input order, duplicates kept;
 	// PyObject_AsFileDescriptor takes an int or an object with fileno().
-	It("returns the caller's own elements (conns, int handles, fileno() objects) in input order, duplicates kept", func() {
+	It("returns the caller's own elements (conns, int and windows.Handle handles, fileno() objects) in input order, duplicates kept", func() {
 		client, server := support.TCPPair()
 		h := handle(client)
-		in := []any{client, h, pySocket{h}, uintptr(h), client, server}
+		in := []any{client, h, pySocket{h}, windows.Handle(h), uintptr(h), client, server}
 		_, w, _, err := pyselect.Select(nil, in, nil, 0)
 		Expect(err).NotTo(HaveOccurred())
 		Expect(w).To(HaveLen(len(in)))
