@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"runtime"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -42,19 +41,9 @@ type stormWaiter struct {
 	call func(timeout time.Duration) (n int, err error)
 }
 
-// lockedThread runs f on a goroutine locked to its thread, so that
-// tgkill(2) on the returned thread id reaches the system call f blocks in.
-func lockedThread(f func()) (tid int, done <-chan struct{}) {
-	tids, ch := make(chan int), make(chan struct{})
-	go func() {
-		defer close(ch)
-		runtime.LockOSThread()
-		defer runtime.UnlockOSThread()
-		tids <- unix.Gettid()
-		f()
-	}()
-	return <-tids, ch
-}
+// lockedThread is support.OnLockedThread (other specs of this package
+// call it by this name).
+func lockedThread(f func()) (tid int, done <-chan struct{}) { return support.OnLockedThread(f) }
 
 var _ = Describe("reliability: a signal storm", Label("reliability", "os:linux", "api:select", "api:poll", "api:epoll"), func() {
 	// Source: PEP 475 and cpython-select-semantics.md §11: select, poll.poll
@@ -102,7 +91,7 @@ var _ = Describe("reliability: a signal storm", Label("reliability", "os:linux",
 		var tids []int
 		var dones []<-chan struct{}
 		for _, w := range waiters {
-			tid, done := lockedThread(func() {
+			tid, done := support.OnLockedThread(func() {
 				for range rounds {
 					start := time.Now()
 					n, err := w.call(timeout)
@@ -131,7 +120,7 @@ var _ = Describe("reliability: a signal storm", Label("reliability", "os:linux",
 		DeferCleanup(unix.Close, ctlEp)
 		var eintrs atomic.Int64
 		stopCtl := make(chan struct{})
-		ctlTid, ctlDone := lockedThread(func() {
+		ctlTid, ctlDone := support.OnLockedThread(func() {
 			evs := make([]unix.EpollEvent, 1)
 			for {
 				select {
@@ -218,7 +207,7 @@ var _ = Describe("reliability: a signal storm", Label("reliability", "os:linux",
 			func() result { evs, err := p.Poll(nil); return result{"Poll.Poll", len(evs), err} },
 			func() result { evs, err := ep.Poll(nil, -1); return result{"Epoll.Poll", len(evs), err} },
 		} {
-			tid, _ := lockedThread(func() { results <- f() })
+			tid, _ := support.OnLockedThread(func() { results <- f() })
 			tids = append(tids, tid)
 		}
 		pid := unix.Getpid()
