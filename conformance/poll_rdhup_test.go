@@ -1,0 +1,85 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build freebsd || linux
+
+package conformance_test
+
+import (
+	"net"
+	"runtime"
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+	"golang.org/x/sys/unix"
+
+	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/pyselect"
+)
+
+// pollRdhupExact is the exact revents per OS, probed with CPython 3.11.7
+// on Linux 6.18 (cpython-select-semantics.md §6.4: "socket, peer SHUT_WR,
+// mask POLLIN|POLLRDHUP -> 8193 (IN|RDHUP); socket, peer closed, same
+// mask -> 8209 (IN|HUP|RDHUP)"; a TCP peer's close without RST gives
+// 8193). FreeBSD (POLLRDHUP since 13.0) is only checked for the
+// POLLIN|POLLRDHUP bits poll(2) documents there.
+var pollRdhupExact = map[string]map[string]uint32{
+	"linux": {
+		"socketpair SHUT_WR": pyselect.POLLIN | pyselect.POLLRDHUP,
+		"socketpair close":   pyselect.POLLIN | pyselect.POLLHUP | pyselect.POLLRDHUP,
+		"tcp SHUT_WR":        pyselect.POLLIN | pyselect.POLLRDHUP,
+		"tcp close":          pyselect.POLLIN | pyselect.POLLRDHUP,
+	},
+}
+
+var _ = Describe("select.poll.poll", Label("api:poll", "os:linux", "os:freebsd"), func() {
+	// Source: poll(2) "POLLRDHUP (since Linux 2.6.17) Stream socket peer
+	// closed connection, or shut down writing half of connection";
+	// FreeBSD poll(2) POLLRDHUP; §6.4 revents table (probed).
+	DescribeTable("reports POLLRDHUP when the stream peer shuts down writing or closes",
+		func(ctx SpecContext, situation string, peer func() int) {
+			fd := peer()
+			p := pyselect.NewPoll()
+			Expect(p.Register(fd, pyselect.POLLIN|pyselect.POLLRDHUP)).To(Succeed())
+			// A TCP FIN crosses loopback asynchronously: wait for it, 5 s at most.
+			var evs []pyselect.Event
+			Eventually(func() []pyselect.Event { evs = pollOnce(p); return evs }).WithTimeout(5 * time.Second).ShouldNot(BeEmpty())
+			Expect(evs).To(HaveLen(1))
+			Expect(evs[0].Fd).To(Equal(fd))
+			if want, ok := pollRdhupExact[runtime.GOOS][situation]; ok {
+				Expect(evs[0].Events).To(Equal(want), "revents %#x, want %#x", evs[0].Events, want)
+			} else {
+				Expect(evs[0].Events & (pyselect.POLLIN | pyselect.POLLRDHUP)).To(Equal(uint32(pyselect.POLLIN | pyselect.POLLRDHUP)))
+			}
+		},
+		Entry("When a socketpair peer calls shutdown(SHUT_WR), it reports POLLIN|POLLRDHUP (8193)", "socketpair SHUT_WR", func() int {
+			a, b := support.SocketPair(unix.SOCK_STREAM)
+			Expect(unix.Shutdown(b, unix.SHUT_WR)).To(Succeed())
+			return a
+		}),
+		Entry("When a socketpair peer closes, it reports POLLIN|POLLHUP|POLLRDHUP (8209)", "socketpair close", func() int {
+			a, b := support.SocketPair(unix.SOCK_STREAM)
+			Expect(unix.Close(b)).To(Succeed())
+			return a
+		}),
+		Entry("When a TCP peer calls shutdown(SHUT_WR), it reports POLLIN|POLLRDHUP (8193)", "tcp SHUT_WR", func() int {
+			client, server := support.TCPPair()
+			Expect(server.CloseWrite()).To(Succeed())
+			return tcpFd(client)
+		}, SpecTimeout(10*time.Second)),
+		Entry("When a TCP peer closes, it reports POLLIN|POLLRDHUP (8193)", "tcp close", func() int {
+			client, server := support.TCPPair()
+			Expect(server.Close()).To(Succeed())
+			return tcpFd(client)
+		}, SpecTimeout(10*time.Second)),
+	)
+})
+
+// tcpFd is c's descriptor, read without Fd().
+func tcpFd(c *net.TCPConn) int {
+	rc, err := c.SyscallConn()
+	Expect(err).NotTo(HaveOccurred())
+	return rawFd(rc)
+}
