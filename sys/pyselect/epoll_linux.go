@@ -37,6 +37,9 @@ type Epoll struct {
 	buf     []unix.EpollEvent
 }
 
+// errClosedEpoll is what every call on a closed Epoll returns.
+var errClosedEpoll = newError(ValueError, "I/O operation on closed epoll object")
+
 // NewEpoll is select.epoll(sizehint=-1, flags=0). The descriptor is made
 // with epoll_create1(EPOLL_CLOEXEC), so it is not inherited across exec,
 // whatever flags says. As CPython: sizehint must be -1 or positive (it is

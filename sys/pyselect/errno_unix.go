@@ -6,7 +6,10 @@
 
 package pyselect
 
-import "syscall"
+import (
+	"strconv"
+	"syscall"
+)
 
 // errnoClass is the PEP 3151 mapping that CPython's PyErr_SetFromErrno
 // applies (Objects/exceptions.c, _PyExc_InitState's errnomap).
@@ -56,4 +59,23 @@ func strerror(errno syscall.Errno) string {
 		s = string(s[0]-'a'+'A') + s[1:]
 	}
 	return s
+}
+
+// osError is PyErr_SetFromErrno: the PEP 3151 class chosen by errno, and
+// the message "[Errno N] strerror".
+func osError(errno syscall.Errno) *Error {
+	return &Error{
+		Exception: errnoClass(errno),
+		Message:   "[Errno " + strconv.Itoa(int(errno)) + "] " + strerror(errno),
+		Errno:     errno,
+	}
+}
+
+// sysErr turns the error of a system call into CPython's OSError. EINTR
+// is left as it is, for eintr to retry.
+func sysErr(err error) error {
+	if errno, ok := err.(syscall.Errno); ok && errno != syscall.EINTR {
+		return osError(errno)
+	}
+	return err
 }

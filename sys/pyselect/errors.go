@@ -6,7 +6,6 @@ package pyselect
 
 import (
 	"errors"
-	"strconv"
 	"syscall"
 )
 
@@ -128,33 +127,11 @@ func ExceptionOf(err error) Exception {
 
 func newError(exc Exception, msg string) *Error { return &Error{Exception: exc, Message: msg} }
 
-// osError is PyErr_SetFromErrno: the PEP 3151 class chosen by errno, and
-// the message "[Errno N] strerror".
-func osError(errno syscall.Errno) *Error {
-	return &Error{
-		Exception: errnoClass(errno),
-		Message:   "[Errno " + strconv.Itoa(int(errno)) + "] " + strerror(errno),
-		Errno:     errno,
-	}
-}
-
-// sysErr turns the error of a system call into CPython's OSError. EINTR
-// is left as it is, for eintr to retry.
-func sysErr(err error) error {
-	if errno, ok := err.(syscall.Errno); ok && errno != syscall.EINTR {
-		return osError(errno)
-	}
-	return err
-}
-
 // Errors with a fixed message, made once.
 var (
-	errClosedEpoll      = newError(ValueError, "I/O operation on closed epoll object")
-	errConcurrentPoll   = newError(RuntimeError, "concurrent poll() invocation")
 	errNotFileno        = newError(TypeError, "argument must be an int, or have a fileno() method.")
 	errClosedFile       = newError(ValueError, "I/O operation on closed file")
 	errIntOverflow      = newError(OverflowError, "Python int too large to convert to C int")
-	errFdOutOfRange     = newError(ValueError, "filedescriptor out of range in select()")
 	errTooManyFds       = newError(ValueError, "too many file descriptors in select()")
 	errTimeoutTooLarge  = newError(OverflowError, "timeout is too large")
 	errTimeoutNegative  = newError(ValueError, "timeout must be non-negative")

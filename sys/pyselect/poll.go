@@ -45,6 +45,9 @@ type Poll struct {
 	buf []unix.PollFd // the array the running Poll passes to the kernel
 }
 
+// errConcurrentPoll is CPython's answer to a second Poll while one runs.
+var errConcurrentPoll = newError(RuntimeError, "concurrent poll() invocation")
+
 // NewPoll is select.poll(): a new, empty poll object.
 func NewPoll() *Poll { return &Poll{index: make(map[int32]int)} }
 

@@ -22,6 +22,9 @@ import (
 //lint:ignore ST1003 C's name, as the select module's constants keep theirs.
 const FD_SETSIZE = int(unsafe.Sizeof(unix.FdSet{}) * 8)
 
+// errFdOutOfRange is _PyIsSelectable_fd's failure.
+var errFdOutOfRange = newError(ValueError, "filedescriptor out of range in select()")
+
 // An fdSet is select(2)'s fd_set, a bitmap.
 type fdSet struct{ unix.FdSet }
 

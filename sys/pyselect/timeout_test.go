@@ -156,20 +156,27 @@ func TestMsCeil(t *testing.T) {
 // left, never the whole timeout again, and gives up with an empty result
 // once the deadline has passed (PEP 475, bpo-35310).
 func TestEintrKeepsTheDeadline(t *testing.T) {
+	// Each call is interrupted at once: eintr must keep retrying with less
+	// and less time until the deadline, 50 ms on, has passed. (No sleep in
+	// the call: on a loaded machine one sleep may outlast the deadline.)
+	const timeout = 50 * time.Millisecond
 	var got []time.Duration
-	n, err := eintr(30*time.Millisecond, func(d time.Duration) (int, error) {
+	start := time.Now()
+	n, err := eintr(timeout, func(d time.Duration) (int, error) {
 		got = append(got, d)
-		time.Sleep(10 * time.Millisecond)
 		return 7, syscall.EINTR
 	})
 	if n != 0 || err != nil {
 		t.Fatalf("after the deadline: (%d, %v), want (0, nil)", n, err)
 	}
-	if len(got) < 2 || got[0] != 30*time.Millisecond {
+	if elapsed := time.Since(start); elapsed < timeout {
+		t.Fatalf("gave up after %v, before the %v deadline", elapsed, timeout)
+	}
+	if len(got) < 2 || got[0] != timeout {
 		t.Fatalf("calls got %v", got)
 	}
 	for i := 1; i < len(got); i++ {
-		if got[i] >= got[i-1] || got[i] < 0 {
+		if got[i] > got[i-1] || got[i] < 0 {
 			t.Fatalf("retry %d got %v after %v: the time left must shrink", i, got[i], got[i-1])
 		}
 	}
