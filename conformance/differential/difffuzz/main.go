@@ -21,6 +21,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/pyselect/pyselect/conformance/differential"
@@ -87,8 +88,9 @@ func run(n int, seed uint64, out, python string, maxShrink int, keep bool) error
 			failing = append(failing, sc)
 			continue
 		}
-		if ms := f.check(sc, rec); ms != "" {
+		if rep := f.check(sc, rec); rep != "" {
 			failing = append(failing, sc)
+			fmt.Printf("mismatch: %s\n", firstStep(rep))
 		}
 	}
 	fmt.Printf("replayed %d against pyselect in %s: %d mismatching\n", len(recs), time.Since(recorded).Round(time.Millisecond), len(failing))
@@ -172,6 +174,18 @@ func (f *fuzzer) check(sc *differential.Scenario, rec *differential.Recording) s
 		return differential.Report(sc, rec, ms)
 	}
 	return ""
+}
+
+// firstStep is the report's first differing step, one line.
+func firstStep(rep string) string {
+	lines := strings.Split(rep, "\n")
+	out := strings.TrimSuffix(strings.SplitN(lines[0], " (", 2)[0], ":")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "step ") && i+2 < len(lines) {
+			return out + ": " + l + " | " + strings.TrimSpace(lines[i+1]) + " | " + strings.TrimSpace(lines[i+2])
+		}
+	}
+	return out + ": " + strings.Join(lines[1:], " ")
 }
 
 // shrink removes steps one at a time while the scenario still fails (a
