@@ -27,6 +27,18 @@ type replayer struct {
 	w       *World
 	tid     int // the OS thread the replay runs on, for "signal"
 	pending []*pendingStep
+	// kick is closed when the next step after a run of "later" steps
+	// starts: their delays count from there, as in record.py.
+	kick   chan struct{}
+	kicked bool
+}
+
+// start closes kick, releasing the pending "later" steps' clocks.
+func (r *replayer) start() {
+	if !r.kicked {
+		close(r.kick)
+		r.kicked = true
+	}
 }
 
 type pendingStep struct {
@@ -44,7 +56,7 @@ type pendingStep struct {
 func Replay(sc *Scenario) ([]Outcome, error) {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	r := &replayer{w: newWorld(), tid: thread()}
+	r := &replayer{w: newWorld(), tid: thread(), kick: make(chan struct{})}
 	defer r.teardown()
 
 	outs := make([]Outcome, len(sc.Steps))
@@ -56,13 +68,16 @@ func Replay(sc *Scenario) ([]Outcome, error) {
 			}
 			p := &pendingStep{index: i, done: make(chan struct{})}
 			r.pending = append(r.pending, p)
+			kick := r.kick
 			go func() {
 				defer close(p.done)
+				<-kick
 				time.Sleep(time.Duration(st.MS) * time.Millisecond)
 				p.out, p.err = r.run(st.Later)
 			}()
 			continue
 		}
+		r.start()
 		out, err := r.run(st)
 		if err != nil {
 			return nil, r.fail(outs, fmt.Errorf("step %d: %w", i+1, err))
@@ -71,7 +86,9 @@ func Replay(sc *Scenario) ([]Outcome, error) {
 		if err := r.join(outs); err != nil {
 			return nil, err
 		}
+		r.kick, r.kicked = make(chan struct{}), false
 	}
+	r.start()
 	if err := r.join(outs); err != nil {
 		return nil, err
 	}
@@ -96,6 +113,7 @@ func (r *replayer) join(outs []Outcome) error {
 }
 
 func (r *replayer) fail(outs []Outcome, err error) error {
+	r.start()
 	r.join(outs)
 	return err
 }
