@@ -10,8 +10,10 @@ import (
 	"errors"
 	"math"
 	"math/big"
+	"os"
 	"reflect"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -417,4 +419,54 @@ func FuzzFdAndMask(f *testing.F) {
 		}
 		fuzzEpollFd(t, v, fd, ferr, uint32(mask))
 	})
+}
+
+// TestTimeoutOracleIsCPython checks the timeout oracle, and the library's
+// converters with it, against CPython itself: the outcome of select,
+// poll.poll and epoll.poll with each seed timeout and a ready fd, recorded
+// from python3 by testdata/fuzz/cpython-timeouts.py.
+func TestTimeoutOracleIsCPython(t *testing.T) {
+	b, err := os.ReadFile("testdata/fuzz/cpython-timeouts.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	apis := map[string]api{"select": apiSelect, "poll": apiPoll, "epoll": apiEpoll}
+	rows := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 4 {
+			t.Fatalf("bad line %q", line)
+		}
+		a, isFloat := apis[f[0]], f[1] == "float"
+		var x float64
+		var i *big.Int
+		var v any
+		if isFloat {
+			if x, err = strconv.ParseFloat(f[2], 64); err != nil {
+				t.Fatal(err)
+			}
+			v = x
+		} else {
+			i, _ = new(big.Int).SetString(f[2], 10)
+			v = i.Int64()
+		}
+		got := "ok"
+		if w := oracle(a, isFloat, x, i); w.err != nil {
+			got = w.err.Error()
+		}
+		lib := "ok"
+		if c := converted(a, v); c.err != nil {
+			lib = c.err.Error()
+		}
+		if got != f[3] || lib != f[3] {
+			t.Errorf("%s(%s %s): CPython %q, oracle %q, pyselect %q", f[0], f[1], f[2], f[3], got, lib)
+		}
+		rows++
+	}
+	if rows < 100 {
+		t.Fatalf("only %d recorded rows", rows)
+	}
 }
