@@ -94,7 +94,7 @@ var _ = Describe("select.epoll.poll (signals, PEP 475)", Label("api:epoll", "os:
 	// 0.6 s -> empty result after 0.60 s for ... epoll"; Python docs epoll.poll
 	// "Changed in version 3.5: The function is now retried with a recomputed
 	// timeout when interrupted by a signal".
-	It("returns [] only when the timeout has passed, never EINTR or early, under signals (tolerance +1 s)",
+	It("returns [] only when the timeout has passed, never EINTR or early, under signals (tolerance +1 s) [PEP 475, semantics §11]",
 		func(ctx SpecContext) {
 			r, _ := support.OncePipe()
 			ep := support.NewEpoll()
@@ -116,7 +116,7 @@ var _ = Describe("select.epoll.poll (signals, PEP 475)", Label("api:epoll", "os:
 
 	// Source: semantics §11 "With timeout=None, the call retries forever. Probed: a
 	// signal at 0.1 s, then data at 0.5 s -> returns ready at 0.50 s".
-	It("keeps waiting through signals with timeout None until data arrives", func(ctx SpecContext) {
+	It("keeps waiting through signals with timeout None until data arrives [PEP 475, semantics §11]", func(ctx SpecContext) {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(r.Fd, pyselect.EPOLLIN)).To(Succeed())
@@ -137,7 +137,7 @@ var _ = Describe("select.epoll.poll (signals, PEP 475)", Label("api:epoll", "os:
 
 	// Source: semantics §11 (retry with the time left): a retry still reports an fd
 	// that becomes ready before the deadline.
-	It("reports an fd that becomes ready during signals before the timeout", func(ctx SpecContext) {
+	It("reports an fd that becomes ready during signals before the timeout [PEP 475, semantics §11]", func(ctx SpecContext) {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(r.Fd, pyselect.EPOLLIN)).To(Succeed())
@@ -160,7 +160,7 @@ var _ = Describe("select.epoll.poll (signals, PEP 475)", Label("api:epoll", "os:
 var _ = Describe("select.epoll.poll (Go form: Epoll.Wait, signals)", Label("api:epoll", "os:linux", "signals"), func() {
 	// Source: COMMON.md "Like Poll, it retries EINTR with the time left and returns
 	// 0 once none is"; PEP 475.
-	It("returns 0 only when the timeout has passed, never EINTR or early, under signals (tolerance +1 s)",
+	It("returns 0 only when the timeout has passed, never EINTR or early, under signals (tolerance +1 s) [PEP 475, API contract]",
 		func(ctx SpecContext) {
 			r, _ := support.OncePipe()
 			ep := support.NewEpoll()
@@ -183,7 +183,7 @@ var _ = Describe("select.epoll.poll (Go form: Epoll.Wait, signals)", Label("api:
 
 	// Source: COMMON.md "Wait ... <0 blocks"; PEP 475 (retry forever without a
 	// timeout).
-	It("keeps waiting through signals with a negative timeout until data arrives", func(ctx SpecContext) {
+	It("keeps waiting through signals with a negative timeout until data arrives [PEP 475, API contract]", func(ctx SpecContext) {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(r.Fd, pyselect.EPOLLIN)).To(Succeed())

@@ -89,7 +89,7 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 	When("flags is invalid", func() {
 		// Source: semantics §7.1 (probed): "a plain OSError with errno is None and
 		// args == ('invalid flags',)".
-		It("is a plain OSError without errno (errno is None in Python)", func() {
+		It("is a plain OSError without errno (errno is None in Python) [semantics §7.1]", func() {
 			_, err := pyselect.NewEpoll(-1, 12356)
 			var pe *pyselect.Error
 			Expect(err).To(BeAssignableToTypeOf(pe))
@@ -102,7 +102,7 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 	When("sizehint does not fit a C int", func() {
 		// Source: semantics §7.1: "2**31 -> OverflowError: Python int too large to
 		// convert to C int" (probed).
-		It("raises OverflowError", func() {
+		It("raises OverflowError [semantics §7.1]", func() {
 			if strconv.IntSize == 32 {
 				Skip("int is 32 bits on this GOARCH: 2**31 cannot be passed")
 			}
@@ -132,7 +132,7 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 		})
 	})
 
-	When("fd_non_inheritable is checked", func() {
+	When("a new object's descriptor is inspected", func() {
 		// Source: CPython test_epoll.py::test_fd_non_inheritable:
 		// "os.get_inheritable(epoll.fileno()) is False"; semantics §7.1: the fd is
 		// always made with epoll_create1(EPOLL_CLOEXEC).
@@ -188,7 +188,7 @@ var _ = Describe("select.epoll.close", Label("api:epoll", "os:linux"), func() {
 	When("the descriptor was closed behind its back", func() {
 		// Source: semantics §7.2 "close() never raises, even if the fd was already
 		// closed behind its back (probed after os.close(ep.fileno()))".
-		It("still succeeds and marks the object closed", func() {
+		It("still succeeds and marks the object closed [semantics §7.2]", func() {
 			ep := support.NewEpoll()
 			Expect(unix.Close(support.EpollFileno(ep))).To(Succeed())
 			Expect(ep.Close()).To(Succeed())
@@ -199,7 +199,7 @@ var _ = Describe("select.epoll.close", Label("api:epoll", "os:linux"), func() {
 	When("it returns", func() {
 		// Source: Python docs epoll.close(): "Close the control file descriptor of
 		// the epoll object." The descriptor is really closed, not only marked.
-		It("has closed the kernel descriptor", func() {
+		It("has closed the kernel descriptor [Python docs epoll.close]", func() {
 			ep := support.NewEpoll()
 			fd := support.EpollFileno(ep)
 			Expect(ep.Close()).To(Succeed())
@@ -243,7 +243,7 @@ var _ = Describe("select.epoll (closed object)", Label("api:epoll", "os:linux"),
 	// happens before the closed check. On a closed epoll, register(-1) ->
 	// ValueError (negative fd) and register(object()) -> TypeError" (probed for
 	// register, modify and unregister).
-	DescribeTable("converts the fd argument before the closed check",
+	DescribeTable("converts the fd argument before the closed check [semantics §7.5, §12.11]",
 		func(call func() error, cls pyselect.Exception, msg string) {
 			Expect(call()).To(support.Raise(cls, msg))
 		},
@@ -263,7 +263,7 @@ var _ = Describe("select.epoll (closed object)", Label("api:epoll", "os:linux"),
 
 	// Source: semantics §7.7 "Order of checks: closed -> timeout -> maxevents ...
 	// poll('x') and poll(0, 0) on a closed epoll -> ValueError".
-	DescribeTable("poll checks closed before timeout and maxevents",
+	DescribeTable("poll checks closed before timeout and maxevents [semantics §7.7]",
 		func(timeout any, maxevents int) {
 			_, err := ep.Poll(timeout, maxevents)
 			Expect(err).To(support.Raise(pyselect.ValueError, closedMsg))
@@ -279,7 +279,7 @@ var _ = Describe("select.epoll.poll (argument order)", Label("api:epoll", "os:li
 	// Source: semantics §7.7 "Order of checks: closed -> timeout -> maxevents":
 	// with both a bad timeout and a bad maxevents on an open epoll, the timeout's
 	// TypeError wins (probed: ep.poll('x', 0) -> TypeError).
-	It("reports a bad timeout before a bad maxevents", func() {
+	It("reports a bad timeout before a bad maxevents [semantics §7.7]", func() {
 		ep := support.NewEpoll()
 		_, err := ep.Poll("x", 0)
 		Expect(err).To(support.Raise(pyselect.TypeError, "timeout must be an integer or None"))
@@ -335,7 +335,7 @@ var _ = Describe("select.epoll.fromfd", Label("api:epoll", "os:linux"), func() {
 
 	// Source: semantics §7.4 "Quirk: fromfd(-1) creates a brand-new epoll
 	// instance, because fd == -1 is the 'create' sentinel internally" (probed).
-	It("creates a new epoll instance for -1", func() {
+	It("creates a new epoll instance for -1 [semantics §7.4]", func() {
 		ep, err := pyselect.EpollFromFd(-1)
 		Expect(err).NotTo(HaveOccurred())
 		DeferCleanup(ep.Close)
@@ -351,7 +351,7 @@ var _ = Describe("select.epoll.fromfd", Label("api:epoll", "os:linux"), func() {
 
 	// Source: semantics §7.4 "Quirk: fromfd(-5) (any other negative) -> OSError:
 	// [Errno 0] Error" (probed).
-	DescribeTable("raises OSError '[Errno 0] Error' for any other negative fd",
+	DescribeTable("raises OSError '[Errno 0] Error' for any other negative fd [semantics §7.4]",
 		func(fd int) {
 			ep, err := pyselect.EpollFromFd(fd)
 			Expect(ep).To(BeNil())
@@ -366,7 +366,7 @@ var _ = Describe("select.epoll.fromfd", Label("api:epoll", "os:linux"), func() {
 	// Source: semantics §7.4 "No validation ... Wrapping a non-epoll fd succeeds,
 	// and later poll() -> OSError: [Errno 22] Invalid argument"; epoll_wait(2)
 	// "EINVAL epfd is not an epoll file descriptor".
-	It("wraps a non-epoll fd without checking it; poll then fails with EINVAL", func(ctx SpecContext) {
+	It("wraps a non-epoll fd without checking it; poll then fails with EINVAL [semantics §7.4, epoll_wait(2)]", func(ctx SpecContext) {
 		r, _ := support.Pipe()
 		dup, err := unix.Dup(r)
 		Expect(err).NotTo(HaveOccurred())

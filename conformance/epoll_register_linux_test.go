@@ -136,7 +136,7 @@ var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func()
 
 	// Source: epoll(7) Q&A: "it is possible to add a duplicate (dup(2) ...) file
 	// descriptor to the same epoll instance" (the key is fd number plus open file).
-	It("accepts a dup of a registered fd as a separate registration", func() {
+	It("accepts a dup of a registered fd as a separate registration [epoll(7) Q&A]", func() {
 		r, w := support.OncePipe()
 		dup, err := unix.Dup(r.Fd)
 		Expect(err).NotTo(HaveOccurred())
@@ -154,7 +154,7 @@ var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func()
 	// epoll. This error can occur if fd refers to, for example, a regular file or
 	// a directory"; semantics §2 "PermissionError: [Errno 1] Operation not
 	// permitted"; CPython test_selectors.py::EpollSelectorTestCase::test_register_file.
-	DescribeTable("raises PermissionError (EPERM) for a file that does not support epoll",
+	DescribeTable("raises PermissionError (EPERM) for a file that does not support epoll [epoll_ctl(2) EPERM]",
 		func(open func() int) {
 			ep := support.NewEpoll()
 			err := ep.Register(open(), pyselect.EPOLLIN)
@@ -175,7 +175,7 @@ var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func()
 	// descriptor into its own file descriptor set? The epoll_ctl(2) call fails
 	// (EINVAL)"; semantics §7.5 "Registering the epoll fd into itself -> OSError:
 	// [Errno 22]".
-	It("raises OSError EINVAL when an epoll fd is registered into itself", func() {
+	It("raises OSError EINVAL when an epoll fd is registered into itself [epoll(7) Q&A]", func() {
 		ep := support.NewEpoll()
 		err := ep.Register(support.EpollFileno(ep), pyselect.EPOLLIN)
 		Expect(err).To(support.RaiseErrno(pyselect.OSError, unix.EINVAL))
@@ -185,7 +185,7 @@ var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func()
 	// Source: epoll(7) Q&A "you can add an epoll file descriptor inside another
 	// epoll file descriptor set"; "If an epoll file descriptor has events waiting,
 	// then it will indicate as being readable".
-	It("nests another epoll instance, which is readable while it has events", func() {
+	It("nests another epoll instance, which is readable while it has events [epoll(7) Q&A]", func() {
 		outer, inner := support.NewEpoll(), support.NewEpoll()
 		r, w := support.OncePipe()
 		ifd := support.EpollFileno(inner)
@@ -199,7 +199,7 @@ var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func()
 	// Source: epoll_ctl(2) ERRORS "ELOOP fd refers to an epoll instance and this
 	// EPOLL_CTL_ADD operation would result in a circular loop of epoll instances"
 	// (probed: OSError [Errno 40] Too many levels of symbolic links).
-	It("raises OSError ELOOP for a loop of epoll instances", func() {
+	It("raises OSError ELOOP for a loop of epoll instances [epoll_ctl(2) ELOOP]", func() {
 		a, b := support.NewEpoll(), support.NewEpoll()
 		Expect(a.Register(support.EpollFileno(b), pyselect.EPOLLIN)).To(Succeed())
 		err := b.Register(support.EpollFileno(a), pyselect.EPOLLIN)
@@ -211,7 +211,7 @@ var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func()
 		// Source: CPython's signature "register(fd, eventmask=select.EPOLLIN |
 		// select.EPOLLPRI | select.EPOLLOUT)" (semantics §7.5 "Default mask = 7").
 		// An idle, writable socket reports only EPOLLOUT; with data, IN|OUT.
-		It("watches EPOLLIN|EPOLLPRI|EPOLLOUT", func() {
+		It("watches EPOLLIN|EPOLLPRI|EPOLLOUT [semantics §7.5]", func() {
 			a, b := support.OnceSocketPair(unix.SOCK_STREAM)
 			ep := support.NewEpoll()
 			Expect(ep.Register(a.Fd)).To(Succeed())
@@ -224,7 +224,7 @@ var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func()
 	When("more than two arguments are given", func() {
 		// Source: probed CPython 3.11: "ep.register(0, 1, 2)" -> "TypeError:
 		// register() takes at most 2 arguments (3 given)".
-		It("raises TypeError", func() {
+		It("raises TypeError [CPython 3.11 probed]", func() {
 			ep := support.NewEpoll()
 			Expect(ep.Register(0, 1, 2)).To(support.Raise(pyselect.TypeError, "register() takes at most 2 arguments (3 given)"))
 		})
@@ -236,7 +236,7 @@ var _ = Describe("select.epoll.register (eventmask)", Label("api:epoll", "os:lin
 	// accepted and truncated mod 2**32 (probed). 2**32 -> mask 0, accepted ...
 	// -2**31 -> 0x80000000 = EPOLLET. -1 -> 0xffffffff -> the kernel says OSError:
 	// [Errno 22] Invalid argument". Go's uint32(x) is that truncation.
-	It("is a C unsigned int: Python's 2**32 (Go uint32 0) is accepted as an empty mask", func() {
+	It("is a C unsigned int: Python's 2**32 (Go uint32 0) is accepted as an empty mask [semantics §7.5]", func() {
 		a, b := support.OnceSocketPair(unix.SOCK_STREAM)
 		ep := support.NewEpoll()
 		big := uint64(1) << 32
@@ -245,7 +245,7 @@ var _ = Describe("select.epoll.register (eventmask)", Label("api:epoll", "os:lin
 		Expect(ep.Poll(0, -1)).To(BeEmpty(), "mask 0 reports nothing but HUP/ERR")
 	})
 
-	It("is a C unsigned int: Python's -2**31 is EPOLLET (0x80000000)", func() {
+	It("is a C unsigned int: Python's -2**31 is EPOLLET (0x80000000) [semantics §7.5]", func() {
 		neg := int64(-1) << 31
 		Expect(uint32(neg)).To(Equal(uint32(pyselect.EPOLLET)))
 		a, _ := support.OnceSocketPair(unix.SOCK_STREAM)
@@ -254,7 +254,7 @@ var _ = Describe("select.epoll.register (eventmask)", Label("api:epoll", "os:lin
 		Expect(ep.Poll(0, -1)).To(BeEmpty())
 	})
 
-	It("is a C unsigned int: Python's -1 (0xffffffff) is refused by the kernel with EINVAL", func() {
+	It("is a C unsigned int: Python's -1 (0xffffffff) is refused by the kernel with EINVAL [semantics §7.5]", func() {
 		a, _ := support.OnceSocketPair(unix.SOCK_STREAM)
 		ep := support.NewEpoll()
 		err := ep.Register(a.Fd, math32Max)
@@ -269,7 +269,7 @@ var _ = Describe("select.epoll.modify", Label("api:epoll", "os:linux"), func() {
 	// Source: CPython test_epoll.py::test_control_and_wait: "ep.modify(server.fileno(),
 	// select.EPOLLOUT)" changes the events reported; epoll_ctl(2) "EPOLL_CTL_MOD
 	// Change the settings associated with fd in the interest list".
-	It("changes the events reported for a registered fd", func() {
+	It("changes the events reported for a registered fd [epoll_ctl(2)]", func() {
 		a, b := support.OnceSocketPair(unix.SOCK_STREAM)
 		ep := support.NewEpoll()
 		Expect(ep.Register(a.Fd, pyselect.EPOLLOUT)).To(Succeed())
@@ -284,7 +284,7 @@ var _ = Describe("select.epoll.modify", Label("api:epoll", "os:linux"), func() {
 	// Source: epoll_ctl(2) ERRORS "ENOENT op was EPOLL_CTL_MOD or EPOLL_CTL_DEL, and
 	// fd is not registered with this epoll instance"; semantics §2
 	// "FileNotFoundError: [Errno 2] No such file or directory".
-	It("raises FileNotFoundError (ENOENT) for an fd that is not registered", func() {
+	It("raises FileNotFoundError (ENOENT) for an fd that is not registered [epoll_ctl(2) ENOENT]", func() {
 		r, _ := support.Pipe()
 		ep := support.NewEpoll()
 		err := ep.Modify(r, pyselect.EPOLLIN)
@@ -296,7 +296,7 @@ var _ = Describe("select.epoll.modify", Label("api:epoll", "os:linux"), func() {
 	// Source: semantics §7.6 "Closed (or never-open) fd -> OSError: [Errno 9] Bad
 	// file descriptor (probed for modify and register too)"; epoll_ctl(2) "EBADF
 	// epfd or fd is not a valid file descriptor".
-	It("raises OSError EBADF for an fd that is not open", func() {
+	It("raises OSError EBADF for an fd that is not open [epoll_ctl(2) EBADF]", func() {
 		ep := support.NewEpoll()
 		err := ep.Modify(10000, pyselect.EPOLLIN)
 		Expect(err).To(support.RaiseErrno(pyselect.OSError, unix.EBADF))
@@ -305,7 +305,7 @@ var _ = Describe("select.epoll.modify", Label("api:epoll", "os:linux"), func() {
 
 	// Source: semantics §7.6 "Keywords allowed ... modify(fd, eventmask)"; fd
 	// conversion §3 applies: TypeError and ValueError before the kernel.
-	DescribeTable("converts the fd as register does",
+	DescribeTable("converts the fd as register does [semantics §3]",
 		func(fd any, cls pyselect.Exception, msg string) {
 			ep := support.NewEpoll()
 			Expect(ep.Modify(fd, pyselect.EPOLLIN)).To(support.Raise(cls, msg))
@@ -318,7 +318,7 @@ var _ = Describe("select.epoll.modify", Label("api:epoll", "os:linux"), func() {
 var _ = Describe("select.epoll.unregister", Label("api:epoll", "os:linux"), func() {
 	// Source: CPython test_epoll.py::test_control_and_wait: after
 	// "ep.unregister(client.fileno())" the client's events are no longer reported.
-	It("stops reporting events for the fd", func() {
+	It("stops reporting events for the fd [epoll_ctl(2)]", func() {
 		a, b := support.OnceSocketPair(unix.SOCK_STREAM)
 		ep := support.NewEpoll()
 		Expect(ep.Register(a.Fd, pyselect.EPOLLIN)).To(Succeed())
@@ -331,7 +331,7 @@ var _ = Describe("select.epoll.unregister", Label("api:epoll", "os:linux"), func
 
 	// Source: epoll_ctl(2) ERRORS ENOENT; semantics §7.6 "Unknown fd ->
 	// FileNotFoundError: [Errno 2] No such file or directory" (unlike poll's KeyError).
-	It("raises FileNotFoundError (ENOENT) for an fd that is not registered", func() {
+	It("raises FileNotFoundError (ENOENT) for an fd that is not registered [epoll_ctl(2) ENOENT, semantics §7.6]", func() {
 		r, _ := support.Pipe()
 		ep := support.NewEpoll()
 		Expect(ep.Unregister(r)).To(support.RaiseErrno(pyselect.FileNotFoundError, unix.ENOENT))
@@ -369,7 +369,7 @@ var _ = Describe("select.epoll (closing a registered fd)", Label("api:epoll", "o
 	// Source: epoll(7) Q&A "Will closing a file descriptor cause it to be removed
 	// from all epoll interest lists? Yes"; semantics §7.6 "Closing an fd removes it
 	// from the epoll set automatically in the kernel. A later poll gives no events".
-	It("removes the fd from the interest list", func() {
+	It("removes the fd from the interest list [epoll(7) Q&A]", func() {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(r.Fd, pyselect.EPOLLIN)).To(Succeed())
@@ -384,7 +384,7 @@ var _ = Describe("select.epoll (closing a registered fd)", Label("api:epoll", "o
 	// description have been closed ... events may be reported for that file
 	// descriptor"; semantics §7.6 "If a dup of the fd keeps the open file alive,
 	// events keep arriving under the old fd number, and unregister(old_fd) -> EBADF".
-	It("keeps reporting under the old number while a dup keeps the open file alive, and unregister fails with EBADF", func() {
+	It("keeps reporting under the old number while a dup keeps the open file alive, and unregister fails with EBADF [epoll(7) Q&A, semantics §7.6]", func() {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(r.Fd, pyselect.EPOLLIN)).To(Succeed())

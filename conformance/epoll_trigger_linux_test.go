@@ -41,7 +41,7 @@ var _ = Describe("select.epoll (level-triggered)", Label("api:epoll", "os:linux"
 	// when EPOLLET is not specified), epoll is simply a faster poll(2)"; semantics
 	// §7.7 "level-triggered (default): readiness is reported on every call until
 	// drained".
-	It("reports data left after a partial read again, on every call, until drained", func() {
+	It("reports data left after a partial read again, on every call, until drained [epoll(7)]", func() {
 		ep, r := epollPipeWith2K(pyselect.EPOLLIN)
 		for range 3 {
 			Expect(ep.Poll(0, -1)).To(Equal([]pyselect.Event{{Fd: r, Events: pyselect.EPOLLIN}}))
@@ -56,7 +56,7 @@ var _ = Describe("select.epoll (EPOLLET, edge-triggered)", Label("api:epoll", "o
 	// "the call to epoll_wait(2) done in step 5 will probably hang despite the
 	// available data still present ... edge-triggered mode delivers events only
 	// when changes occur"; semantics §7.7 "EPOLLET: reported once per new edge".
-	It("does not report data left after a partial read until new data arrives", func() {
+	It("does not report data left after a partial read until new data arrives [epoll(7)]", func() {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(r.Fd, pyselect.EPOLLIN|pyselect.EPOLLET)).To(Succeed())
@@ -72,7 +72,7 @@ var _ = Describe("select.epoll (EPOLLET, edge-triggered)", Label("api:epoll", "o
 	// Source: semantics §7.7 "EPOLLET ... On registration, an already-writable fd
 	// gives one initial EPOLLOUT event, then none" (probed); CPython
 	// test_epoll.py::test_control_and_wait expects that first EPOLLOUT.
-	It("reports an fd that is already writable once, at registration", func() {
+	It("reports an fd that is already writable once, at registration [semantics §7.7]", func() {
 		a, _ := support.OnceSocketPair(unix.SOCK_STREAM)
 		ep := support.NewEpoll()
 		Expect(ep.Register(a.Fd, pyselect.EPOLLOUT|pyselect.EPOLLET)).To(Succeed())
@@ -83,7 +83,7 @@ var _ = Describe("select.epoll (EPOLLET, edge-triggered)", Label("api:epoll", "o
 
 	// Source: epoll(7) Q&A "If more than one event occurs between epoll_wait(2)
 	// calls, are they combined or reported separately? They will be combined."
-	It("combines several writes between two polls into one event", func() {
+	It("combines several writes between two polls into one event [epoll(7) Q&A]", func() {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(r.Fd, pyselect.EPOLLIN|pyselect.EPOLLET)).To(Succeed())
@@ -97,7 +97,7 @@ var _ = Describe("select.epoll (EPOLLET, edge-triggered)", Label("api:epoll", "o
 	// Source: epoll(7) Q&A "Does an operation on a file descriptor affect the
 	// already collected but not yet reported events? ... Modify will reread
 	// available I/O."
-	It("reports the current level again after modify", func() {
+	It("reports the current level again after modify [epoll(7) Q&A]", func() {
 		ep, r := epollPipeWith2K(pyselect.EPOLLIN | pyselect.EPOLLET)
 		Expect(ep.Poll(0, -1)).To(BeEmpty())
 		Expect(ep.Modify(r, pyselect.EPOLLIN|pyselect.EPOLLET)).To(Succeed())
@@ -107,7 +107,7 @@ var _ = Describe("select.epoll (EPOLLET, edge-triggered)", Label("api:epoll", "o
 
 	// Source: epoll_ctl(2) EPOLLRDHUP "This flag is especially useful for writing
 	// simple code to detect peer shutdown when using edge-triggered monitoring."
-	It("reports a peer's shutdown as one EPOLLRDHUP edge", func() {
+	It("reports a peer's shutdown as one EPOLLRDHUP edge [epoll_ctl(2) EPOLLRDHUP]", func() {
 		a, b := support.OnceSocketPair(unix.SOCK_STREAM)
 		ep := support.NewEpoll()
 		Expect(ep.Register(a.Fd, pyselect.EPOLLIN|pyselect.EPOLLRDHUP|pyselect.EPOLLET)).To(Succeed())
@@ -123,7 +123,7 @@ var _ = Describe("select.epoll (EPOLLONESHOT)", Label("api:epoll", "os:linux"), 
 	// descriptor by epoll_wait(2), the file descriptor is disabled in the interest
 	// list and no other events will be reported"; semantics §7.7 "one event, then
 	// the fd is disabled".
-	It("reports one event and then nothing, even with data still ready", func() {
+	It("reports one event and then nothing, even with data still ready [epoll_ctl(2) EPOLLONESHOT]", func() {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(r.Fd, pyselect.EPOLLIN|pyselect.EPOLLONESHOT)).To(Succeed())
@@ -136,7 +136,7 @@ var _ = Describe("select.epoll (EPOLLONESHOT)", Label("api:epoll", "os:linux"), 
 
 	// Source: semantics §7.7 "EPOLLONESHOT ... (still registered: register again ->
 	// FileExistsError)"; epoll_ctl(2) "disabled in the interest list".
-	It("keeps the disabled fd registered: register again raises FileExistsError", func() {
+	It("keeps the disabled fd registered: register again raises FileExistsError [semantics §7.7]", func() {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(r.Fd, pyselect.EPOLLIN|pyselect.EPOLLONESHOT)).To(Succeed())
@@ -151,7 +151,7 @@ var _ = Describe("select.epoll (EPOLLONESHOT)", Label("api:epoll", "os:linux"), 
 	// EPOLL_CTL_MOD to rearm the file descriptor with a new event mask"; epoll(7)
 	// "it is the caller's responsibility to rearm the file descriptor using
 	// epoll_ctl(2) with EPOLL_CTL_MOD".
-	It("is re-armed by modify, for one more event", func() {
+	It("is re-armed by modify, for one more event [epoll_ctl(2) EPOLLONESHOT]", func() {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(r.Fd, pyselect.EPOLLIN|pyselect.EPOLLONESHOT)).To(Succeed())
@@ -172,7 +172,7 @@ var _ = Describe("select.epoll (EPOLLEXCLUSIVE)", Label("api:epoll", "os:linux")
 	// in conjunction with EPOLLEXCLUSIVE: EPOLLIN, EPOLLOUT, EPOLLWAKEUP, and
 	// EPOLLET. EPOLLHUP and EPOLLERR can also be specified"; semantics §7.7
 	// "Only register with EXCLUSIVE (plus IN/OUT etc.) is OK" (probed).
-	It("may be registered with IN, OUT, ET, HUP and ERR, and reports events", func() {
+	It("may be registered with IN, OUT, ET, HUP and ERR, and reports events [epoll_ctl(2) EPOLLEXCLUSIVE]", func() {
 		a, b := support.OnceSocketPair(unix.SOCK_STREAM)
 		ep := support.NewEpoll()
 		mask := uint32(pyselect.EPOLLEXCLUSIVE | pyselect.EPOLLIN | pyselect.EPOLLOUT |
@@ -228,7 +228,7 @@ var _ = Describe("select.epoll (EPOLLEXCLUSIVE)", Label("api:epoll", "os:linux")
 	// descriptor? ... Yes, and events would be reported to both"; epoll_ctl(2)
 	// EPOLLEXCLUSIVE "events will be provided to all epoll instances that did not
 	// specify EPOLLEXCLUSIVE, and at least one of the epoll instances that did".
-	It("delivers to every non-exclusive instance and at least one exclusive one", func() {
+	It("delivers to every non-exclusive instance and at least one exclusive one [epoll(7), epoll_ctl(2)]", func() {
 		r, w := support.OncePipe()
 		plain1, plain2 := support.NewEpoll(), support.NewEpoll()
 		ex1, ex2 := support.NewEpoll(), support.NewEpoll()

@@ -24,7 +24,7 @@ var _ = Describe("select.epoll.poll (Go form: Epoll.Wait)", Label("api:epoll", "
 	// information from the ready list ... returns the number of file descriptors
 	// ready"; "The data field of each returned epoll_event structure contains the
 	// same data as was specified in the most recent call to epoll_ctl(2)".
-	It("fills the caller's slice with the ready events and returns their count", func() {
+	It("fills the caller's slice with the ready events and returns their count [epoll_wait(2)]", func() {
 		r, w := support.OncePipe()
 		a, _ := support.OnceSocketPair(unix.SOCK_STREAM)
 		ep := support.NewEpoll()
@@ -45,7 +45,7 @@ var _ = Describe("select.epoll.poll (Go form: Epoll.Wait)", Label("api:epoll", "
 
 	// Source: COMMON.md API contract "Wait(events []unix.EpollEvent, timeout
 	// time.Duration) (int, error) // zero-alloc".
-	It("allocates nothing per call, with and without events", func() {
+	It("allocates nothing per call, with and without events [API contract]", func() {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		buf := make([]unix.EpollEvent, 4)
@@ -64,7 +64,7 @@ var _ = Describe("select.epoll.poll (Go form: Epoll.Wait)", Label("api:epoll", "
 	// Source: epoll_wait(2) "Up to maxevents are returned" (maxevents is len(events)
 	// here) and NOTES "successive epoll_wait() calls will round robin through the
 	// set of ready file descriptors".
-	It("returns at most len(events), going round the ready fds", func() {
+	It("returns at most len(events), going round the ready fds [epoll_wait(2)]", func() {
 		ep := support.NewEpoll()
 		fds := support.Eventfds(3)
 		for _, fd := range fds {
@@ -84,7 +84,7 @@ var _ = Describe("select.epoll.poll (Go form: Epoll.Wait)", Label("api:epoll", "
 
 	// Source: epoll_wait(2) ERRORS "EINVAL ... maxevents is less than or equal to
 	// zero"; COMMON.md "An empty events is OSError EINVAL, as from the kernel".
-	It("raises OSError EINVAL for an empty slice", func() {
+	It("raises OSError EINVAL for an empty slice [epoll_wait(2) EINVAL]", func() {
 		ep := support.NewEpoll()
 		for _, buf := range [][]unix.EpollEvent{nil, {}} {
 			n, err := ep.Wait(buf, 0)
@@ -96,7 +96,7 @@ var _ = Describe("select.epoll.poll (Go form: Epoll.Wait)", Label("api:epoll", "
 
 	// Source: COMMON.md API contract: operations on a closed Epoll give ValueError
 	// "I/O operation on closed epoll object" (CPython semantics §2 for poll()).
-	It("raises ValueError on a closed object", func() {
+	It("raises ValueError on a closed object [API contract]", func() {
 		ep := support.NewEpoll()
 		Expect(ep.Close()).To(Succeed())
 		n, err := ep.Wait(make([]unix.EpollEvent, 1), 0)
@@ -108,7 +108,7 @@ var _ = Describe("select.epoll.poll (Go form: Epoll.Wait)", Label("api:epoll", "
 	// to return immediately, even if no events are available"; "the timeout
 	// interval will be rounded up to the system clock granularity" (the Duration
 	// is rounded up to whole milliseconds, never down to a non-blocking 0).
-	DescribeTable("waits at most the timeout, then returns 0 (tolerance +1 s)",
+	DescribeTable("waits at most the timeout, then returns 0 (tolerance +1 s) [epoll_wait(2)]",
 		func(ctx SpecContext, timeout, atLeast time.Duration) {
 			r, _ := support.OncePipe()
 			ep := support.NewEpoll()
@@ -128,7 +128,7 @@ var _ = Describe("select.epoll.poll (Go form: Epoll.Wait)", Label("api:epoll", "
 
 	// Source: COMMON.md "Wait ... <0 blocks"; epoll_wait(2) "Specifying a timeout of
 	// -1 causes epoll_wait() to block indefinitely".
-	It("blocks for a negative timeout until an fd is ready", func(ctx SpecContext) {
+	It("blocks for a negative timeout until an fd is ready [API contract, epoll_wait(2)]", func(ctx SpecContext) {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(r.Fd, pyselect.EPOLLIN)).To(Succeed())
