@@ -4,7 +4,11 @@
 
 package differential
 
-import "github.com/pyselect/pyselect/sys/pyselect"
+import (
+	"math"
+
+	"github.com/pyselect/pyselect/sys/pyselect"
+)
 
 // epoll runs select.epoll and its methods: epoll(sizehint=-1, flags=0),
 // epoll.fromfd(fd), and register/modify/unregister/poll/close/closed/fileno.
@@ -112,4 +116,25 @@ func (r *replayer) epoll(st *Step) (any, error) {
 		return nil, ep.Unregister(fd)
 	}
 	return nil, scenarioErr("unknown op %q", st.Op)
+}
+
+// hasArg reports whether argument i (or keyword kw) was given.
+func hasArg(st *Step, i int, kw string) bool {
+	if i < len(st.Args) {
+		return true
+	}
+	_, ok := st.Kwargs[kw]
+	return kw != "" && ok
+}
+
+// uint32Arg converts a value for an epoll event mask.
+func (w *World) uint32Arg(v any) (uint32, error) {
+	i, err := w.intArg(v)
+	if err != nil {
+		return 0, err
+	}
+	if int64(i) < 0 || int64(i) > math.MaxUint32 {
+		return 0, scenarioErr("%d cannot be passed as a Go uint32", i)
+	}
+	return uint32(i), nil
 }

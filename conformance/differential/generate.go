@@ -173,7 +173,7 @@ func (g *gen) fdValue(objs ...string) any {
 		return map[string]any{"obj": pick(g.rng, all)}
 	}
 	return pick(g.rng, []any{
-		num(-1), num(2147483648), num(999), nil, fl("1.5"), map[string]any{"str": "3"},
+		num(-1), num("2147483648"), num(999), nil, fl("1.5"), map[string]any{"str": "3"},
 		map[string]any{"object": true}, map[string]any{"fileno": num(-2)}, map[string]any{"bool": false},
 	})
 }
@@ -182,7 +182,7 @@ func (g *gen) fdValue(objs ...string) any {
 // kernel's answer for them depends on the process's fd table size.
 func (g *gen) selectItem() any {
 	if g.rng.IntN(12) == 0 {
-		return pick(g.rng, []any{num(-1), num(1024), num(2147483648), nil, fl("2.0"),
+		return pick(g.rng, []any{num(-1), num(1024), num("2147483648"), nil, fl("2.0"),
 			map[string]any{"str": "x"}, map[string]any{"object": true}, map[string]any{"fileno": num(4096)}})
 	}
 	switch g.rng.IntN(4) {
@@ -206,7 +206,7 @@ func (g *gen) list(item func() any) []any {
 func (g *gen) selectStep() *Step {
 	args := []any{g.list(g.selectItem), g.list(g.selectItem), g.list(g.selectItem)}
 	args = append(args, pick(g.rng, []any{num(0), num(0), num(0.001), fl("-0.0"), num(-1), fl("nan"), fl("inf"),
-		map[string]any{"str": "0"}, num(9223372037), num("1e300"), map[string]any{"bool": false}}))
+		map[string]any{"str": "0"}, num("9223372037"), num("1e300"), map[string]any{"bool": false}}))
 	return &Step{Op: "select", Args: args}
 }
 
@@ -251,13 +251,13 @@ func (g *gen) pollStep() *Step {
 		return &Step{Op: "poll.unregister", On: p, Args: []any{g.fdValue()}}
 	}
 	t := pick(g.rng, []any{num(0), num(0), num(0), num(1), num(0.5), fl("1e-9"), map[string]any{"str": "x"},
-		fl("nan"), num(2147483648), fl("inf"), num("1e13"), num(9223372036854775807)})
+		fl("nan"), num("2147483648"), fl("inf"), num("1e13"), num("9223372036854775807")})
 	return &Step{Op: "poll.poll", On: p, Args: []any{t}}
 }
 
 func (g *gen) epollMask() any {
 	if g.rng.IntN(8) == 0 {
-		return pick(g.rng, []any{num(0), num(4294967295), num(2147483648), "EPOLLIN|EPOLLEXCLUSIVE", "EPOLLIN|EPOLLEXCLUSIVE|EPOLLONESHOT"})
+		return pick(g.rng, []any{num(0), num("4294967295"), num("2147483648"), "EPOLLIN|EPOLLEXCLUSIVE", "EPOLLIN|EPOLLEXCLUSIVE|EPOLLONESHOT"})
 	}
 	bits := []string{"EPOLLIN", "EPOLLOUT", "EPOLLPRI", "EPOLLRDHUP", "EPOLLET", "EPOLLONESHOT", "EPOLLERR", "EPOLLHUP"}
 	return g.mask(bits)
@@ -272,7 +272,7 @@ func (g *gen) epollStep() *Step {
 		ok := true
 		switch g.rng.IntN(8) {
 		case 0:
-			arg := pick(g.rng, []any{num(0), num(-2), num(16), num(2147483648)})
+			arg := pick(g.rng, []any{num(0), num(-2), num(16), num("2147483648")})
 			st.Args, ok = []any{arg}, arg == num(16)
 		case 1:
 			arg := pick(g.rng, []any{num(0), "EPOLL_CLOEXEC", num(1), num(-1)})
@@ -310,7 +310,7 @@ func (g *gen) epollStep() *Step {
 		map[string]any{"str": "x"}, fl("nan"), fl("inf"), num(2147483.648), num(-2147484)})
 	args := []any{t}
 	if g.rng.IntN(3) == 0 {
-		args = append(args, pick(g.rng, []any{num(-1), num(1), num(2), num(64), num(0), num(-2), num(2147483648)}))
+		args = append(args, pick(g.rng, []any{num(-1), num(1), num(2), num(64), num(0), num(-2), num("2147483648")}))
 	}
 	return &Step{Op: "epoll.poll", On: ep, Args: args, Unordered: true}
 }

@@ -214,15 +214,6 @@ func argAt(st *Step, i int, kw string) any {
 	return nil
 }
 
-// hasArg reports whether argument i (or keyword kw) was given.
-func hasArg(st *Step, i int, kw string) bool {
-	if i < len(st.Args) {
-		return true
-	}
-	_, ok := st.Kwargs[kw]
-	return kw != "" && ok
-}
-
 // harnessError records a failed set-up step as record.py does: class and
 // errno, no message (Go's strerror texts are not the C library's).
 func harnessError(err error) map[string]any {

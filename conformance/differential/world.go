@@ -9,7 +9,6 @@ package differential
 import (
 	"encoding/json"
 	"fmt"
-	"math"
 	"regexp"
 	"sort"
 	"strconv"
@@ -295,18 +294,6 @@ func (w *World) intArg(v any) (int, error) {
 		return 0, scenarioErr("%v (%T) cannot be passed as a Go int", v, x)
 	}
 	return i, nil
-}
-
-// uint32Arg converts a value for an epoll event mask.
-func (w *World) uint32Arg(v any) (uint32, error) {
-	i, err := w.intArg(v)
-	if err != nil {
-		return 0, err
-	}
-	if int64(i) < 0 || int64(i) > math.MaxUint32 {
-		return 0, scenarioErr("%d cannot be passed as a Go uint32", i)
-	}
-	return uint32(i), nil
 }
 
 // constant evaluates "A|B" with pyselect's constants of this OS.
