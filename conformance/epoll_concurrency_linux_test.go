@@ -189,6 +189,7 @@ var _ = Describe("select.epoll.close (while another goroutine waits)", Label("ap
 	// the call would poll a pipe and fail with EINVAL (or see its events) instead
 	// of returning ValueError. Once the call has returned, the number is free.
 	It("never lets the epoll number be reused under the woken call, and frees it after [API contract, issue 2]", func(ctx SpecContext) {
+		epollNeedProc()
 		for i := range 20 {
 			ep := support.NewEpoll()
 			epfd := support.EpollFileno(ep)
