@@ -221,6 +221,29 @@ var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func()
 		})
 	})
 
+	When("no eventmask is given and TCP urgent data arrives", func() {
+		// Source: the default mask includes EPOLLPRI (semantics §7.5); epoll_ctl(2)
+		// "EPOLLPRI There is an exceptional condition on the file descriptor. See
+		// the discussion of POLLPRI in poll(2)" ("There is out-of-band data on a TCP
+		// socket"). Probed on CPython 3.11.7: after send(b'!', MSG_OOB) the default
+		// registration reports OUT|PRI (6), EPOLLIN alone reports nothing and
+		// EPOLLPRI alone reports PRI (2).
+		It("reports EPOLLPRI [semantics §7.5, poll(2) POLLPRI]", func(ctx SpecContext) {
+			client, server := support.TCPPair()
+			sfd := support.ConnFd(server)
+			def, in, pri := support.NewEpoll(), support.NewEpoll(), support.NewEpoll()
+			Expect(def.Register(sfd)).To(Succeed())
+			Expect(in.Register(sfd, pyselect.EPOLLIN)).To(Succeed())
+			Expect(pri.Register(sfd, pyselect.EPOLLPRI)).To(Succeed())
+			Expect(def.Poll(0, -1)).To(Equal([]pyselect.Event{{Fd: sfd, Events: pyselect.EPOLLOUT}}))
+			Expect(unix.Sendto(support.ConnFd(client), []byte("!"), unix.MSG_OOB, nil)).To(Succeed())
+			Eventually(func() ([]pyselect.Event, error) { return def.Poll(0, -1) }).WithTimeout(2 * time.Second).
+				Should(Equal([]pyselect.Event{{Fd: sfd, Events: pyselect.EPOLLOUT | pyselect.EPOLLPRI}}))
+			Expect(pri.Poll(0, -1)).To(Equal([]pyselect.Event{{Fd: sfd, Events: pyselect.EPOLLPRI}}))
+			Expect(in.Poll(0, -1)).To(BeEmpty(), "urgent data is not EPOLLIN")
+		}, SpecTimeout(10*time.Second))
+	})
+
 	When("more than two arguments are given", func() {
 		// Source: probed CPython 3.11: "ep.register(0, 1, 2)" -> "TypeError:
 		// register() takes at most 2 arguments (3 given)".
