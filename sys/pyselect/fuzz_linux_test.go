@@ -30,6 +30,9 @@ func epollReadyCall(fd int, v any) (n int, err error, ok bool) {
 	return len(evs), err, true
 }
 
+// dupOnto makes dst refer to src's file, close-on-exec (dup3(2)).
+func dupOnto(src, dst int) error { return unix.Dup3(src, dst, unix.O_CLOEXEC) }
+
 // refEpoll is a bare epoll descriptor, the kernel's own answer to each
 // epoll_ctl(2) the fuzzer makes through an Epoll.
 var refEpoll = sync.OnceValue(func() int {

@@ -90,9 +90,15 @@ func (w *world) step(op, a, b byte) (closed []int) {
 		if len(w.fds)+2 > worldMaxFds {
 			return nil
 		}
-		p, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_STREAM|unix.SOCK_NONBLOCK|unix.SOCK_CLOEXEC, 0)
+		p, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_STREAM, 0)
 		if err != nil {
 			w.t.Fatal(err)
+		}
+		for _, fd := range p {
+			unix.CloseOnExec(fd)
+			if err := unix.SetNonblock(fd, true); err != nil {
+				w.t.Fatal(err)
+			}
 		}
 		w.use(p[0])
 		w.use(p[1])
@@ -124,7 +130,7 @@ func (w *world) step(op, a, b byte) (closed []int) {
 			return nil
 		}
 		_, dstOpen := w.fds[dst]
-		if err := unix.Dup3(src, dst, unix.O_CLOEXEC); err != nil {
+		if err := dupOnto(src, dst); err != nil {
 			w.t.Fatal(err)
 		}
 		ino := w.fds[src]
@@ -173,7 +179,7 @@ func kernelPoll(fd int, mask int16) (uint32, error) {
 
 // modelMasks are the masks models register with: level-triggered
 // combinations of the bits poll(2) and epoll(7) share.
-var modelMasks = []uint32{POLLIN, POLLOUT, POLLIN | POLLOUT, POLLIN | POLLPRI | POLLOUT, POLLIN | POLLRDHUP, 0}
+var modelMasks = []uint32{POLLIN, POLLOUT, POLLIN | POLLOUT, POLLIN | POLLPRI | POLLOUT, POLLPRI, 0}
 
 // expectErr fails unless err is want (nil, an *Error by class and
 // message, or an errno's OSError).

@@ -6,10 +6,24 @@
 
 package pyselect
 
-import "testing"
+import (
+	"testing"
+
+	"golang.org/x/sys/unix"
+)
 
 // No epoll here: the fuzzers check select and poll alone.
 
 func epollReadyCall(int, any) (int, error, bool) { return 0, nil, false }
 
 func fuzzEpollFd(*testing.T, any, int, *Error, uint32) {}
+
+// dupOnto makes dst refer to src's file, close-on-exec (dup2(2); not
+// every BSD has dup3).
+func dupOnto(src, dst int) error {
+	if err := unix.Dup2(src, dst); err != nil {
+		return err
+	}
+	unix.CloseOnExec(dst)
+	return nil
+}

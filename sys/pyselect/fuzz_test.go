@@ -179,10 +179,12 @@ func checkTimeout(t *testing.T, v any, isFloat bool, f float64, i *big.Int) {
 // ready is a socket pair with a byte waiting in ready[1], so that ready[1]
 // is readable and writable: a call that watches it never blocks.
 var ready = sync.OnceValue(func() [2]int {
-	p, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
+	p, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_STREAM, 0)
 	if err != nil {
 		panic(err)
 	}
+	unix.CloseOnExec(p[0])
+	unix.CloseOnExec(p[1])
 	if _, err := unix.Write(p[0], []byte{1}); err != nil {
 		panic(err)
 	}
