@@ -7,6 +7,7 @@
 package differential
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,7 +20,7 @@ import (
 // made non-blocking as record.py makes them, and never the os or net
 // packages (whose finalizers and poller would own the fds).
 var harnessOps = map[string]bool{
-	"pipe": true, "socketpair": true, "tcp": true, "file": true, "dup": true,
+	"pipe": true, "socketpair": true, "socketpairs": true, "tcp": true, "file": true, "dup": true,
 	"write": true, "send_oob": true, "read": true, "drain": true, "fill": true,
 	"shutdown": true, "close": true, "reset": true, "signal": true,
 }
@@ -68,6 +69,22 @@ func (r *replayer) harness(st *Step) (any, error) {
 			return nil, err
 		}
 		return nil, r.addPair(st, p[0], p[1])
+	case "socketpairs":
+		prefix, _ := st.As.(string)
+		for i := range st.Count {
+			p, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_STREAM, 0)
+			if err != nil {
+				return nil, err
+			}
+			prepare(p[0], p[1])
+			if err := w.addFd(fmt.Sprintf("%s_%d", prefix, 2*i), p[0]); err != nil {
+				return nil, err
+			}
+			if err := w.addFd(fmt.Sprintf("%s_%d", prefix, 2*i+1), p[1]); err != nil {
+				return nil, err
+			}
+		}
+		return nil, nil
 	case "tcp":
 		c, s, err := tcpPair()
 		if err != nil {

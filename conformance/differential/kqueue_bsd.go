@@ -106,6 +106,9 @@ func (r *replayer) kqueue(st *Step) (any, error) {
 		if err != nil {
 			return nil, err
 		}
+		if st.Len {
+			return len(evs), nil
+		}
 		out := make([]any, len(evs))
 		for i, ev := range evs {
 			out[i] = w.keventOut(ev)

@@ -252,6 +252,21 @@ func (w *World) libraryError(err error) map[string]any {
 
 // library runs a call into pyselect.
 func (r *replayer) library(st *Step) (any, error) {
+	if st.Each != "" {
+		fds, err := r.w.group(st.Each)
+		if err != nil {
+			return nil, err
+		}
+		for _, fd := range fds {
+			one := *st
+			one.Each = ""
+			one.Args = append([]any{json.Number(strconv.Itoa(fd))}, st.Args...)
+			if _, err := r.library(&one); err != nil {
+				return nil, err
+			}
+		}
+		return nil, nil
+	}
 	switch {
 	case st.Op == "select":
 		return r.selectCall(st)
@@ -363,7 +378,10 @@ func (r *replayer) poll(st *Step) (any, error) {
 
 // events encodes a poll or epoll result: [[fd name, "POLLIN|POLLOUT"], ...],
 // sorted as record.py sorts it when the step says the order is the kernel's.
-func (r *replayer) events(st *Step, evs []pyselect.Event, prefix string) []any {
+func (r *replayer) events(st *Step, evs []pyselect.Event, prefix string) any {
+	if st.Len {
+		return len(evs) // which fds a capped poll returns is the kernel's choice
+	}
 	out := make([]any, len(evs))
 	for i, e := range evs {
 		out[i] = []any{r.w.encode(e.Fd), formatMask(uint64(e.Events), prefix)}

@@ -41,11 +41,18 @@ type Step struct {
 	Args   []any          `json:"args,omitempty"`
 	Kwargs map[string]any `json:"kwargs,omitempty"`
 
-	Fd   string  `json:"fd,omitempty"`
-	Data *string `json:"data,omitempty"`
-	Size int     `json:"size,omitempty"`
-	How  string  `json:"how,omitempty"`
-	Type string  `json:"type,omitempty"`
+	// Each runs a register/modify/unregister once per fd of a
+	// "socketpairs" group (Args then omit the fd); Len records only the
+	// length of a poll result.
+	Each string `json:"each,omitempty"`
+	Len  bool   `json:"len,omitempty"`
+
+	Fd    string  `json:"fd,omitempty"`
+	Count int     `json:"count,omitempty"`
+	Data  *string `json:"data,omitempty"`
+	Size  int     `json:"size,omitempty"`
+	How   string  `json:"how,omitempty"`
+	Type  string  `json:"type,omitempty"`
 
 	// "later": run Step in another goroutine after MS milliseconds.
 	MS    int   `json:"ms,omitempty"`

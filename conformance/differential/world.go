@@ -103,6 +103,23 @@ func (w *World) closed(name string) {
 	w.mu.Unlock()
 }
 
+// group lists the fds of a "socketpairs" group, in creation order.
+func (w *World) group(prefix string) ([]int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	var out []int
+	for _, n := range w.order {
+		rest, ok := strings.CutPrefix(n, prefix+"_")
+		if _, err := strconv.Atoi(rest); ok && err == nil {
+			out = append(out, w.fds[n])
+		}
+	}
+	if len(out) == 0 {
+		return nil, scenarioErr("no socketpairs group %q", prefix)
+	}
+	return out, nil
+}
+
 func (w *World) obj(name string) (any, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
