@@ -10,11 +10,12 @@
 # later runs find it there and need no network. On a Debian newer than 12 the
 # distribution's own qemu-user (10 on Debian 13) is unpacked the same way.
 #
-# Each arch's binaries are built one arch at a time (the go command already
-# uses every core) and run in the background while the next arch builds, at
-# most $QEMU_JOBS arches at once. A test binary runs in its package's folder,
-# as go test runs it. A Ginkgo suite also writes its JSON report next to its
-# log: $OUT/qemu/<arch>/<package>.{log,json}.
+# Every arch is built first (one at a time: the go command already uses every
+# core), then the binaries run, $QEMU_JOBS arches at once (default 1): the
+# suite has timing specs (a 1 s wait may take 1.2 s at most), and a compiler
+# or a second emulator on the same 2 cores makes them miss. A test binary
+# runs in its package's folder, as go test runs it. A Ginkgo suite also writes
+# its JSON report next to its log: $OUT/qemu/<arch>/<package>.{log,json}.
 #
 # Expect EINTR: Go's preemption signal interrupts blocking calls far more
 # often under emulation, and the library must retry them.
@@ -22,7 +23,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 QEMU_CACHE=${QEMU_CACHE:-/var/cache/pyselect-qemu}
-QEMU_JOBS=${QEMU_JOBS:-2}
+QEMU_JOBS=${QEMU_JOBS:-1}
 QEMU_TIMEOUT=${QEMU_TIMEOUT:-10m}
 OUT=${OUT:-out}
 GO=${GO:-go}
@@ -96,19 +97,33 @@ run() {
 
 total_start=$(date +%s)
 declare -A build_secs
+built=()
 for a in $arches; do
   t=$(date +%s)
-  if ! build "$a"; then
-    build_secs[$a]=$(($(date +%s) - t))
+  if build "$a"; then
+    built+=("$a")
+    echo "built linux/$a in $(($(date +%s) - t))s ($(wc -l <"$OUT/qemu/$a/list") test binaries)"
+  else
     echo "FAIL linux/$a: go test -c failed (above)" >"$OUT/qemu/$a/result"
-    continue
   fi
   build_secs[$a]=$(($(date +%s) - t))
-  echo "built linux/$a in ${build_secs[$a]}s ($(wc -l <"$OUT/qemu/$a/list") test binaries); running under $(qemu_name "$a")"
+done
+for a in "${built[@]}"; do
   while [ "$(jobs -rp | wc -l)" -ge "$QEMU_JOBS" ]; do wait -n || true; done
+  echo "running linux/$a under $(qemu_name "$a")"
   run "$a" &
 done
 wait
+
+# failures LOG: what a failed binary said: Ginkgo's failure blocks and
+# summary, or go test's failed tests with the lines they logged.
+failures() {
+  if grep -aq 'Summarizing [0-9]* Failure' "$1"; then
+    awk '/^• \[(FAILED|PANICKED|TIMEDOUT|INTERRUPTED)\]/ {p = 1} p {print} /^------------------------------$/ {p = 0} /^Summarizing [0-9]+ Failure/ {s = 1} s {print}' "$1"
+  else
+    grep -a -B 12 -A 3 -E '^\s*--- FAIL|^panic:|^fatal error:|^FAIL$' "$1"
+  fi | head -n 120
+}
 
 echo
 echo "qemu-user summary (build = go test -c of every package with tests; run = its binaries under qemu):"
@@ -121,9 +136,9 @@ for a in $arches; do
     *)
       nfail=$((nfail + 1))
       for log in "$OUT"/qemu/"$a"/*.log; do
-        grep -aqE '^(--- FAIL|FAIL|panic:|fatal error:)|\[FAIL\]' "$log" || continue
-        echo "--- linux/$a $(basename "$log"): last 60 lines"
-        tail -n 60 "$log"
+        grep -aqE '^(--- FAIL|FAIL|panic:|fatal error:)|\[FAIL' "$log" || continue
+        echo "--- linux/$a $(basename "$log"):"
+        failures "$log"
       done
       ;;
   esac
