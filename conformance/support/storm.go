@@ -17,10 +17,11 @@ import (
 // Storm calls send every period, from its own goroutine, until the
 // returned stop is called (or the spec ends); stop returns how many sends
 // succeeded. It is the signal storm of the EINTR specs: send is a kill(2)
-// or tgkill(2) of a signal the Go runtime catches and ignores, such as
-// SIGUSR1 (os/signal: "Other signals will be caught but no action will be
-// taken"), which makes a blocked select(2) or poll(2) fail with EINTR
-// (signal(7): never restarted, whatever SA_RESTART says).
+// or tgkill(2) of a signal the spec has passed to signal.Notify, so that
+// the Go runtime catches it and takes no action, such as SIGUSR2 (not
+// SIGUSR1: Ginkgo takes SIGUSR1 as a request for a progress report). It
+// makes a blocked select(2) or poll(2) fail with EINTR (signal(7): never
+// restarted, whatever SA_RESTART says).
 func Storm(period time.Duration, send func() error) (stop func() int) {
 	quit := make(chan struct{})
 	var wg sync.WaitGroup
