@@ -205,6 +205,10 @@ func (g *gen) list(item func() any) []any {
 
 func (g *gen) selectStep() *Step {
 	args := []any{g.list(g.selectItem), g.list(g.selectItem), g.list(g.selectItem)}
+	if g.rng.IntN(20) == 0 { // FD_SETSIZE entries, or one too many
+		n := pick(g.rng, []int{1024, 1025})
+		args[g.rng.IntN(3)] = []any{map[string]any{"repeat": []any{pick(g.rng, g.fds), num(n)}}}
+	}
 	args = append(args, pick(g.rng, []any{num(0), num(0), num(0.001), fl("-0.0"), num(-1), fl("nan"), fl("inf"),
 		map[string]any{"str": "0"}, num("9223372037"), num("1e300"), map[string]any{"bool": false}}))
 	return &Step{Op: "select", Args: args}

@@ -1,0 +1,42 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+
+package differential
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+)
+
+// Every scenario the difffuzz generator makes must survive the trip
+// through a file and be one the replayer can run (no value Go cannot
+// express, no step on a resource that was never made); CPython is not
+// needed to check that.
+func TestGeneratedScenariosReplay(t *testing.T) {
+	apis := []string{"select", "poll"}
+	if runtime.GOOS == "linux" {
+		apis = append(apis, "epoll")
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	dir := t.TempDir()
+	for i := range 300 {
+		sc := Generate(rng, "gen", apis)
+		path := filepath.Join(dir, "gen.json")
+		if err := os.WriteFile(path, Format(sc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		loaded, err := LoadScenario(path)
+		if err != nil {
+			t.Fatalf("scenario %d does not load: %v\n%s", i, err, Format(sc))
+		}
+		if _, err := Replay(loaded); err != nil {
+			t.Fatalf("scenario %d cannot be replayed: %v\n%s", i, err, Format(sc))
+		}
+	}
+}
