@@ -195,6 +195,9 @@ const (
 	maxWait       = 1e6 * time.Second // the longest timeout given to one kevent(2)
 )
 
+// keventSys is kevent(2); tests replace it to interrupt a call.
+var keventSys = unix.Kevent
+
 // kevent is kevent(2) with the EINTR rule; the caller holds a reference.
 func (kq *Kqueue) kevent(changes, events []unix.Kevent_t, d time.Duration) (int, error) {
 	return eintr(d, submitOnce(changes, func(changes []unix.Kevent_t, d time.Duration) (int, error) {
@@ -204,7 +207,7 @@ func (kq *Kqueue) kevent(changes, events []unix.Kevent_t, d time.Duration) (int,
 			t := unix.NsecToTimespec(int64(min(d, maxWait)))
 			ts = &t
 		}
-		n, err := unix.Kevent(kq.ref.fd, changes, events, ts)
+		n, err := keventSys(kq.ref.fd, changes, events, ts)
 		switch {
 		case kq.ref.closed():
 			// Woken by Close (or closed while waiting): report that,
