@@ -78,7 +78,7 @@ EOF
 }
 
 install_qemu
-echo "qemu.sh: $("$QEMU_CACHE/usr/bin/qemu-i386" --version | head -1), at most $QEMU_JOBS arches at once"
+echo "qemu.sh: $("$QEMU_CACHE/usr/bin/qemu-i386" --version | head -1), $QEMU_JOBS arch(es) at a time"
 for a in $arches; do
   [ -x "$QEMU_CACHE/usr/bin/$(qemu_name "$a")" ] || { echo "qemu.sh: $QEMU_CACHE has no $(qemu_name "$a")" >&2; exit 1; }
 done
