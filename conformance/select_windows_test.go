@@ -389,7 +389,7 @@ var _ = Describe("select.select", Label("api:select", "os:windows"), func() {
 		Entry("When the timeout is -1e-300, it fails with ValueError", -1e-300, pyselect.ValueError, msgWinNegative),
 		Entry("When the timeout is NaN, it fails with ValueError", math.NaN(), pyselect.ValueError, "Invalid value NaN (not a number)"),
 		Entry("When the timeout is +inf, it fails with OverflowError", math.Inf(1), pyselect.OverflowError, "timestamp out of range for platform time_t"),
-		Entry("When the timeout is 9223372037, it fails with OverflowError", 9223372037, pyselect.OverflowError, "timestamp too large to convert to C _PyTime_t"),
+		Entry("When the timeout is 9223372037, it fails with OverflowError", int64(9223372037), pyselect.OverflowError, "timestamp too large to convert to C _PyTime_t"),
 		Entry(`When the timeout is "not a number", it fails with TypeError`, "not a number", pyselect.TypeError, "timeout must be a float or None"),
 	)
 
