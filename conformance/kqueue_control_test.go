@@ -152,7 +152,7 @@ var _ = Describe("select.kqueue.control", kqLabels, func() {
 		// kern_event.c), so pyselect retries without the changelist:
 		// re-deleting a filter would report ENOENT as a KQ_EV_ERROR event.
 		// (CPython resubmits it: a documented difference.) A storm of
-		// SIGUSR1s makes an interruption likely, not certain;
+		// SIGUSR2s (not SIGUSR1: Ginkgo takes it as a request for a progress report) makes an interruption likely, not certain;
 		// sys/pyselect's TestControlEINTRNoResubmit forces one.
 		It("applies the changelist once and waits out the timeout", func(ctx SpecContext) {
 			kq := newKq()
@@ -160,7 +160,7 @@ var _ = Describe("select.kqueue.control", kqLabels, func() {
 			Expect(kq.Control([]pyselect.Kevent{kev(r)}, 0, nil)).To(BeEmpty())
 
 			sigs := make(chan os.Signal, 64)
-			signal.Notify(sigs, unix.SIGUSR1)
+			signal.Notify(sigs, unix.SIGUSR2)
 			DeferCleanup(signal.Stop, sigs)
 			stop := make(chan struct{})
 			var wg sync.WaitGroup
@@ -172,7 +172,7 @@ var _ = Describe("select.kqueue.control", kqLabels, func() {
 					case <-stop:
 						return
 					case <-time.After(5 * time.Millisecond):
-						unix.Kill(os.Getpid(), unix.SIGUSR1)
+						unix.Kill(os.Getpid(), unix.SIGUSR2)
 					case <-sigs:
 					}
 				}
