@@ -30,7 +30,7 @@ var fuzzABIs = []keventABI{
 // Python type, a value rounding below zero is ValueError, 32-bit time_t
 // overflows past 2**31 s; otherwise the exact nanoseconds of pytime.c.
 func FuzzKqueueTimeout(f *testing.F) {
-	for _, s := range []float64{0, -0.0, -5e-324, 1e-9, 1.5, -1, 2147483648, 9223372036.86, math.Inf(1), math.NaN()} {
+	for _, s := range []float64{0, math.Copysign(0, -1), -5e-324, 1e-9, 1.5, -1, 2147483648, 9223372036.86, math.Inf(1), math.NaN()} {
 		f.Add(s, int64(s), byte(0), true)
 	}
 	for _, s := range []int64{0, -1, 1, 2147483647, 2147483648, 9223372037, math.MaxInt64, math.MinInt64} {
