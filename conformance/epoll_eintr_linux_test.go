@@ -7,7 +7,6 @@ package conformance_test
 import (
 	"os"
 	"os/signal"
-	"sync"
 	"syscall"
 	"time"
 
@@ -27,37 +26,9 @@ import (
 func epollSignalThread(tid int, period time.Duration) (stop func() int) {
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGUSR2)
-	quit := make(chan struct{})
-	var wg sync.WaitGroup
-	sent := 0
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		pid := unix.Getpid()
-		t := time.NewTicker(period)
-		defer t.Stop()
-		for {
-			select {
-			case <-quit:
-				return
-			case <-t.C:
-				if unix.Tgkill(pid, tid, unix.SIGUSR2) == nil {
-					sent++
-				}
-			}
-		}
-	}()
-	var once sync.Once
-	stop = func() int {
-		once.Do(func() {
-			close(quit)
-			wg.Wait()
-			signal.Stop(sigs)
-		})
-		return sent
-	}
-	DeferCleanup(stop)
-	return stop
+	DeferCleanup(signal.Stop, sigs)
+	pid := unix.Getpid()
+	return support.Storm(period, func() error { return unix.Tgkill(pid, tid, unix.SIGUSR2) })
 }
 
 var _ = Describe("select.epoll.poll (signals, PEP 475)", Label("api:epoll", "os:linux", "signals"), func() {
