@@ -129,11 +129,20 @@ func hasArg(st *Step, i int, kw string) bool {
 
 // uint32Arg converts a value for an epoll event mask.
 func (w *World) uint32Arg(v any) (uint32, error) {
-	i, err := w.intArg(v)
+	x, err := w.value(v)
 	if err != nil {
 		return 0, err
 	}
-	if int64(i) < 0 || int64(i) > math.MaxUint32 {
+	var i int64
+	switch n := x.(type) {
+	case int:
+		i = int64(n)
+	case int64:
+		i = n
+	default:
+		return 0, scenarioErr("%v (%T) cannot be passed as a Go uint32", v, x)
+	}
+	if i < 0 || i > math.MaxUint32 {
 		return 0, scenarioErr("%d cannot be passed as a Go uint32", i)
 	}
 	return uint32(i), nil

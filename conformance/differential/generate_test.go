@@ -7,6 +7,7 @@
 package differential
 
 import (
+	"errors"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -35,7 +36,10 @@ func TestGeneratedScenariosReplay(t *testing.T) {
 		if err != nil {
 			t.Fatalf("scenario %d does not load: %v\n%s", i, err, Format(sc))
 		}
-		if _, err := Replay(loaded); err != nil {
+		var narrow *NarrowIntError
+		if _, err := Replay(loaded); errors.As(err, &narrow) {
+			continue // a 2**31-sized int on a 32-bit platform: 64-bit ones replay it
+		} else if err != nil {
 			t.Fatalf("scenario %d cannot be replayed: %v\n%s", i, err, Format(sc))
 		}
 	}

@@ -138,7 +138,8 @@ func (r *replayer) run(st *Step) (out Outcome, err error) {
 	}()
 	elapsed := time.Since(start)
 	var se *errScenario
-	if errors.As(callErr, &se) {
+	var ne *NarrowIntError
+	if errors.As(callErr, &se) || errors.As(callErr, &ne) {
 		return nil, callErr
 	}
 	out = Outcome{}

@@ -98,6 +98,9 @@ func FuzzMaxevents(f *testing.F) {
 		f.Add(s, true)
 	}
 	f.Fuzz(func(t *testing.T, x int64, closed bool) {
+		if int64(int(x)) != x {
+			t.Skipf("maxevents %d cannot be a Go int on this %d-bit platform", x, strconv.IntSize)
+		}
 		if x > 1<<16 && x <= int64(epMaxEvents) {
 			x = x%(1<<16) + 1 // valid; keep the array small
 		}
@@ -111,7 +114,7 @@ func FuzzMaxevents(f *testing.F) {
 		}
 		var want error
 		switch i := big.NewInt(x); {
-		case i.Cmp(big.NewInt(math.MinInt32)) < 0 || i.Cmp(big.NewInt(math.MaxInt32)) > 0 || int64(int(x)) != x:
+		case i.Cmp(big.NewInt(math.MinInt32)) < 0 || i.Cmp(big.NewInt(math.MaxInt32)) > 0:
 			want = errIntOverflow
 		case closed:
 			want = errClosedEpoll
