@@ -7,7 +7,6 @@ package pyselect
 import (
 	"math"
 	"strconv"
-	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -31,10 +30,7 @@ type Epoll struct {
 	ref  fdRef
 	wake int // an eventfd Close registers to wake calls in flight; -1 if none
 
-	// The event array of Poll, kept between calls. bufBusy is taken by the
-	// Poll that uses it; a concurrent Poll allocates its own.
-	bufBusy atomic.Bool
-	buf     []unix.EpollEvent
+	buf scratch[unix.EpollEvent] // Poll's event array, kept between calls
 }
 
 // errClosedEpoll is what every call on a closed Epoll returns.
@@ -229,16 +225,8 @@ func (ep *Epoll) Poll(timeout any, maxevents int) ([]Event, error) {
 		return nil, osError(unix.EINVAL)
 	}
 
-	var buf []unix.EpollEvent
-	if ep.bufBusy.CompareAndSwap(false, true) {
-		defer ep.bufBusy.Store(false)
-		if cap(ep.buf) < maxevents {
-			ep.buf = make([]unix.EpollEvent, maxevents)
-		}
-		buf = ep.buf[:maxevents]
-	} else {
-		buf = make([]unix.EpollEvent, maxevents)
-	}
+	buf, mine := ep.buf.get(maxevents, newEpollEvents)
+	defer ep.buf.put(mine)
 	n, err := ep.wait(buf, d)
 	if err != nil {
 		return nil, err
@@ -249,6 +237,8 @@ func (ep *Epoll) Poll(timeout any, maxevents int) ([]Event, error) {
 	}
 	return res, nil
 }
+
+func newEpollEvents(n int) []unix.EpollEvent { return make([]unix.EpollEvent, n) }
 
 // epMaxEvents is the kernel's EP_MAX_EVENTS, the largest maxevents
 // epoll_wait(2) accepts: INT_MAX / sizeof(struct epoll_event). CPython

@@ -34,7 +34,8 @@ import (
 // child ever holds it.
 type Kqueue struct {
 	ref  fdRef
-	wake [2]int // the pipe Close registers to wake calls in flight, where EVFILT_USER is missing; -1 if none
+	buf  scratch[unix.Kevent_t] // Control's changelist and eventlist, kept between calls
+	wake [2]int                 // the pipe Close registers to wake calls in flight, where EVFILT_USER is missing; -1 if none
 }
 
 // errClosedKqueue is the ValueError of every call on a closed Kqueue.
@@ -174,8 +175,10 @@ func (kq *Kqueue) Control(changelist []Kevent, maxevents int, timeout any) ([]Ke
 	if len(changelist) > math.MaxInt32 {
 		return nil, newError(OverflowError, "changelist is too long")
 	}
-	buf := keventBuf(len(changelist) + min(maxevents, maxEventSlots))
+	buf, mine := kq.buf.get(len(changelist)+min(maxevents, maxEventSlots), keventBuf)
+	defer kq.buf.put(mine)
 	changes, events := buf[:len(changelist)], buf[len(changelist):]
+	clear(changes) // a kept array holds the last call's events (FreeBSD's Ext too)
 	for i, k := range changelist {
 		k.toSys(&changes[i])
 	}
