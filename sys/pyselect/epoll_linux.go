@@ -71,7 +71,7 @@ func newEpoll(fd int) (*Epoll, error) {
 	if fd == -1 {
 		var err error
 		if fd, err = unix.EpollCreate1(unix.EPOLL_CLOEXEC); err != nil {
-			return nil, osError(err.(unix.Errno))
+			return nil, sysErr(err)
 		}
 	} else if fd < 0 {
 		return nil, osError(0)

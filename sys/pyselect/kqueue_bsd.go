@@ -72,7 +72,7 @@ func newKqueue(fd int) (*Kqueue, error) {
 		}
 		syscall.ForkLock.RUnlock()
 		if err != nil {
-			return nil, osError(err.(unix.Errno))
+			return nil, sysErr(err)
 		}
 	} else if fd < 0 {
 		return nil, osError(0)
