@@ -62,12 +62,12 @@ var _ = Describe("select module constants (Linux)", Label("os:linux"), func() {
 	// asm/poll.h moves POLLWRNORM and POLLWRBAND) each EPOLL event bit equals its
 	// POLL twin, in Python as in C.
 	It("gives each EPOLL event bit the value of its POLL twin [linux/eventpoll.h]", Label("api:epoll", "api:poll"), func() {
-		Expect([]int64{pyselect.EPOLLIN, pyselect.EPOLLPRI, pyselect.EPOLLOUT, pyselect.EPOLLERR, pyselect.EPOLLHUP,
+		Expect([]pyselect.Mask{pyselect.EPOLLIN, pyselect.EPOLLPRI, pyselect.EPOLLOUT, pyselect.EPOLLERR, pyselect.EPOLLHUP,
 			pyselect.EPOLLRDNORM, pyselect.EPOLLRDBAND, pyselect.EPOLLMSG, pyselect.EPOLLRDHUP}).
-			To(Equal([]int64{pyselect.POLLIN, pyselect.POLLPRI, pyselect.POLLOUT, pyselect.POLLERR, pyselect.POLLHUP,
+			To(Equal([]pyselect.Mask{pyselect.POLLIN, pyselect.POLLPRI, pyselect.POLLOUT, pyselect.POLLERR, pyselect.POLLHUP,
 				pyselect.POLLRDNORM, pyselect.POLLRDBAND, pyselect.POLLMSG, pyselect.POLLRDHUP}))
-		Expect(int64(pyselect.EPOLLWRNORM)).To(Equal(epollPerArch(pyselect.POLLWRNORM, 0x100)))
-		Expect(int64(pyselect.EPOLLWRBAND)).To(Equal(epollPerArch(pyselect.POLLWRBAND, 0x200)))
+		Expect(int64(pyselect.EPOLLWRNORM)).To(Equal(epollPerArch(int64(pyselect.POLLWRNORM), 0x100)))
+		Expect(int64(pyselect.EPOLLWRBAND)).To(Equal(epollPerArch(int64(pyselect.POLLWRBAND), 0x200)))
 	})
 })
 

@@ -34,31 +34,31 @@ var _ = Describe("select.epoll (hang-ups)", Label("api:epoll", "os:linux"), func
 	// always wait for this event; it is not necessary to set it in events";
 	// semantics §7.7 "peer closed" row.
 	DescribeTable("reports on an AF_UNIX stream socket [epoll_ctl(2), semantics §7.7]",
-		func(mask uint32, act func(a, b *support.OnceFd), want uint32) {
+		func(mask pyselect.Mask, act func(a, b *support.OnceFd), want pyselect.Mask) {
 			a, b := support.OnceSocketPair(unix.SOCK_STREAM)
 			ep := support.NewEpoll()
 			Expect(ep.Register(a.Fd, mask)).To(Succeed())
 			act(a, b)
 			Expect(ep.Poll(0, -1)).To(Equal([]pyselect.Event{{Fd: a.Fd, Events: want}}))
 		},
-		Entry("peer shutdown(SHUT_WR), mask IN|RDHUP -> IN|RDHUP (8193)", uint32(epIN|epRDHUP),
+		Entry("peer shutdown(SHUT_WR), mask IN|RDHUP -> IN|RDHUP (8193)", pyselect.Mask(epIN|epRDHUP),
 			func(_, b *support.OnceFd) { Expect(unix.Shutdown(b.Fd, unix.SHUT_WR)).To(Succeed()) },
-			uint32(epIN|epRDHUP)),
-		Entry("peer close, mask IN|RDHUP -> IN|HUP|RDHUP (8209)", uint32(epIN|epRDHUP),
+			pyselect.Mask(epIN|epRDHUP)),
+		Entry("peer close, mask IN|RDHUP -> IN|HUP|RDHUP (8209)", pyselect.Mask(epIN|epRDHUP),
 			func(_, b *support.OnceFd) { b.Close() },
-			uint32(epIN|epHUP|epRDHUP)),
-		Entry("peer close, mask 0 -> HUP (16): reported even when not asked for", uint32(0),
+			pyselect.Mask(epIN|epHUP|epRDHUP)),
+		Entry("peer close, mask 0 -> HUP (16): reported even when not asked for", pyselect.Mask(0),
 			func(_, b *support.OnceFd) { b.Close() },
-			uint32(epHUP)),
-		Entry("peer shutdown(SHUT_RDWR), mask IN|OUT|RDHUP -> IN|OUT|HUP|RDHUP (8213)", uint32(epIN|epOUT|epRDHUP),
+			pyselect.Mask(epHUP)),
+		Entry("peer shutdown(SHUT_RDWR), mask IN|OUT|RDHUP -> IN|OUT|HUP|RDHUP (8213)", pyselect.Mask(epIN|epOUT|epRDHUP),
 			func(_, b *support.OnceFd) { Expect(unix.Shutdown(b.Fd, unix.SHUT_RDWR)).To(Succeed()) },
-			uint32(epIN|epOUT|epHUP|epRDHUP)),
-		Entry("own shutdown(SHUT_RDWR), mask IN|OUT|RDHUP -> IN|OUT|HUP|RDHUP (8213)", uint32(epIN|epOUT|epRDHUP),
+			pyselect.Mask(epIN|epOUT|epHUP|epRDHUP)),
+		Entry("own shutdown(SHUT_RDWR), mask IN|OUT|RDHUP -> IN|OUT|HUP|RDHUP (8213)", pyselect.Mask(epIN|epOUT|epRDHUP),
 			func(a, _ *support.OnceFd) { Expect(unix.Shutdown(a.Fd, unix.SHUT_RDWR)).To(Succeed()) },
-			uint32(epIN|epOUT|epHUP|epRDHUP)),
-		Entry("own shutdown(SHUT_WR), mask IN|OUT|RDHUP -> OUT (4): no hang-up yet", uint32(epIN|epOUT|epRDHUP),
+			pyselect.Mask(epIN|epOUT|epHUP|epRDHUP)),
+		Entry("own shutdown(SHUT_WR), mask IN|OUT|RDHUP -> OUT (4): no hang-up yet", pyselect.Mask(epIN|epOUT|epRDHUP),
 			func(a, _ *support.OnceFd) { Expect(unix.Shutdown(a.Fd, unix.SHUT_WR)).To(Succeed()) },
-			uint32(epOUT)),
+			pyselect.Mask(epOUT)),
 	)
 
 	// Source: epoll_ctl(2) "EPOLLHUP ... when reading from a channel such as a pipe
@@ -68,7 +68,7 @@ var _ = Describe("select.epoll (hang-ups)", Label("api:epoll", "os:linux"), func
 	// writer closes -> EPOLLHUP (16). Write end after the reader closes -> OUT|ERR
 	// (12)" (probed, as are the other rows).
 	DescribeTable("reports on a pipe [epoll_ctl(2), semantics §7.7]",
-		func(watchRead bool, mask uint32, act func(r, w *support.OnceFd), want uint32) {
+		func(watchRead bool, mask pyselect.Mask, act func(r, w *support.OnceFd), want pyselect.Mask) {
 			r, w := support.OncePipe()
 			fd := w.Fd
 			if watchRead {
@@ -79,16 +79,16 @@ var _ = Describe("select.epoll (hang-ups)", Label("api:epoll", "os:linux"), func
 			act(r, w)
 			Expect(ep.Poll(0, -1)).To(Equal([]pyselect.Event{{Fd: fd, Events: want}}))
 		},
-		Entry("read end, mask IN, writer closed -> HUP (16)", true, uint32(epIN),
-			func(_, w *support.OnceFd) { w.Close() }, uint32(epHUP)),
-		Entry("read end, mask IN, data then writer closed -> IN|HUP (17)", true, uint32(epIN),
-			func(_, w *support.OnceFd) { support.Write(w.Fd, []byte("x")); w.Close() }, uint32(epIN|epHUP)),
-		Entry("read end, mask 0, writer closed -> HUP (16)", true, uint32(0),
-			func(_, w *support.OnceFd) { w.Close() }, uint32(epHUP)),
-		Entry("write end, mask OUT, reader closed -> OUT|ERR (12)", false, uint32(epOUT),
-			func(r, _ *support.OnceFd) { r.Close() }, uint32(epOUT|epERR)),
-		Entry("write end, mask 0, reader closed -> ERR (8)", false, uint32(0),
-			func(r, _ *support.OnceFd) { r.Close() }, uint32(epERR)),
+		Entry("read end, mask IN, writer closed -> HUP (16)", true, pyselect.Mask(epIN),
+			func(_, w *support.OnceFd) { w.Close() }, pyselect.Mask(epHUP)),
+		Entry("read end, mask IN, data then writer closed -> IN|HUP (17)", true, pyselect.Mask(epIN),
+			func(_, w *support.OnceFd) { support.Write(w.Fd, []byte("x")); w.Close() }, pyselect.Mask(epIN|epHUP)),
+		Entry("read end, mask 0, writer closed -> HUP (16)", true, pyselect.Mask(0),
+			func(_, w *support.OnceFd) { w.Close() }, pyselect.Mask(epHUP)),
+		Entry("write end, mask OUT, reader closed -> OUT|ERR (12)", false, pyselect.Mask(epOUT),
+			func(r, _ *support.OnceFd) { r.Close() }, pyselect.Mask(epOUT|epERR)),
+		Entry("write end, mask 0, reader closed -> ERR (8)", false, pyselect.Mask(0),
+			func(r, _ *support.OnceFd) { r.Close() }, pyselect.Mask(epERR)),
 	)
 
 	// Source: epoll_ctl(2) EPOLLHUP note: "Subsequent reads from the channel will
@@ -117,7 +117,7 @@ var _ = Describe("select.epoll (hang-ups)", Label("api:epoll", "os:linux"), func
 	// (FIN, our side still open) is IN|RDHUP (8193), an RST with mask
 	// IN|OUT|RDHUP is IN|OUT|ERR|HUP|RDHUP (8221).
 	DescribeTable("reports on a TCP connection [semantics §7.7, probed]",
-		func(ctx SpecContext, mask uint32, act func(peer *net.TCPConn), want uint32) {
+		func(ctx SpecContext, mask pyselect.Mask, act func(peer *net.TCPConn), want pyselect.Mask) {
 			client, server := support.TCPPair()
 			fd := support.ConnFd(client)
 			ep := support.NewEpoll()
@@ -128,23 +128,23 @@ var _ = Describe("select.epoll (hang-ups)", Label("api:epoll", "os:linux"), func
 				Should(Equal([]pyselect.Event{{Fd: fd, Events: want}}))
 		},
 		Entry("peer shutdown(SHUT_WR), mask IN|RDHUP -> IN|RDHUP (8193)", SpecTimeout(10*time.Second),
-			uint32(epIN|epRDHUP), func(p *net.TCPConn) {
+			pyselect.Mask(epIN|epRDHUP), func(p *net.TCPConn) {
 				Expect(p.CloseWrite()).To(Succeed())
-			}, uint32(epIN|epRDHUP)),
+			}, pyselect.Mask(epIN|epRDHUP)),
 		Entry("peer close (FIN), mask IN|RDHUP -> IN|RDHUP (8193)", SpecTimeout(10*time.Second),
-			uint32(epIN|epRDHUP), func(p *net.TCPConn) {
+			pyselect.Mask(epIN|epRDHUP), func(p *net.TCPConn) {
 				Expect(p.Close()).To(Succeed())
-			}, uint32(epIN|epRDHUP)),
+			}, pyselect.Mask(epIN|epRDHUP)),
 		Entry("peer reset (SO_LINGER 0), mask 0 -> ERR|HUP (24)", SpecTimeout(10*time.Second),
-			uint32(0), func(p *net.TCPConn) {
+			pyselect.Mask(0), func(p *net.TCPConn) {
 				Expect(p.SetLinger(0)).To(Succeed())
 				Expect(p.Close()).To(Succeed())
-			}, uint32(epERR|epHUP)),
+			}, pyselect.Mask(epERR|epHUP)),
 		Entry("peer reset (SO_LINGER 0), mask IN|OUT|RDHUP -> IN|OUT|ERR|HUP|RDHUP (8221)", SpecTimeout(10*time.Second),
-			uint32(epIN|epOUT|epRDHUP), func(p *net.TCPConn) {
+			pyselect.Mask(epIN|epOUT|epRDHUP), func(p *net.TCPConn) {
 				Expect(p.SetLinger(0)).To(Succeed())
 				Expect(p.Close()).To(Succeed())
-			}, uint32(epIN|epOUT|epERR|epHUP|epRDHUP)),
+			}, pyselect.Mask(epIN|epOUT|epERR|epHUP|epRDHUP)),
 	)
 })
 

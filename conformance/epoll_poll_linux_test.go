@@ -52,7 +52,7 @@ var _ = Describe("select.epoll.poll", Label("api:epoll", "os:linux"), func() {
 			ep, err := pyselect.NewEpoll(16, 0)
 			Expect(err).NotTo(HaveOccurred())
 			DeferCleanup(ep.Close)
-			mask := uint32(pyselect.EPOLLIN | pyselect.EPOLLOUT | pyselect.EPOLLET)
+			mask := pyselect.Mask(pyselect.EPOLLIN | pyselect.EPOLLOUT | pyselect.EPOLLET)
 			Expect(ep.Register(sfd, mask)).To(Succeed())
 			Expect(ep.Register(cfd, mask)).To(Succeed())
 
@@ -61,13 +61,13 @@ var _ = Describe("select.epoll.poll", Label("api:epoll", "os:linux"), func() {
 			Expect(err).NotTo(HaveOccurred())
 			Expect(time.Since(start)).To(BeNumerically("<", time.Second), "ready fds are reported at once")
 			acc := support.Accumulate(ep)
-			Eventually(func() (map[int]uint32, error) {
+			Eventually(func() (map[int]pyselect.Mask, error) {
 				seen, err := acc.Poll()
 				for fd, e := range support.EventMap(events) {
 					seen[fd] |= e
 				}
 				return seen, err
-			}).WithTimeout(2 * time.Second).Should(Equal(map[int]uint32{cfd: pyselect.EPOLLOUT, sfd: pyselect.EPOLLOUT}))
+			}).WithTimeout(2 * time.Second).Should(Equal(map[int]pyselect.Mask{cfd: pyselect.EPOLLOUT, sfd: pyselect.EPOLLOUT}))
 
 			Expect(ep.Poll(0.1, 4)).To(BeEmpty(), "no new edge: no event")
 
@@ -75,7 +75,7 @@ var _ = Describe("select.epoll.poll", Label("api:epoll", "os:linux"), func() {
 			Expect(err).NotTo(HaveOccurred())
 			_, err = server.Write([]byte("world!!!"))
 			Expect(err).NotTo(HaveOccurred())
-			Eventually(support.Accumulate(ep).Poll).WithTimeout(2 * time.Second).Should(Equal(map[int]uint32{
+			Eventually(support.Accumulate(ep).Poll).WithTimeout(2 * time.Second).Should(Equal(map[int]pyselect.Mask{
 				cfd: pyselect.EPOLLIN | pyselect.EPOLLOUT,
 				sfd: pyselect.EPOLLIN | pyselect.EPOLLOUT,
 			}))
@@ -244,7 +244,7 @@ var _ = Describe("select.epoll.poll", Label("api:epoll", "os:linux"), func() {
 		Expect(ep.Register(c.Fd, pyselect.EPOLLOUT|pyselect.EPOLLEXCLUSIVE)).To(Succeed())
 		support.Write(b.Fd, []byte("x"))
 		events := support.EventMap(epollMust(ep.Poll(0, -1)))
-		Expect(events).To(Equal(map[int]uint32{
+		Expect(events).To(Equal(map[int]pyselect.Mask{
 			a.Fd: pyselect.EPOLLIN, b.Fd: pyselect.EPOLLOUT, c.Fd: pyselect.EPOLLOUT,
 		}))
 	})

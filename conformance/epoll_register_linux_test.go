@@ -37,7 +37,7 @@ var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func()
 		Expect(ep.Register(sfd, pyselect.EPOLLIN|pyselect.EPOLLOUT)).To(Succeed())
 		Expect(ep.Register(cfd, pyselect.EPOLLIN|pyselect.EPOLLOUT)).To(Succeed())
 		Eventually(support.Accumulate(ep).Poll).WithTimeout(2 * time.Second).
-			Should(Equal(map[int]uint32{sfd: pyselect.EPOLLOUT, cfd: pyselect.EPOLLOUT}))
+			Should(Equal(map[int]pyselect.Mask{sfd: pyselect.EPOLLOUT, cfd: pyselect.EPOLLOUT}))
 	}, SpecTimeout(10*time.Second))
 
 	// Source: CPython test_epoll.py::test_add: "ep.register(server, select.EPOLLIN |
@@ -53,7 +53,7 @@ var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func()
 		Expect(ep.Register(client, pyselect.EPOLLIN|pyselect.EPOLLOUT)).To(Succeed())
 		sfd, cfd := support.ConnFd(server), support.ConnFd(client)
 		Eventually(support.Accumulate(ep).Poll).WithTimeout(2*time.Second).
-			Should(Equal(map[int]uint32{sfd: pyselect.EPOLLOUT, cfd: pyselect.EPOLLOUT}), "events name the fd ints")
+			Should(Equal(map[int]pyselect.Mask{sfd: pyselect.EPOLLOUT, cfd: pyselect.EPOLLOUT}), "events name the fd ints")
 		for _, fd := range []int{sfd, cfd} {
 			fl, err := unix.FcntlInt(uintptr(fd), unix.F_GETFL, 0)
 			Expect(err).NotTo(HaveOccurred())
@@ -145,7 +145,7 @@ var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func()
 		Expect(ep.Register(r.Fd, pyselect.EPOLLIN)).To(Succeed())
 		Expect(ep.Register(dup, pyselect.EPOLLIN)).To(Succeed())
 		support.Write(w.Fd, []byte("x"))
-		Expect(support.EventMap(epollMust(ep.Poll(0, -1)))).To(Equal(map[int]uint32{
+		Expect(support.EventMap(epollMust(ep.Poll(0, -1)))).To(Equal(map[int]pyselect.Mask{
 			r.Fd: pyselect.EPOLLIN, dup: pyselect.EPOLLIN,
 		}))
 	})
@@ -258,35 +258,32 @@ var _ = Describe("select.epoll.register (eventmask)", Label("api:epoll", "os:lin
 	// Source: semantics §7.5 "eventmask is unsigned int, bitwise=True: any int is
 	// accepted and truncated mod 2**32 (probed). 2**32 -> mask 0, accepted ...
 	// -2**31 -> 0x80000000 = EPOLLET. -1 -> 0xffffffff -> the kernel says OSError:
-	// [Errno 22] Invalid argument". Go's uint32(x) is that truncation.
-	It("is a C unsigned int: Python's 2**32 (Go uint32 0) is accepted as an empty mask [semantics §7.5]", func() {
+	// [Errno 22] Invalid argument". A pyselect.Mask holds those ints as
+	// they are, and Register truncates them as CPython does.
+	It("is a C unsigned int: Python's 2**32 is accepted as an empty mask [semantics §7.5]", func() {
 		a, b := support.OnceSocketPair(unix.SOCK_STREAM)
 		ep := support.NewEpoll()
-		big := uint64(1) << 32
-		Expect(ep.Register(a.Fd, uint32(big))).To(Succeed())
+		Expect(ep.Register(a.Fd, pyselect.Mask(1)<<32)).To(Succeed())
 		support.Write(b.Fd, []byte("x"))
 		Expect(ep.Poll(0, -1)).To(BeEmpty(), "mask 0 reports nothing but HUP/ERR")
 	})
 
 	It("is a C unsigned int: Python's -2**31 is EPOLLET (0x80000000) [semantics §7.5]", func() {
-		neg := int64(-1) << 31
-		Expect(uint32(neg)).To(Equal(uint32(pyselect.EPOLLET)))
+		neg := pyselect.Mask(-1) << 31
 		a, _ := support.OnceSocketPair(unix.SOCK_STREAM)
 		ep := support.NewEpoll()
-		Expect(ep.Register(a.Fd, uint32(neg))).To(Succeed())
+		Expect(ep.Register(a.Fd, neg)).To(Succeed())
 		Expect(ep.Poll(0, -1)).To(BeEmpty())
 	})
 
 	It("is a C unsigned int: Python's -1 (0xffffffff) is refused by the kernel with EINVAL [semantics §7.5]", func() {
 		a, _ := support.OnceSocketPair(unix.SOCK_STREAM)
 		ep := support.NewEpoll()
-		err := ep.Register(a.Fd, math32Max)
+		err := ep.Register(a.Fd, -1)
 		Expect(err).To(support.RaiseErrno(pyselect.OSError, unix.EINVAL))
 		Expect(err.Error()).To(Equal("OSError: [Errno 22] Invalid argument"))
 	})
 })
-
-const math32Max = ^uint32(0)
 
 var _ = Describe("select.epoll.modify", Label("api:epoll", "os:linux"), func() {
 	// Source: CPython test_epoll.py::test_control_and_wait: "ep.modify(server.fileno(),

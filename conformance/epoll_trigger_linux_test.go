@@ -25,7 +25,7 @@ func epollReadN(fd, n int) {
 // epollPipeWith2K is the scenario of epoll(7) "Level-triggered and
 // edge-triggered": rfd registered with mask, 2 kB written, one poll that
 // reports rfd, then 1 kB read back.
-func epollPipeWith2K(mask uint32) (*pyselect.Epoll, int) {
+func epollPipeWith2K(mask pyselect.Mask) (*pyselect.Epoll, int) {
 	GinkgoHelper()
 	r, w := support.OncePipe()
 	ep := support.NewEpoll()
@@ -175,7 +175,7 @@ var _ = Describe("select.epoll (EPOLLEXCLUSIVE)", Label("api:epoll", "os:linux")
 	It("may be registered with IN, OUT, ET, HUP and ERR, and reports events [epoll_ctl(2) EPOLLEXCLUSIVE]", func() {
 		a, b := support.OnceSocketPair(unix.SOCK_STREAM)
 		ep := support.NewEpoll()
-		mask := uint32(pyselect.EPOLLEXCLUSIVE | pyselect.EPOLLIN | pyselect.EPOLLOUT |
+		mask := pyselect.Mask(pyselect.EPOLLEXCLUSIVE | pyselect.EPOLLIN | pyselect.EPOLLOUT |
 			pyselect.EPOLLET | pyselect.EPOLLHUP | pyselect.EPOLLERR)
 		Expect(ep.Register(a.Fd, mask)).To(Succeed())
 		support.Write(b.Fd, []byte("x"))

@@ -39,7 +39,7 @@ var _ = Describe("select.epoll.poll (Go form: Epoll.Wait)", Label("api:epoll", "
 		for _, ev := range buf[:n] {
 			got[ev.Fd] = ev.Events
 		}
-		Expect(got).To(Equal(map[int32]uint32{int32(r.Fd): pyselect.EPOLLIN, int32(a.Fd): pyselect.EPOLLOUT}))
+		Expect(got).To(Equal(map[int32]uint32{int32(r.Fd): uint32(pyselect.EPOLLIN), int32(a.Fd): uint32(pyselect.EPOLLOUT)}))
 		Expect(buf[n:]).To(HaveEach(unix.EpollEvent{}), "entries past the count are untouched")
 	})
 

@@ -25,7 +25,7 @@ import (
 // mask -> 8209 (IN|HUP|RDHUP)"; a TCP peer's close without RST gives
 // 8193). FreeBSD (POLLRDHUP since 13.0) is only checked for the
 // POLLIN|POLLRDHUP bits poll(2) documents there.
-var pollRdhupExact = map[string]map[string]uint32{
+var pollRdhupExact = map[string]map[string]pyselect.Mask{
 	"linux": {
 		"socketpair SHUT_WR": pyselect.POLLIN | pyselect.POLLRDHUP,
 		"socketpair close":   pyselect.POLLIN | pyselect.POLLHUP | pyselect.POLLRDHUP,
@@ -51,7 +51,7 @@ var _ = Describe("select.poll.poll", Label("api:poll", "os:linux", "os:freebsd")
 			if want, ok := pollRdhupExact[runtime.GOOS][situation]; ok {
 				Expect(evs[0].Events).To(Equal(want), "revents %#x, want %#x", evs[0].Events, want)
 			} else {
-				Expect(evs[0].Events & (pyselect.POLLIN | pyselect.POLLRDHUP)).To(Equal(uint32(pyselect.POLLIN | pyselect.POLLRDHUP)))
+				Expect(evs[0].Events & (pyselect.POLLIN | pyselect.POLLRDHUP)).To(Equal(pyselect.Mask(pyselect.POLLIN | pyselect.POLLRDHUP)))
 			}
 		},
 		Entry("When a socketpair peer calls shutdown(SHUT_WR), it reports POLLIN|POLLRDHUP (8193)", "socketpair SHUT_WR", func() int {

@@ -30,7 +30,7 @@ import (
 // POSIX poll(2) requires are checked: POLLHUP for a pipe or socket whose
 // peer is gone, POLLERR or POLLHUP for a pipe with no reader (the BSDs
 // report a widowed pipe's write end as POLLHUP, Linux as POLLERR).
-var pollHangup = map[string]map[string]uint32{
+var pollHangup = map[string]map[string]pyselect.Mask{
 	"linux": {
 		"pipe read end, writer closed":             pyselect.POLLHUP,
 		"pipe write end, reader closed, mask 0":    pyselect.POLLERR,
@@ -101,7 +101,7 @@ var _ = Describe("select.poll", Label("api:poll"), func() {
 			r2w[rd] = wr
 			writers = append(writers, wr)
 		}
-		matching := func(evs []pyselect.Event, flag uint32) []int {
+		matching := func(evs []pyselect.Event, flag pyselect.Mask) []int {
 			var fds []int
 			for _, e := range evs {
 				if e.Events&flag != 0 {
@@ -417,8 +417,8 @@ var _ = DescribeTable("select.poll.register and select.poll.modify eventmask", L
 		_, w := support.Pipe()
 		p := pyselect.NewPoll()
 		for _, call := range []func() error{
-			func() error { return p.Register(w, mask) },
-			func() error { return p.Modify(w, mask) },
+			func() error { return p.Register(w, pyselect.Mask(mask)) },
+			func() error { return p.Modify(w, pyselect.Mask(mask)) },
 		} {
 			var err error
 			Expect(func() { err = call() }).NotTo(Panic())
@@ -532,13 +532,13 @@ var _ = Describe("select.poll.poll", Label("api:poll"), func() {
 	// for a file descriptor referring to the write end of a pipe when the
 	// read end has been closed"; see pollHangup for per-OS data.
 	DescribeTable("reports the revents the kernel gives, masked to 16 bits",
-		func(situation string, setup func() (fd, mask int), anyOf uint32) {
+		func(situation string, setup func() (fd int, mask pyselect.Mask), anyOf pyselect.Mask) {
 			fd, mask := setup()
 			p := pyselect.NewPoll()
 			Expect(p.Register(fd, mask)).To(Succeed())
 			evs := pollOnce(p)
 			want, exact := pollHangup[runtime.GOOS][situation]
-			got := uint32(0)
+			got := pyselect.Mask(0)
 			if len(evs) > 0 {
 				Expect(evs).To(HaveLen(1))
 				Expect(evs[0].Fd).To(Equal(fd))
@@ -551,49 +551,49 @@ var _ = Describe("select.poll.poll", Label("api:poll"), func() {
 				Expect(got&anyOf).NotTo(BeZero(), "revents %#x has none of %#x", got, anyOf)
 			}
 		},
-		Entry("When a pipe's writer has closed, the read end reports POLLHUP", "pipe read end, writer closed", func() (int, int) {
+		Entry("When a pipe's writer has closed, the read end reports POLLHUP", "pipe read end, writer closed", func() (int, pyselect.Mask) {
 			r, w := support.Pipe()
 			unix.Close(w)
 			return r, pyselect.POLLIN | pyselect.POLLPRI | pyselect.POLLOUT
-		}, uint32(pyselect.POLLHUP)),
-		Entry("When a pipe's reader has closed, the write end reports POLLERR (Linux) or POLLHUP, even with mask 0", "pipe write end, reader closed, mask 0", func() (int, int) {
+		}, pyselect.Mask(pyselect.POLLHUP)),
+		Entry("When a pipe's reader has closed, the write end reports POLLERR (Linux) or POLLHUP, even with mask 0", "pipe write end, reader closed, mask 0", func() (int, pyselect.Mask) {
 			r, w := support.Pipe()
 			unix.Close(r)
 			return w, 0
-		}, uint32(pyselect.POLLERR|pyselect.POLLHUP)),
-		Entry("When a pipe's reader has closed, the write end asked for POLLOUT reports POLLOUT|POLLERR (Linux)", "pipe write end, reader closed, POLLOUT", func() (int, int) {
+		}, pyselect.Mask(pyselect.POLLERR|pyselect.POLLHUP)),
+		Entry("When a pipe's reader has closed, the write end asked for POLLOUT reports POLLOUT|POLLERR (Linux)", "pipe write end, reader closed, POLLOUT", func() (int, pyselect.Mask) {
 			r, w := support.Pipe()
 			unix.Close(r)
 			return w, pyselect.POLLOUT
-		}, uint32(pyselect.POLLERR|pyselect.POLLHUP|pyselect.POLLOUT)),
-		Entry("When a socketpair peer has closed, the default mask reports POLLIN|POLLOUT|POLLHUP (21)", "socketpair, peer closed, default mask", func() (int, int) {
+		}, pyselect.Mask(pyselect.POLLERR|pyselect.POLLHUP|pyselect.POLLOUT)),
+		Entry("When a socketpair peer has closed, the default mask reports POLLIN|POLLOUT|POLLHUP (21)", "socketpair, peer closed, default mask", func() (int, pyselect.Mask) {
 			a, b := support.SocketPair(unix.SOCK_STREAM)
 			unix.Close(b)
 			return a, pyselect.POLLIN | pyselect.POLLPRI | pyselect.POLLOUT
-		}, uint32(pyselect.POLLHUP)),
-		Entry("When a socketpair peer has closed, POLLIN alone reports POLLIN|POLLHUP", "socketpair, peer closed, POLLIN only", func() (int, int) {
+		}, pyselect.Mask(pyselect.POLLHUP)),
+		Entry("When a socketpair peer has closed, POLLIN alone reports POLLIN|POLLHUP", "socketpair, peer closed, POLLIN only", func() (int, pyselect.Mask) {
 			a, b := support.SocketPair(unix.SOCK_STREAM)
 			unix.Close(b)
 			return a, pyselect.POLLIN
-		}, uint32(pyselect.POLLHUP)),
-		Entry("When a socketpair end has data, the default mask reports POLLIN|POLLOUT (5)", "socketpair with data, default mask", func() (int, int) {
+		}, pyselect.Mask(pyselect.POLLHUP)),
+		Entry("When a socketpair end has data, the default mask reports POLLIN|POLLOUT (5)", "socketpair with data, default mask", func() (int, pyselect.Mask) {
 			a, b := support.SocketPair(unix.SOCK_STREAM)
 			support.Write(b, []byte("x"))
 			return a, pyselect.POLLIN | pyselect.POLLPRI | pyselect.POLLOUT
-		}, uint32(pyselect.POLLIN)),
-		Entry("When a pipe's read end has data, the default mask reports POLLIN", "pipe read end with data, default mask", func() (int, int) {
+		}, pyselect.Mask(pyselect.POLLIN)),
+		Entry("When a pipe's read end has data, the default mask reports POLLIN", "pipe read end with data, default mask", func() (int, pyselect.Mask) {
 			r, w := support.Pipe()
 			support.Write(w, []byte("x"))
 			return r, pyselect.POLLIN | pyselect.POLLPRI | pyselect.POLLOUT
-		}, uint32(pyselect.POLLIN)),
-		Entry("When a pipe's write end has room, the default mask reports POLLOUT", "pipe write end with room, default mask", func() (int, int) {
+		}, pyselect.Mask(pyselect.POLLIN)),
+		Entry("When a pipe's write end has room, the default mask reports POLLOUT", "pipe write end with room, default mask", func() (int, pyselect.Mask) {
 			_, w := support.Pipe()
 			return w, pyselect.POLLIN | pyselect.POLLPRI | pyselect.POLLOUT
-		}, uint32(pyselect.POLLOUT)),
-		Entry("When a socketpair has nothing pending and only POLLIN is asked, it reports nothing", "socketpair, nothing pending, POLLIN only", func() (int, int) {
+		}, pyselect.Mask(pyselect.POLLOUT)),
+		Entry("When a socketpair has nothing pending and only POLLIN is asked, it reports nothing", "socketpair, nothing pending, POLLIN only", func() (int, pyselect.Mask) {
 			a, _ := support.SocketPair(unix.SOCK_STREAM)
 			return a, pyselect.POLLIN
-		}, uint32(0)),
+		}, pyselect.Mask(0)),
 	)
 
 	// Source: §6.4 "register/modify/unregister from other threads are

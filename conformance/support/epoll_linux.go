@@ -97,8 +97,8 @@ func ConnFd(c syscall.Conn) int {
 
 // EventMap turns epoll.poll()'s list into fd -> events, OR-ing repeated
 // fds (a dup registered under one number may report twice).
-func EventMap(evs []pyselect.Event) map[int]uint32 {
-	m := make(map[int]uint32, len(evs))
+func EventMap(evs []pyselect.Event) map[int]pyselect.Mask {
+	m := make(map[int]pyselect.Mask, len(evs))
 	for _, e := range evs {
 		m[e.Fd] |= e.Events
 	}
@@ -110,16 +110,16 @@ func EventMap(evs []pyselect.Event) map[int]uint32 {
 // (as CPython 3.13's test_control_and_wait does with busy_retry).
 type EpollAccumulator struct {
 	ep   *pyselect.Epoll
-	seen map[int]uint32
+	seen map[int]pyselect.Mask
 }
 
 // Accumulate starts an EpollAccumulator on ep.
 func Accumulate(ep *pyselect.Epoll) *EpollAccumulator {
-	return &EpollAccumulator{ep: ep, seen: map[int]uint32{}}
+	return &EpollAccumulator{ep: ep, seen: map[int]pyselect.Mask{}}
 }
 
 // Poll polls once without blocking and returns every event seen so far.
-func (a *EpollAccumulator) Poll() (map[int]uint32, error) {
+func (a *EpollAccumulator) Poll() (map[int]pyselect.Mask, error) {
 	evs, err := a.ep.Poll(0, -1)
 	for fd, e := range EventMap(evs) {
 		a.seen[fd] |= e

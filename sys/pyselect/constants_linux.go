@@ -12,23 +12,23 @@ import "golang.org/x/sys/unix"
 //
 //lint:file-ignore ST1003 the constants keep the names Python gives them.
 const (
-	EPOLLIN        = unix.EPOLLIN
-	EPOLLPRI       = unix.EPOLLPRI
-	EPOLLOUT       = unix.EPOLLOUT
-	EPOLLERR       = unix.EPOLLERR
-	EPOLLHUP       = unix.EPOLLHUP
-	EPOLLRDNORM    = unix.EPOLLRDNORM
-	EPOLLRDBAND    = unix.EPOLLRDBAND
-	EPOLLWRNORM    = unix.EPOLLWRNORM
-	EPOLLWRBAND    = unix.EPOLLWRBAND
-	EPOLLMSG       = unix.EPOLLMSG
-	EPOLLRDHUP     = unix.EPOLLRDHUP
-	EPOLLEXCLUSIVE = unix.EPOLLEXCLUSIVE
-	EPOLLONESHOT   = unix.EPOLLONESHOT
-	EPOLLET        = unix.EPOLLET
-	EPOLL_CLOEXEC  = unix.EPOLL_CLOEXEC
+	EPOLLIN        Mask = unix.EPOLLIN
+	EPOLLPRI       Mask = unix.EPOLLPRI
+	EPOLLOUT       Mask = unix.EPOLLOUT
+	EPOLLERR       Mask = unix.EPOLLERR
+	EPOLLHUP       Mask = unix.EPOLLHUP
+	EPOLLRDNORM    Mask = unix.EPOLLRDNORM
+	EPOLLRDBAND    Mask = unix.EPOLLRDBAND
+	EPOLLWRNORM    Mask = unix.EPOLLWRNORM
+	EPOLLWRBAND    Mask = unix.EPOLLWRBAND
+	EPOLLMSG       Mask = unix.EPOLLMSG
+	EPOLLRDHUP     Mask = unix.EPOLLRDHUP
+	EPOLLEXCLUSIVE Mask = unix.EPOLLEXCLUSIVE
+	EPOLLONESHOT   Mask = unix.EPOLLONESHOT
+	EPOLLET        Mask = unix.EPOLLET
+	EPOLL_CLOEXEC       = unix.EPOLL_CLOEXEC
 
-	POLLRDHUP = unix.POLLRDHUP
+	POLLRDHUP Mask = unix.POLLRDHUP
 
 	// PIPE_BUF is <limits.h>'s PIPE_BUF: a write of at most this many
 	// bytes to a pipe is atomic (pipe(7)).

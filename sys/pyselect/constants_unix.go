@@ -14,10 +14,10 @@ import "golang.org/x/sys/unix"
 //
 //lint:file-ignore ST1003 the constants keep the names Python gives them.
 const (
-	POLLIN   = unix.POLLIN
-	POLLPRI  = unix.POLLPRI
-	POLLOUT  = unix.POLLOUT
-	POLLERR  = unix.POLLERR
-	POLLHUP  = unix.POLLHUP
-	POLLNVAL = unix.POLLNVAL
+	POLLIN   Mask = unix.POLLIN
+	POLLPRI  Mask = unix.POLLPRI
+	POLLOUT  Mask = unix.POLLOUT
+	POLLERR  Mask = unix.POLLERR
+	POLLHUP  Mask = unix.POLLHUP
+	POLLNVAL Mask = unix.POLLNVAL
 )

@@ -375,7 +375,7 @@ func FuzzFdAndMask(f *testing.F) {
 		// poll: the mask is a C unsigned short; the fd is not checked
 		// until poll(2) reports it (POLLNVAL when closed).
 		p := NewPoll()
-		m := int(mask)
+		m := Mask(mask)
 		var maskErr *Error
 		switch {
 		case m < 0:
@@ -388,7 +388,7 @@ func FuzzFdAndMask(f *testing.F) {
 			if !sameErr(err, maskErr) {
 				t.Fatalf("Register(%#v, %d): got %v, want %v", v, m, err, maskErr)
 			}
-			m = int(uint16(m))
+			m = Mask(uint16(m))
 			if err := p.Register(v, m); err != nil {
 				t.Fatal(err)
 			}
@@ -419,7 +419,7 @@ func FuzzFdAndMask(f *testing.F) {
 				t.Fatalf("Modify(%d) unregistered: %v, want FileNotFoundError", fd, err)
 			}
 		}
-		fuzzEpollFd(t, v, fd, ferr, uint32(mask))
+		fuzzEpollFd(t, v, fd, ferr, Mask(uint32(mask)))
 	})
 }
 
