@@ -22,7 +22,7 @@ import (
 
 // The differential specs: every scenario in fixtures/scenarios, recorded
 // with CPython's select module by fixtures/record.py, is replayed against
-// pyselect and compared step by step (README section "differential").
+// pyselect and compared step by step (fixtures/README.md).
 // One spec per scenario; a scenario with no recording for this OS (kqueue
 // on Linux, epoll on the BSDs, or an OS nobody has recorded on yet) is
 // skipped as "not recorded on this OS", never passed.
