@@ -161,8 +161,8 @@ var _ = Describe("select.kqueue", kqLabels, func() {
 		})
 	})
 
-	// Source: semantics §8.1 (C:newKqueue_Object): "fromfd(-1) creates a
-	// new kqueue", the quirk epoll.fromfd shares.
+	// Source: SEMANTICS.md#kqueue-fromfd (Modules/selectmodule.c:
+	// newKqueue_Object: fromfd(-1) creates a new kqueue), the quirk epoll.fromfd shares.
 	It("is created anew by fromfd(-1) (CPython's sentinel quirk)", func() {
 		kq, err := pyselect.KqueueFromFd(-1)
 		Expect(err).NotTo(HaveOccurred())
@@ -198,7 +198,7 @@ var _ = Describe("select.kevent", kqLabels, func() {
 	DescribeTable("keeps every argument it is given (test_kqueue.py::test_create_event)",
 		// Source: CPython test_kqueue.py::test_create_event: kevent(fd,
 		// WRITE), kevent(fd, WRITE, ONESHOT), kevent(1, 2, 3, 4, 5, 6),
-		// bignum 0x7fff, and Issue 11973: flags 0xffff and fflags
+		// bignum 0x7fff, and bpo-11973: flags 0xffff and fflags
 		// 0xffffffff round-trip.
 		func(ident func() any, args []int64, want func() pyselect.Kevent) {
 			ev := kev(ident(), args...)
@@ -222,14 +222,14 @@ var _ = Describe("select.kevent", kqLabels, func() {
 			func() pyselect.Kevent {
 				return pyselect.Kevent{Ident: 0x7fff, Filter: 1, Flags: 2, Fflags: 3, Data: 0x7ffe, Udata: 0x7fff}
 			}),
-		Entry("Issue 11973: kevent(0, 1, 0xffff)", func() any { return 0 }, []int64{1, 0xffff},
+		Entry("bpo-11973: kevent(0, 1, 0xffff)", func() any { return 0 }, []int64{1, 0xffff},
 			func() pyselect.Kevent { return pyselect.Kevent{Ident: 0, Filter: 1, Flags: 0xffff} }),
-		Entry("Issue 11973: kevent(0, 1, 2, 0xffffffff)", func() any { return 0 }, []int64{1, 2, 0xffffffff},
+		Entry("bpo-11973: kevent(0, 1, 2, 0xffffffff)", func() any { return 0 }, []int64{1, 2, 0xffffffff},
 			func() pyselect.Kevent { return pyselect.Kevent{Ident: 0, Filter: 1, Flags: 2, Fflags: 0xffffffff} }),
 	)
 
 	// Source: CPython test_kqueue.py::testPair and test_queue_event pass
-	// socket objects as ident: PyObject_AsFileDescriptor (semantics §9.1).
+	// socket objects as ident: PyObject_AsFileDescriptor (SEMANTICS.md#kevent-new).
 	It("takes its ident from an object with a descriptor (test_kqueue.py::testPair)", func() {
 		client, _ := support.TCPPair()
 		Expect(kev(client).Ident).To(Equal(uint64(connFd(client))))

@@ -77,7 +77,7 @@ var _ = Describe("select.select", Label("api:select"), func() {
 		)
 	})
 
-	// Source: test_select.py::test_returned_list_identity (issue #8329):
+	// Source: test_select.py::test_returned_list_identity (bpo-8329):
 	// "r, w, x = select.select([], [], [], 1); assertIsNot(r, w) ...". In Go
 	// the claim is that the three results share no storage with each other
 	// or with the input.
@@ -141,7 +141,7 @@ var _ = Describe("select.select", Label("api:select"), func() {
 		Expect(string(got)).To(Equal(strings.Repeat("testing...\n", 10)))
 	}, SpecTimeout(20*time.Second))
 
-	// Source: test_select.py::test_select_mutated (issue 16230: "Crash on
+	// Source: test_select.py::test_select_mutated (bpo-16230: "Crash on
 	// select resized list"): fileno() deletes list items during conversion;
 	// CPython re-reads the live list and returns ([], a[:5], []). Go passes
 	// the slice header by value: Select reads the elements it was given,
@@ -175,8 +175,8 @@ var _ = Describe("select.select", Label("api:select"), func() {
 			Expect(wl).To(Equal([]int{w1, w2}))
 		})
 
-		// Source: cpython-select-semantics.md §5.1 "Duplicates are allowed.
-		// select([], [w, w, w], [], 0) -> ([], [w, w, w], [])" (probed).
+		// Source: SEMANTICS.md#select-duplicates (Duplicates are allowed.
+		// select([], [w, w, w], [], 0) -> ([], [w, w, w], [])) (probed).
 		It("keeps duplicates, each as given", func() {
 			w := readyWriter()
 			f := support.FilenoObj(w)
@@ -188,8 +188,8 @@ var _ = Describe("select.select", Label("api:select"), func() {
 			Expect(wl[2]).To(BeIdenticalTo(w))
 		})
 
-		// Source: §5.2 "Each list holds the original objects passed in ...
-		// select([], [fobj, w], [], 0) -> ([], [fobj, 4], [])" (probed).
+		// Source: SEMANTICS.md#select-result (Each list holds the original objects passed in ...
+		// select([], [fobj, w], [], 0) -> ([], [fobj, 4], [])) (probed).
 		It("returns *os.File elements as the same pointers, in a []*os.File", func() {
 			// The read ends are kept and closed by the spec: left to the
 			// garbage collector they would close at a random moment later,
@@ -209,8 +209,8 @@ var _ = Describe("select.select", Label("api:select"), func() {
 			Expect(wl[1]).To(BeIdenticalTo(w1))
 		})
 
-		// Source: §5.1 "The same fd may appear in several lists, and each
-		// list is evaluated independently"; select(2) readfds/writefds.
+		// Source: SEMANTICS.md#select-duplicates (The same fd may appear in several lists, and each
+		// list is evaluated independently); select(2) readfds/writefds.
 		It("evaluates the same fd independently in each list", func() {
 			r, w := support.Pipe()
 			support.Write(w, []byte("x"))
@@ -290,7 +290,7 @@ var _ = Describe("select.select", Label("api:select"), func() {
 		)
 
 		// Source: CPython seq2set "too many file descriptors in select()";
-		// §5.1 "[w]*1024 is OK; [w]*1025 fails. The limit applies per list"
+		// SEMANTICS.md#select-limits ([w]*1024 is OK; [w]*1025 fails. The limit applies per list)
 		// (probed), duplicates counted.
 		DescribeTable("accepts FD_SETSIZE elements in a list and rejects one more with ValueError",
 			func(list int) {
@@ -309,8 +309,8 @@ var _ = Describe("select.select", Label("api:select"), func() {
 			Entry("When the list is xlist", 2),
 		)
 
-		// Source: §5.1 "The fd-range check runs before the count check for
-		// each item" (probed: [w]*1024+[1024] -> "filedescriptor out of
+		// Source: SEMANTICS.md#select-limits (The fd-range check runs before the count check for
+		// each item) (probed: [w]*1024+[1024] -> "filedescriptor out of
 		// range in select()").
 		It("checks an element's range before the list's length", func() {
 			w := readyWriter()
@@ -319,8 +319,8 @@ var _ = Describe("select.select", Label("api:select"), func() {
 		})
 	})
 
-	// Source: §4 "Order of checks, select.select: timeout parsed first, then
-	// rlist, wlist, xlist in that order" (probed: select([None],[],[],-1)
+	// Source: SEMANTICS.md#timeout-order (Order of checks, select.select: timeout parsed first, then
+	// rlist, wlist, xlist in that order) (probed: select([None],[],[],-1)
 	// -> ValueError; select([None],[-1],[],0) -> TypeError;
 	// select([],[-1],[None],0) -> ValueError; select([],[],[None],'x') ->
 	// TypeError "timeout must be a float or None").

@@ -367,7 +367,7 @@ var _ = Describe("select.select", Label("api:select", "os:windows"), func() {
 
 	// Source: Modules/selectmodule.c: the same _PyTime_FromSecondsObject
 	// and _PyTime_AsTimeval(ROUND_TIMEOUT) as on Unix; messages as probed
-	// with CPython 3.11.7 (cpython-select-semantics.md §4);
+	// with CPython 3.11.7 (SEMANTICS.md#timeout-messages);
 	// test_select.py::test_error_conditions ("not a number", -1). An
 	// accepted timeout is checked with a writable socket, so the call
 	// returns at once whatever the timeout.
