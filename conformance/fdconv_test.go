@@ -96,15 +96,15 @@ func pipeW() int { _, w := support.Pipe(); return w }
 // rawFd reads the descriptor behind a syscall.RawConn the way the kernel
 // sees it, without Fd() (which would switch it to blocking mode).
 func rawFd(c interface{ Control(func(uintptr)) error }) int {
+	GinkgoHelper()
 	fd := -1
 	Expect(c.Control(func(s uintptr) { fd = int(s) })).To(Succeed())
 	return fd
 }
 
 func osPipeW() (*os.File, int) {
-	r, w, err := os.Pipe()
-	Expect(err).NotTo(HaveOccurred())
-	DeferCleanup(func() { r.Close(); w.Close() }) // the spec may close w first
+	GinkgoHelper()
+	_, w := support.FilePipe()
 	rc, err := w.SyscallConn()
 	Expect(err).NotTo(HaveOccurred())
 	return w, rawFd(rc)

@@ -194,14 +194,8 @@ var _ = Describe("select.select", Label("api:select"), func() {
 			// The read ends are kept and closed by the spec: left to the
 			// garbage collector they would close at a random moment later,
 			// and the leak checks would see it.
-			r1, w1, err := os.Pipe()
-			Expect(err).NotTo(HaveOccurred())
-			DeferCleanup(r1.Close)
-			DeferCleanup(w1.Close)
-			r2, w2, err := os.Pipe()
-			Expect(err).NotTo(HaveOccurred())
-			DeferCleanup(r2.Close)
-			DeferCleanup(w2.Close)
+			_, w1 := support.FilePipe()
+			_, w2 := support.FilePipe()
 			_, wl, _, err := pyselect.Select(nil, []*os.File{w2, w1}, nil, 0)
 			Expect(err).NotTo(HaveOccurred())
 			Expect(wl).To(HaveLen(2))
