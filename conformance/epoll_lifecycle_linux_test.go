@@ -34,7 +34,7 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 	When("it is created with a positive sizehint", func() {
 		// Source: CPython test_epoll.py::test_create: "ep = select.epoll(16);
 		// self.assertTrue(ep.fileno() > 0); self.assertTrue(not ep.closed)".
-		It("is open with a positive fileno (test_epoll.py::test_create)", func() {
+		It("is open with a positive fileno", func() {
 			ep, err := pyselect.NewEpoll(16, 0)
 			Expect(err).NotTo(HaveOccurred())
 			DeferCleanup(ep.Close)
@@ -46,7 +46,7 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 	When("it is closed", func() {
 		// Source: CPython test_epoll.py::test_create: after ep.close(),
 		// "self.assertTrue(ep.closed); self.assertRaises(ValueError, ep.fileno)".
-		It("reports closed and fileno() raises ValueError (test_epoll.py::test_create)", func() {
+		It("reports closed and fileno() raises ValueError", func() {
 			ep := support.NewEpoll()
 			Expect(ep.Close()).To(Succeed())
 			Expect(ep.Closed()).To(BeTrue())
@@ -55,7 +55,8 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 		})
 	})
 
-	DescribeTable("accepts the documented sizehint and flags (test_epoll.py::test_create)",
+	// Python: test_epoll.py::test_create
+	DescribeTable("accepts the documented sizehint and flags",
 		// Source: CPython test_epoll.py::test_create: epoll(-1, EPOLL_CLOEXEC),
 		// epoll(flags=EPOLL_CLOEXEC) and epoll(flags=0) all succeed; Python docs
 		// "sizehint ... flags is deprecated and completely ignored ... its value
@@ -74,7 +75,8 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 		Entry("epoll(2**31-1)", math.MaxInt32, 0),
 	)
 
-	DescribeTable("rejects a bad sizehint or flags with CPython's exception (test_epoll.py::test_badcreate)",
+	// Python: test_epoll.py::test_badcreate
+	DescribeTable("rejects a bad sizehint or flags with CPython's exception",
 		// Source: CPython test_epoll.py::test_badcreate and test_errors: ValueError for
 		// 0, -2, sizehint=-2; OSError for flags=12356; SEMANTICS.md#epoll-create (flags ...
 		// any other value -> OSError('invalid flags')) with no errno.
@@ -124,7 +126,7 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 		// Source: CPython test_epoll.py::test_context_manager: "with select.epoll(16)
 		// as ep: fileno() > 0, not closed; afterwards closed and fileno() raises
 		// ValueError". The Go form of `with` is defer ep.Close().
-		It("is open inside and closed after the block (test_epoll.py::test_context_manager)", func() {
+		It("is open inside and closed after the block", func() {
 			var ep *pyselect.Epoll
 			func() {
 				var err error
@@ -144,7 +146,7 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 		// Source: CPython test_epoll.py::test_fd_non_inheritable:
 		// "os.get_inheritable(epoll.fileno()) is False"; SEMANTICS.md#epoll-create: the fd is
 		// always made with epoll_create1(EPOLL_CLOEXEC).
-		It("has FD_CLOEXEC set (test_epoll.py::test_fd_non_inheritable)", func() {
+		It("has FD_CLOEXEC set", func() {
 			for _, flags := range []int{0, pyselect.EPOLL_CLOEXEC} {
 				ep, err := pyselect.NewEpoll(-1, flags)
 				Expect(err).NotTo(HaveOccurred())
@@ -158,7 +160,7 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 		// Source: test_epoll.py::test_fd_non_inheritable; execve(2): "By default,
 		// file descriptors remain open across an execve() ... unless FD_CLOEXEC".
 		// A non-CLOEXEC dup of the same fd is the control: it must be seen.
-		It("is not open in an exec'd child, while a non-CLOEXEC dup is (test_epoll.py::test_fd_non_inheritable)", func() {
+		It("is not open in an exec'd child, while a non-CLOEXEC dup is", func() {
 			epollNeedProc()
 			ep := support.NewEpoll()
 			fd := support.EpollFileno(ep)
@@ -178,7 +180,7 @@ var _ = Describe("select.epoll.close", Label("api:epoll", "os:linux"), func() {
 	When("called more than once", func() {
 		// Source: CPython test_epoll.py::test_close: "close() can be called more
 		// than once"; SEMANTICS.md#epoll-close (close() is idempotent and returns None).
-		It("succeeds every time and stays closed (test_epoll.py::test_close)", func() {
+		It("succeeds every time and stays closed", func() {
 			ep := support.NewEpoll()
 			Expect(ep.Fileno()).To(BeNumerically(">=", 0))
 			Expect(ep.Closed()).To(BeFalse())
@@ -229,7 +231,7 @@ var _ = Describe("select.epoll (closed object)", Label("api:epoll", "os:linux"),
 	// Source: CPython test_epoll.py::test_close: "operations must fail with
 	// ValueError('I/O operation on closed ...')" for modify, poll, register,
 	// unregister; SEMANTICS.md#errors-index.
-	DescribeTable("every method raises ValueError 'I/O operation on closed epoll object' (test_epoll.py::test_close)",
+	DescribeTable("every method raises ValueError 'I/O operation on closed epoll object'",
 		func(call func() error) {
 			Expect(call()).To(support.Raise(pyselect.ValueError, closedMsg))
 		},
@@ -297,7 +299,7 @@ var _ = Describe("select.epoll.fromfd", Label("api:epoll", "os:linux"), func() {
 	// ep.fileno()); ep2.register(server...); ep2.register(client...);
 	// len(ep.poll(1, 4)) == 2; len(ep2.poll(0.9, 4)) == 2"; SEMANTICS.md#epoll-fromfd (Events
 	// registered via either object are visible to both (same kernel object)).
-	It("shares the kernel object: registrations through one are polled by both (test_epoll.py::test_fromfd)",
+	It("shares the kernel object: registrations through one are polled by both",
 		func(ctx SpecContext) {
 			client, server := support.TCPPair()
 			ep, err := pyselect.NewEpoll(2, 0)
@@ -324,7 +326,7 @@ var _ = Describe("select.epoll.fromfd", Label("api:epoll", "os:linux"), func() {
 	// "ep2.poll(1, 4)" raises OSError with errno EBADF; SEMANTICS.md#epoll-fromfd (After one
 	// is closed, the other's operations give OSError [Errno 9] ... while its closed
 	// stays False).
-	It("fails with OSError EBADF once the other object closed the shared fd (test_epoll.py::test_fromfd)",
+	It("fails with OSError EBADF once the other object closed the shared fd",
 		func(ctx SpecContext) {
 			ep := support.NewEpoll()
 			ep2, err := pyselect.EpollFromFd(support.EpollFileno(ep))

@@ -45,7 +45,7 @@ var _ = Describe("select.epoll.poll", Label("api:epoll", "os:linux"), func() {
 	// maxevents=4)" is empty; after sendall on both ends both are IN|OUT; after
 	// "ep.unregister(client.fileno())" and "ep.modify(server.fileno(), EPOLLOUT)"
 	// the result is "[(server.fileno(), select.EPOLLOUT)]".
-	It("reports edge-triggered TCP events as CPython's test does (test_epoll.py::test_control_and_wait)",
+	It("reports edge-triggered TCP events as CPython's test does",
 		func(ctx SpecContext) {
 			client, server := support.TCPPair()
 			cfd, sfd := support.ConnFd(client), support.ConnFd(server)

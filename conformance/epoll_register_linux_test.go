@@ -28,7 +28,7 @@ type epollNamedFd int
 var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func() {
 	// Source: CPython test_epoll.py::test_add: "ep.register(server.fileno(),
 	// select.EPOLLIN | select.EPOLLOUT)" succeeds for both ends of a connection.
-	It("registers both ends of a TCP connection by fd int (test_epoll.py::test_add)", func(ctx SpecContext) {
+	It("registers both ends of a TCP connection by fd int", func(ctx SpecContext) {
 		client, server := support.TCPPair()
 		ep, err := pyselect.NewEpoll(2, 0)
 		Expect(err).NotTo(HaveOccurred())
@@ -44,7 +44,7 @@ var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func()
 	// select.EPOLLOUT)" with the socket objects themselves; SEMANTICS.md#fd-conversion-go:
 	// a net.Conn's fd is read through SyscallConn().Control, never switching the
 	// socket to blocking mode (as (*os.File).Fd() would).
-	It("registers the socket objects themselves, leaving them non-blocking (test_epoll.py::test_add)", func(ctx SpecContext) {
+	It("registers the socket objects themselves, leaving them non-blocking", func(ctx SpecContext) {
 		client, server := support.TCPPair()
 		ep, err := pyselect.NewEpoll(2, 0)
 		Expect(err).NotTo(HaveOccurred())
@@ -66,7 +66,7 @@ var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func()
 	// Source: CPython test_epoll.py::test_errors: "self.assertRaises(ValueError,
 	// select.epoll, -2)" and "self.assertRaises(ValueError, select.epoll().register,
 	// -1, select.EPOLLIN)".
-	It("raises ValueError for epoll(-2) and for register(-1, EPOLLIN) (test_epoll.py::test_errors)", func() {
+	It("raises ValueError for epoll(-2) and for register(-1, EPOLLIN)", func() {
 		_, err := pyselect.NewEpoll(-2, 0)
 		Expect(err).To(support.Raise(pyselect.ValueError, "negative sizehint"))
 		ep := support.NewEpoll()
@@ -75,7 +75,7 @@ var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func()
 
 	// Source: CPython test_epoll.py::test_add: "# adding by object w/ fileno works,
 	// too. ep.register(server, ...)"; SEMANTICS.md#fd-conversion. The events name the fd int.
-	DescribeTable("registers an object that has a fileno, reporting its fd int (test_epoll.py::test_add)",
+	DescribeTable("registers an object that has a fileno, reporting its fd int",
 		func(ctx SpecContext, obj func(fd int) (any, int)) {
 			r, w := support.OncePipe()
 			ep := support.NewEpoll()
@@ -102,7 +102,7 @@ var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func()
 	// "ValueError: file descriptor cannot be a negative integer (-1)", "OSError:
 	// [Errno 9] Bad file descriptor" for 10000; test_errors: "epoll().register(-1,
 	// EPOLLIN)" -> ValueError; SEMANTICS.md#fd-conversion and SEMANTICS.md#epoll-register.
-	DescribeTable("rejects a bad fd with CPython's exception (test_epoll.py::test_add, test_errors)",
+	DescribeTable("rejects a bad fd with CPython's exception",
 		func(fd any, cls pyselect.Exception, msg string) {
 			ep := support.NewEpoll()
 			Expect(ep.Register(fd, pyselect.EPOLLIN|pyselect.EPOLLOUT)).To(support.Raise(cls, msg))
@@ -121,7 +121,7 @@ var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func()
 	// exception"; epoll_ctl(2) ERRORS "EEXIST op was EPOLL_CTL_ADD, and the
 	// supplied file descriptor fd is already registered with this epoll
 	// instance"; SEMANTICS.md#errors-index (FileExistsError: [Errno 17] File exists).
-	It("raises FileExistsError (EEXIST) for an fd already registered (test_epoll.py::test_add)", func() {
+	It("raises FileExistsError (EEXIST) for an fd already registered", func() {
 		r, _ := support.Pipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(r, pyselect.EPOLLIN|pyselect.EPOLLOUT)).To(Succeed())
@@ -367,7 +367,7 @@ var _ = Describe("select.epoll.unregister", Label("api:epoll", "os:linux"), func
 	// ep.poll(1, 4); server.close(); ep.unregister(fd)" raises OSError with "errno
 	// == errno.EBADF"; Python docs "Changed in version 3.9: The method no longer
 	// ignores the EBADF error".
-	It("raises OSError EBADF for a registered fd that was closed (test_epoll.py::test_unregister_closed)",
+	It("raises OSError EBADF for a registered fd that was closed",
 		func(ctx SpecContext) {
 			client, server := support.TCPPair()
 			_ = client

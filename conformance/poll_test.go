@@ -88,7 +88,7 @@ var _ = Describe("select.poll", Label("api:poll"), func() {
 	// Source: test_poll.py::test_poll1: 12 pipes; register(rd) then
 	// modify(rd, POLLIN), register(wr, POLLOUT); poll()/write/poll()/read
 	// round-trips every message, then close and unregister both ends.
-	It("round-trips a message through each of 12 pipes chosen from poll()'s ready lists (test_poll.py::test_poll1)", func(ctx SpecContext) {
+	It("round-trips a message through each of 12 pipes chosen from poll()'s ready lists", func(ctx SpecContext) {
 		p := pyselect.NewPoll()
 		msg := []byte(" This is a test.")
 		r2w := map[int]int{}
@@ -209,7 +209,7 @@ var _ = Describe("select.poll", Label("api:poll"), func() {
 	// poll(tout) in ms, 0, 1000, ... then -1 x 10; POLLHUP with an empty
 	// read ends it, POLLIN gives "testing...\n" lines. The loop sleeps
 	// 0.02 s instead of 1 s to keep the suite fast.
-	It("reads a child process's output through POLLIN and POLLHUP to EOF (test_poll.py::test_poll2)", func(ctx SpecContext) {
+	It("reads a child process's output through POLLIN and POLLHUP to EOF", func(ctx SpecContext) {
 		pipe := support.Shell("for i in 0 1 2 3 4 5 6 7 8 9; do echo testing...; sleep 0.02; done")
 		rc, err := pipe.SyscallConn()
 		Expect(err).NotTo(HaveOccurred())
@@ -251,7 +251,7 @@ var _ = Describe("select.poll", Label("api:poll"), func() {
 	// ValueError; register(0, 1<<64), modify(1, 1<<64) -> OverflowError.
 	// Go's int cannot hold 1<<64: math.MaxInt stands for it (CPython:
 	// "Python int too large for C unsigned short" for 2**63-1, probed).
-	It("rejects out-of-range timeouts and eventmasks with OverflowError and negative masks with ValueError (test_poll.py::test_poll3)", func() {
+	It("rejects out-of-range timeouts and eventmasks with OverflowError and negative masks with ValueError", func() {
 		p := pyselect.NewPoll()
 		Expect(p.Register(1)).To(Succeed())
 		_, err := p.Poll(uint64(math.MaxUint64))
@@ -264,7 +264,7 @@ var _ = Describe("select.poll", Label("api:poll"), func() {
 
 	// Source: test_poll.py::test_poll_c_limits: register/modify(USHRT_MAX
 	// + 1) and poll(INT_MAX + 1), poll(UINT_MAX + 1) -> OverflowError.
-	It("rejects USHRT_MAX+1 masks and INT_MAX+1 / UINT_MAX+1 timeouts with OverflowError (test_poll.py::test_poll_c_limits)", func() {
+	It("rejects USHRT_MAX+1 masks and INT_MAX+1 / UINT_MAX+1 timeouts with OverflowError", func() {
 		p := pyselect.NewPoll()
 		Expect(p.Register(1)).To(Succeed())
 		Expect(p.Register(0, math.MaxUint16+1)).To(support.Raise(pyselect.OverflowError, "Python int too large for C unsigned short"))
@@ -280,7 +280,7 @@ var _ = Describe("select.poll", Label("api:poll"), func() {
 	// its own poll() raises RuntimeError; a write releases the thread.
 	// SEMANTICS.md#poll-concurrency (the timeout is converted before the concurrency
 	// check; the running flag is cleared however the call ends).
-	It("raises RuntimeError for a second concurrent poll() while registration changes are allowed (test_poll.py::test_threaded_poll)", func(ctx SpecContext) {
+	It("raises RuntimeError for a second concurrent poll() while registration changes are allowed", func(ctx SpecContext) {
 		r, w := support.Pipe()
 		var rfds []int
 		for range 10 {
@@ -314,7 +314,7 @@ var _ = Describe("select.poll", Label("api:poll"), func() {
 	// Source: test_poll.py::test_poll_blocks_with_negative_ms: for
 	// timeout_ms in [None, -1000, -1, -1.0, -0.1, -1e-100] poll() is
 	// still blocked after 0.1 s and returns after a write; SEMANTICS.md#timeout-poll adds -2**31.
-	DescribeTable("blocks on a None or negative timeout until an fd is ready (test_poll.py::test_poll_blocks_with_negative_ms)",
+	DescribeTable("blocks on a None or negative timeout until an fd is ready",
 		func(ctx SpecContext, timeout any) {
 			r, w := support.Pipe()
 			p := pyselect.NewPoll()

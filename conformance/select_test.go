@@ -45,7 +45,7 @@ var _ = Describe("select.select", Label("api:select"), func() {
 	// Source: test_select.py::test_error_conditions (Nope, Almost,
 	// "not a number", -1). select(1, 2, 3) ("arguments 1-3 must be
 	// sequences") has no Go form: Select takes slices.
-	It("rejects a non-fd element and a bad timeout with TypeError and ValueError (test_select.py::test_error_conditions)", func() {
+	It("rejects a non-fd element and a bad timeout with TypeError and ValueError", func() {
 		_, _, _, err := pyselect.Select([]any{support.Nope{}}, nil, nil, nil)
 		Expect(err).To(support.Raise(pyselect.TypeError, "argument must be an int, or have a fileno() method."))
 		_, _, _, err = pyselect.Select([]any{support.Almost{}}, nil, nil, nil)
@@ -60,7 +60,7 @@ var _ = Describe("select.select", Label("api:select"), func() {
 		// Source: test_select.py::test_errno "select.select([fd], [], [], 0)
 		// ... self.assertEqual(err.errno, errno.EBADF)"; select(2) ERRORS
 		// "EBADF An invalid file descriptor was given in one of the sets".
-		DescribeTable("fails with OSError [Errno 9] Bad file descriptor (test_select.py::test_errno)",
+		DescribeTable("fails with OSError [Errno 9] Bad file descriptor",
 			func(list int) {
 				if why, ok := selectSkipEBADF[runtime.GOOS]; ok {
 					Skip(why)
@@ -81,7 +81,7 @@ var _ = Describe("select.select", Label("api:select"), func() {
 	// "r, w, x = select.select([], [], [], 1); assertIsNot(r, w) ...". In Go
 	// the claim is that the three results share no storage with each other
 	// or with the input.
-	It("returns three distinct new lists: writing to one changes neither the others nor the input (test_select.py::test_returned_list_identity)", func() {
+	It("returns three distinct new lists: writing to one changes neither the others nor the input", func() {
 		r, w := support.Pipe()
 		support.Write(w, []byte("x"))
 		in := []int{r, w}
@@ -99,7 +99,8 @@ var _ = Describe("select.select", Label("api:select"), func() {
 		Expect(xl).To(Equal([]int{-9}))
 	})
 
-	It("returns three empty, non-nil lists when nothing is ready (test_select.py::test_returned_list_identity)", func() {
+	// Python: test_select.py::test_returned_list_identity
+	It("returns three empty, non-nil lists when nothing is ready", func() {
 		r, _ := support.Pipe()
 		rl, wl, xl, err := pyselect.Select([]int{r}, nil, nil, 0)
 		Expect(err).NotTo(HaveOccurred())
@@ -113,7 +114,7 @@ var _ = Describe("select.select", Label("api:select"), func() {
 	// with timeouts (0, 1, 2, 4, 8, 16) + (None,)*10; wlist and xlist stay
 	// empty, rlist is [] or exactly [pipe] (the same object); read to EOF.
 	// The child here is /bin/sh printing "testing..." ten times.
-	It("reads a child process's output to EOF, rlist being [] or exactly the caller's *os.File (test_select.py::test_select)", func(ctx SpecContext) {
+	It("reads a child process's output to EOF, rlist being [] or exactly the caller's *os.File", func(ctx SpecContext) {
 		pipe := support.Shell("for i in 0 1 2 3 4 5 6 7 8 9; do echo testing...; sleep 0.02; done")
 		var got []byte
 		buf := make([]byte, 4096)
@@ -146,7 +147,7 @@ var _ = Describe("select.select", Label("api:select"), func() {
 	// CPython re-reads the live list and returns ([], a[:5], []). Go passes
 	// the slice header by value: Select reads the elements it was given,
 	// once (sys/pyselect Select doc, "Differences from Python").
-	It("does not crash when Fileno() shrinks the caller's slice during conversion, and reads the slice it was given (test_select.py::test_select_mutated)", func() {
+	It("does not crash when Fileno() shrinks the caller's slice during conversion, and reads the slice it was given", func() {
 		w := readyWriter()
 		var a []any
 		for range 10 {

@@ -477,10 +477,12 @@ var _ = Describe("select.select", Label("api:select", "os:windows"), func() {
 // What Python's select module does on Unix but not on Windows: kept in
 // the catalogue, skipped here with the reason, so the report shows them.
 var _ = Describe("select.select", Label("api:select", "os:windows"), func() {
-	It("reports a pipe readable once data is written (test_select.py::test_select)", func() {
+	// Python: test_select.py::test_select
+	It("reports a pipe readable once data is written", func() {
 		Skip("Windows select() takes sockets only: a pipe is WSAENOTSOCK (checked above); test_select runs above over a socket")
 	})
-	It("fails with OSError EBADF for a closed fd (test_select.py::test_errno)", func() {
+	// Python: test_select.py::test_errno
+	It("fails with OSError EBADF for a closed fd", func() {
 		Skip("Winsock has no EBADF: a closed socket handle is WSAENOTSOCK, [WinError 10038] (checked above)")
 	})
 	It(`fails with ValueError "filedescriptor out of range in select()" for an fd >= FD_SETSIZE`, func() {
