@@ -7,6 +7,7 @@ package citations
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -90,7 +91,9 @@ func TestCitations(t *testing.T) {
 			return nil // binary
 		}
 		files++
-		check(t, root, rel, string(data), semantics, anchorsOf)
+		for _, f := range check(root, rel, string(data), semantics, anchorsOf) {
+			t.Error(f)
+		}
 		return nil
 	})
 	if err != nil {
@@ -101,9 +104,41 @@ func TestCitations(t *testing.T) {
 	}
 }
 
-// check reports the citations of one file that do not resolve.
-func check(t *testing.T, root, rel, text, semantics string, anchorsOf func(string) map[string]bool) {
-	t.Helper()
+// TestCitationsCatch feeds check one line of each kind it must refuse,
+// and one it must accept, so that TestCitations passing means something.
+func TestCitationsCatch(t *testing.T) {
+	root := moduleRoot(t)
+	semantics := filepath.Join(root, "conformance", "SEMANTICS.md")
+	anchorsOf := func(file string) map[string]bool { return anchors(file) }
+	for _, c := range []struct{ rel, line, want string }{
+		{"x.go", "// Source: cpython" + "-select-semantics.md (probed)", "outside the repository"},
+		{"x.go", "// COMMON" + ".md API contract", "outside the repository"},
+		{"x.go", "// " + "\u00a7" + "4 shared messages", "numbered section"},
+		{"x.json", `  "source": "notes \u00a7` + `7.5",`, "numbered section"},
+		{"x.go", "// required by issue" + " 2", "issue number"},
+		{"x.go", "// as " + "the seed had it", "started from"},
+		{"x.go", "// see SEMANTICS.md#no-such-rule", `no anchor "no-such-rule"`},
+		{"x.go", "// see SEMANTICS.md#", "names no anchor"},
+		{"x.go", "// see conformance/no_such_test.go", "no such file"},
+		{"docs/x.md", "see [the rules](../conformance/SEMANTICS.md#nope)", `no anchor "nope"`},
+		{"docs/x.md", "see [the rules](../NOPE.md)", "no such file"},
+		{"x.go", "// Source: conformance/SEMANTICS.md#epoll-register; epoll_ctl(2) ERRORS; test_epoll.py::test_add; bpo-11973", ""},
+		{"x.md", "[reference](conformance/SEMANTICS.md#timeouts), [select](conformance/SEMANTICS.md#select)", ""},
+	} {
+		got := check(root, c.rel, c.line, semantics, anchorsOf)
+		switch {
+		case c.want == "" && len(got) > 0:
+			t.Errorf("check(%q) = %q; want no finding", c.line, got)
+		case c.want != "" && (len(got) == 0 || !strings.Contains(strings.Join(got, "\n"), c.want)):
+			t.Errorf("check(%q) = %q; want a finding saying %q", c.line, got, c.want)
+		}
+	}
+}
+
+// check returns the citations of one file that do not resolve, each with
+// its file and line.
+func check(root, rel, text, semantics string, anchorsOf func(string) map[string]bool) (findings []string) {
+	errorf := func(format string, args ...any) { findings = append(findings, fmt.Sprintf(format, args...)) }
 	isJSON := strings.HasSuffix(rel, ".json")
 	for i, line := range strings.Split(text, "\n") {
 		where := rel + ":" + itoa(i+1)
@@ -112,7 +147,7 @@ func check(t *testing.T, root, rel, text, semantics string, anchorsOf func(strin
 				if m != "§" && strings.HasPrefix(m, `\u`) && !(isJSON && f.json) {
 					continue
 				}
-				t.Errorf("%s: %q: %s", where, m, f.why)
+				errorf("%s: %q: %s", where, m, f.why)
 			}
 		}
 		if isJSON && strings.Contains(line, `\u`) {
@@ -124,9 +159,9 @@ func check(t *testing.T, root, rel, text, semantics string, anchorsOf func(strin
 		}
 		for _, m := range semanticsRef.FindAllStringSubmatch(line, -1) {
 			if m[1] == "" {
-				t.Errorf("%s: %q names no anchor", where, m[0])
+				errorf("%s: %q names no anchor", where, m[0])
 			} else if !anchorsOf(semantics)[m[1]] {
-				t.Errorf("%s: %q: no anchor %q in conformance/SEMANTICS.md", where, m[0], m[1])
+				errorf("%s: %q: no anchor %q in conformance/SEMANTICS.md", where, m[0], m[1])
 			}
 		}
 		for _, m := range repoPath.FindAllStringSubmatch(line, -1) {
@@ -135,15 +170,18 @@ func check(t *testing.T, root, rel, text, semantics string, anchorsOf func(strin
 				continue // a pattern or a C header, not a repository path
 			}
 			if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(p))); err != nil {
-				t.Errorf("%s: %q: no such file or directory in the repository", where, p)
+				errorf("%s: %q: no such file or directory in the repository", where, p)
 			}
 		}
 		if strings.HasSuffix(rel, ".md") {
 			for _, m := range mdLink.FindAllStringSubmatch(line, -1) {
-				checkLink(t, root, rel, where, m[1], anchorsOf)
+				if f := checkLink(root, rel, where, m[1], anchorsOf); f != "" {
+					findings = append(findings, f)
+				}
 			}
 		}
 	}
+	return findings
 }
 
 // placeholder reports a path written with a placeholder component, such
@@ -158,24 +196,24 @@ func placeholder(p string) bool {
 	return false
 }
 
-// checkLink reports a relative Markdown link whose file or anchor does not exist.
-func checkLink(t *testing.T, root, rel, where, target string, anchorsOf func(string) map[string]bool) {
-	t.Helper()
+// checkLink reports a relative Markdown link whose file or anchor does not
+// exist, or returns "".
+func checkLink(root, rel, where, target string, anchorsOf func(string) map[string]bool) string {
 	if strings.Contains(target, "://") || strings.HasPrefix(target, "mailto:") {
-		return
+		return ""
 	}
 	file, frag, _ := strings.Cut(target, "#")
 	dest := filepath.Join(root, filepath.FromSlash(rel))
 	if file != "" {
 		dest = filepath.Join(root, filepath.FromSlash(path.Join(path.Dir(rel), file)))
 		if _, err := os.Stat(dest); err != nil {
-			t.Errorf("%s: link %q: no such file or directory", where, target)
-			return
+			return fmt.Sprintf("%s: link %q: no such file or directory", where, target)
 		}
 	}
 	if frag != "" && strings.HasSuffix(dest, ".md") && !anchorsOf(dest)[frag] {
-		t.Errorf("%s: link %q: no anchor %q in %s", where, target, frag, filepath.Base(dest))
+		return fmt.Sprintf("%s: link %q: no anchor %q in %s", where, target, frag, filepath.Base(dest))
 	}
+	return ""
 }
 
 // anchors returns the anchors of a Markdown file: explicit <a id> and the
