@@ -9,7 +9,7 @@ package pyselect
 import "golang.org/x/sys/unix"
 
 // The poll(2) events every Unix defines, with the OS's values, as
-// select.POLLIN and the rest (cpython-select-semantics.md §1.2). POLLERR,
+// select.POLLIN and the rest (conformance/SEMANTICS.md#constants-linux). POLLERR,
 // POLLHUP and POLLNVAL are only ever reported, never needed in a mask.
 //
 //lint:file-ignore ST1003 the constants keep the names Python gives them.
