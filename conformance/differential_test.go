@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -47,8 +48,12 @@ var _ = Describe("differential replay of CPython recordings", Label("differentia
 		}
 	})
 
-	for _, api := range []string{"select", "poll", "epoll", "kqueue"} {
-		Describe("select."+api, Label("api:"+api), func() {
+	for _, api := range []string{"select", "poll", "epoll", "kqueue", "selectors"} {
+		name := "select." + api
+		if api == "selectors" {
+			name = "selectors" // a module of its own
+		}
+		Describe(name, Label("api:"+api), func() {
 			for _, sc := range scenarios {
 				if len(sc.API) == 0 || sc.API[0] != api {
 					continue
@@ -81,7 +86,7 @@ var _ = Describe("differential replay of CPython recordings", Label("differentia
 						}
 						replayed++
 					}
-					if replayed == 0 && sc.API[0] == "kqueue" && !kqueueOS[runtime.GOOS] {
+					if replayed == 0 && slices.Contains(sc.API, "kqueue") && !kqueueOS[runtime.GOOS] {
 						Skip("not recorded on this OS: kqueue exists on macOS and the BSDs only (record with make fixtures there, e.g. make vagrant-freebsd-fixtures)")
 					}
 					if replayed == 0 {

@@ -48,11 +48,12 @@ type Step struct {
 	Len  bool   `json:"len,omitempty"`
 
 	Fd    string  `json:"fd,omitempty"`
+	Onto  string  `json:"onto,omitempty"` // dup2's target
 	Count int     `json:"count,omitempty"`
 	Data  *string `json:"data,omitempty"`
 	Size  int     `json:"size,omitempty"`
 	How   string  `json:"how,omitempty"`
-	Type  string  `json:"type,omitempty"`
+	Type  string  `json:"type,omitempty"` // a socketpair's, a fileobj's, a selector's class
 
 	// "later": run Step in another goroutine after MS milliseconds.
 	MS    int   `json:"ms,omitempty"`
