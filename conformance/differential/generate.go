@@ -37,9 +37,9 @@ type gen struct {
 	tcps   []string // TCP sockets
 	polls  []string
 	epolls []string
-	sels   []string // selectors
-	epsels []string // the EpollSelectors among them (they have fileno())
-	maps   []string // mappings get_map() returned
+	sels   []string          // selectors
+	epsels []string          // the EpollSelectors among them (they have fileno())
+	maps   []string          // mappings get_map() returned
 	fobjs  []string          // fileobj objects
 	fobjFd map[string]string // fileobj -> its fd resource
 	reused map[string]bool   // closed fds a dup2 has given a new file
