@@ -100,16 +100,17 @@ lint: lint-ci
 FUZZTIME ?= 1m
 DURATION ?= 10m
 .PHONY: fuzz soak
-## fuzz: run each fuzz target of sys/pyselect for FUZZTIME (make fuzz FUZZTIME=5m); prints the executions and the crashes (a crash fails the target and leaves its input in testdata/fuzz).
+## fuzz: run each fuzz target of sys/pyselect and sys/selectors for FUZZTIME (make fuzz FUZZTIME=5m); prints the executions and the crashes (a crash fails the target and leaves its input in testdata/fuzz).
 fuzz:
 	@mkdir -p $(OUT); : > $(OUT)/fuzz.log; \
-	for t in $$($(GO) test -list '^Fuzz' ./sys/pyselect | grep '^Fuzz'); do \
+	for pkg in ./sys/pyselect ./sys/selectors; do \
+	for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	  echo "fuzz $$t for $(FUZZTIME)"; \
-	  CGO_ENABLED=0 $(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) ./sys/pyselect > $(OUT)/fuzz-$$t.log 2>&1; rc=$$?; \
+	  CGO_ENABLED=0 $(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) $$pkg > $(OUT)/fuzz-$$t.log 2>&1; rc=$$?; \
 	  n=$$(grep -o 'execs: [0-9]*' $(OUT)/fuzz-$$t.log | tail -1 | cut -d' ' -f2); \
 	  echo "$$t execs=$${n:-0} rc=$$rc" | tee -a $(OUT)/fuzz.log; \
 	  if [ $$rc -ne 0 ]; then tail -30 $(OUT)/fuzz-$$t.log; exit 1; fi; \
-	done; \
+	done; done; \
 	awk '{split($$2,a,"="); s+=a[2]} END {print "fuzz total: " s " executions, 0 crashes"}' $(OUT)/fuzz.log
 
 ## soak: an echo load through an epoll loop on pyselect with connection churn over 127.0.0.1 for DURATION; fails on any error or fd/memory growth.
