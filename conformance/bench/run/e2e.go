@@ -39,6 +39,8 @@ func servers() []Server {
 		{"go-net", "Go net, goroutine per connection", []string{bin("netecho")}},
 		{"py-select", "CPython select (select_echo.py)", []string{py, "conformance/bench/python/select_echo.py"}},
 		{"go-select", "pyselect select (Go port)", []string{bin("selectecho")}},
+		{"py-selectors", "CPython selectors (selectors_echo.py)", []string{py, "conformance/bench/python/selectors_echo.py"}},
+		{"go-selectors", "pyselect selectors (Go port)", []string{bin("selectorsecho")}},
 	}
 }
 

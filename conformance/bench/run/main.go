@@ -71,7 +71,8 @@ func main() {
 // load generator into outDir.
 func build() {
 	must(cmd("go", "test", "-c", "-o", bin("pyselect.test"), "./sys/pyselect"))
-	for _, p := range []string{"epollecho", "selectecho", "netecho", "loadgen"} {
+	must(cmd("go", "test", "-c", "-o", bin("selectors.test"), "./sys/selectors"))
+	for _, p := range []string{"epollecho", "selectecho", "selectorsecho", "netecho", "loadgen"} {
 		must(cmd("go", "build", "-o", bin(p), "./conformance/bench/"+p))
 	}
 }

@@ -80,10 +80,15 @@ func yes(ok bool) string {
 
 func (r *Report) writeTargets(p func(string, ...any)) {
 	p("## Targets\n\n| Target | Measured | |\n|---|---|---|\n")
-	var wait, shaped, ratio []Row
+	var wait, shaped, ratio, sel []Row
 	for _, row := range r.Micro.Rows {
 		switch {
 		case row.Impl == "raw":
+			continue
+		case isSelectorRow(row.Group):
+			if row.Impl == "Select" {
+				sel = append(sel, row)
+			}
 			continue
 		case row.Impl == "Wait":
 			wait = append(wait, row)
@@ -107,6 +112,10 @@ func (r *Report) writeTargets(p func(string, ...any)) {
 	p("| `Epoll.Wait` allocates nothing | at most %.0f allocs/op (%s) | %s |\n", wv, w.Group, yes(wv == 0))
 	s, sv := maxOf(shaped, allocs)
 	p("| Python-shaped calls allocate at most the result | at most %.0f allocs/op (%s/%s) | %s |\n", sv, s.Group, s.Impl, yes(sv <= maxResultAllocs))
+	if len(sel) > 0 {
+		s, sv := maxOf(sel, allocs)
+		p("| `EpollSelector.Select` allocates nothing per event (the result and epoll.poll's list) | at most %.0f allocs/op (%s) | %s |\n", sv, s.Group, yes(sv <= maxSelectAllocs))
+	}
 	miss := 0
 	for _, row := range ratio {
 		if row.Ratio() > maxRatio {
