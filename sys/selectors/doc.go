@@ -35,7 +35,7 @@
 // func type for the callback style of the selectors documentation, so
 // that key.Data(key.Fileobj, mask) is a typed call:
 //
-//	sel := selectors.NewDefaultSelector[func(conn any, mask int)]()
+//	sel, err := selectors.NewDefaultSelector[func(conn any, mask int)]()
 //
 // Register and Modify take data as an optional last argument; without it
 // a key's Data is D's zero value (Python's None). Modify compares the new
