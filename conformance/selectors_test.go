@@ -129,6 +129,15 @@ func fdOfConn(c net.Conn) int {
 	return fd
 }
 
+// notifySIGUSR2 has SIGUSR2 delivered to a channel until the spec ends,
+// so that the runtime neither dies of it nor restarts the call.
+func notifySIGUSR2() <-chan os.Signal {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGUSR2)
+	DeferCleanup(signal.Stop, sigs)
+	return sigs
+}
+
 func py(class, test string) Labels {
 	return Label("python:test_selectors.py::" + class + "TestCase::" + test)
 }
@@ -501,9 +510,7 @@ func selectorSpecs(c selectorClass) {
 		s := newSelector(c)
 		rd, _ := socketPair()
 		wakeR, wakeW := support.Pipe()
-		sigs := make(chan os.Signal, 1)
-		signal.Notify(sigs, syscall.SIGUSR2)
-		DeferCleanup(signal.Stop, sigs)
+		sigs := notifySIGUSR2()
 		go func() {
 			if _, ok := <-sigs; ok {
 				unix.Write(wakeW, []byte{0})
@@ -526,9 +533,7 @@ func selectorSpecs(c selectorClass) {
 	It("retries a Select interrupted by signals with the time left, returning an empty list no earlier than its timeout", py(c.name, "test_select_interrupt_noraise"), Label("signals"), SpecTimeout(20*time.Second), func(ctx SpecContext) {
 		s := newSelector(c)
 		rd, _ := socketPair()
-		sigs := make(chan os.Signal, 1)
-		signal.Notify(sigs, syscall.SIGUSR2)
-		DeferCleanup(signal.Stop, sigs)
+		notifySIGUSR2()
 		Expect(s.Register(rd, selectors.EVENT_READ)).Error().NotTo(HaveOccurred())
 		stop := support.Storm(eintrPeriod, support.KillProcess(unix.SIGUSR2))
 		t := time.Now()

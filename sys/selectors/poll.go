@@ -125,10 +125,7 @@ func (p *pollLike[D]) events(ev pyselect.Mask) int {
 // fds no longer registered.
 func (p *pollLike[D]) ready(evs []pyselect.Event, err error) ([]Ready[D], error) {
 	if err != nil {
-		if pyselect.ExceptionOf(err) == pyselect.InterruptedError {
-			return []Ready[D]{}, nil
-		}
-		return nil, err
+		return interrupted[D](err)
 	}
 	ready := make([]Ready[D], 0, len(evs))
 	p.mu.Lock()
