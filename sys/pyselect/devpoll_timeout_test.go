@@ -37,7 +37,7 @@ func TestDevpollTimeout(t *testing.T) {
 		{-1.5, 0, OverflowError}, // -2 ms once rounded
 		{-1 << 31, 0, OverflowError},
 		{int64(math.MinInt64), 0, OverflowError},
-		{1 << 31, 0, OverflowError},
+		{int64(1) << 31, 0, OverflowError},
 		{int64(1) << 62, 0, OverflowError},
 		{uint64(1) << 63, 0, OverflowError},
 		{"1", 0, TypeError},
