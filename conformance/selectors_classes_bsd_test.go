@@ -24,5 +24,5 @@ var selectorsOnOS = []selectorClass{
 	{name: "EpollSelector", absent: "Test needs selectors.EpollSelector: epoll is Linux only", labels: Label("api:epoll"), scalable: true},
 	{name: "KqueueSelector", make: asBase(selectors.NewKqueueSelector[any]), labels: Label("api:kqueue"), scalable: true,
 		skipModify: "CPython skips test_modify_unregister for KqueueSelector: its modify is an unregister and a register"},
-	{name: "DevpollSelector", absent: "Test needs selectors.DevpollSelector: /dev/poll exists only on Solaris and illumos, which pyselect does not support", labels: Label("api:devpoll"), scalable: true},
+	{name: "DevpollSelector", absent: "Test needs selectors.DevpollSelector: /dev/poll exists only on Solaris and illumos", labels: Label("api:devpoll"), scalable: true},
 }

@@ -27,5 +27,5 @@ var selectorsOnOS = []selectorClass{
 		skipModify: "poll.modify of a registered fd cannot fail (poll(2) checks fds only when polling); CPython makes it fail with a mock, which cannot be injected into a PollSelector from outside: sys/selectors' TestPollLikeModifyUnregistersOnFailure covers it"},
 	{name: "EpollSelector", make: asBase(selectors.NewEpollSelector[any]), labels: Label("api:epoll", "os:linux"), scalable: true, modifyFails: closeUnder},
 	{name: "KqueueSelector", absent: "Test needs selectors.KqueueSelector: kqueue exists on macOS and the BSDs, not Linux", labels: Label("api:kqueue"), scalable: true},
-	{name: "DevpollSelector", absent: "Test needs selectors.DevpollSelector: /dev/poll exists only on Solaris and illumos, which pyselect does not support", labels: Label("api:devpoll"), scalable: true},
+	{name: "DevpollSelector", absent: "Test needs selectors.DevpollSelector: /dev/poll exists only on Solaris and illumos", labels: Label("api:devpoll"), scalable: true},
 }
