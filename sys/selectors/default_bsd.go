@@ -7,20 +7,17 @@
 package selectors
 
 import (
-	"sync"
-
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
 // useKqueue is _can_use('kqueue'), asked once, as Lib/selectors.py asks
 // it at import: a kqueue can be made.
-var useKqueue = sync.OnceValue(func() bool {
+var useKqueue = onceCanUse(func() error {
 	kq, err := pyselect.NewKqueue()
-	if err != nil {
-		return false
+	if err == nil {
+		kq.Close()
 	}
-	kq.Close()
-	return true
+	return err
 })
 
 // NewDefaultSelector is selectors.DefaultSelector(): on macOS and the BSDs

@@ -5,21 +5,18 @@
 package selectors
 
 import (
-	"sync"
-
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
 // useEpoll is _can_use('epoll'), asked once, as Lib/selectors.py asks it
 // at import: an epoll object can be made (a kernel without epoll fails
 // with ENOSYS).
-var useEpoll = sync.OnceValue(func() bool {
+var useEpoll = onceCanUse(func() error {
 	ep, err := pyselect.NewEpoll(-1, 0)
-	if err != nil {
-		return false
+	if err == nil {
+		ep.Close()
 	}
-	ep.Close()
-	return true
+	return err
 })
 
 // NewDefaultSelector is selectors.DefaultSelector(): on Linux an

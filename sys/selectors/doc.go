@@ -21,12 +21,11 @@
 //	ep_sel.fileno()                            epSel.Fileno()
 //
 // The classes: SelectSelector (every OS; on Windows the only one),
-// PollSelector (Linux, macOS, the BSDs), EpollSelector (Linux) and
-// KqueueSelector (macOS, the BSDs); each is absent where Python's is.
-// NewDefaultSelector picks as Python's DefaultSelector does: kqueue, then
-// epoll, then poll, then select. DevpollSelector is not here, because
-// sys/pyselect has no devpoll: /dev/poll exists only on Solaris and
-// illumos, which Go's x/sys supports but this project does not run on.
+// PollSelector (every Unix), EpollSelector (Linux), KqueueSelector
+// (macOS, the BSDs) and DevpollSelector (Solaris, illumos); each is
+// absent where Python's is. NewDefaultSelector picks as Python's
+// DefaultSelector does: kqueue, then epoll, then devpoll, then poll, then
+// select.
 //
 // # Data
 //
@@ -35,7 +34,7 @@
 // func type for the callback style of the selectors documentation, so
 // that key.Data(key.Fileobj, mask) is a typed call:
 //
-//	sel := selectors.NewDefaultSelector[func(conn any, mask int)]()
+//	sel, err := selectors.NewDefaultSelector[func(conn any, mask int)]()
 //
 // Register and Modify take data as an optional last argument; without it
 // a key's Data is D's zero value (Python's None). Modify compares the new

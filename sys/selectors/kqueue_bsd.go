@@ -38,6 +38,12 @@ func NewKqueueSelector[D any]() (*KqueueSelector[D], error) {
 	return &KqueueSelector[D]{kq: kq}, nil
 }
 
+// kqFilters are the filters of EVENT_READ and EVENT_WRITE.
+var kqFilters = [...]struct {
+	event  int
+	filter int64
+}{{EVENT_READ, pyselect.KQ_FILTER_READ}, {EVENT_WRITE, pyselect.KQ_FILTER_WRITE}}
+
 // Fileno is fileno(): the kqueue descriptor, or ValueError once closed.
 func (s *KqueueSelector[D]) Fileno() (int, error) { return s.kq.Fileno() }
 
@@ -65,10 +71,7 @@ func (s *KqueueSelector[D]) registerLocked(method string, fileobj any, events in
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range [...]struct {
-		event  int
-		filter int64
-	}{{EVENT_READ, pyselect.KQ_FILTER_READ}, {EVENT_WRITE, pyselect.KQ_FILTER_WRITE}} {
+	for _, f := range kqFilters {
 		if events&f.event == 0 {
 			continue
 		}
@@ -95,10 +98,7 @@ func (s *KqueueSelector[D]) unregisterLocked(fileobj any) (*SelectorKey[D], erro
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range [...]struct {
-		event  int
-		filter int64
-	}{{EVENT_READ, pyselect.KQ_FILTER_READ}, {EVENT_WRITE, pyselect.KQ_FILTER_WRITE}} {
+	for _, f := range kqFilters {
 		if key.Events&f.event == 0 {
 			continue
 		}
@@ -136,10 +136,7 @@ func (s *KqueueSelector[D]) Select(timeout any) ([]Ready[D], error) {
 	}
 	kevs, err := s.kq.Control(nil, maxEv, t)
 	if err != nil {
-		if pyselect.ExceptionOf(err) == pyselect.InterruptedError {
-			return []Ready[D]{}, nil
-		}
-		return nil, err
+		return interrupted[D](err)
 	}
 	ready := make([]Ready[D], 0, len(kevs))
 	s.mu.Lock()

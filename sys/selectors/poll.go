@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+//go:build unix
 
 package selectors
 
@@ -125,10 +125,7 @@ func (p *pollLike[D]) events(ev pyselect.Mask) int {
 // fds no longer registered.
 func (p *pollLike[D]) ready(evs []pyselect.Event, err error) ([]Ready[D], error) {
 	if err != nil {
-		if pyselect.ExceptionOf(err) == pyselect.InterruptedError {
-			return []Ready[D]{}, nil
-		}
-		return nil, err
+		return interrupted[D](err)
 	}
 	ready := make([]Ready[D], 0, len(evs))
 	p.mu.Lock()
@@ -161,7 +158,10 @@ func NewPollSelector[D any]() *PollSelector[D] {
 // seconds is rounded up to the millisecond (math.ceil(timeout * 1e3)),
 // and 0 or less polls. The result is in poll's order, which is
 // registration order.
-func (p *PollSelector[D]) Select(timeout any) ([]Ready[D], error) {
+func (p *PollSelector[D]) Select(timeout any) ([]Ready[D], error) { return p.selectMs(timeout) }
+
+// selectMs is _PollLikeSelector.select: the poller's Poll in milliseconds.
+func (p *pollLike[D]) selectMs(timeout any) ([]Ready[D], error) {
 	ms, none, err := ceilMs(timeout)
 	if err != nil {
 		return nil, err

@@ -4,11 +4,7 @@
 
 package selectors
 
-import (
-	"slices"
-
-	"github.com/pyselect/pyselect/sys/pyselect"
-)
+import "slices"
 
 // A SelectSelector is selectors.SelectSelector: a selector on
 // select.select (pyselect.Select). It works on every OS, on Windows for
@@ -140,10 +136,7 @@ func (s *SelectSelector[D]) Select(timeout any) ([]Ready[D], error) {
 	s.mu.Unlock()
 	r, w, err := sysSelect(rl, wl, t)
 	if err != nil {
-		if pyselect.ExceptionOf(err) == pyselect.InterruptedError {
-			return []Ready[D]{}, nil
-		}
-		return nil, err
+		return interrupted[D](err)
 	}
 	ready := []Ready[D]{}
 	if len(r)+len(w) == 0 {

@@ -396,3 +396,21 @@ func (k *keys[D]) readyLocked(ready []Ready[D], fd, events int) []Ready[D] {
 	}
 	return ready
 }
+
+// interrupted is every Select's "except InterruptedError: return ready":
+// the empty list for InterruptedError, else the error. (pyselect already
+// retries EINTR as PEP 475 says, so InterruptedError does not reach here
+// from the kernel.)
+func interrupted[D any](err error) ([]Ready[D], error) {
+	if pyselect.ExceptionOf(err) == pyselect.InterruptedError {
+		return []Ready[D]{}, nil
+	}
+	return nil, err
+}
+
+// onceCanUse is Lib/selectors.py's _can_use(method), asked once, as at
+// import: whether make, which makes and closes an object of the method,
+// succeeds.
+func onceCanUse(make func() error) func() bool {
+	return sync.OnceValue(func() bool { return make() == nil })
+}
