@@ -138,6 +138,10 @@ func (r *Report) writeTargets(p func(string, ...any)) {
 			p("| syscalls per request no more than CPython's | %.2f vs %.2f | %s |\n", gp.SyscallsPerReq, py.SyscallsPerReq, yes(gp.SyscallsPerReq <= py.SyscallsPerReq))
 		}
 	}
+	if ps, gs := med["py-selectors"], med["go-selectors"]; ps.Requests > 0 && gs.Requests > 0 && gp.Requests > 0 {
+		p("| (for information) the selectors server ported to Go, CPU per request beside CPython's selectors server and the epoll port | %.2f µs vs %.2f µs (%.2f×); epoll port %.2f µs | |\n",
+			us(gs.CPUPerReq), us(ps.CPUPerReq), float64(gs.CPUPerReq)/float64(ps.CPUPerReq), us(gp.CPUPerReq))
+	}
 	p("\n")
 }
 
