@@ -1,0 +1,9 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build darwin || dragonfly || freebsd || netbsd || openbsd
+
+package pyselect
+
+var nilPoller = (*Kqueue)(nil)
