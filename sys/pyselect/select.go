@@ -77,7 +77,7 @@ func Select[T any](rlist, wlist, xlist []T, timeout any) (r, w, x []T, err error
 	_, err = wait(d, selectMaxWait, func(d time.Duration) (int, error) {
 		// The kernel rewrites the sets, so each try starts from a copy.
 		out = in
-		n, err := sysSelect(nfd, &out[0], &out[1], &out[2], d)
+		n, err := selectSys(nfd, &out[0], &out[1], &out[2], d)
 		if err == syscall.EINTR {
 			// Unmodified input: cleared, so that a wait given up at the
 			// deadline returns three empty lists (bpo-35310).
@@ -145,6 +145,9 @@ func fill[T any](s *fdSet, list []T, fds []int32, nfd *int) ([]int32, error) {
 // tv_sec has 32 bits (linux/386, linux/arm, Winsock's long) a timeval holds
 // no more. Longer timeouts are waited out in several calls (see wait).
 const selectMaxWait = math.MaxInt32 * time.Second
+
+// selectSys is sysSelect; tests replace it to interrupt a call.
+var selectSys = sysSelect
 
 // scratchFds keeps the fds array of Select calls with more elements than
 // its stack array holds, so that the result is a call's one allocation.

@@ -11,6 +11,7 @@ import (
 	"net"
 	"os"
 	"reflect"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -192,5 +193,28 @@ func TestPollOrderAfterUnregister(t *testing.T) {
 	p.mu.Unlock()
 	if want := []int32{1, 2, 8, 9, 3, 0}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("order %v, want %v", got, want)
+	}
+}
+
+// Select converts the sets back whatever select(2) returned, as CPython:
+// after a timeout, bits Linux left set (fds beyond the fd table) are
+// reported. But a wait given up at its deadline after EINTR reports
+// nothing: the sets still hold the input (bpo-35310).
+func TestSelectConvertsAfterTimeoutNotAfterEINTR(t *testing.T) {
+	defer func(f func(int, *fdSet, *fdSet, *fdSet, time.Duration) (int, error)) { selectSys = f }(selectSys)
+	// The kernel's timeout, leaving the input bits as they were.
+	selectSys = func(int, *fdSet, *fdSet, *fdSet, time.Duration) (int, error) { return 0, nil }
+	r, w, x, err := Select([]int{5}, []int{6}, []int{5, 7}, 0.001)
+	if err != nil || !reflect.DeepEqual(r, []int{5}) || !reflect.DeepEqual(w, []int{6}) || !reflect.DeepEqual(x, []int{5, 7}) {
+		t.Fatalf("after a timeout with bits left: %v %v %v %v, want [5] [6] [5 7]", r, w, x, err)
+	}
+	// Interrupted until the deadline has passed.
+	selectSys = func(int, *fdSet, *fdSet, *fdSet, time.Duration) (int, error) {
+		time.Sleep(2 * time.Millisecond)
+		return -1, syscall.EINTR
+	}
+	r, w, x, err = Select([]int{5}, []int{6}, []int{5, 7}, 0.001)
+	if err != nil || r == nil || len(r)+len(w)+len(x) != 0 {
+		t.Fatalf("EINTR at the deadline: %#v %#v %#v %v, want three empty lists", r, w, x, err)
 	}
 }
