@@ -157,8 +157,9 @@ func (p *Poll) compact() {
 // and return an Event for each fd with any, in registration order.
 //
 // timeout is in milliseconds: nil (None) or any negative value blocks, 0
-// polls; it is rounded up to the millisecond. A value outside a C int is
-// OverflowError "timeout is too large". An interrupted wait is resumed
+// polls; a time.Duration is that duration. It is rounded up to the
+// millisecond. A number outside a C int is OverflowError "timeout is too
+// large". An interrupted wait is resumed
 // with the time left and returns an empty list once none is (PEP 475).
 func (p *Poll) Poll(timeout any) ([]Event, error) {
 	d, err := pollTimeout(timeout)

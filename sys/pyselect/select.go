@@ -27,10 +27,11 @@ import (
 // mixed list as Python allows. The results hold the caller's own elements,
 // not fds, in input order with duplicates kept, as CPython's do.
 //
-// timeout is in seconds: nil (None) blocks, 0 polls. It is rounded up to
-// the microsecond, so a positive timeout never becomes 0; a negative one is
-// ValueError "timeout must be non-negative". An interrupted wait is resumed
-// with the time left, and returns three empty lists once none is (PEP 475).
+// timeout is in seconds: nil (None) blocks, 0 polls; a time.Duration is
+// that duration. It is rounded up to the microsecond, so a positive
+// timeout never becomes 0; a negative one is ValueError "timeout must be
+// non-negative". An interrupted wait is resumed with the time left, and
+// returns three empty lists once none is (PEP 475).
 //
 // Errors, as CPython: an element that is no fd is TypeError; a negative fd
 // is ValueError; an fd of FD_SETSIZE or more is ValueError "filedescriptor
