@@ -8,6 +8,7 @@ package pyselect
 
 import (
 	"errors"
+	"math"
 	"net"
 	"os"
 	"reflect"
@@ -16,8 +17,8 @@ import (
 	"time"
 )
 
-// zeroFileno is a Filenoer of size zero: a slice of 2**36 of them costs
-// nothing, so only a Select that allocates by the list's length fails.
+// zeroFileno is a Filenoer of size zero: a slice of math.MaxInt of them
+// costs nothing, so only a Select that allocates by the list's length fails.
 type zeroFileno struct{}
 
 func (zeroFileno) Fileno() int { return 0 }
@@ -26,11 +27,11 @@ func (zeroFileno) Fileno() int { return 0 }
 // CPython's seq2set raises it, whatever the list's length: nothing is
 // allocated by the length before the elements are checked.
 func TestSelectHugeListIsValueError(t *testing.T) {
-	huge := make([]zeroFileno, 1<<36)
+	huge := make([]zeroFileno, math.MaxInt)
 	for _, lists := range [][3][]zeroFileno{{huge, nil, nil}, {nil, huge, nil}, {nil, nil, huge}, {huge, huge, huge}} {
 		_, _, _, err := Select(lists[0], lists[1], lists[2], 0)
 		if !errors.Is(err, errTooManyFds) {
-			t.Fatalf("Select(2**36 elements) = %v, want %v", err, errTooManyFds)
+			t.Fatalf("Select(math.MaxInt elements) = %v, want %v", err, errTooManyFds)
 		}
 	}
 }
