@@ -63,7 +63,7 @@ clean:
 
 # --- platforms ---
 # Linux architectures under qemu-user here, the BSDs in Vagrant VMs, and the
-# lint of the CI workflows and Vagrantfiles. See README "Platforms".
+# lint of the CI workflows and Vagrantfiles. See conformance/PLATFORMS.md.
 QEMU_ARCHES ?= 386 arm arm64 riscv64 ppc64le s390x loong64
 .PHONY: qemu
 

@@ -26,7 +26,7 @@ import (
 // lateSlack is how late after the deadline the call may return. Measured
 // on linux/amd64, 2 CPUs at a load average of 22-33: the worst overrun of
 // 20 runs of each Linux API was 5.9 ms, of 12 under -race 27.7 ms (see
-// README "Reliability"). 200 ms is seven times that and a fifth of the
+// conformance/RELIABILITY.md). 200 ms is seven times that and a fifth of the
 // timeout, far below the 900 ms a retry with the whole timeout overruns by.
 const (
 	lateTimeout = time.Second

@@ -19,7 +19,7 @@ import (
 // pyFloat). CPython converts it with _PyTime_FromSecondsObject or
 // _PyTime_FromMillisecondsObject (Python/pytime.c) into nanoseconds,
 // rounding away from zero (_PyTime_ROUND_TIMEOUT), and then into the
-// kernel's unit with a rule of its own per API:
+// kernel's unit with a rule of its own per API (conformance/SEMANTICS.md#timeouts):
 //
 //	API            unit  None     negative                      kernel unit
 //	select         s     block    ValueError                    µs, up
@@ -171,7 +171,8 @@ func msCeil(d time.Duration) int {
 }
 
 // wait calls sys, one kernel wait, until the wait is over, as PEP 475
-// makes CPython do for every blocking call of the select module. Go makes
+// makes CPython do for every blocking call of the select module
+// (conformance/SEMANTICS.md#eintr). Go makes
 // EINTR common, not theoretical: the runtime's preemption signal (SIGURG)
 // interrupts epoll_wait, poll and select at any time.
 //
