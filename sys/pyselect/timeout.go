@@ -26,6 +26,7 @@ import (
 //	poll.poll      ms    block    block                         ms, up
 //	epoll.poll     s     block    > -1 ms: 0; else block        ms, ceiling
 //	kqueue.control s     block    ValueError                    ns
+//	devpoll.poll   ms    block    -1 ms blocks; below, Overflow ms, up
 //
 // A time.Duration, the one Go-only form, is that duration whatever the
 // API's unit: time.Second is one second in Select and 1000 ms in
@@ -130,6 +131,24 @@ func pollTimeout(v any) (time.Duration, error) {
 	}
 	ms := divUp(t.ns, 1e6)
 	if !t.dur && !isCInt(ms) {
+		return 0, errTimeoutTooLarge
+	}
+	if ms < 0 {
+		return -1, nil
+	}
+	return time.Duration(t.ns), nil
+}
+
+// devpollTimeout is devpoll.poll's rule: milliseconds rounded up; None and
+// -1 block; below -1 or outside a C int it is OverflowError
+// (select_devpoll_poll_impl).
+func devpollTimeout(v any) (time.Duration, error) {
+	t, err := timeoutOf(v, 1e6, errIntTimeoutType)
+	if err != nil || t.none {
+		return -1, err
+	}
+	ms := divUp(t.ns, 1e6)
+	if ms < -1 || !t.dur && !isCInt(ms) {
 		return 0, errTimeoutTooLarge
 	}
 	if ms < 0 {
