@@ -316,7 +316,7 @@ func (dp *Devpoll) Poll(timeout any, extra ...int) ([]Event, error) {
 	}
 	buf, mine := dp.buf.get(dp.max, newPollFds)
 	defer dp.buf.put(mine)
-	n, err := eintr(d, func(d time.Duration) (int, error) {
+	n, err := wait(d, msMaxWait, func(d time.Duration) (int, error) {
 		n, err := ioctlDpPoll(dp.ref.fd, buf, msCeil(d))
 		if dp.ref.closed() {
 			// Woken by Close (or closed while waiting).

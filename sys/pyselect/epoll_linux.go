@@ -44,8 +44,11 @@ var errClosedEpoll = newError(ValueError, "I/O operation on closed epoll object"
 // otherwise ignored), else ValueError "negative sizehint"; flags must be 0
 // or EPOLL_CLOEXEC, else OSError "invalid flags" (with no errno).
 func NewEpoll(sizehint, flags int) (*Epoll, error) {
-	if sizehint > math.MaxInt32 || sizehint < math.MinInt32 || flags > math.MaxInt32 || flags < math.MinInt32 {
-		return nil, errIntOverflow
+	if err := cInt(sizehint); err != nil {
+		return nil, err
+	}
+	if err := cInt(flags); err != nil {
+		return nil, err
 	}
 	if sizehint != -1 && sizehint <= 0 {
 		return nil, newError(ValueError, "negative sizehint")
@@ -62,8 +65,8 @@ func NewEpoll(sizehint, flags int) (*Epoll, error) {
 // new epoll instance, and any other negative fd is OSError "[Errno 0]
 // Error".
 func EpollFromFd(fd int) (*Epoll, error) {
-	if fd > math.MaxInt32 || fd < math.MinInt32 {
-		return nil, errIntOverflow
+	if err := cInt(fd); err != nil {
+		return nil, err
 	}
 	return newEpoll(fd)
 }
@@ -221,8 +224,8 @@ func (ep *Epoll) Poll(timeout any, maxevents ...int) ([]Event, error) {
 
 // poll is Poll with its maxevents argument given.
 func (ep *Epoll) poll(timeout any, maxevents int) ([]Event, error) {
-	if maxevents > math.MaxInt32 || maxevents < math.MinInt32 {
-		return nil, errIntOverflow
+	if err := cInt(maxevents); err != nil {
+		return nil, err
 	}
 	if !ep.ref.acquire() {
 		return nil, errClosedEpoll
@@ -279,7 +282,7 @@ func (ep *Epoll) Wait(events []unix.EpollEvent, timeout time.Duration) (int, err
 
 // wait is epoll_wait(2) with the EINTR rule; the caller holds a reference.
 func (ep *Epoll) wait(events []unix.EpollEvent, timeout time.Duration) (int, error) {
-	n, err := eintr(timeout, func(d time.Duration) (int, error) {
+	n, err := wait(timeout, msMaxWait, func(d time.Duration) (int, error) {
 		n, err := unix.EpollWait(ep.ref.fd, events, msCeil(d))
 		if ep.ref.closed() {
 			// Woken by Close (or closed while waiting): report that,

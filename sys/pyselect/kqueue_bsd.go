@@ -55,8 +55,8 @@ func NewKqueue() (*Kqueue, error) { return newKqueue(-1) }
 // from CPython: -1 makes a new kqueue, and any other negative fd is
 // OSError "[Errno 0] Error".
 func KqueueFromFd(fd int) (*Kqueue, error) {
-	if fd > math.MaxInt32 || fd < math.MinInt32 {
-		return nil, errIntOverflow
+	if err := cInt(fd); err != nil {
+		return nil, err
 	}
 	return newKqueue(fd)
 }
@@ -158,8 +158,8 @@ func (kq *Kqueue) Fileno() (int, error) {
 // made of several kevent calls, since macOS refuses long timeouts with
 // EINVAL (Go's runtime/netpoll_kqueue.go caps them the same way).
 func (kq *Kqueue) Control(changelist []Kevent, maxevents int, timeout any) ([]Kevent, error) {
-	if maxevents > math.MaxInt32 || maxevents < math.MinInt32 {
-		return nil, errIntOverflow
+	if err := cInt(maxevents); err != nil {
+		return nil, err
 	}
 	if !kq.ref.acquire() {
 		return nil, errClosedKqueue
@@ -202,24 +202,24 @@ const (
 var keventSys = unix.Kevent
 
 // kevent is kevent(2) with the EINTR rule; the caller holds a reference.
+// A wait longer than maxWait is made of several kevent calls (see wait).
+// Without an eventlist the kernel does not wait at all, so there is no
+// wait to resume.
 func (kq *Kqueue) kevent(changes, events []unix.Kevent_t, d time.Duration) (int, error) {
-	return eintr(d, submitOnce(changes, func(changes []unix.Kevent_t, d time.Duration) (int, error) {
+	if len(events) == 0 {
+		d = min(d, 0)
+	}
+	return wait(d, maxWait, submitOnce(changes, func(changes []unix.Kevent_t, d time.Duration) (int, error) {
 		var ts *unix.Timespec
-		capped := d > maxWait
 		if d >= 0 {
-			t := unix.NsecToTimespec(int64(min(d, maxWait)))
+			t := unix.NsecToTimespec(int64(d))
 			ts = &t
 		}
 		n, err := keventSys(kq.ref.fd, changes, events, ts)
-		switch {
-		case kq.ref.closed():
+		if kq.ref.closed() {
 			// Woken by Close (or closed while waiting): report that,
 			// not the wake-up event.
 			return 0, errClosedKqueue
-		case err == nil && n == 0 && capped && len(events) > 0:
-			// The capped wait ran out: resume it with the time left,
-			// as eintr resumes an interrupted one.
-			return 0, syscall.EINTR
 		}
 		return n, sysErr(err)
 	}))
