@@ -77,6 +77,7 @@ var fdconvPaths = []fdconvPath{
 // polledFd polls p without waiting and returns the one fd it reports
 // POLLOUT for.
 func polledFd(p *pyselect.Poll) (int, error) {
+	GinkgoHelper()
 	evs, err := p.Poll(0)
 	Expect(err).NotTo(HaveOccurred())
 	Expect(evs).To(HaveLen(1))

@@ -29,6 +29,7 @@ var kqLabels = Label("api:kqueue", "os:"+runtime.GOOS)
 
 // newKq returns a kqueue closed when the spec ends.
 func newKq() *pyselect.Kqueue {
+	GinkgoHelper()
 	kq, err := pyselect.NewKqueue()
 	Expect(err).NotTo(HaveOccurred())
 	DeferCleanup(kq.Close)
@@ -37,6 +38,7 @@ func newKq() *pyselect.Kqueue {
 
 // kev is select.kevent(ident, *args), failing the spec on an error.
 func kev(ident any, args ...int64) pyselect.Kevent {
+	GinkgoHelper()
 	k, err := pyselect.NewKevent(ident, args...)
 	Expect(err).NotTo(HaveOccurred())
 	return k

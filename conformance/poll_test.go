@@ -46,6 +46,7 @@ var pollHangup = map[string]map[string]pyselect.Mask{
 
 // pollOnce polls p without waiting.
 func pollOnce(p *pyselect.Poll) []pyselect.Event {
+	GinkgoHelper()
 	evs, err := p.Poll(0)
 	Expect(err).NotTo(HaveOccurred())
 	return evs
