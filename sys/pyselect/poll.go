@@ -25,8 +25,8 @@ type Event struct {
 // A Poll is a select.poll object: a set of registered fds, each with an
 // event mask, polled with poll(2).
 //
-// Python: https://docs.python.org/3/library/select.html#poll-objects
-// Kernel: poll(2).
+//   - Python: [select.poll]
+//   - Kernel: [poll(2)]
 //
 // Registration changes may come from any goroutine, also while another is
 // inside Poll; they take effect at the next Poll, as in CPython. A second
@@ -34,6 +34,9 @@ type Event struct {
 // A Poll holds no descriptor of its own and has nothing to close. The
 // zero Poll is an empty poll object, as NewPoll returns (Python forbids
 // instantiating the type directly; Go cannot forbid a zero value).
+//
+// [select.poll]: https://docs.python.org/3/library/select.html#poll-objects
+// [poll(2)]: https://man7.org/linux/man-pages/man2/poll.2.html
 type Poll struct {
 	polling atomic.Bool // a Poll call is running (CPython's poll_running)
 

@@ -18,8 +18,8 @@ import (
 // writing, or in xlist have an "exceptional condition", and returns the
 // three subsets.
 //
-// Python: https://docs.python.org/3/library/select.html#select.select
-// Kernel: select(2).
+//   - Python: [select.select]
+//   - Kernel: [select(2)]; on Windows, Winsock's [select]
 //
 // Each element is an fd argument as Python takes one: a Go integer, a
 // Filenoer, or a syscall.Conn such as *os.File or *net.TCPConn (see
@@ -37,8 +37,7 @@ import (
 // is ValueError; an fd of FD_SETSIZE or more is ValueError "filedescriptor
 // out of range in select()" (never a write past the fd_set); more than
 // FD_SETSIZE elements in one list is ValueError "too many file descriptors
-// in select()"; a closed fd is OSError EBADF. The timeout is checked first,
-// then rlist, wlist and xlist in that order.
+// in select()"; a closed fd is OSError EBADF.
 //
 // On Windows, Python's select takes sockets only, and so does Select: it
 // calls Winsock's select with CPython's Windows rules (select_windows.go).
@@ -48,6 +47,10 @@ import (
 //
 // Differences from Python: Python takes any iterable and re-reads a list
 // that fileno() mutates (test_select_mutated); Go takes slices, read once.
+//
+// [select.select]: https://docs.python.org/3/library/select.html#select.select
+// [select(2)]: https://man7.org/linux/man-pages/man2/select.2.html
+// [select]: https://learn.microsoft.com/windows/win32/api/winsock2/nf-winsock2-select
 func Select[T any](rlist, wlist, xlist []T, timeout any) (r, w, x []T, err error) {
 	d, err := selectTimeout(timeout)
 	if err != nil {
