@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/sys/unix"
 
@@ -42,11 +43,11 @@ func newSelector(class string) (selector, error) {
 type fileObj struct {
 	fd     int
 	socket bool
-	closed bool
+	closed atomic.Bool // a "later" step may close it while another uses it
 }
 
 func (f *fileObj) Fileno() (int, error) {
-	if !f.closed {
+	if !f.closed.Load() {
 		return f.fd, nil
 	}
 	if f.socket {
@@ -78,7 +79,7 @@ func (r *replayer) fileObjStep(st *Step) (any, error) {
 		return nil, scenarioErr("%s is not a fileobj", st.On)
 	}
 	w.mu.Lock()
-	f.closed = true
+	f.closed.Store(true)
 	delete(w.open, w.fdname[f.fd])
 	w.mu.Unlock()
 	return nil, unix.Close(f.fd)
