@@ -116,6 +116,14 @@ fuzz:
 soak:
 	CGO_ENABLED=0 $(GO) run ./conformance/cmd/soak -duration $(DURATION)
 
+# --- matrix ---
+MATRIX_REPORTS ?= $(wildcard $(OUT)/conformance.json $(OUT)/qemu $(OUT)/wine $(OUT)/ci-reports)
+MATRIX_OUT     ?= conformance/MATRIX.md
+.PHONY: matrix
+## matrix: merge the conformance suite's Ginkgo reports (MATRIX_REPORTS: by default $(OUT)/conformance.json, $(OUT)/qemu/<arch>/, $(OUT)/wine/ and CI's artifacts downloaded into $(OUT)/ci-reports/) into one table, behaviour x platform, in MATRIX_OUT.
+matrix:
+	CGO_ENABLED=0 $(GO) run ./conformance/cmd/matrix -o $(MATRIX_OUT) $(MATRIX_REPORTS)
+
 # --- windows ---
 .PHONY: wine
 ## wine: the windows/amd64 unit tests and conformance suite under Wine 8, with a stand-in bcryptprimitives.dll (installs Wine and MinGW if missing; .ci/wine.sh). windows/{amd64,arm64} vet and build are in `cross`.
