@@ -93,6 +93,16 @@ func TestTargets(t *testing.T) {
 		t.Errorf("resolution %v, want %v", got.resolution, want)
 	}
 
+	// Fewer than minTicks of user time cannot be judged.
+	e = E2E{Servers: servers, Results: append(append([]Result{}, base...), run("go-epoll", 0, 50, 100_000, 2))}
+	if got, _ := e.targets(); !got.userCoarse {
+		t.Error("2 and 0 user ticks are not coarse")
+	}
+	e = E2E{Servers: servers, Results: append(append([]Result{}, base...), run("go-epoll", 10, 50, 100_000, 2))}
+	if got, _ := e.targets(); got.userCoarse {
+		t.Error("20 user ticks and more are coarse")
+	}
+
 	// Without the C floor the total target is not met, and says so.
 	e = E2E{Servers: servers[:3], Results: append(append([]Result{}, base[:4]...), run("go-epoll", 4, 50, 100_000, 2))}
 	got, ok := e.targets()
