@@ -10,6 +10,8 @@ VET_TARGETS   = $(shell $(GO) tool dist list | grep -E '^(linux|darwin|freebsd|n
 # Targets whose unit tests and conformance suite are also compiled (go test -c).
 BUILD_TARGETS = freebsd/amd64 freebsd/arm64 freebsd/386 netbsd/amd64 openbsd/amd64 dragonfly/amd64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
 STATICCHECK   = honnef.co/go/tools/cmd/staticcheck@v0.8.2
+# Every package with unit tests: all but the conformance suite.
+UNIT_PKGS     = $(filter-out %/conformance,$(shell $(GO) list ./...))
 # The steps of `make ci`, in order: what CI runs on every submission.
 CI_STEPS      = fmt vet tidy-check lint race cross bench-smoke qemu wine fixtures-check matrix
 
@@ -25,7 +27,7 @@ ci:
 
 ## unit: the tests of every package but the conformance suite (the library's unit tests, fuzz seeds, examples, the differential and bench tools), without cgo.
 unit:
-	CGO_ENABLED=0 $(GO) test -count=1 $$($(GO) list ./... | grep -v '/conformance$$')
+	CGO_ENABLED=0 $(GO) test -count=1 $(UNIT_PKGS)
 
 ## conformance: the main job. Runs the conformance suite on this OS, randomized, prints a readable report and writes $(OUT)/conformance.json (RACE=1: under the race detector).
 conformance:
@@ -33,7 +35,7 @@ conformance:
 
 ## race: `unit` and `conformance` under the race detector (it needs cgo and a C compiler; without one this says so and runs them without it; .ci/race.sh).
 race:
-	@OUT=$(OUT) GO=$(GO) bash .ci/race.sh
+	@OUT=$(OUT) GO=$(GO) bash .ci/race.sh $(UNIT_PKGS)
 
 ## fmt: gofmt must have nothing to say.
 fmt:
