@@ -19,6 +19,7 @@ import (
 // spec ends the read end is closed and the child killed (if it still runs)
 // and reaped.
 func Shell(script string) *os.File {
+	GinkgoHelper()
 	r, w, err := os.Pipe()
 	if err != nil {
 		Fail("pipe: " + err.Error())

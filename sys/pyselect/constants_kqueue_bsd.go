@@ -9,7 +9,7 @@ package pyselect
 import "golang.org/x/sys/unix"
 
 // The kqueue constants of Python's select module, with each OS's values
-// from x/sys (cpython-select-semantics.md §1.3). CPython's _select_exec
+// from x/sys (conformance/SEMANTICS.md#constants-kqueue). CPython's _select_exec
 // exports these names for every macro the OS's <sys/event.h> defines; in
 // x/sys v0.50.0 every one of them exists on macOS, DragonFly, FreeBSD,
 // NetBSD and OpenBSD, so one list serves all five, with different values:

@@ -9,15 +9,15 @@ package pyselect
 import "golang.org/x/sys/unix"
 
 // The poll(2) events every Unix defines, with the OS's values, as
-// select.POLLIN and the rest (cpython-select-semantics.md §1.2). POLLERR,
+// select.POLLIN and the rest (conformance/SEMANTICS.md#constants-linux). POLLERR,
 // POLLHUP and POLLNVAL are only ever reported, never needed in a mask.
 //
 //lint:file-ignore ST1003 the constants keep the names Python gives them.
 const (
-	POLLIN   = unix.POLLIN
-	POLLPRI  = unix.POLLPRI
-	POLLOUT  = unix.POLLOUT
-	POLLERR  = unix.POLLERR
-	POLLHUP  = unix.POLLHUP
-	POLLNVAL = unix.POLLNVAL
+	POLLIN   Mask = unix.POLLIN
+	POLLPRI  Mask = unix.POLLPRI
+	POLLOUT  Mask = unix.POLLOUT
+	POLLERR  Mask = unix.POLLERR
+	POLLHUP  Mask = unix.POLLHUP
+	POLLNVAL Mask = unix.POLLNVAL
 )

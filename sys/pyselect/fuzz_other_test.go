@@ -16,7 +16,7 @@ import (
 
 func epollReadyCall(int, any) (int, error, bool) { return 0, nil, false }
 
-func fuzzEpollFd(*testing.T, any, int, *Error, uint32) {}
+func fuzzEpollFd(*testing.T, any, int, *Error, Mask) {}
 
 // dupOnto makes dst refer to src's file, close-on-exec (dup2(2); not
 // every BSD has dup3).

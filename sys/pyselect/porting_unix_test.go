@@ -32,8 +32,10 @@ var portingRows []portingRow
 
 func addRows(rows ...portingRow) bool { portingRows = append(portingRows, rows...); return true }
 
-// pipe returns a pipe whose ends close when the test ends.
+// pipe returns a pipe whose ends close when the test ends: the package's
+// one pipe helper.
 func pipe(t *testing.T) (r, w int) {
+	t.Helper()
 	var p [2]int
 	if err := unix.Pipe(p[:]); err != nil {
 		t.Fatal(err)

@@ -19,7 +19,7 @@ import (
 // converts it with _PyTime_FromSecondsObject or _PyTime_FromMillisecondsObject
 // (Python/pytime.c) into nanoseconds, rounding away from zero
 // (_PyTime_ROUND_TIMEOUT), and then into the kernel's unit with a rule of
-// its own per API (cpython-select-semantics.md §4):
+// its own per API (conformance/SEMANTICS.md#timeouts):
 //
 //	API            unit  None     negative                      kernel unit
 //	select         s     block    ValueError                    µs, up
@@ -166,7 +166,7 @@ func msCeil(d time.Duration) int {
 }
 
 // eintr calls sys until it ends with something other than EINTR, as PEP 475
-// makes CPython do for every blocking call of the select module (§11).
+// makes CPython do for every blocking call of the select module (conformance/SEMANTICS.md#eintr).
 // Go makes this common, not theoretical: the runtime's preemption signal
 // (SIGURG) interrupts epoll_wait, poll and select at any time.
 //

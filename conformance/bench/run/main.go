@@ -5,9 +5,10 @@
 //go:build linux
 
 // Command run is `make bench`: it measures pyselect against raw x/sys
-// (micro-benchmarks, benchstat over repeated runs) and the seed's servers
-// ported to pyselect against CPython, Go's net and the same server in C,
-// the floor (end to end, with conformance/bench/loadgen), and writes conformance/bench/BENCHMARKS.md
+// (micro-benchmarks, benchstat over repeated runs) and the Python echo servers
+// ported to pyselect against CPython, Go's net and the same epoll server in
+// C, the floor (end to end, with conformance/bench/loadgen), and writes
+// conformance/bench/BENCHMARKS.md
 // with a chart, conformance/bench/chart.svg, that it draws itself.
 //
 // Run it from the repository root:
