@@ -7,6 +7,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -71,7 +73,8 @@ func (m *Matrix) Add(name, source string, reports []types.Report) {
 		for _, s := range r.SpecReports {
 			if s.LeafNodeType != types.NodeTypeIt {
 				if s.State.Is(types.SpecStateFailureStates) {
-					col.SuiteFailures = append(col.SuiteFailures, fmt.Sprintf("%s at %s: %s", s.LeafNodeType, s.LeafNodeLocation, firstLine(s.Failure.Message)))
+					where := fmt.Sprintf("%s:%d", path.Base(filepath.ToSlash(s.LeafNodeLocation.FileName)), s.LeafNodeLocation.LineNumber)
+					col.SuiteFailures = append(col.SuiteFailures, fmt.Sprintf("%s at %s: %s", s.LeafNodeType, where, firstLine(s.Failure.Message)))
 				}
 				continue
 			}

@@ -107,10 +107,10 @@ func TestMergeKeepsTheWorst(t *testing.T) {
 func TestSuiteFailures(t *testing.T) {
 	m := NewMatrix()
 	r := report("linux/amd64", spec(types.SpecStatePassed, "", "A", "b"))
-	r[0].SpecReports = append(r[0].SpecReports, types.SpecReport{LeafNodeType: types.NodeTypeAfterSuite, State: types.SpecStateFailed, Failure: types.Failure{Message: "2 goroutines leaked"}})
+	r[0].SpecReports = append(r[0].SpecReports, types.SpecReport{LeafNodeType: types.NodeTypeAfterSuite, LeafNodeLocation: types.CodeLocation{FileName: "/home/me/pyselect/conformance/leak_unix_test.go", LineNumber: 38}, State: types.SpecStateFailed, Failure: types.Failure{Message: "2 goroutines leaked"}})
 	r[0].SuiteSucceeded = false
 	m.Add("linux/amd64", "x.json", r)
-	if f := m.Columns[0].SuiteFailures; len(f) != 1 || !strings.Contains(f[0], "2 goroutines leaked") {
+	if f := m.Columns[0].SuiteFailures; len(f) != 1 || f[0] != "AfterSuite at leak_unix_test.go:38: 2 goroutines leaked" {
 		t.Errorf("SuiteFailures = %q", f)
 	}
 	if !m.Failed() {
