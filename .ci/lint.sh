@@ -10,7 +10,7 @@ mkdir -p bin
 GOBIN=$(pwd)/bin CGO_ENABLED=0 $GO install "$STATICCHECK"
 echo "staticcheck $($GO env GOOS)/$($GO env GOARCH)"
 CGO_ENABLED=0 bin/staticcheck ./...
-for t in linux/386 linux/arm64 freebsd/amd64 darwin/arm64 netbsd/amd64 openbsd/amd64 dragonfly/amd64 windows/amd64; do
+for t in linux/386 linux/arm64 freebsd/amd64 darwin/arm64 netbsd/amd64 openbsd/amd64 dragonfly/amd64 windows/amd64 illumos/amd64 solaris/amd64; do
   echo "staticcheck $t"
   GOOS=${t%/*} GOARCH=${t#*/} CGO_ENABLED=0 bin/staticcheck ./...
 done

@@ -8,7 +8,7 @@
 set -euo pipefail
 sha=$1 dir=$2
 mkdir -p "$dir"
-for wf in linux.yml qemu.yml macos.yml bsd.yml windows.yml; do
+for wf in linux.yml qemu.yml macos.yml bsd.yml sunos.yml windows.yml; do
   id=$(gh run list --workflow "$wf" --commit "$sha" --limit 1 --json databaseId --jq '.[0].databaseId // empty')
   if [ -z "$id" ]; then
     echo "matrix-reports: $wf has no run for $sha"

@@ -30,7 +30,7 @@ var kqueueConstants = map[string]struct {
 	why                                                             string
 }{
 	"darwin":    {-1, -2, -7, 0xf000, -0x100000, "macOS <sys/event.h>: filters are negative; NOTE_PCTRLMASK is (~NOTE_PDATAMASK), an int, so Python's value is negative"},
-	"dragonfly": {-1, -2, -7, 0xf000, 0xf0000000, "DragonFly <sys/event.h>: FreeBSD's numbering"},
+	"dragonfly": {-1, -2, -7, 0xf800, 0xf0000000, "DragonFly <sys/event.h>: FreeBSD's numbering of the filters; EV_SYSFLAGS is 0xF800, as on OpenBSD"},
 	"freebsd":   {-1, -2, -7, 0xf000, 0xf0000000, "FreeBSD <sys/event.h>: filters are negative shorts"},
 	"netbsd":    {0, 1, 6, 0xf000, 0xf0000000, "NetBSD <sys/event.h>: filter is a uint32_t and filters count up from 0 (EVFILT_READ 0U)"},
 	"openbsd":   {-1, -2, -7, 0xf800, 0xf0000000, "OpenBSD <sys/event.h>: EV_SYSFLAGS also reserves 0x0800 (__EV_SELECT)"},

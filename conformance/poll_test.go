@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd || solaris
 
 package conformance_test
 
@@ -41,6 +41,42 @@ var pollHangup = map[string]map[string]pyselect.Mask{
 		"pipe write end with room, default mask":   pyselect.POLLOUT,
 		"socketpair, peer closed, POLLIN only":     pyselect.POLLIN | pyselect.POLLHUP,
 		"socketpair, nothing pending, POLLIN only": 0,
+	},
+	// XNU's poll registers a kevent for each event asked for and nothing
+	// for a mask of 0, so such an fd reports nothing, whatever its state
+	// (bsd/kern/sys_generic.c: poll_nocancel); CPython on macOS, a thin
+	// layer over poll(2), reports the same.
+	"darwin": {
+		"pipe write end, reader closed, mask 0": 0,
+	},
+	// DragonFly's poll is built on kqueue the same way: poll_copyin adds
+	// an EVFILT_READ, EVFILT_WRITE or EVFILT_EXCEPT kevent per event class
+	// asked for, none for a mask of 0 (sys/kern/sys_generic.c). Its other
+	// hang-up rows are left to its first report.
+	"dragonfly": {
+		"pipe write end, reader closed, mask 0": 0,
+	},
+}
+
+// pollNeverOpenMaskZero is what poll(2) reports for an fd that was never
+// open and is registered with mask 0, where it is not POSIX's POLLNVAL
+// ("The specified fd value is invalid. This flag is only valid in the
+// revents member"): XNU and DragonFly register nothing for a zero mask, so
+// the bad fd is never looked up (see pollHangup for the sources).
+var pollNeverOpenMaskZero = map[string]pyselect.Mask{
+	"darwin":    0,
+	"dragonfly": 0,
+}
+
+// pollUnknown names the rows of this file whose outcome on an OS is not
+// yet known from its documentation or source, with the reason; such a row
+// is skipped there until a first run records it.
+var pollUnknown = map[string]map[string]string{
+	"illumos": {
+		"pipe write end, reader closed, mask 0": "unknown until the first illumos run: poll(2) says POLLERR/POLLHUP are reported in revents, but whether fifo_poll reports a widowed write end to an fd polled for no event is not stated",
+	},
+	"solaris": {
+		"pipe write end, reader closed, mask 0": "unknown until the first Solaris run: poll(2) says POLLERR/POLLHUP are reported in revents, but whether a widowed pipe write end polled for no event reports one is not stated, and the kernel source is not public",
 	},
 }
 
@@ -399,14 +435,25 @@ var _ = Describe("select.poll.register", Label("api:poll"), func() {
 		Expect(pyselect.NewPoll().Register(1, 1, 2)).To(support.Raise(pyselect.TypeError, "register expected at most 2 arguments, got 3"))
 	})
 
-	// Source: SEMANTICS.md#poll-register (The fd is never validated at register time; an
+	// Source: SEMANTICS.md#poll-register (the fd is never validated at register time; an
 	// unopened fd such as 10000 is accepted (see POLLNVAL)); poll(2)
-	// POLLNVAL; reported even with mask 0 (SEMANTICS.md#poll-events).
-	It("accepts an fd that was never open and reports it as POLLNVAL, even with mask 0", func() {
+	// POLLNVAL ("only valid in the revents member"), so reported even with
+	// mask 0 (probed on Linux), except where pollNeverOpenMaskZero says.
+	It("accepts an fd that was never open and reports it as POLLNVAL, with mask 0 too where the kernel looks the fd up", func() {
 		fd := unopenedFd()
 		p := pyselect.NewPoll()
-		Expect(p.Register(fd, 0)).To(Succeed())
+		Expect(p.Register(fd, pyselect.POLLIN)).To(Succeed())
 		Expect(pollOnce(p)).To(Equal([]pyselect.Event{{Fd: fd, Events: pyselect.POLLNVAL}}))
+		Expect(p.Modify(fd, 0)).To(Succeed())
+		rev, ok := pollNeverOpenMaskZero[runtime.GOOS]
+		if !ok {
+			rev = pyselect.POLLNVAL
+		}
+		if rev == 0 {
+			Expect(pollOnce(p)).To(BeEmpty(), "mask 0 on %s", runtime.GOOS)
+		} else {
+			Expect(pollOnce(p)).To(Equal([]pyselect.Event{{Fd: fd, Events: rev}}), "mask 0 on %s", runtime.GOOS)
+		}
 	})
 })
 
@@ -533,6 +580,9 @@ var _ = Describe("select.poll.poll", Label("api:poll"), func() {
 	// read end has been closed"; see pollHangup for per-OS data.
 	DescribeTable("reports the revents the kernel gives, masked to 16 bits",
 		func(situation string, setup func() (fd int, mask pyselect.Mask), anyOf pyselect.Mask) {
+			if why, ok := pollUnknown[runtime.GOOS][situation]; ok {
+				Skip(why)
+			}
 			fd, mask := setup()
 			p := pyselect.NewPoll()
 			Expect(p.Register(fd, mask)).To(Succeed())
@@ -556,7 +606,7 @@ var _ = Describe("select.poll.poll", Label("api:poll"), func() {
 			unix.Close(w)
 			return r, pyselect.POLLIN | pyselect.POLLPRI | pyselect.POLLOUT
 		}, pyselect.Mask(pyselect.POLLHUP)),
-		Entry("When a pipe's reader has closed, the write end reports POLLERR (Linux) or POLLHUP, even with mask 0", "pipe write end, reader closed, mask 0", func() (int, pyselect.Mask) {
+		Entry("When a pipe's reader has closed, the write end polled with mask 0 reports POLLERR (Linux), POLLHUP, or nothing where poll is built on kqueue (macOS, DragonFly)", "pipe write end, reader closed, mask 0", func() (int, pyselect.Mask) {
 			r, w := support.Pipe()
 			unix.Close(r)
 			return w, 0

@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd || solaris
 
 package conformance_test
 
@@ -24,11 +24,13 @@ import (
 
 // selectFdSetSize is FD_SETSIZE per OS, as data: the C library's
 // <sys/select.h> (glibc, macOS, FreeBSD, OpenBSD, DragonFly: 1024; NetBSD:
-// 256, its sys/fd_set.h "#define FD_SETSIZE 256"), which x/sys mirrors in
-// unix.FdSet (shared/reference/platforms.md, x/sys field types table).
+// 256, its sys/fd_set.h "#define FD_SETSIZE 256"; illumos and Solaris:
+// 65536 for a 64-bit (_LP64) program), which x/sys mirrors in
+// unix.FD_SETSIZE and unix.FdSet.
 var selectFdSetSize = map[string]int{
 	"linux": 1024, "darwin": 1024, "freebsd": 1024, "openbsd": 1024, "dragonfly": 1024,
-	"netbsd": 256,
+	"netbsd":  256,
+	"illumos": 65536, "solaris": 65536,
 }
 
 // selectSkipEBADF names the OSes where CPython itself skips

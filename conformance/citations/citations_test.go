@@ -42,7 +42,8 @@ var (
 	mdLink = regexp.MustCompile(`\]\(([^)\s]+)\)`)
 	// repoPath is a path into the repository written in text: it starts at
 	// a top-level directory, after a space, quote, backquote or bracket.
-	repoPath = regexp.MustCompile("(?:^|[\\s(\\[`'\"])((?:\\.ci|\\.github|conformance|sys|fixtures|vagrant)/[A-Za-z0-9_./-]*[A-Za-z0-9_])([^A-Za-z0-9_./-]|$)")
+	// Under sys/ only the packages count: sys/kern/... is a kernel's source.
+	repoPath = regexp.MustCompile("(?:^|[\\s(\\[`'\"])((?:\\.ci/|\\.github/|conformance/|sys/py|sys/selectors|fixtures/|vagrant/)[A-Za-z0-9_./-]*[A-Za-z0-9_])([^A-Za-z0-9_./-]|$)")
 	// anchorID is an explicit anchor; heading is a Markdown heading.
 	anchorID = regexp.MustCompile(`<a id="([^"]+)"></a>`)
 	heading  = regexp.MustCompile(`(?m)^#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*$`)

@@ -14,7 +14,8 @@ import "golang.org/x/sys/unix"
 // x/sys v0.50.0 every one of them exists on macOS, DragonFly, FreeBSD,
 // NetBSD and OpenBSD, so one list serves all five, with different values:
 // the filters are negative (KQ_FILTER_READ -1) except on NetBSD (0, 1,
-// ...), KQ_EV_SYSFLAGS is 0xf800 on OpenBSD, KQ_NOTE_PCTRLMASK is
+// ...), KQ_EV_SYSFLAGS is 0xf800 on OpenBSD and DragonFly (0xf000
+// elsewhere), KQ_NOTE_PCTRLMASK is
 // ~NOTE_PDATAMASK (-0x100000) on macOS.
 //
 // Absent, as in Python: KQ_FILTER_NETDEV and KQ_NOTE_LINKUP, LINKDOWN and

@@ -49,6 +49,20 @@ func Fileno(v any) (int, error) { return fdOf(v) }
 // The fd must fit a C int (else OverflowError) and not be negative (else
 // ValueError "file descriptor cannot be a negative integer (-1)").
 func fdOf(v any) (int, error) {
+	if fd, ok := v.(int); ok { // the common case, without rawFd's switch
+		return checkFd(int64(fd))
+	}
+	fd, err := rawFd(v)
+	if err != nil {
+		return -1, err
+	}
+	return checkFd(fd)
+}
+
+// rawFd is fdOf before its range and sign checks: the integer v is or
+// its fileno() returns (-1 for a closed socket, as Python's), or the
+// conversion's error.
+func rawFd(v any) (int64, error) {
 	var fd int64
 	switch x := v.(type) {
 	case int:
@@ -90,7 +104,7 @@ func fdOf(v any) (int, error) {
 			return -1, errNotFileno
 		}
 	}
-	return checkFd(fd)
+	return fd, nil
 }
 
 // checkFd applies _PyLong_AsInt's range and the non-negative rule.
@@ -130,9 +144,9 @@ func otherInt(v any) (int64, bool) {
 // SyscallConn and Control fail only for a nil or closed file or socket,
 // which gets Python's error: fileno() of a closed file object raises
 // ValueError "I/O operation on closed file", and a closed socket's
-// fileno() is -1, which is ValueError "file descriptor cannot be a negative
-// integer (-1)".
-func connFd(c syscall.Conn) (int, error) {
+// fileno() is -1 (which checkFd refuses with ValueError "file descriptor
+// cannot be a negative integer (-1)").
+func connFd(c syscall.Conn) (int64, error) {
 	fd := int64(-1)
 	rc, err := c.SyscallConn()
 	if err == nil {
@@ -144,5 +158,5 @@ func connFd(c syscall.Conn) (int, error) {
 		}
 		fd = -1
 	}
-	return checkFd(fd)
+	return fd, nil
 }

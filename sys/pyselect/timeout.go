@@ -26,6 +26,7 @@ import (
 //	poll.poll      ms    block    block                         ms, up
 //	epoll.poll     s     block    > -1 ms: 0; else block        ms, ceiling
 //	kqueue.control s     block    ValueError                    ns
+//	devpoll.poll   ms    block    -1 ms blocks; below, Overflow ms, up
 //
 // Internally a timeout is a time.Duration: negative blocks, 0 polls,
 // positive waits at most that long.
@@ -130,6 +131,24 @@ func pollTimeout(v any) (time.Duration, error) {
 	}
 	ms := divUp(ns, 1e6)
 	if ms < math.MinInt32 || ms > math.MaxInt32 {
+		return 0, errTimeoutTooLarge
+	}
+	if ms < 0 {
+		return -1, nil
+	}
+	return time.Duration(ns), nil
+}
+
+// devpollTimeout is devpoll.poll's rule: milliseconds rounded up; None and
+// -1 block; below -1 or outside a C int it is OverflowError
+// (select_devpoll_poll_impl).
+func devpollTimeout(v any) (time.Duration, error) {
+	ns, none, err := timeoutNs(v, 1e6, errIntTimeoutType)
+	if err != nil || none {
+		return -1, err
+	}
+	ms := divUp(ns, 1e6)
+	if ms < -1 || ms > math.MaxInt32 {
 		return 0, errTimeoutTooLarge
 	}
 	if ms < 0 {
