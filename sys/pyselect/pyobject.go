@@ -26,7 +26,13 @@ import (
 // on closed file"; a value with no fd is TypeError "argument must be an
 // int, or have a fileno() method."; a FilenoErrer's error is returned
 // unchanged; an unsigned integer above the largest int64 is OverflowError.
-func RawFileno(v any) (int64, error) { return rawFd(v) }
+func RawFileno(v any) (int64, error) {
+	fd, big, err := rawFd(v)
+	if err == nil && big {
+		return -1, errIntOverflow
+	}
+	return fd, err
+}
 
 // TypeName is Python's type(v).__name__ for a value a Go caller passes
 // where Python takes an object: "NoneType" for nil, "int" for every Go
