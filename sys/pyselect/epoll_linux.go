@@ -36,7 +36,7 @@ type Epoll struct {
 var _ Poller = (*Epoll)(nil)
 
 // errClosedEpoll is what every call on a closed Epoll returns.
-var errClosedEpoll = newError(ValueError, "I/O operation on closed epoll object")
+func errClosedEpoll() *Error { return newError(ValueError, "I/O operation on closed epoll object") }
 
 // NewEpoll is select.epoll(sizehint=-1, flags=0). The descriptor is made
 // with epoll_create1(EPOLL_CLOEXEC), so it is not inherited across exec,
@@ -45,7 +45,7 @@ var errClosedEpoll = newError(ValueError, "I/O operation on closed epoll object"
 // or EPOLL_CLOEXEC, else OSError "invalid flags" (with no errno).
 func NewEpoll(sizehint, flags int) (*Epoll, error) {
 	if sizehint > math.MaxInt32 || sizehint < math.MinInt32 || flags > math.MaxInt32 || flags < math.MinInt32 {
-		return nil, errIntOverflow
+		return nil, errIntOverflow()
 	}
 	if sizehint != -1 && sizehint <= 0 {
 		return nil, newError(ValueError, "negative sizehint")
@@ -63,7 +63,7 @@ func NewEpoll(sizehint, flags int) (*Epoll, error) {
 // Error".
 func EpollFromFd(fd int) (*Epoll, error) {
 	if fd > math.MaxInt32 || fd < math.MinInt32 {
-		return nil, errIntOverflow
+		return nil, errIntOverflow()
 	}
 	return newEpoll(fd)
 }
@@ -134,7 +134,7 @@ func (ep *Epoll) Closed() bool { return ep.ref.closed() }
 // closed.
 func (ep *Epoll) Fileno() (int, error) {
 	if ep.ref.closed() {
-		return -1, errClosedEpoll
+		return -1, errClosedEpoll()
 	}
 	return ep.ref.fd, nil
 }
@@ -180,7 +180,7 @@ func (ep *Epoll) ctl(op int, fd any, mask Mask) error {
 		return err
 	}
 	if !ep.ref.acquire() {
-		return errClosedEpoll
+		return errClosedEpoll()
 	}
 	ev := unix.EpollEvent{Events: uint32(mask), Fd: int32(n)}
 	err = unix.EpollCtl(ep.ref.fd, op, n, &ev)
@@ -222,10 +222,10 @@ func (ep *Epoll) Poll(timeout any, maxevents ...int) ([]Event, error) {
 // poll is Poll with its maxevents argument given.
 func (ep *Epoll) poll(timeout any, maxevents int) ([]Event, error) {
 	if maxevents > math.MaxInt32 || maxevents < math.MinInt32 {
-		return nil, errIntOverflow
+		return nil, errIntOverflow()
 	}
 	if !ep.ref.acquire() {
-		return nil, errClosedEpoll
+		return nil, errClosedEpoll()
 	}
 	defer ep.release()
 	d, err := epollTimeout(timeout)
@@ -271,7 +271,7 @@ const epMaxEvents = math.MaxInt32 / int(unsafe.Sizeof(unix.EpollEvent{}))
 // empty events is OSError EINVAL, as from the kernel.
 func (ep *Epoll) Wait(events []unix.EpollEvent, timeout time.Duration) (int, error) {
 	if !ep.ref.acquire() {
-		return 0, errClosedEpoll
+		return 0, errClosedEpoll()
 	}
 	defer ep.release()
 	return ep.wait(events, timeout)
@@ -284,7 +284,7 @@ func (ep *Epoll) wait(events []unix.EpollEvent, timeout time.Duration) (int, err
 		if ep.ref.closed() {
 			// Woken by Close (or closed while waiting): report that,
 			// not the wake-up event.
-			return 0, errClosedEpoll
+			return 0, errClosedEpoll()
 		}
 		if err != nil {
 			// epoll_wait(2) returns -1 on failure; a count is never negative.

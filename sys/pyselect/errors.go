@@ -127,17 +127,24 @@ func ExceptionOf(err error) Exception {
 
 func newError(exc Exception, msg string) *Error { return &Error{Exception: exc, Message: msg} }
 
-// Errors with a fixed message, made once.
-var (
-	errNotFileno        = newError(TypeError, "argument must be an int, or have a fileno() method.")
-	errClosedFile       = newError(ValueError, "I/O operation on closed file")
-	errIntOverflow      = newError(OverflowError, "Python int too large to convert to C int")
-	errTooManyFds       = newError(ValueError, "too many file descriptors in select()")
-	errTimeoutTooLarge  = newError(OverflowError, "timeout is too large")
-	errTimeoutNegative  = newError(ValueError, "timeout must be non-negative")
-	errTimeoutNaN       = newError(ValueError, "Invalid value NaN (not a number)")
-	errTimeTOverflow    = newError(OverflowError, "timestamp out of range for platform time_t")
-	errPyTimeOverflow   = newError(OverflowError, "timestamp too large to convert to C _PyTime_t")
-	errSelectTimeoutTyp = newError(TypeError, "timeout must be a float or None")
-	errIntTimeoutType   = newError(TypeError, "timeout must be an integer or None")
-)
+// Errors with a fixed message. Each call makes its own, so that a caller
+// who edits the *Error it got changes no other caller's.
+func errNotFileno() *Error {
+	return newError(TypeError, "argument must be an int, or have a fileno() method.")
+}
+func errClosedFile() *Error { return newError(ValueError, "I/O operation on closed file") }
+func errIntOverflow() *Error {
+	return newError(OverflowError, "Python int too large to convert to C int")
+}
+func errTooManyFds() *Error      { return newError(ValueError, "too many file descriptors in select()") }
+func errTimeoutTooLarge() *Error { return newError(OverflowError, "timeout is too large") }
+func errTimeoutNegative() *Error { return newError(ValueError, "timeout must be non-negative") }
+func errTimeoutNaN() *Error      { return newError(ValueError, "Invalid value NaN (not a number)") }
+func errTimeTOverflow() *Error {
+	return newError(OverflowError, "timestamp out of range for platform time_t")
+}
+func errPyTimeOverflow() *Error {
+	return newError(OverflowError, "timestamp too large to convert to C _PyTime_t")
+}
+func errSelectTimeoutTyp() *Error { return newError(TypeError, "timeout must be a float or None") }
+func errIntTimeoutType() *Error   { return newError(TypeError, "timeout must be an integer or None") }

@@ -59,19 +59,19 @@ func fdOf(v any) (int, error) {
 		fd = x
 	case uint:
 		if uint64(x) > math.MaxInt64 {
-			return -1, errIntOverflow
+			return -1, errIntOverflow()
 		}
 		fd = int64(x)
 	case uint32:
 		fd = int64(x)
 	case uint64:
 		if x > math.MaxInt64 {
-			return -1, errIntOverflow
+			return -1, errIntOverflow()
 		}
 		fd = int64(x)
 	case uintptr:
 		if uint64(x) > math.MaxInt64 {
-			return -1, errIntOverflow
+			return -1, errIntOverflow()
 		}
 		fd = int64(x)
 	case Filenoer:
@@ -87,7 +87,7 @@ func fdOf(v any) (int, error) {
 	default:
 		var ok bool
 		if fd, ok = otherInt(v); !ok {
-			return -1, errNotFileno
+			return -1, errNotFileno()
 		}
 	}
 	return checkFd(fd)
@@ -96,7 +96,7 @@ func fdOf(v any) (int, error) {
 // checkFd applies _PyLong_AsInt's range and the non-negative rule.
 func checkFd(fd int64) (int, error) {
 	if fd < math.MinInt32 || fd > math.MaxInt32 {
-		return -1, errIntOverflow
+		return -1, errIntOverflow()
 	}
 	if fd < 0 {
 		return -1, newError(ValueError, "file descriptor cannot be a negative integer ("+strconv.FormatInt(fd, 10)+")")
@@ -140,7 +140,7 @@ func connFd(c syscall.Conn) (int, error) {
 	}
 	if err != nil {
 		if _, ok := c.(*os.File); ok {
-			return -1, errClosedFile
+			return -1, errClosedFile()
 		}
 		fd = -1
 	}

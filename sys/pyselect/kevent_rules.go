@@ -163,11 +163,11 @@ func (abi keventABI) ident(v any) (uint64, error) {
 	var u uint64
 	switch {
 	case v == nil:
-		return 0, errNotFileno
+		return 0, errNotFileno()
 	case rv.CanInt():
 		i := rv.Int()
 		if i < 0 {
-			return 0, errSizeTNegative
+			return 0, errSizeTNegative()
 		}
 		u = uint64(i)
 	case rv.CanUint():
@@ -181,7 +181,7 @@ func (abi keventABI) ident(v any) (uint64, error) {
 		return uint64(fd), err
 	}
 	if mask(u, abi.ptrBits) != u {
-		return 0, errSizeTOverflow
+		return 0, errSizeTOverflow()
 	}
 	return u, nil
 }
@@ -194,7 +194,7 @@ func (abi keventABI) ident(v any) (uint64, error) {
 // "timeout must be positive or None", so 0 polls. Where time_t has 32
 // bits, _PyTime_AsTimespec's OverflowError for a timeout past it stays.
 func kqueueTimeout(v any, time32 bool) (time.Duration, error) {
-	ns, none, err := timeoutNs(v, 1e9, errIntTimeoutType)
+	ns, none, err := timeoutNs(v, 1e9, errIntTimeoutType())
 	switch {
 	case err != nil:
 		return 0, newError(TypeError, "timeout argument must be a number or None, got "+pyTypeName(v))
@@ -203,7 +203,7 @@ func kqueueTimeout(v any, time32 bool) (time.Duration, error) {
 	case ns < 0:
 		return 0, newError(ValueError, "timeout must be positive or None")
 	case time32 && ns/1e9 > math.MaxInt32:
-		return 0, errTimeTOverflow
+		return 0, errTimeTOverflow()
 	}
 	return time.Duration(ns), nil
 }
@@ -226,7 +226,10 @@ func submitOnce[T any](changes []T, sys func(changes []T, d time.Duration) (int,
 	}
 }
 
-var (
-	errSizeTNegative = newError(OverflowError, "can't convert negative value to size_t")
-	errSizeTOverflow = newError(OverflowError, "Python int too large to convert to C size_t")
-)
+// PyLong_AsSize_t's errors.
+func errSizeTNegative() *Error {
+	return newError(OverflowError, "can't convert negative value to size_t")
+}
+func errSizeTOverflow() *Error {
+	return newError(OverflowError, "Python int too large to convert to C size_t")
+}

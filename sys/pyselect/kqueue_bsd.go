@@ -39,7 +39,7 @@ type Kqueue struct {
 }
 
 // errClosedKqueue is the ValueError of every call on a closed Kqueue.
-var errClosedKqueue = newError(ValueError, "I/O operation on closed kqueue object")
+func errClosedKqueue() *Error { return newError(ValueError, "I/O operation on closed kqueue object") }
 
 // NewKqueue is select.kqueue(): a new kernel event queue. Its descriptor
 // is close-on-exec (CPython makes it non-inheritable): kqueue(2) takes no
@@ -56,7 +56,7 @@ func NewKqueue() (*Kqueue, error) { return newKqueue(-1) }
 // OSError "[Errno 0] Error".
 func KqueueFromFd(fd int) (*Kqueue, error) {
 	if fd > math.MaxInt32 || fd < math.MinInt32 {
-		return nil, errIntOverflow
+		return nil, errIntOverflow()
 	}
 	return newKqueue(fd)
 }
@@ -118,7 +118,7 @@ func (kq *Kqueue) Closed() bool { return kq.ref.closed() }
 // closed.
 func (kq *Kqueue) Fileno() (int, error) {
 	if kq.ref.closed() {
-		return -1, errClosedKqueue
+		return -1, errClosedKqueue()
 	}
 	return kq.ref.fd, nil
 }
@@ -159,10 +159,10 @@ func (kq *Kqueue) Fileno() (int, error) {
 // EINVAL (Go's runtime/netpoll_kqueue.go caps them the same way).
 func (kq *Kqueue) Control(changelist []Kevent, maxevents int, timeout any) ([]Kevent, error) {
 	if maxevents > math.MaxInt32 || maxevents < math.MinInt32 {
-		return nil, errIntOverflow
+		return nil, errIntOverflow()
 	}
 	if !kq.ref.acquire() {
-		return nil, errClosedKqueue
+		return nil, errClosedKqueue()
 	}
 	defer kq.release()
 	if maxevents < 0 {
@@ -215,7 +215,7 @@ func (kq *Kqueue) kevent(changes, events []unix.Kevent_t, d time.Duration) (int,
 		case kq.ref.closed():
 			// Woken by Close (or closed while waiting): report that,
 			// not the wake-up event.
-			return 0, errClosedKqueue
+			return 0, errClosedKqueue()
 		case err == nil && n == 0 && capped && len(events) > 0:
 			// The capped wait ran out: resume it with the time left,
 			// as eintr resumes an interrupted one.

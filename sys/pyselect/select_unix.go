@@ -23,7 +23,7 @@ import (
 const FD_SETSIZE = int(unsafe.Sizeof(unix.FdSet{}) * 8)
 
 // errFdOutOfRange is _PyIsSelectable_fd's failure.
-var errFdOutOfRange = newError(ValueError, "filedescriptor out of range in select()")
+func errFdOutOfRange() *Error { return newError(ValueError, "filedescriptor out of range in select()") }
 
 // An fdSet is select(2)'s fd_set, a bitmap.
 type fdSet struct{ unix.FdSet }
@@ -32,7 +32,7 @@ type fdSet struct{ unix.FdSet }
 // bound is checked first, with CPython's error (_PyIsSelectable_fd).
 func (s *fdSet) add(fd int) error {
 	if uint(fd) >= uint(FD_SETSIZE) {
-		return errFdOutOfRange
+		return errFdOutOfRange()
 	}
 	s.Set(fd)
 	return nil

@@ -50,7 +50,7 @@ func timeoutNs(v any, unit int64, typeErr error) (ns int64, none bool, err error
 		i = int64(x)
 	case uint64:
 		if x > math.MaxInt64 {
-			return 0, false, errPyTimeOverflow
+			return 0, false, errPyTimeOverflow()
 		}
 		i = int64(x)
 	default:
@@ -59,12 +59,12 @@ func timeoutNs(v any, unit int64, typeErr error) (ns int64, none bool, err error
 			return 0, false, typeErr
 		}
 		if rv := reflect.ValueOf(v); rv.CanUint() && rv.Uint() > math.MaxInt64 {
-			return 0, false, errPyTimeOverflow
+			return 0, false, errPyTimeOverflow()
 		}
 	}
 	// _PyTime_Mul's overflow check.
 	if i > math.MaxInt64/unit || i < math.MinInt64/unit {
-		return 0, false, errPyTimeOverflow
+		return 0, false, errPyTimeOverflow()
 	}
 	return i * unit, false, nil
 }
@@ -72,7 +72,7 @@ func timeoutNs(v any, unit int64, typeErr error) (ns int64, none bool, err error
 // floatNs is _PyTime_FromDouble with _PyTime_ROUND_UP.
 func floatNs(f float64, unit int64) (int64, bool, error) {
 	if math.IsNaN(f) {
-		return 0, false, errTimeoutNaN
+		return 0, false, errTimeoutNaN()
 	}
 	d := f * float64(unit)
 	if d >= 0 {
@@ -81,7 +81,7 @@ func floatNs(f float64, unit int64) (int64, bool, error) {
 		d = math.Floor(d)
 	}
 	if !(-(1<<63) <= d && d < 1<<63) {
-		return 0, false, errTimeTOverflow
+		return 0, false, errTimeTOverflow()
 	}
 	return int64(d), false, nil
 }
@@ -109,14 +109,14 @@ func divCeil(ns, unit int64) int64 {
 // selectTimeout is select.select's rule: seconds, None blocks, anything
 // that rounds below zero is ValueError "timeout must be non-negative".
 func selectTimeout(v any) (time.Duration, error) {
-	ns, none, err := timeoutNs(v, 1e9, errSelectTimeoutTyp)
+	ns, none, err := timeoutNs(v, 1e9, errSelectTimeoutTyp())
 	switch {
 	case err != nil:
 		return 0, err
 	case none:
 		return -1, nil
 	case ns < 0:
-		return 0, errTimeoutNegative
+		return 0, errTimeoutNegative()
 	}
 	return time.Duration(ns), nil
 }
@@ -124,13 +124,13 @@ func selectTimeout(v any) (time.Duration, error) {
 // pollTimeout is poll.poll's rule: milliseconds; None and every negative
 // value block; a value outside C int milliseconds is OverflowError.
 func pollTimeout(v any) (time.Duration, error) {
-	ns, none, err := timeoutNs(v, 1e6, errIntTimeoutType)
+	ns, none, err := timeoutNs(v, 1e6, errIntTimeoutType())
 	if err != nil || none {
 		return -1, err
 	}
 	ms := divUp(ns, 1e6)
 	if ms < math.MinInt32 || ms > math.MaxInt32 {
-		return 0, errTimeoutTooLarge
+		return 0, errTimeoutTooLarge()
 	}
 	if ms < 0 {
 		return -1, nil
@@ -141,13 +141,13 @@ func pollTimeout(v any) (time.Duration, error) {
 // epollTimeout is epoll.poll's rule: seconds, rounded to milliseconds
 // toward +inf, so a timeout in (-1 ms, 0) polls while -1 ms and below block.
 func epollTimeout(v any) (time.Duration, error) {
-	ns, none, err := timeoutNs(v, 1e9, errIntTimeoutType)
+	ns, none, err := timeoutNs(v, 1e9, errIntTimeoutType())
 	if err != nil || none {
 		return -1, err
 	}
 	ms := divCeil(ns, 1e6)
 	if ms < math.MinInt32 || ms > math.MaxInt32 {
-		return 0, errTimeoutTooLarge
+		return 0, errTimeoutTooLarge()
 	}
 	if ms < 0 {
 		return -1, nil
