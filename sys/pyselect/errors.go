@@ -5,7 +5,6 @@
 package pyselect
 
 import (
-	"errors"
 	"syscall"
 )
 
@@ -41,18 +40,26 @@ const (
 	TimeoutError           Exception = "TimeoutError"
 	LookupError            Exception = "LookupError"
 	ArithmeticError        Exception = "ArithmeticError"
-	BaseException          Exception = "Exception"
+	AttributeError         Exception = "AttributeError"
+
+	// PyException is Python's Exception, the class every error here
+	// derives from ("except Exception:"); the Go type has the name.
+	PyException Exception = "Exception"
+	// BaseException is the root of Python's hierarchy, above PyException.
+	BaseException Exception = "BaseException"
 )
 
 // Error returns the class name.
 func (e Exception) Error() string { return string(e) }
 
 // base returns the class e derives from in Python's hierarchy, or "" for
-// Exception itself.
+// BaseException.
 func (e Exception) base() Exception {
 	switch e {
 	case BaseException:
 		return ""
+	case PyException:
+		return BaseException
 	case KeyError:
 		return LookupError
 	case OverflowError:
@@ -64,7 +71,7 @@ func (e Exception) base() Exception {
 		PermissionError, ProcessLookupError, TimeoutError:
 		return OSError
 	}
-	return BaseException
+	return PyException
 }
 
 // IsSubclass reports whether e is cls or derives from it, as Python's
@@ -96,10 +103,12 @@ type Error struct {
 // for example "FileExistsError: [Errno 17] File exists".
 func (e *Error) Error() string { return string(e.Exception) + ": " + e.Message }
 
-// Is reports whether e is an instance of the Exception target.
+// Is reports whether e is an instance of the Exception target. A nil *Error
+// is an instance of nothing, so that the result of AsError can be asked
+// directly: if e := pyselect.AsError(err); e.Is(pyselect.OSError) { ... }.
 func (e *Error) Is(target error) bool {
 	cls, ok := target.(Exception)
-	return ok && e.Exception.IsSubclass(cls)
+	return ok && e != nil && e.Exception.IsSubclass(cls)
 }
 
 // Unwrap returns the errno, if any.
@@ -110,17 +119,11 @@ func (e *Error) Unwrap() error {
 	return e.Errno
 }
 
-// ExceptionOf answers "which Python exception is this?": the class of an
-// *Error, the PEP 3151 class of a bare syscall.Errno, and "" for any other
-// error (or nil).
+// ExceptionOf answers "which Python exception is this?": the class of
+// AsError(err), or "" when err has none (or is nil).
 func ExceptionOf(err error) Exception {
-	var e *Error
-	if errors.As(err, &e) {
+	if e := AsError(err); e != nil {
 		return e.Exception
-	}
-	var errno syscall.Errno
-	if errors.As(err, &errno) {
-		return errnoClass(errno)
 	}
 	return ""
 }

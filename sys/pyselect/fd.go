@@ -26,13 +26,6 @@ type FilenoErrer interface {
 	Fileno() (int, error)
 }
 
-// Fileno returns the file descriptor v stands for, by the rule every fd
-// argument of this package follows (below): the Go spelling of Python's
-// sock.fileno() or f.fileno() when porting, for values such as *os.File,
-// *net.TCPConn and *net.TCPListener, without switching them to blocking
-// mode as their Fd method would.
-func Fileno(v any) (int, error) { return fdOf(v) }
-
 // fdOf converts an fd argument as CPython's PyObject_AsFileDescriptor does
 // (Objects/fileobject.c), the rule behind every fd argument of the select
 // module:

@@ -186,14 +186,17 @@ var _ = addRows(
 			t.Fatal(n, events[0])
 		}
 	}},
-	portingRow{"except FileExistsError:", "errors.Is(err, pyselect.FileExistsError) // or unix.EEXIST, fs.ErrExist", func(t *testing.T) {
+	portingRow{"except FileExistsError:", "pyselect.Except(err, pyselect.FileExistsError) // or errors.Is(err, unix.EEXIST)", func(t *testing.T) {
 		ep, w := writable(t)
-		if err := ep.Register(w); !errors.Is(err, pyselect.FileExistsError) || !errors.Is(err, unix.EEXIST) {
+		if err := ep.Register(w); !pyselect.Except(err, pyselect.FileExistsError) || !errors.Is(err, unix.EEXIST) || !errors.Is(err, pyselect.FileExistsError) {
 			t.Fatal(err)
 		}
+		if err := os.Mkdir(t.TempDir(), 0o700); !pyselect.Except(err, pyselect.FileExistsError) {
+			t.Fatalf("an *os.PathError with EEXIST: %v", err)
+		}
 	}},
-	portingRow{"except KeyError:", "errors.Is(err, pyselect.KeyError)", func(t *testing.T) {
-		if err := pyselect.NewPoll().Unregister(3); !errors.Is(err, pyselect.KeyError) || err.Error() != "KeyError: 3" {
+	portingRow{"except KeyError:", "pyselect.Except(err, pyselect.KeyError)", func(t *testing.T) {
+		if err := pyselect.NewPoll().Unregister(3); !pyselect.Except(err, pyselect.KeyError, pyselect.LookupError) || err.Error() != "KeyError: 3" {
 			t.Fatal(err)
 		}
 	}},
