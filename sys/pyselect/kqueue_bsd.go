@@ -128,7 +128,8 @@ func (kq *Kqueue) Fileno() (int, error) {
 // waits up to timeout for at most maxevents events, and returns them as
 // new Kevents, in the kernel's order.
 //
-// timeout is in seconds: nil (None) blocks, 0 polls, a value below zero
+// timeout is optional, as in Python: none given is None. It is in
+// seconds: nil (None) blocks, 0 polls, a value below zero
 // is ValueError "timeout must be positive or None", and any value CPython
 // cannot convert (a wrong type, NaN, infinity, overflow) is TypeError
 // "timeout argument must be a number or None, got float". With maxevents
@@ -157,7 +158,7 @@ func (kq *Kqueue) Fileno() (int, error) {
 // with MemoryError allocating 2**31 slots. A wait longer than 1e6 s is
 // made of several kevent calls, since macOS refuses long timeouts with
 // EINVAL (Go's runtime/netpoll_kqueue.go caps them the same way).
-func (kq *Kqueue) Control(changelist []Kevent, maxevents int, timeout any) ([]Kevent, error) {
+func (kq *Kqueue) Control(changelist []Kevent, maxevents int, timeout ...any) ([]Kevent, error) {
 	if maxevents > math.MaxInt32 || maxevents < math.MinInt32 {
 		return nil, errIntOverflow()
 	}
@@ -168,7 +169,14 @@ func (kq *Kqueue) Control(changelist []Kevent, maxevents int, timeout any) ([]Ke
 	if maxevents < 0 {
 		return nil, newError(ValueError, "Length of eventlist must be 0 or positive, got "+strconv.Itoa(maxevents))
 	}
-	d, err := kqueueTimeout(timeout, sysABI.time32)
+	if len(timeout) > 1 {
+		return nil, newError(TypeError, "control expected at most 3 arguments, got "+strconv.Itoa(len(timeout)+2))
+	}
+	var t any
+	if len(timeout) == 1 {
+		t = timeout[0]
+	}
+	d, err := kqueueTimeout(t, sysABI.time32)
 	if err != nil {
 		return nil, err
 	}
