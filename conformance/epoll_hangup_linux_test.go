@@ -32,8 +32,8 @@ var _ = Describe("select.epoll (hang-ups)", Label("api:epoll", "os:linux"), func
 	// Source: epoll_ctl(2) "EPOLLRDHUP Stream socket peer closed connection, or
 	// shut down writing half of connection", "EPOLLHUP ... epoll_wait(2) will
 	// always wait for this event; it is not necessary to set it in events";
-	// semantics §7.7 "peer closed" row.
-	DescribeTable("reports on an AF_UNIX stream socket [epoll_ctl(2), semantics §7.7]",
+	// SEMANTICS.md#epoll-events (peer closed) row.
+	DescribeTable("reports on an AF_UNIX stream socket",
 		func(mask pyselect.Mask, act func(a, b *support.OnceFd), want pyselect.Mask) {
 			a, b := support.OnceSocketPair(unix.SOCK_STREAM)
 			ep := support.NewEpoll()
@@ -64,10 +64,10 @@ var _ = Describe("select.epoll (hang-ups)", Label("api:epoll", "os:linux"), func
 	// Source: epoll_ctl(2) "EPOLLHUP ... when reading from a channel such as a pipe
 	// or a stream socket, this event merely indicates that the peer closed its end
 	// of the channel"; "EPOLLERR ... also reported for the write end of a pipe when
-	// the read end has been closed"; semantics §7.7 "pipes: read end after the
+	// the read end has been closed"; SEMANTICS.md#epoll-events (pipes: read end after the
 	// writer closes -> EPOLLHUP (16). Write end after the reader closes -> OUT|ERR
-	// (12)" (probed, as are the other rows).
-	DescribeTable("reports on a pipe [epoll_ctl(2), semantics §7.7]",
+	// (12)) (probed, as are the other rows).
+	DescribeTable("reports on a pipe",
 		func(watchRead bool, mask pyselect.Mask, act func(r, w *support.OnceFd), want pyselect.Mask) {
 			r, w := support.OncePipe()
 			fd := w.Fd
@@ -94,7 +94,7 @@ var _ = Describe("select.epoll (hang-ups)", Label("api:epoll", "os:linux"), func
 	// Source: epoll_ctl(2) EPOLLHUP note: "Subsequent reads from the channel will
 	// return 0 (end of file) only after all outstanding data in the channel has
 	// been consumed."
-	It("keeps reporting IN|HUP until the data is read, then HUP with read() at EOF [epoll_ctl(2) EPOLLHUP]", func() {
+	It("keeps reporting IN|HUP until the data is read, then HUP with read() at EOF", func() {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(r.Fd, epIN)).To(Succeed())
@@ -111,12 +111,12 @@ var _ = Describe("select.epoll (hang-ups)", Label("api:epoll", "os:linux"), func
 	// TCP: the peer's FIN and RST arrive through the loopback stack, so the
 	// result is awaited (level-triggered, so repeated polls see it).
 	//
-	// Source: semantics §7.7 "SHUT_WR from peer with mask IN|RDHUP -> EPOLLIN|
-	// EPOLLRDHUP (8193) ... TCP RST -> ERR|HUP (24)" and "EPOLLHUP/EPOLLERR are
+	// Source: SEMANTICS.md#epoll-events (SHUT_WR from peer with mask IN|RDHUP -> EPOLLIN|
+	// EPOLLRDHUP (8193) ... TCP RST -> ERR|HUP (24)) and "EPOLLHUP/EPOLLERR are
 	// reported even with mask 0"; probed with CPython 3.11.7: a TCP peer's close
 	// (FIN, our side still open) is IN|RDHUP (8193), an RST with mask
 	// IN|OUT|RDHUP is IN|OUT|ERR|HUP|RDHUP (8221).
-	DescribeTable("reports on a TCP connection [semantics §7.7, probed]",
+	DescribeTable("reports on a TCP connection",
 		func(ctx SpecContext, mask pyselect.Mask, act func(peer *net.TCPConn), want pyselect.Mask) {
 			client, server := support.TCPPair()
 			fd := support.ConnFd(client)
@@ -153,7 +153,7 @@ var _ = Describe("select.epoll (pipe writability)", Label("api:epoll", "os:linux
 	// written without blocking to a pipe when the pipe has been reported as ready
 	// for writing"; epoll_ctl(2) "EPOLLOUT The associated file is available for
 	// write(2) operations"; issue: "writability of a full pipe after a drain".
-	It("reports a full pipe not writable, and writable again once drained [Python docs PIPE_BUF, epoll_ctl(2)]", func() {
+	It("reports a full pipe not writable, and writable again once drained", func() {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(w.Fd, epOUT)).To(Succeed())
@@ -171,7 +171,7 @@ var _ = Describe("select.epoll (pipe writability)", Label("api:epoll", "os:linux
 	// Source: epoll(7) ET usage "(2) by waiting for an event only after read(2) or
 	// write(2) return EAGAIN": a full pipe's write end, edge-triggered, reports
 	// EPOLLOUT again once the reader makes room.
-	It("reports the edge back to writable after EAGAIN, edge-triggered [epoll(7)]", func() {
+	It("reports the edge back to writable after EAGAIN, edge-triggered", func() {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(w.Fd, epOUT|pyselect.EPOLLET)).To(Succeed())

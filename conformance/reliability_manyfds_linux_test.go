@@ -103,7 +103,7 @@ var _ = Describe("reliability: many descriptors", Label("reliability", "os:linux
 		Expect(got).To(Equal(want), "poll.poll(0)")
 	})
 
-	// Source: CPython test_select.py and semantics §5.1/§12.2: an fd of
+	// Source: CPython test_select.py and SEMANTICS.md#select-limits: an fd of
 	// FD_SETSIZE or more is ValueError "filedescriptor out of range in
 	// select()", never a write past the fd_set (x/sys's FdSet.Set panics
 	// there); a list longer than FD_SETSIZE is "too many file descriptors

@@ -7,7 +7,7 @@ package pyselect
 import "golang.org/x/sys/unix"
 
 // The Linux constants of Python's select module (3.11), by the names and
-// values Python gives them (cpython-select-semantics.md §1.1-1.2).
+// values Python gives them (conformance/SEMANTICS.md#constants-linux).
 // EPOLLWAKEUP is left out: Python exports it from 3.14 on.
 //
 //lint:file-ignore ST1003 the constants keep the names Python gives them.

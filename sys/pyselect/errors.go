@@ -41,6 +41,7 @@ const (
 	LookupError            Exception = "LookupError"
 	ArithmeticError        Exception = "ArithmeticError"
 	AttributeError         Exception = "AttributeError"
+	MemoryError            Exception = "MemoryError"
 
 	// PyException is Python's Exception, the class every error here
 	// derives from ("except Exception:"); the Go type has the name.

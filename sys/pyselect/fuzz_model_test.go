@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+//go:build unix
 
 package pyselect
 
@@ -113,10 +113,13 @@ func (w *world) step(op, a, b byte) (closed []int) {
 	case opDup:
 		if fd, ok := w.pick(a); ok && len(w.fds) < worldMaxFds {
 			if _, open := w.fds[fd]; open {
-				nfd, err := unix.FcntlInt(uintptr(fd), unix.F_DUPFD_CLOEXEC, 0)
+				// F_DUPFD and then FD_CLOEXEC, as AIX has no
+				// F_DUPFD_CLOEXEC; these tests start no process.
+				nfd, err := unix.FcntlInt(uintptr(fd), unix.F_DUPFD, 0)
 				if err != nil {
 					w.t.Fatal(err)
 				}
+				unix.CloseOnExec(nfd)
 				w.use(nfd)
 			}
 		}
@@ -168,7 +171,8 @@ func (w *world) readiness(fd int, mask int16) Mask {
 // kernelPoll is poll(2) on fd alone with timeout 0, retried on EINTR
 // (which even a zero timeout can get: Go's preemption signal).
 func kernelPoll(fd int, mask int16) (Mask, error) {
-	pfd := []unix.PollFd{{Fd: int32(fd), Events: mask}}
+	pfd := []unix.PollFd{{Fd: int32(fd)}}
+	setEvents(&pfd[0].Events, uint16(mask))
 	for {
 		_, err := unix.Poll(pfd, 0)
 		if err != unix.EINTR {

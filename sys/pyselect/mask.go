@@ -2,9 +2,11 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+//go:build unix
 
 package pyselect
+
+import "strconv"
 
 // A Mask is an event mask: a set of POLL* or EPOLL* bits, as Python holds
 // it in an int. Every POLL* and EPOLL* constant is a Mask, so a mask
@@ -33,4 +35,13 @@ type Poller interface {
 	Modify(fd any, eventmask Mask) error
 	Unregister(fd any) error
 	Poll(timeout any, maxevents ...int) ([]Event, error)
+}
+
+// pollArity is the TypeError poll.poll and devpoll.poll raise for a
+// second argument: they take the timeout only.
+func pollArity(extra []int) error {
+	if len(extra) > 0 {
+		return newError(TypeError, "poll expected at most 1 argument, got "+strconv.Itoa(len(extra)+1))
+	}
+	return nil
 }

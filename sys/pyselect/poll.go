@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+//go:build unix
 
 package pyselect
 
@@ -93,27 +93,33 @@ func (p *Poll) set(fd any, eventmask Mask, mustExist bool) error {
 	i, ok := p.index[int32(n)]
 	switch {
 	case ok:
-		p.fds[i].Events = ev
+		setEvents(&p.fds[i].Events, ev)
 	case mustExist:
 		return osError(unix.ENOENT)
 	default:
 		p.index[int32(n)] = len(p.fds)
-		p.fds = append(p.fds, unix.PollFd{Fd: int32(n), Events: ev})
+		pfd := unix.PollFd{Fd: int32(n)}
+		setEvents(&pfd.Events, ev)
+		p.fds = append(p.fds, pfd)
 	}
 	p.dirty = true
 	return nil
 }
 
 // ushort is CPython's _PyLong_UnsignedShort_Converter.
-func ushort(v Mask) (int16, error) {
+func ushort(v Mask) (uint16, error) {
 	switch {
 	case v < 0:
 		return 0, newError(ValueError, "value must be positive")
 	case v > 0xffff:
 		return 0, newError(OverflowError, "Python int too large for C unsigned short")
 	}
-	return int16(uint16(v)), nil
+	return uint16(v), nil
 }
+
+// setEvents stores a mask in a pollfd's events field: a C short, which
+// x/sys declares int16, or uint16 on AIX (whose POLLNVAL is 0x8000).
+func setEvents[T int16 | uint16](events *T, mask uint16) { *events = T(mask) }
 
 // Unregister is poll.unregister(fd). An fd that is not registered is
 // KeyError, whose message is the fd.
@@ -148,8 +154,8 @@ func (p *Poll) Unregister(fd any) error {
 // Poll takes no maxevents: the variadic is there so that a *Poll is a
 // Poller, and passing one is Python's TypeError for poll.poll(t, n).
 func (p *Poll) Poll(timeout any, extra ...int) ([]Event, error) {
-	if len(extra) > 0 {
-		return nil, newError(TypeError, "poll expected at most 1 argument, got "+strconv.Itoa(len(extra)+1))
+	if err := pollArity(extra); err != nil {
+		return nil, err
 	}
 	d, err := pollTimeout(timeout)
 	if err != nil {
