@@ -259,4 +259,3 @@ var _ = Describe("select.select", Label("api:select"), func() {
 		})
 	})
 })
-
