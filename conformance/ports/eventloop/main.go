@@ -41,66 +41,66 @@ type EventLoop struct {
 
 // def __init__(self, backend):
 func NewEventLoop(backend string) (*EventLoop, error) {
-	self := &EventLoop{}
+	el := &EventLoop{}
 	var err error
 	// if backend == 'epoll' and hasattr(select, 'epoll'):
 	if backend == "epoll" && pyselect.HasEpoll {
 		// self._impl = select.epoll()
-		self.impl, err = pyselect.NewPoller()
+		el.impl, err = pyselect.NewPoller()
 		// self._unit = 1
-		self.unit = 1
+		el.unit = 1
 	} else {
 		// self._impl = select.poll()
-		self.impl = pyselect.NewPoll()
+		el.impl = pyselect.NewPoll()
 		// self._unit = 1000
-		self.unit = 1000
+		el.unit = 1000
 	}
 	// self._fdmap = {}
-	self.fdmap = map[int]entry{}
-	return self, err
+	el.fdmap = map[int]entry{}
+	return el, err
 }
 
 // def add(self, f, mode, handler):
-func (self *EventLoop) add(f any, mode pyselect.Mask, h handler) error {
+func (el *EventLoop) add(f any, mode pyselect.Mask, h handler) error {
 	// fd = f.fileno()
 	fd := pyselect.Fileno(f)
 	// self._fdmap[fd] = (f, handler)
-	self.fdmap[fd] = entry{f, h}
+	el.fdmap[fd] = entry{f, h}
 	// self._impl.register(fd, mode)
-	return self.impl.Register(fd, mode)
+	return el.impl.Register(fd, mode)
 }
 
 // def remove(self, f):
-func (self *EventLoop) remove(f any) error {
+func (el *EventLoop) remove(f any) error {
 	// fd = f.fileno()
 	fd := pyselect.Fileno(f)
 	// del self._fdmap[fd]
-	if err := pyselect.Del(self.fdmap, fd); err != nil {
+	if err := pyselect.Del(el.fdmap, fd); err != nil {
 		return err
 	}
 	// self._impl.unregister(fd)
-	return self.impl.Unregister(fd)
+	return el.impl.Unregister(fd)
 }
 
 // def modify(self, f, mode):
-func (self *EventLoop) modify(f any, mode pyselect.Mask) error {
+func (el *EventLoop) modify(f any, mode pyselect.Mask) error {
 	// self._impl.modify(f.fileno(), mode)
-	return self.impl.Modify(pyselect.Fileno(f), mode)
+	return el.impl.Modify(pyselect.Fileno(f), mode)
 }
 
 // def run(self, until):
-func (self *EventLoop) run(until func() bool) error {
+func (el *EventLoop) run(until func() bool) error {
 	// while not until():
 	for !until() {
 		// for fd, event in self._impl.poll(1 * self._unit):
-		events, err := self.impl.Poll(1 * self.unit)
+		events, err := el.impl.Poll(1 * el.unit)
 		if err != nil {
 			return err
 		}
 		for _, ev := range events {
 			fd, event := ev.Fd, ev.Events
 			// f, handler = self._fdmap[fd]
-			e := self.fdmap[fd]
+			e := el.fdmap[fd]
 			// handler(f, event)
 			if err := e.handler(e.f, event); err != nil {
 				return err
