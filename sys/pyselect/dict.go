@@ -4,11 +4,6 @@
 
 package pyselect
 
-import (
-	"fmt"
-	"strconv"
-)
-
 // Del is Python's "del m[key]" on a dict: it removes key, and fails with
 // KeyError (message repr(key)) when m has no such key, where Go's delete
 // does nothing. Porting "fd = sock.fileno(); del fdmap[fd]" for a closed
@@ -23,23 +18,8 @@ func Del[K comparable, V any](m map[K]V, key K) error {
 func Pop[K comparable, V any](m map[K]V, key K) (V, error) {
 	v, ok := m[key]
 	if !ok {
-		return v, newError(KeyError, repr(key))
+		return v, newError(KeyError, Repr(key))
 	}
 	delete(m, key)
 	return v, nil
-}
-
-// repr is Python's repr of a dict key: an integer as it is, a string in
-// single quotes, anything else as Go prints it.
-func repr(v any) string {
-	switch x := v.(type) {
-	case string:
-		return "'" + x + "'"
-	case int:
-		return strconv.Itoa(x)
-	}
-	if n, ok := otherInt(v); ok {
-		return strconv.FormatInt(n, 10)
-	}
-	return fmt.Sprint(v)
 }

@@ -16,8 +16,8 @@ import (
 // An Epoll is a select.epoll object: an epoll instance, Linux's
 // edge- and level-triggered readiness interface.
 //
-// Python: https://docs.python.org/3/library/select.html#edge-and-level-trigger-polling-epoll-objects
-// Kernel: epoll(7), epoll_create1(2), epoll_ctl(2), epoll_wait(2).
+//   - Python: [select.epoll]
+//   - Kernel: [epoll(7)], [epoll_create1(2)], [epoll_ctl(2)], [epoll_wait(2)]
 //
 // An Epoll may be used from many goroutines at once: registration changes
 // while another goroutine waits in Poll are seen by that wait, as the
@@ -26,6 +26,12 @@ import (
 // operation on closed epoll object"; the descriptor itself is closed when
 // the last of them returns, so its number is never reused under a call
 // (see fdRef).
+//
+// [select.epoll]: https://docs.python.org/3/library/select.html#edge-and-level-trigger-polling-epoll-objects
+// [epoll(7)]: https://man7.org/linux/man-pages/man7/epoll.7.html
+// [epoll_create1(2)]: https://man7.org/linux/man-pages/man2/epoll_create1.2.html
+// [epoll_ctl(2)]: https://man7.org/linux/man-pages/man2/epoll_ctl.2.html
+// [epoll_wait(2)]: https://man7.org/linux/man-pages/man2/epoll_wait.2.html
 type Epoll struct {
 	ref  fdRef
 	wake int // an eventfd Close registers to wake calls in flight; -1 if none
@@ -44,8 +50,11 @@ func errClosedEpoll() *Error { return newError(ValueError, "I/O operation on clo
 // otherwise ignored), else ValueError "negative sizehint"; flags must be 0
 // or EPOLL_CLOEXEC, else OSError "invalid flags" (with no errno).
 func NewEpoll(sizehint, flags int) (*Epoll, error) {
-	if sizehint > math.MaxInt32 || sizehint < math.MinInt32 || flags > math.MaxInt32 || flags < math.MinInt32 {
-		return nil, errIntOverflow()
+	if err := cInt(sizehint); err != nil {
+		return nil, err
+	}
+	if err := cInt(flags); err != nil {
+		return nil, err
 	}
 	if sizehint != -1 && sizehint <= 0 {
 		return nil, newError(ValueError, "negative sizehint")
@@ -62,8 +71,8 @@ func NewEpoll(sizehint, flags int) (*Epoll, error) {
 // new epoll instance, and any other negative fd is OSError "[Errno 0]
 // Error".
 func EpollFromFd(fd int) (*Epoll, error) {
-	if fd > math.MaxInt32 || fd < math.MinInt32 {
-		return nil, errIntOverflow()
+	if err := cInt(fd); err != nil {
+		return nil, err
 	}
 	return newEpoll(fd)
 }
@@ -146,7 +155,6 @@ func (ep *Epoll) Fileno() (int, error) {
 // As the kernel says (epoll_ctl(2)): an fd already registered is
 // FileExistsError (EEXIST), a regular file PermissionError (EPERM), a
 // closed fd OSError EBADF, EPOLLEXCLUSIVE with EPOLLONESHOT OSError EINVAL.
-// The fd is converted before the closed check, as in CPython.
 func (ep *Epoll) Register(fd any, eventmask ...Mask) error {
 	if len(eventmask) > 1 {
 		return newError(TypeError, "register() takes at most 2 arguments ("+strconv.Itoa(len(eventmask)+1)+" given)")
@@ -200,8 +208,7 @@ func (ep *Epoll) ctl(op int, fd any, mask Mask) error {
 // ValueError; above the kernel's EP_MAX_EVENTS (178956970 on amd64) it is
 // OSError EINVAL, never an attempt to allocate the array. maxevents is
 // optional, as in Python: ep.Poll(nil) is ep.poll(), ep.Poll(1.5, 8) is
-// ep.poll(1.5, 8). The checks run as
-// CPython's: closed, timeout, maxevents.
+// ep.poll(1.5, 8).
 // An interrupted wait is resumed with the time left, and returns an empty
 // list once none is (PEP 475).
 //
@@ -221,8 +228,8 @@ func (ep *Epoll) Poll(timeout any, maxevents ...int) ([]Event, error) {
 
 // poll is Poll with its maxevents argument given.
 func (ep *Epoll) poll(timeout any, maxevents int) ([]Event, error) {
-	if maxevents > math.MaxInt32 || maxevents < math.MinInt32 {
-		return nil, errIntOverflow()
+	if err := cInt(maxevents); err != nil {
+		return nil, err
 	}
 	if !ep.ref.acquire() {
 		return nil, errClosedEpoll()
@@ -279,7 +286,7 @@ func (ep *Epoll) Wait(events []unix.EpollEvent, timeout time.Duration) (int, err
 
 // wait is epoll_wait(2) with the EINTR rule; the caller holds a reference.
 func (ep *Epoll) wait(events []unix.EpollEvent, timeout time.Duration) (int, error) {
-	n, err := eintr(timeout, func(d time.Duration) (int, error) {
+	n, err := wait(timeout, msMaxWait, func(d time.Duration) (int, error) {
 		n, err := unix.EpollWait(ep.ref.fd, events, msCeil(d))
 		if ep.ref.closed() {
 			// Woken by Close (or closed while waiting): report that,

@@ -6,8 +6,6 @@ package pyselect
 
 import (
 	"math"
-	"os"
-	"reflect"
 	"syscall"
 )
 
@@ -54,41 +52,24 @@ func Fileno(v any) int {
 // closed socket is -1 with no error, as in Python. An unsigned integer
 // beyond Go's int is OverflowError.
 func FilenoErr(v any) (int, error) {
+	if i, big, ok := pyInt(v); ok {
+		if big || i > math.MaxInt || i < math.MinInt {
+			return -1, errIntOverflow()
+		}
+		return int(i), nil
+	}
 	if isNil(v) {
 		return -1, noFileno("NoneType")
 	}
-	switch x := v.(type) {
-	case int:
-		return x, nil
-	case Filenoer:
-		return x.Fileno(), nil
-	case FilenoErrer:
-		fd, err := x.Fileno()
+	switch v.(type) {
+	case Filenoer, FilenoErrer, syscall.Conn:
+		fd, _, err := rawFd(v)
 		if err != nil {
 			return -1, err
 		}
-		return fd, nil
-	case *os.File:
-		fd, err := connFd(x)
-		if err != nil {
-			return -1, errClosedFile()
-		}
-		return fd, nil
-	case syscall.Conn:
-		fd, err := connFd(x)
-		if err != nil {
-			return -1, nil
-		}
-		return fd, nil
+		return int(fd), nil
 	}
-	n, ok := otherInt(v)
-	switch rv := reflect.ValueOf(v); {
-	case !ok:
-		return -1, noFileno(pyTypeName(v))
-	case n > math.MaxInt || n < math.MinInt || rv.CanUint() && rv.Uint() > math.MaxInt:
-		return -1, errIntOverflow()
-	}
-	return int(n), nil
+	return -1, noFileno(pyTypeName(v))
 }
 
 // AsFileDescriptor is CPython's PyObject_AsFileDescriptor: the conversion
@@ -107,17 +88,4 @@ func AsFileDescriptor(v any) (int, error) { return fdOf(v) }
 // Python type typeName that has no such method.
 func noFileno(typeName string) *Error {
 	return newError(AttributeError, "'"+typeName+"' object has no attribute 'fileno'")
-}
-
-// isNil reports whether v is nil or a nil pointer, map, slice, channel,
-// function or interface, whose methods a call must not reach.
-func isNil(v any) bool {
-	if v == nil {
-		return true
-	}
-	switch rv := reflect.ValueOf(v); rv.Kind() {
-	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Chan, reflect.Func, reflect.Interface, reflect.UnsafePointer:
-		return rv.IsNil()
-	}
-	return false
 }

@@ -19,8 +19,8 @@ import (
 // the BSDs, to which a changelist of Kevents registers filters and from
 // which Control collects the events they report.
 //
-// Python: https://docs.python.org/3/library/select.html#kqueue-objects
-// Kernel: kqueue(2) (kqueue, kevent, EV_SET).
+//   - Python: [select.kqueue]
+//   - Kernel: [kqueue(2)] (kqueue, kevent, EV_SET)
 //
 // A Kqueue may be used from many goroutines at once. Close while calls
 // are in flight marks the object closed at once and wakes those calls,
@@ -32,6 +32,9 @@ import (
 // kqueue object in the child after fork(2) (gh-110395); a Go program
 // cannot fork without exec, and the descriptor is close-on-exec, so no
 // child ever holds it.
+//
+// [select.kqueue]: https://docs.python.org/3/library/select.html#kqueue-objects
+// [kqueue(2)]: https://man.freebsd.org/cgi/man.cgi?query=kqueue&sektion=2
 type Kqueue struct {
 	ref  fdRef
 	buf  scratch[unix.Kevent_t] // Control's changelist and eventlist, kept between calls
@@ -55,8 +58,8 @@ func NewKqueue() (*Kqueue, error) { return newKqueue(-1) }
 // from CPython: -1 makes a new kqueue, and any other negative fd is
 // OSError "[Errno 0] Error".
 func KqueueFromFd(fd int) (*Kqueue, error) {
-	if fd > math.MaxInt32 || fd < math.MinInt32 {
-		return nil, errIntOverflow()
+	if err := cInt(fd); err != nil {
+		return nil, err
 	}
 	return newKqueue(fd)
 }
@@ -134,10 +137,8 @@ func (kq *Kqueue) Fileno() (int, error) {
 // cannot convert (a wrong type, NaN, infinity, overflow) is TypeError
 // "timeout argument must be a number or None, got float". With maxevents
 // 0 the kernel applies the changes and returns at once, whatever timeout
-// says. The checks run in CPython's order: maxevents fits a C int
-// (OverflowError), the object is open (ValueError), maxevents >= 0
-// (ValueError "Length of eventlist must be 0 or positive, got -1"),
-// timeout, changelist.
+// says. A negative maxevents is ValueError "Length of eventlist must be 0
+// or positive, got -1".
 //
 // A change the kernel refuses does not fail the call while the eventlist
 // has room: kqueue(2) says "If an error occurs while processing an
@@ -159,8 +160,8 @@ func (kq *Kqueue) Fileno() (int, error) {
 // made of several kevent calls, since macOS refuses long timeouts with
 // EINVAL (Go's runtime/netpoll_kqueue.go caps them the same way).
 func (kq *Kqueue) Control(changelist []Kevent, maxevents int, timeout ...any) ([]Kevent, error) {
-	if maxevents > math.MaxInt32 || maxevents < math.MinInt32 {
-		return nil, errIntOverflow()
+	if err := cInt(maxevents); err != nil {
+		return nil, err
 	}
 	if !kq.ref.acquire() {
 		return nil, errClosedKqueue()
@@ -210,24 +211,24 @@ const (
 var keventSys = unix.Kevent
 
 // kevent is kevent(2) with the EINTR rule; the caller holds a reference.
+// A wait longer than maxWait is made of several kevent calls (see wait).
+// Without an eventlist the kernel does not wait at all, so there is no
+// wait to resume.
 func (kq *Kqueue) kevent(changes, events []unix.Kevent_t, d time.Duration) (int, error) {
-	return eintr(d, submitOnce(changes, func(changes []unix.Kevent_t, d time.Duration) (int, error) {
+	if len(events) == 0 {
+		d = min(d, 0)
+	}
+	return wait(d, maxWait, submitOnce(changes, func(changes []unix.Kevent_t, d time.Duration) (int, error) {
 		var ts *unix.Timespec
-		capped := d > maxWait
 		if d >= 0 {
-			t := unix.NsecToTimespec(int64(min(d, maxWait)))
+			t := unix.NsecToTimespec(int64(d))
 			ts = &t
 		}
 		n, err := keventSys(kq.ref.fd, changes, events, ts)
-		switch {
-		case kq.ref.closed():
+		if kq.ref.closed() {
 			// Woken by Close (or closed while waiting): report that,
 			// not the wake-up event.
 			return 0, errClosedKqueue()
-		case err == nil && n == 0 && capped && len(events) > 0:
-			// The capped wait ran out: resume it with the time left,
-			// as eintr resumes an interrupted one.
-			return 0, syscall.EINTR
 		}
 		return n, sysErr(err)
 	}))
