@@ -55,7 +55,7 @@ type Devpoll struct {
 }
 
 // errClosedDevpoll is what every call on a closed Devpoll returns.
-var errClosedDevpoll = newError(ValueError, "I/O operation on closed devpoll object")
+func errClosedDevpoll() *Error { return newError(ValueError, "I/O operation on closed devpoll object") }
 
 // <sys/devpoll.h> and <sys/poll.h>, the same on illumos and Solaris.
 const (
@@ -177,7 +177,7 @@ func (dp *Devpoll) Closed() bool { return dp.ref.closed() }
 // once closed.
 func (dp *Devpoll) Fileno() (int, error) {
 	if dp.ref.closed() {
-		return -1, errClosedDevpoll
+		return -1, errClosedDevpoll()
 	}
 	return dp.ref.fd, nil
 }
@@ -218,7 +218,7 @@ func (dp *Devpoll) change(fd any, eventmask Mask, remove bool) error {
 		return err
 	}
 	if !dp.ref.acquire() {
-		return errClosedDevpoll
+		return errClosedDevpoll()
 	}
 	defer dp.release()
 	dp.mu.Lock()
@@ -239,7 +239,7 @@ func (dp *Devpoll) Unregister(fd any) error {
 		return err
 	}
 	if !dp.ref.acquire() {
-		return errClosedDevpoll
+		return errClosedDevpoll()
 	}
 	defer dp.release()
 	dp.mu.Lock()
@@ -305,7 +305,7 @@ func (dp *Devpoll) Poll(timeout any, extra ...int) ([]Event, error) {
 		return nil, err
 	}
 	if !dp.ref.acquire() {
-		return nil, errClosedDevpoll
+		return nil, errClosedDevpoll()
 	}
 	defer dp.release()
 	d, err := devpollTimeout(timeout)
@@ -324,7 +324,7 @@ func (dp *Devpoll) Poll(timeout any, extra ...int) ([]Event, error) {
 		n, err := ioctlDpPoll(dp.ref.fd, buf, msCeil(d))
 		if dp.ref.closed() {
 			// Woken by Close (or closed while waiting).
-			return 0, errClosedDevpoll
+			return 0, errClosedDevpoll()
 		}
 		if err != nil {
 			return 0, sysErr(err)

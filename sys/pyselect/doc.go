@@ -44,6 +44,10 @@
 // errors.Is(err, pyselect.ValueError), and for a failed system call
 // errors.Is(err, pyselect.OSError) and errors.Is(err, unix.EBADF) alike.
 // ExceptionOf(err) names the class. Bad input is an error, never a panic.
+// Except(err, ConnectionResetError, BrokenPipeError) is Python's "except
+// (A, B):" for any error, including those of net and os that carry an
+// errno, which errors.Is cannot see as Python classes; AsError(err) is the
+// exception itself and Str(err) its str(e). Each call's error is its own.
 //
 // # Interrupted calls
 //

@@ -42,7 +42,7 @@ type Epoll struct {
 var _ Poller = (*Epoll)(nil)
 
 // errClosedEpoll is what every call on a closed Epoll returns.
-var errClosedEpoll = newError(ValueError, "I/O operation on closed epoll object")
+func errClosedEpoll() *Error { return newError(ValueError, "I/O operation on closed epoll object") }
 
 // NewEpoll is select.epoll(sizehint=-1, flags=0). The descriptor is made
 // with epoll_create1(EPOLL_CLOEXEC), so it is not inherited across exec,
@@ -143,7 +143,7 @@ func (ep *Epoll) Closed() bool { return ep.ref.closed() }
 // closed.
 func (ep *Epoll) Fileno() (int, error) {
 	if ep.ref.closed() {
-		return -1, errClosedEpoll
+		return -1, errClosedEpoll()
 	}
 	return ep.ref.fd, nil
 }
@@ -188,7 +188,7 @@ func (ep *Epoll) ctl(op int, fd any, mask Mask) error {
 		return err
 	}
 	if !ep.ref.acquire() {
-		return errClosedEpoll
+		return errClosedEpoll()
 	}
 	ev := unix.EpollEvent{Events: uint32(mask), Fd: int32(n)}
 	err = unix.EpollCtl(ep.ref.fd, op, n, &ev)
@@ -232,7 +232,7 @@ func (ep *Epoll) poll(timeout any, maxevents int) ([]Event, error) {
 		return nil, err
 	}
 	if !ep.ref.acquire() {
-		return nil, errClosedEpoll
+		return nil, errClosedEpoll()
 	}
 	defer ep.release()
 	d, err := epollTimeout(timeout)
@@ -278,7 +278,7 @@ const epMaxEvents = math.MaxInt32 / int(unsafe.Sizeof(unix.EpollEvent{}))
 // empty events is OSError EINVAL, as from the kernel.
 func (ep *Epoll) Wait(events []unix.EpollEvent, timeout time.Duration) (int, error) {
 	if !ep.ref.acquire() {
-		return 0, errClosedEpoll
+		return 0, errClosedEpoll()
 	}
 	defer ep.release()
 	return ep.wait(events, timeout)
@@ -291,7 +291,7 @@ func (ep *Epoll) wait(events []unix.EpollEvent, timeout time.Duration) (int, err
 		if ep.ref.closed() {
 			// Woken by Close (or closed while waiting): report that,
 			// not the wake-up event.
-			return 0, errClosedEpoll
+			return 0, errClosedEpoll()
 		}
 		if err != nil {
 			// epoll_wait(2) returns -1 on failure; a count is never negative.

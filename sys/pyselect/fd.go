@@ -25,13 +25,6 @@ type FilenoErrer interface {
 	Fileno() (int, error)
 }
 
-// Fileno returns the file descriptor v stands for, by the rule every fd
-// argument of this package follows (below): the Go spelling of Python's
-// sock.fileno() or f.fileno() when porting, for values such as *os.File,
-// *net.TCPConn and *net.TCPListener, without switching them to blocking
-// mode as their Fd method would.
-func Fileno(v any) (int, error) { return fdOf(v) }
-
 // fdOf converts an fd argument as CPython's PyObject_AsFileDescriptor does
 // (Objects/fileobject.c), the rule behind every fd argument of the select
 // module:
@@ -64,7 +57,7 @@ func rawFd(v any) (fd int64, big bool, err error) {
 		return i, big, nil
 	}
 	if isNil(v) {
-		return -1, false, errNotFileno
+		return -1, false, errNotFileno()
 	}
 	switch x := v.(type) {
 	case Filenoer:
@@ -79,7 +72,7 @@ func rawFd(v any) (fd int64, big bool, err error) {
 		fd, err := connFd(x)
 		return fd, false, err
 	}
-	return -1, false, errNotFileno
+	return -1, false, errNotFileno()
 }
 
 // isNil reports whether v is nil or a nil pointer, map, slice, func,
@@ -103,7 +96,7 @@ func isNil(v any) bool {
 // to an fd read with pyInt.
 func checkFd(fd int64, big bool) (int, error) {
 	if big || !isCInt(fd) {
-		return -1, errIntOverflow
+		return -1, errIntOverflow()
 	}
 	if fd < 0 {
 		return -1, newError(ValueError, "file descriptor cannot be a negative integer ("+strconv.FormatInt(fd, 10)+")")
@@ -125,7 +118,7 @@ func connFd(c syscall.Conn) (int64, error) {
 	}
 	if err != nil {
 		if _, ok := c.(*os.File); ok {
-			return -1, errClosedFile
+			return -1, errClosedFile()
 		}
 		fd = -1
 	}

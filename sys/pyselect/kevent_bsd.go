@@ -92,6 +92,40 @@ func NewKevent(ident any, args ...int64) (Kevent, error) {
 	return Kevent(f), err
 }
 
+// An Integer is any Go integer type: an ident or an argument of KeventOf.
+type Integer interface {
+	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr
+}
+
+// KeventOf is select.kevent(ident, filter=KQ_FILTER_READ, flags=KQ_EV_ADD,
+// fflags=0, data=0, udata=0) as a value, for an inline port such as
+// events = append(events, pyselect.KeventOf(fd, pyselect.KQ_FILTER_READ, flags)).
+// args are the optional arguments in Python's order; past udata they are
+// ignored. It cannot fail: each value is stored as Python's attribute
+// assignment (ev.ident = fd) stores it, truncated to the kernel's C type
+// as a C cast truncates it, where select.kevent(...) raises OverflowError
+// for a negative ident or a filter beyond a C short (NewKevent does; the
+// kernel then refuses such a kevent in Control, with EBADF or EINVAL).
+// An ident that is a socket or file is passed as its Fileno.
+func KeventOf[I, A Integer](ident I, args ...A) Kevent {
+	k := Kevent{Ident: uint64(ident), Filter: sysABI.readFilter, Flags: uint32(sysABI.evAdd)}
+	for i, v := range args {
+		switch i {
+		case 0:
+			k.Filter = int64(v)
+		case 1:
+			k.Flags = uint32(v)
+		case 2:
+			k.Fflags = uint32(v)
+		case 3:
+			k.Data = int64(v)
+		case 4:
+			k.Udata = uint64(v)
+		}
+	}
+	return Kevent(sysABI.norm(kfields(k)))
+}
+
 // Compare is CPython's ordering of kevents: the tuple (ident, filter,
 // flags, fflags, data, udata) compared field by field in its C types, so
 // that on macOS and FreeBSD KQ_FILTER_READ (-1) sorts after

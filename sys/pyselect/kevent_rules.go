@@ -164,9 +164,9 @@ func (abi keventABI) ident(v any) (uint64, error) {
 		fd, err := fdOf(v)
 		return uint64(fd), err
 	case !big && i < 0:
-		return 0, errSizeTNegative
+		return 0, errSizeTNegative()
 	case mask(uint64(i), abi.ptrBits) != uint64(i):
-		return 0, errSizeTOverflow
+		return 0, errSizeTOverflow()
 	}
 	return uint64(i), nil
 }
@@ -180,7 +180,7 @@ func (abi keventABI) ident(v any) (uint64, error) {
 // bits, _PyTime_AsTimespec's OverflowError for a number past it stays
 // (a time.Duration is waited out whatever its length).
 func kqueueTimeout(v any, time32 bool) (time.Duration, error) {
-	t, err := timeoutOf(v, 1e9, errIntTimeoutType)
+	t, err := timeoutOf(v, 1e9, errIntTimeoutType())
 	switch {
 	case err != nil:
 		return 0, newError(TypeError, "timeout argument must be a number or None, got "+pyTypeName(v))
@@ -189,7 +189,7 @@ func kqueueTimeout(v any, time32 bool) (time.Duration, error) {
 	case t.ns < 0:
 		return 0, newError(ValueError, "timeout must be positive or None")
 	case time32 && !t.dur && t.ns/1e9 > math.MaxInt32:
-		return 0, errTimeTOverflow
+		return 0, errTimeTOverflow()
 	}
 	return time.Duration(t.ns), nil
 }
@@ -212,7 +212,10 @@ func submitOnce[T any](changes []T, sys func(changes []T, d time.Duration) (int,
 	}
 }
 
-var (
-	errSizeTNegative = newError(OverflowError, "can't convert negative value to size_t")
-	errSizeTOverflow = newError(OverflowError, "Python int too large to convert to C size_t")
-)
+// PyLong_AsSize_t's errors.
+func errSizeTNegative() *Error {
+	return newError(OverflowError, "can't convert negative value to size_t")
+}
+func errSizeTOverflow() *Error {
+	return newError(OverflowError, "Python int too large to convert to C size_t")
+}

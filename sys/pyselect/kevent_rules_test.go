@@ -201,7 +201,7 @@ func TestKqueueTimeout(t *testing.T) {
 		{[]byte("1"), false, 0, typeErr("bytes")},
 		{struct{}{}, false, 0, typeErr("struct {}")},
 		{math.MaxInt32, true, math.MaxInt32 * time.Second, nil},
-		{int64(math.MaxInt32 + 1), true, 0, errTimeTOverflow},
+		{int64(math.MaxInt32 + 1), true, 0, errTimeTOverflow()},
 	}
 	for _, tt := range tests {
 		got, err := kqueueTimeout(tt.v, tt.time32)

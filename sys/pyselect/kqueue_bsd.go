@@ -42,7 +42,7 @@ type Kqueue struct {
 }
 
 // errClosedKqueue is the ValueError of every call on a closed Kqueue.
-var errClosedKqueue = newError(ValueError, "I/O operation on closed kqueue object")
+func errClosedKqueue() *Error { return newError(ValueError, "I/O operation on closed kqueue object") }
 
 // NewKqueue is select.kqueue(): a new kernel event queue. Its descriptor
 // is close-on-exec (CPython makes it non-inheritable): kqueue(2) takes no
@@ -121,7 +121,7 @@ func (kq *Kqueue) Closed() bool { return kq.ref.closed() }
 // closed.
 func (kq *Kqueue) Fileno() (int, error) {
 	if kq.ref.closed() {
-		return -1, errClosedKqueue
+		return -1, errClosedKqueue()
 	}
 	return kq.ref.fd, nil
 }
@@ -131,7 +131,8 @@ func (kq *Kqueue) Fileno() (int, error) {
 // waits up to timeout for at most maxevents events, and returns them as
 // new Kevents, in the kernel's order.
 //
-// timeout is in seconds: nil (None) blocks, 0 polls, a value below zero
+// timeout is optional, as in Python: none given is None. It is in
+// seconds: nil (None) blocks, 0 polls, a value below zero
 // is ValueError "timeout must be positive or None", and any value CPython
 // cannot convert (a wrong type, NaN, infinity, overflow) is TypeError
 // "timeout argument must be a number or None, got float". With maxevents
@@ -158,18 +159,25 @@ func (kq *Kqueue) Fileno() (int, error) {
 // with MemoryError allocating 2**31 slots. A wait longer than 1e6 s is
 // made of several kevent calls, since macOS refuses long timeouts with
 // EINVAL (Go's runtime/netpoll_kqueue.go caps them the same way).
-func (kq *Kqueue) Control(changelist []Kevent, maxevents int, timeout any) ([]Kevent, error) {
+func (kq *Kqueue) Control(changelist []Kevent, maxevents int, timeout ...any) ([]Kevent, error) {
 	if err := cInt(maxevents); err != nil {
 		return nil, err
 	}
 	if !kq.ref.acquire() {
-		return nil, errClosedKqueue
+		return nil, errClosedKqueue()
 	}
 	defer kq.release()
 	if maxevents < 0 {
 		return nil, newError(ValueError, "Length of eventlist must be 0 or positive, got "+strconv.Itoa(maxevents))
 	}
-	d, err := kqueueTimeout(timeout, sysABI.time32)
+	if len(timeout) > 1 {
+		return nil, newError(TypeError, "control expected at most 3 arguments, got "+strconv.Itoa(len(timeout)+2))
+	}
+	var t any
+	if len(timeout) == 1 {
+		t = timeout[0]
+	}
+	d, err := kqueueTimeout(t, sysABI.time32)
 	if err != nil {
 		return nil, err
 	}
@@ -220,7 +228,7 @@ func (kq *Kqueue) kevent(changes, events []unix.Kevent_t, d time.Duration) (int,
 		if kq.ref.closed() {
 			// Woken by Close (or closed while waiting): report that,
 			// not the wake-up event.
-			return 0, errClosedKqueue
+			return 0, errClosedKqueue()
 		}
 		return n, sysErr(err)
 	}))

@@ -52,7 +52,7 @@ type Poll struct {
 var _ Poller = (*Poll)(nil)
 
 // errConcurrentPoll is CPython's answer to a second Poll while one runs.
-var errConcurrentPoll = newError(RuntimeError, "concurrent poll() invocation")
+func errConcurrentPoll() *Error { return newError(RuntimeError, "concurrent poll() invocation") }
 
 // NewPoll is select.poll(): a new, empty poll object.
 func NewPoll() *Poll { return &Poll{index: make(map[int32]int)} }
@@ -184,7 +184,7 @@ func (p *Poll) Poll(timeout any, extra ...int) ([]Event, error) {
 		return nil, err
 	}
 	if !p.polling.CompareAndSwap(false, true) {
-		return nil, errConcurrentPoll
+		return nil, errConcurrentPoll()
 	}
 	defer p.polling.Store(false)
 

@@ -79,7 +79,7 @@ func isCInt(i int64) bool { return math.MinInt32 <= i && i <= math.MaxInt32 }
 // large to convert to C int" (for large negative values too).
 func cInt[T int | int64](i T) error {
 	if !isCInt(int64(i)) {
-		return errIntOverflow
+		return errIntOverflow()
 	}
 	return nil
 }

@@ -137,7 +137,7 @@ func fill[T any](s *fdSet, list []T, fds []int32, nfd *int) ([]int32, error) {
 			return fds, err
 		}
 		if i >= FD_SETSIZE {
-			return fds, errTooManyFds
+			return fds, errTooManyFds()
 		}
 		*nfd = max(*nfd, fd+1)
 		fds = append(fds, int32(fd))

@@ -26,7 +26,7 @@ const FD_SETSIZE = unix.FD_SETSIZE
 var _ [unsafe.Sizeof(unix.FdSet{})*8 - FD_SETSIZE]struct{}
 
 // errFdOutOfRange is _PyIsSelectable_fd's failure.
-var errFdOutOfRange = newError(ValueError, "filedescriptor out of range in select()")
+func errFdOutOfRange() *Error { return newError(ValueError, "filedescriptor out of range in select()") }
 
 // An fdSet is select(2)'s fd_set, a bitmap.
 type fdSet struct{ unix.FdSet }
@@ -35,7 +35,7 @@ type fdSet struct{ unix.FdSet }
 // bound is checked first, with CPython's error (_PyIsSelectable_fd).
 func (s *fdSet) add(fd int) error {
 	if uint(fd) >= uint(FD_SETSIZE) {
-		return errFdOutOfRange
+		return errFdOutOfRange()
 	}
 	s.Set(fd)
 	return nil

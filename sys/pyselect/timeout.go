@@ -65,7 +65,7 @@ func timeoutOf(v any, unit int64, typeErr error) (pyTimeout, error) {
 	case !ok:
 		return pyTimeout{}, typeErr
 	case big || i > math.MaxInt64/unit || i < math.MinInt64/unit: // _PyTime_Mul's overflow check
-		return pyTimeout{}, errPyTimeOverflow
+		return pyTimeout{}, errPyTimeOverflow()
 	}
 	return pyTimeout{ns: i * unit}, nil
 }
@@ -73,7 +73,7 @@ func timeoutOf(v any, unit int64, typeErr error) (pyTimeout, error) {
 // floatNs is _PyTime_FromDouble with _PyTime_ROUND_UP.
 func floatNs(f float64, unit int64) (int64, error) {
 	if math.IsNaN(f) {
-		return 0, errTimeoutNaN
+		return 0, errTimeoutNaN()
 	}
 	d := f * float64(unit)
 	if d >= 0 {
@@ -82,7 +82,7 @@ func floatNs(f float64, unit int64) (int64, error) {
 		d = math.Floor(d)
 	}
 	if !(-(1<<63) <= d && d < 1<<63) {
-		return 0, errTimeTOverflow
+		return 0, errTimeTOverflow()
 	}
 	return int64(d), nil
 }
@@ -110,14 +110,14 @@ func divCeil(ns, unit int64) int64 {
 // selectTimeout is select.select's rule: seconds, None blocks, anything
 // that rounds below zero is ValueError "timeout must be non-negative".
 func selectTimeout(v any) (time.Duration, error) {
-	t, err := timeoutOf(v, 1e9, errSelectTimeoutTyp)
+	t, err := timeoutOf(v, 1e9, errSelectTimeoutTyp())
 	switch {
 	case err != nil:
 		return 0, err
 	case t.none:
 		return -1, nil
 	case t.ns < 0:
-		return 0, errTimeoutNegative
+		return 0, errTimeoutNegative()
 	}
 	return time.Duration(t.ns), nil
 }
@@ -125,13 +125,13 @@ func selectTimeout(v any) (time.Duration, error) {
 // pollTimeout is poll.poll's rule: milliseconds; None and every negative
 // value block; a number outside C int milliseconds is OverflowError.
 func pollTimeout(v any) (time.Duration, error) {
-	t, err := timeoutOf(v, 1e6, errIntTimeoutType)
+	t, err := timeoutOf(v, 1e6, errIntTimeoutType())
 	if err != nil || t.none {
 		return -1, err
 	}
 	ms := divUp(t.ns, 1e6)
 	if !t.dur && !isCInt(ms) {
-		return 0, errTimeoutTooLarge
+		return 0, errTimeoutTooLarge()
 	}
 	if ms < 0 {
 		return -1, nil
@@ -143,13 +143,13 @@ func pollTimeout(v any) (time.Duration, error) {
 // -1 block; below -1 or outside a C int it is OverflowError
 // (select_devpoll_poll_impl).
 func devpollTimeout(v any) (time.Duration, error) {
-	t, err := timeoutOf(v, 1e6, errIntTimeoutType)
+	t, err := timeoutOf(v, 1e6, errIntTimeoutType())
 	if err != nil || t.none {
 		return -1, err
 	}
 	ms := divUp(t.ns, 1e6)
 	if ms < -1 || !t.dur && !isCInt(ms) {
-		return 0, errTimeoutTooLarge
+		return 0, errTimeoutTooLarge()
 	}
 	if ms < 0 {
 		return -1, nil
@@ -161,13 +161,13 @@ func devpollTimeout(v any) (time.Duration, error) {
 // toward +inf, so a timeout in (-1 ms, 0) polls while -1 ms and below block;
 // a number outside C int milliseconds is OverflowError.
 func epollTimeout(v any) (time.Duration, error) {
-	t, err := timeoutOf(v, 1e9, errIntTimeoutType)
+	t, err := timeoutOf(v, 1e9, errIntTimeoutType())
 	if err != nil || t.none {
 		return -1, err
 	}
 	ms := divCeil(t.ns, 1e6)
 	if !t.dur && !isCInt(ms) {
-		return 0, errTimeoutTooLarge
+		return 0, errTimeoutTooLarge()
 	}
 	if ms < 0 {
 		return -1, nil

@@ -73,8 +73,8 @@ func TestNilFdArgumentsAreTypeError(t *testing.T) {
 		check := func(call string, err error) {
 			t.Helper()
 			var e *Error
-			if !errors.As(err, &e) || e.Exception != TypeError || e.Message != errNotFileno.Message {
-				t.Errorf("%s(%s) = %v, want %v", call, name, err, errNotFileno)
+			if !errors.As(err, &e) || e.Exception != TypeError || e.Message != errNotFileno().Message {
+				t.Errorf("%s(%s) = %v, want %v", call, name, err, errNotFileno())
 			}
 		}
 		func() {
@@ -83,8 +83,8 @@ func TestNilFdArgumentsAreTypeError(t *testing.T) {
 					t.Errorf("%s: panic %v", name, r)
 				}
 			}()
-			_, err := Fileno(v)
-			check("Fileno", err)
+			_, err := AsFileDescriptor(v)
+			check("AsFileDescriptor", err)
 			_, _, _, err = Select([]any{v}, nil, nil, 0)
 			check("Select", err)
 			p := NewPoll()
@@ -130,7 +130,7 @@ func TestDurationTimeout(t *testing.T) {
 		{"select", selectTimeout, 1, 1, nil},
 		{"select", selectTimeout, month, month, nil},
 		{"select", selectTimeout, 1<<63 - 1, 1<<63 - 1, nil},
-		{"select", selectTimeout, -1, 0, errTimeoutNegative},
+		{"select", selectTimeout, -1, 0, errTimeoutNegative()},
 		{"poll", pollTimeout, 10 * time.Millisecond, 10 * time.Millisecond, nil},
 		{"poll", pollTimeout, 1, 1, nil},
 		{"poll", pollTimeout, month, month, nil},
