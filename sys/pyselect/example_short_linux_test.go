@@ -27,7 +27,7 @@ func ExampleEpoll_Poll() {
 	}
 	defer r.Close()
 	defer w.Close()
-	rfd, _ := pyselect.Fileno(r)
+	rfd := pyselect.Fileno(r)
 
 	ep, err := pyselect.NewEpoll(-1, 0) // ep = select.epoll()
 	if err != nil {
@@ -65,7 +65,7 @@ func ExampleEpoll_Wait() {
 	}
 	defer r.Close()
 	defer w.Close()
-	rfd, _ := pyselect.Fileno(r)
+	rfd := pyselect.Fileno(r)
 
 	ep, err := pyselect.NewEpoll(-1, 0)
 	if err != nil {

@@ -50,7 +50,7 @@ func ExamplePoll_Poll() {
 	}
 	defer r.Close()
 	defer w.Close()
-	rfd, _ := pyselect.Fileno(r)
+	rfd := pyselect.Fileno(r)
 	name := map[int]string{rfd: "r"}
 
 	p := pyselect.NewPoll()        // p = select.poll()
