@@ -84,7 +84,7 @@ func ExampleExceptionOf() {
 		fmt.Println(err)
 		return
 	}
-	fd, _ := pyselect.Fileno(r)
+	fd := pyselect.Fileno(r)
 	r.Close()
 	w.Close()
 	// fd is closed now: select(2) fails with EBADF, which is a plain OSError.
