@@ -51,7 +51,7 @@ var _ = Describe("select.kqueue.close (the close protocol)", kqLabels, Label("re
 		// Source: open(2) ERRORS EMFILE; Go's runtime/netpoll_kqueue_event.go
 		// registers its EVFILT_USER wake-up once, in netpollinit. Python:
 		// Modules/selectmodule.c: kqueue_queue_internal_close (close(2) only).
-		// Reliability: conformance/RELIABILITY.md#the-close-protocol
+		// Design: sys/pyselect/fdref.go (pollFD: the close protocol)
 		It("wakes the call, which fails with ValueError: waking needs no descriptor", func(ctx SpecContext) {
 			kq, err := pyselect.NewKqueue()
 			Expect(err).NotTo(HaveOccurred())
@@ -68,7 +68,7 @@ var _ = Describe("select.kqueue.close (the close protocol)", kqLabels, Label("re
 		// dup(2) of its descriptor is the same queue); FreeBSD kern_event.c:
 		// kqueue_register (an EVFILT_USER filter of ident 0 is one per queue).
 		// Python: Modules/selectmodule.c: kqueue_queue_internal_close.
-		// Reliability: conformance/RELIABILITY.md#what-a-dup-or-a-watching-epoll-sees
+		// Design: sys/pyselect/fdref.go (pollFD: waking)
 		It("sees no event when the first is closed while one of its calls waits", func(ctx SpecContext) {
 			for round := range 5 {
 				kq, err := pyselect.NewKqueue()
@@ -92,7 +92,7 @@ var _ = Describe("select.kqueue.close (the close protocol)", kqLabels, Label("re
 		// Source: kqueue(2) EVFILT_READ on a kqueue descriptor: it is readable while
 		// events are pending; nothing Close does is an event.
 		// Python: Modules/selectmodule.c: kqueue_queue_internal_close.
-		// Reliability: conformance/RELIABILITY.md#what-a-dup-or-a-watching-epoll-sees
+		// Design: sys/pyselect/fdref.go (pollFD: waking)
 		It("does not see it readable when it is closed while one of its calls waits", func(ctx SpecContext) {
 			kq, err := pyselect.NewKqueue()
 			Expect(err).NotTo(HaveOccurred())
@@ -110,7 +110,7 @@ var _ = Describe("select.kqueue.close (the close protocol)", kqLabels, Label("re
 	When("the object is dropped without close", Serial, func() {
 		// Source: https://pkg.go.dev/runtime#AddCleanup. Python:
 		// Modules/selectmodule.c: kqueue_queue_dealloc closes the fd.
-		// Reliability: conformance/RELIABILITY.md#closed-on-collection
+		// Design: sys/pyselect/fdref.go (pollFD: collection)
 		It("closes its descriptors once the collector finds it unreachable", func(ctx SpecContext) {
 			before, after := support.DropAndCollect(100, 10, func() (io.Closer, error) { return pyselect.NewKqueue() })
 			Expect(after).To(BeNumerically("<=", before+10), "100 dropped Kqueues hold 200 or more descriptors until collected")
@@ -123,7 +123,7 @@ var _ = Describe("select.kqueue.control (memory)", kqLabels, Label("reliability"
 		// Source: kqueue(2) "nevents ... the size of eventlist"; Python:
 		// Modules/selectmodule.c: select_kqueue_control_impl allocates nevents
 		// kevents first (MemoryError when it cannot).
-		// Differences: conformance/DIFFERENCES.md#kqueuecontrol-gives-the-kernel-at-most-65536-event-slots
+		// Differences: sys/pyselect/kqueue_bsd.go (Kqueue.Control: at most 65536 event slots)
 		It("allocates a bounded array, whatever maxevents is", func() {
 			kq := newKq()
 			var m0, m1 runtime.MemStats

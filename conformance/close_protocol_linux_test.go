@@ -24,7 +24,7 @@ var _ = Describe("select.epoll.close (the close protocol)", Label("api:epoll", "
 		// file descriptors has been reached"; Go's runtime/netpoll_epoll.go makes its
 		// wake-up eventfd once, in netpollinit, so that waking needs nothing later.
 		// Python: Modules/selectmodule.c: pyepoll_internal_close (close(2) only).
-		// Reliability: conformance/RELIABILITY.md#the-close-protocol
+		// Design: sys/pyselect/fdref.go (pollFD: the close protocol)
 		It("wakes the call, which fails with ValueError: waking needs no descriptor", func(ctx SpecContext) {
 			ep := support.NewEpoll()
 			ch := epollWaitAsync(ep, -1)
@@ -41,7 +41,7 @@ var _ = Describe("select.epoll.close (the close protocol)", Label("api:epoll", "
 		// description"; epoll(7): the interest list belongs to the instance.
 		// Python: Modules/selectmodule.c: pyepoll_internal_close closes the fd and
 		// adds nothing to the instance, so the other object's poll gives [].
-		// Reliability: conformance/RELIABILITY.md#what-a-dup-or-a-watching-epoll-sees
+		// Design: sys/pyselect/fdref.go (pollFD: waking)
 		It("sees no event when the first is closed while one of its calls waits", func(ctx SpecContext) {
 			for round := range 5 { // which waiter the kernel wakes first varies
 				ep := support.NewEpoll()
@@ -65,7 +65,7 @@ var _ = Describe("select.epoll.close (the close protocol)", Label("api:epoll", "
 		// Source: epoll(7) Q3 "If an epoll file descriptor has events waiting, then it
 		// will indicate as being readable"; nothing Close does is an event.
 		// Python: Modules/selectmodule.c: pyepoll_internal_close.
-		// Reliability: conformance/RELIABILITY.md#what-a-dup-or-a-watching-epoll-sees
+		// Design: sys/pyselect/fdref.go (pollFD: waking)
 		It("does not see it readable when it is closed while one of its calls waits", func(ctx SpecContext) {
 			ep := support.NewEpoll()
 			outer := support.NewEpoll()
@@ -84,7 +84,7 @@ var _ = Describe("select.epoll.close (the close protocol)", Label("api:epoll", "
 		// object wrapping an underlying resource (e.g., a File object wrapping an OS
 		// file descriptor)"). Python: Modules/selectmodule.c: pyepoll_dealloc closes
 		// the fd when the object is deallocated.
-		// Reliability: conformance/RELIABILITY.md#closed-on-collection
+		// Design: sys/pyselect/fdref.go (pollFD: collection)
 		It("closes its descriptors once the collector finds it unreachable", func(ctx SpecContext) {
 			before, after := support.DropAndCollect(100, 10, func() (io.Closer, error) { return pyselect.NewEpoll(-1, 0) })
 			Expect(after).To(BeNumerically("<=", before+10), "100 dropped Epolls hold 200 descriptors until collected")
@@ -94,7 +94,7 @@ var _ = Describe("select.epoll.close (the close protocol)", Label("api:epoll", "
 	When("the object was closed explicitly and its numbers were reused", Serial, func() {
 		// Source: https://pkg.go.dev/runtime#Cleanup.Stop; close(2) NOTES on
 		// closing a number another thread may have reused.
-		// Reliability: conformance/RELIABILITY.md#closed-on-collection
+		// Design: sys/pyselect/fdref.go (pollFD: collection)
 		It("is never closed again by the collector", func(ctx SpecContext) {
 			var files []int
 			for range 20 {
@@ -124,7 +124,7 @@ var _ = Describe("select.epoll.poll (memory)", Label("api:epoll", "os:linux", "r
 		// most one event per entry of its interest list. Python:
 		// Modules/selectmodule.c: select_epoll_poll_impl allocates maxevents
 		// events first (MemoryError when it cannot).
-		// Reliability: conformance/RELIABILITY.md#maxevents-and-memory
+		// Design: sys/pyselect/epoll_linux.go (Epoll.slots)
 		DescribeTable("allocates for the interest list, not for maxevents, and keeps nothing of it",
 			func(maxevents int) {
 				ep := support.NewEpoll()

@@ -193,3 +193,17 @@ func BenchmarkEpollWake(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkEpollNew: NewEpoll then Close, the lifetime of an Epoll with
+// nothing registered (epoll_create1, the close protocol's eventfd, two
+// close(2) calls, and the collector's cleanup added and cancelled).
+func BenchmarkEpollNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		ep, err := NewEpoll(-1, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ep.Close()
+	}
+}

@@ -200,7 +200,8 @@ func (ep *Epoll) ctl(op int, fd any, mask uint32) error {
 // list once none is (PEP 475).
 //
 // The result is the one allocation of a call; the kernel's event array is
-// kept in the Epoll between calls. See Wait for a call that allocates
+// kept in the Epoll between calls, with room for no more events than the
+// interest list can give (see slots). See Wait for a call that allocates
 // nothing.
 func (ep *Epoll) Poll(timeout any, maxevents int) ([]Event, error) {
 	if maxevents > math.MaxInt32 || maxevents < math.MinInt32 {
