@@ -7,9 +7,11 @@ GINKGO   := $(GO) tool ginkgo
 OUT      := out
 # Targets vetted with CGO_ENABLED=0: every port `go tool dist list` knows for
 # the operating systems pyselect supports (never a hand-written GOARCH list).
-VET_TARGETS   = $(shell $(GO) tool dist list | grep -E '^(linux|darwin|freebsd|netbsd|openbsd|dragonfly|windows)/' | grep -vE '^windows/(386|arm)$$')
+VET_TARGETS   = $(shell $(GO) tool dist list | grep -E '^(linux|darwin|freebsd|netbsd|openbsd|dragonfly|windows|illumos|solaris|aix)/' | grep -vE '^windows/(386|arm)$$')
 # Targets whose unit tests and conformance suite are also compiled (go test -c).
-BUILD_TARGETS = freebsd/amd64 freebsd/arm64 freebsd/386 netbsd/amd64 openbsd/amd64 dragonfly/amd64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
+# (aix: Ginkgo does not build there, so .ci/cross.sh leaves out the packages that need it.)
+BUILD_TARGETS = freebsd/amd64 freebsd/arm64 freebsd/386 netbsd/amd64 openbsd/amd64 dragonfly/amd64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64 \
+                illumos/amd64 solaris/amd64 aix/ppc64
 STATICCHECK   = honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 .PHONY: all test unit race vet fmt cross conformance lint tidy-check clean
@@ -34,7 +36,7 @@ fmt:
 vet:
 	CGO_ENABLED=0 $(GO) vet ./...
 
-## cross: go vet for every supported GOOS/GOARCH, and go test -c of every package for the BSDs, macOS and Windows.
+## cross: go vet for every supported GOOS/GOARCH, and go test -c of every package for the BSDs, macOS, Windows, illumos, Solaris and AIX.
 cross:
 	@bash .ci/cross.sh "$(VET_TARGETS)" "$(BUILD_TARGETS)"
 
@@ -49,7 +51,7 @@ conformance:
 lint:
 	@mkdir -p bin && GOBIN=$(CURDIR)/bin CGO_ENABLED=0 $(GO) install $(STATICCHECK)
 	CGO_ENABLED=0 bin/staticcheck ./...
-	@for t in linux/386 linux/arm64 freebsd/amd64 darwin/arm64 netbsd/amd64 openbsd/amd64 dragonfly/amd64 windows/amd64; do \
+	@for t in linux/386 linux/arm64 freebsd/amd64 darwin/arm64 netbsd/amd64 openbsd/amd64 dragonfly/amd64 windows/amd64 illumos/amd64 solaris/amd64; do \
 	  echo "staticcheck $$t"; GOOS=$${t%/*} GOARCH=$${t#*/} CGO_ENABLED=0 bin/staticcheck ./... || exit 1; done
 
 ## tidy-check: go.mod and go.sum are what `go mod tidy` makes.
@@ -63,7 +65,7 @@ clean:
 
 # --- platforms ---
 # Linux architectures under qemu-user here, the BSDs in Vagrant VMs, and the
-# lint of the CI workflows and Vagrantfiles. See README "Platforms".
+# lint of the CI workflows and Vagrantfiles. See conformance/PLATFORMS.md.
 QEMU_ARCHES ?= 386 arm arm64 riscv64 ppc64le s390x loong64
 .PHONY: qemu
 

@@ -5,7 +5,7 @@
 #
 # Wine is a fast local check of the Windows port, not Windows: the same
 # binaries run natively on a windows-latest CI runner. What Wine does
-# differently is listed in the README's windows section.
+# differently is listed in conformance/PLATFORMS.md, section Windows.
 #
 # On a fresh Debian 12 machine it installs, as root, what is missing:
 #   wine64                       Wine 8.0 (/usr/lib/wine/wine64, not on PATH)

@@ -26,7 +26,7 @@ var _ = Describe("EINTR (PEP 475) with tgkill on the waiting thread", Label("sig
 				When(name+" hits the waiting thread every 10 ms during a 300 ms wait", func() {
 					// Source: PEP 475; Python docs "Changed in version 3.5:
 					// ... retried with a recomputed timeout when interrupted
-					// by a signal"; §11; signal(7) (select/poll always EINTR).
+					// by a signal"; SEMANTICS.md#eintr; signal(7) (select/poll always EINTR).
 					It("returns the empty result after the timeout, within [300 ms, 1 s], never InterruptedError", func(ctx SpecContext) {
 						r, _ := support.Pipe()
 						var control error
@@ -44,8 +44,8 @@ var _ = Describe("EINTR (PEP 475) with tgkill on the waiting thread", Label("sig
 				})
 
 				When(name+" hits the waiting thread every 10 ms while it waits with no timeout", func() {
-					// Source: §11 "With timeout=None, the call retries
-					// forever ... returns ready" once data arrives.
+					// Source: SEMANTICS.md#eintr (With timeout=None, the call retries
+					// forever ... returns ready) once data arrives.
 					It("keeps waiting and returns the fd once data arrives", func(ctx SpecContext) {
 						r, w := support.Pipe()
 						var control error

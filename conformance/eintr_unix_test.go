@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd || solaris
 
 package conformance_test
 
@@ -17,7 +17,7 @@ import (
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
-// EINTR, PEP 475 (cpython-select-semantics.md §11): a signal that
+// EINTR, PEP 475 (SEMANTICS.md#eintr): a signal that
 // interrupts select(2) or poll(2) must never surface as InterruptedError
 // or an early empty result. The call is retried with the time left until
 // a monotonic deadline; with no timeout it keeps waiting.
@@ -98,7 +98,7 @@ var _ = Describe("EINTR (PEP 475) with process-directed signals", Label("signals
 			When("SIGUSR2 is sent to the process every 10 ms during a 300 ms wait", func() {
 				// Source: PEP 475; Python docs select.select / poll.poll
 				// "Changed in version 3.5: The function is now retried with a
-				// recomputed timeout when interrupted by a signal"; §11
+				// recomputed timeout when interrupted by a signal"; SEMANTICS.md#eintr
 				// (probed: SIGALRM at 0.2 s, timeout 0.6 s -> empty result
 				// after 0.60 s).
 				It("returns the empty result after the timeout, within [300 ms, 1 s], never InterruptedError", func(ctx SpecContext) {
@@ -112,9 +112,9 @@ var _ = Describe("EINTR (PEP 475) with process-directed signals", Label("signals
 			})
 
 			When("SIGUSR2 is sent to the process every 10 ms while it waits with no timeout", func() {
-				// Source: §11 "With timeout=None, the call retries forever.
+				// Source: SEMANTICS.md#eintr (With timeout=None, the call retries forever.
 				// Probed: a signal at 0.1 s, then data at 0.5 s -> returns
-				// ready at 0.50 s".
+				// ready at 0.50 s).
 				It("keeps waiting and returns the fd once data arrives", func(ctx SpecContext) {
 					r, w := support.Pipe()
 					done := make(chan eintrOutcome, 1)

@@ -33,10 +33,9 @@ var _ = Describe("select.epoll (goroutines)", Label("api:epoll", "os:linux"), fu
 	// Source: epoll_wait(2) NOTES "While one thread is blocked in a call to
 	// epoll_wait(), it is possible for another thread to add a file descriptor to
 	// the waited-upon epoll instance. If the new file descriptor becomes ready, it
-	// will cause the epoll_wait() call to unblock"; issue 2 "Register/modify/
-	// unregister on an epoll from another goroutine while one goroutine blocks in
-	// Poll must work".
-	It("wakes a blocked poll when another goroutine registers a ready fd [epoll_wait(2) NOTES]", func(ctx SpecContext) {
+	// will cause the epoll_wait() call to unblock"; sys/pyselect/doc.go "Objects may be shared between
+	// goroutines".
+	It("wakes a blocked poll when another goroutine registers a ready fd", func(ctx SpecContext) {
 		r, w := support.OncePipe()
 		support.Write(w.Fd, []byte("x"))
 		ep := support.NewEpoll()
@@ -52,7 +51,7 @@ var _ = Describe("select.epoll (goroutines)", Label("api:epoll", "os:linux"), fu
 	// Source: epoll_ctl(2) EPOLL_CTL_MOD "Change the settings associated with fd in
 	// the interest list"; epoll(7) Q&A "Modify will reread available I/O": the
 	// change reaches a wait already in progress.
-	It("wakes a blocked poll when another goroutine modifies a mask to one that is ready [epoll_ctl(2), epoll(7)]", func(ctx SpecContext) {
+	It("wakes a blocked poll when another goroutine modifies a mask to one that is ready", func(ctx SpecContext) {
 		r, w := support.OncePipe()
 		support.Write(w.Fd, []byte("x"))
 		ep := support.NewEpoll()
@@ -69,7 +68,7 @@ var _ = Describe("select.epoll (goroutines)", Label("api:epoll", "os:linux"), fu
 	// Source: epoll_wait(2) NOTES "(or whose interest list becomes empty because
 	// file descriptors are closed or removed from the interest list in another
 	// thread). The call will block"; epoll_ctl(2) EPOLL_CTL_DEL.
-	It("does not report an fd that another goroutine unregistered during the wait [epoll_wait(2) NOTES]", func(ctx SpecContext) {
+	It("does not report an fd that another goroutine unregistered during the wait", func(ctx SpecContext) {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(r.Fd, pyselect.EPOLLIN)).To(Succeed())
@@ -87,9 +86,9 @@ var _ = Describe("select.epoll (goroutines)", Label("api:epoll", "os:linux"), fu
 	// waiting on the same epoll file descriptor and a file descriptor in the
 	// interest list that is marked for edge-triggered (EPOLLET) notification
 	// becomes ready, just one of the threads (or processes) is awoken". CPython's
-	// epoll has no "concurrent poll()" check (semantics §7; only poll objects
+	// epoll has no "concurrent poll()" check (SEMANTICS.md#epoll; only poll objects
 	// raise RuntimeError), so two goroutines may wait at once.
-	It("lets two goroutines wait at once; one edge wakes just one of them [epoll(7)]", func(ctx SpecContext) {
+	It("lets two goroutines wait at once; one edge wakes just one of them", func(ctx SpecContext) {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(r.Fd, pyselect.EPOLLIN|pyselect.EPOLLET)).To(Succeed())
@@ -121,12 +120,12 @@ var _ = Describe("select.epoll (goroutines)", Label("api:epoll", "os:linux"), fu
 })
 
 var _ = Describe("select.epoll.close (while another goroutine waits)", Label("api:epoll", "os:linux"), func() {
-	// Source: issue 2 / COMMON.md API contract "Close while another goroutine is
-	// inside Poll/Wait: ... the blocked call is woken and returns ValueError 'I/O
-	// operation on closed epoll object'"; semantics §2 for the message. Python's
+	// Source: SEMANTICS.md#close-protocol (a call blocked in Poll or Wait is woken
+	// and returns ValueError 'I/O operation on closed epoll object');
+	// SEMANTICS.md#errors-closed for the message. Python's
 	// own behaviour here is undefined (it closes the fd under the waiting thread);
 	// this is the port's documented rule.
-	DescribeTable("wakes the blocked call, which returns ValueError promptly; Close does not wait [API contract, issue 2]",
+	DescribeTable("wakes the blocked call, which returns ValueError promptly; Close does not wait",
 		func(ctx SpecContext, start func(ep *pyselect.Epoll) <-chan error) {
 			ep := support.NewEpoll()
 			ch := start(ep)
@@ -159,7 +158,7 @@ var _ = Describe("select.epoll.close (while another goroutine waits)", Label("ap
 
 	// Source: as above; epoll(7) "If multiple threads ... are blocked in
 	// epoll_wait(2)": every one of them must be released by one Close.
-	It("wakes every goroutine blocked in the object [API contract, epoll(7)]", func(ctx SpecContext) {
+	It("wakes every goroutine blocked in the object", func(ctx SpecContext) {
 		ep := support.NewEpoll()
 		r, _ := support.OncePipe()
 		Expect(ep.Register(r.Fd, pyselect.EPOLLIN)).To(Succeed())
@@ -182,13 +181,13 @@ var _ = Describe("select.epoll.close (while another goroutine waits)", Label("ap
 		}
 	}, SpecTimeout(30*time.Second))
 
-	// Source: COMMON.md API contract "the fd is not closed (so its number cannot be
-	// reused) until that call returns"; Go's internal/poll fdMutex gives os.File
+	// Source: SEMANTICS.md#close-protocol (the fd is not closed, so its number cannot
+	// be reused, until that call returns); Go's internal/poll fdMutex gives os.File
 	// the same guarantee. New descriptors are opened right after Close, while the
 	// woken call may still be on its way out: if the number were reused under it,
 	// the call would poll a pipe and fail with EINVAL (or see its events) instead
 	// of returning ValueError. Once the call has returned, the number is free.
-	It("never lets the epoll number be reused under the woken call, and frees it after [API contract, issue 2]", func(ctx SpecContext) {
+	It("never lets the epoll number be reused under the woken call, and frees it after", func(ctx SpecContext) {
 		epollNeedProc()
 		for i := range 20 {
 			ep := support.NewEpoll()
@@ -212,9 +211,9 @@ var _ = Describe("select.epoll.close (while another goroutine waits)", Label("ap
 		}
 	}, SpecTimeout(60*time.Second))
 
-	// Source: COMMON.md API contract "Close ... idempotent, never fails": closing
+	// Source: SEMANTICS.md#close-protocol (Close is idempotent and never fails): closing
 	// from several goroutines at once is one close.
-	It("is safe to call from several goroutines at once [API contract]", func(ctx SpecContext) {
+	It("is safe to call from several goroutines at once", func(ctx SpecContext) {
 		ep := support.NewEpoll()
 		epfd := support.EpollFileno(ep)
 		done := make(chan error, 8)

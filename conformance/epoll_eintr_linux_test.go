@@ -59,13 +59,13 @@ var _ = Describe("select.epoll.poll (signals, PEP 475)", Label("api:epoll", "os:
 		Eventually(done).WithTimeout(time.Second).Should(BeClosed())
 	}, SpecTimeout(20*time.Second))
 
-	// Source: PEP 475 and semantics §11 "the call is retried with the timeout
+	// Source: PEP 475 and SEMANTICS.md#eintr (the call is retried with the timeout
 	// recomputed from a monotonic deadline ... If the deadline has passed, the call
 	// returns the empty result without raising. Probed: SIGALRM at 0.2 s, timeout
-	// 0.6 s -> empty result after 0.60 s for ... epoll"; Python docs epoll.poll
+	// 0.6 s -> empty result after 0.60 s for ... epoll); Python docs epoll.poll
 	// "Changed in version 3.5: The function is now retried with a recomputed
 	// timeout when interrupted by a signal".
-	It("returns [] only when the timeout has passed, never EINTR or early, under signals (tolerance +1 s) [PEP 475, semantics §11]",
+	It("returns [] only when the timeout has passed, never EINTR or early, under signals (tolerance +1 s)",
 		func(ctx SpecContext) {
 			r, _ := support.OncePipe()
 			ep := support.NewEpoll()
@@ -85,9 +85,9 @@ var _ = Describe("select.epoll.poll (signals, PEP 475)", Label("api:epoll", "os:
 			Expect(elapsed).To(BeNumerically(">=", 300*time.Millisecond))
 		}, SpecTimeout(20*time.Second))
 
-	// Source: semantics §11 "With timeout=None, the call retries forever. Probed: a
-	// signal at 0.1 s, then data at 0.5 s -> returns ready at 0.50 s".
-	It("keeps waiting through signals with timeout None until data arrives [PEP 475, semantics §11]", func(ctx SpecContext) {
+	// Source: SEMANTICS.md#eintr (With timeout=None, the call retries forever. Probed: a
+	// signal at 0.1 s, then data at 0.5 s -> returns ready at 0.50 s).
+	It("keeps waiting through signals with timeout None until data arrives", func(ctx SpecContext) {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(r.Fd, pyselect.EPOLLIN)).To(Succeed())
@@ -106,9 +106,9 @@ var _ = Describe("select.epoll.poll (signals, PEP 475)", Label("api:epoll", "os:
 		Expect(res.events).To(Equal([]pyselect.Event{{Fd: r.Fd, Events: pyselect.EPOLLIN}}))
 	}, SpecTimeout(20*time.Second))
 
-	// Source: semantics §11 (retry with the time left): a retry still reports an fd
+	// Source: SEMANTICS.md#eintr (retry with the time left): a retry still reports an fd
 	// that becomes ready before the deadline.
-	It("reports an fd that becomes ready during signals before the timeout [PEP 475, semantics §11]", func(ctx SpecContext) {
+	It("reports an fd that becomes ready during signals before the timeout", func(ctx SpecContext) {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(r.Fd, pyselect.EPOLLIN)).To(Succeed())
@@ -129,9 +129,9 @@ var _ = Describe("select.epoll.poll (signals, PEP 475)", Label("api:epoll", "os:
 })
 
 var _ = Describe("select.epoll.poll (Go form: Epoll.Wait, signals)", Label("api:epoll", "os:linux", "signals"), func() {
-	// Source: COMMON.md "Like Poll, it retries EINTR with the time left and returns
-	// 0 once none is"; PEP 475.
-	It("returns 0 only when the timeout has passed, never EINTR or early, under signals (tolerance +1 s) [PEP 475, API contract]",
+	// Source: SEMANTICS.md#epoll-wait (like Poll, it retries EINTR with the time
+	// left and returns 0 once none is); PEP 475.
+	It("returns 0 only when the timeout has passed, never EINTR or early, under signals (tolerance +1 s)",
 		func(ctx SpecContext) {
 			r, _ := support.OncePipe()
 			ep := support.NewEpoll()
@@ -152,9 +152,9 @@ var _ = Describe("select.epoll.poll (Go form: Epoll.Wait, signals)", Label("api:
 			Expect(elapsed).To(BeNumerically(">=", 300*time.Millisecond))
 		}, SpecTimeout(20*time.Second))
 
-	// Source: COMMON.md "Wait ... <0 blocks"; PEP 475 (retry forever without a
+	// Source: SEMANTICS.md#epoll-wait (a negative timeout blocks); PEP 475 (retry forever without a
 	// timeout).
-	It("keeps waiting through signals with a negative timeout until data arrives [PEP 475, API contract]", func(ctx SpecContext) {
+	It("keeps waiting through signals with a negative timeout until data arrives", func(ctx SpecContext) {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(r.Fd, pyselect.EPOLLIN)).To(Succeed())

@@ -32,43 +32,43 @@ var _ = Describe("select.epoll (hang-ups)", Label("api:epoll", "os:linux"), func
 	// Source: epoll_ctl(2) "EPOLLRDHUP Stream socket peer closed connection, or
 	// shut down writing half of connection", "EPOLLHUP ... epoll_wait(2) will
 	// always wait for this event; it is not necessary to set it in events";
-	// semantics §7.7 "peer closed" row.
-	DescribeTable("reports on an AF_UNIX stream socket [epoll_ctl(2), semantics §7.7]",
-		func(mask uint32, act func(a, b *support.OnceFd), want uint32) {
+	// SEMANTICS.md#epoll-events (peer closed) row.
+	DescribeTable("reports on an AF_UNIX stream socket",
+		func(mask pyselect.Mask, act func(a, b *support.OnceFd), want pyselect.Mask) {
 			a, b := support.OnceSocketPair(unix.SOCK_STREAM)
 			ep := support.NewEpoll()
 			Expect(ep.Register(a.Fd, mask)).To(Succeed())
 			act(a, b)
 			Expect(ep.Poll(0, -1)).To(Equal([]pyselect.Event{{Fd: a.Fd, Events: want}}))
 		},
-		Entry("peer shutdown(SHUT_WR), mask IN|RDHUP -> IN|RDHUP (8193)", uint32(epIN|epRDHUP),
+		Entry("peer shutdown(SHUT_WR), mask IN|RDHUP -> IN|RDHUP (8193)", pyselect.Mask(epIN|epRDHUP),
 			func(_, b *support.OnceFd) { Expect(unix.Shutdown(b.Fd, unix.SHUT_WR)).To(Succeed()) },
-			uint32(epIN|epRDHUP)),
-		Entry("peer close, mask IN|RDHUP -> IN|HUP|RDHUP (8209)", uint32(epIN|epRDHUP),
+			pyselect.Mask(epIN|epRDHUP)),
+		Entry("peer close, mask IN|RDHUP -> IN|HUP|RDHUP (8209)", pyselect.Mask(epIN|epRDHUP),
 			func(_, b *support.OnceFd) { b.Close() },
-			uint32(epIN|epHUP|epRDHUP)),
-		Entry("peer close, mask 0 -> HUP (16): reported even when not asked for", uint32(0),
+			pyselect.Mask(epIN|epHUP|epRDHUP)),
+		Entry("peer close, mask 0 -> HUP (16): reported even when not asked for", pyselect.Mask(0),
 			func(_, b *support.OnceFd) { b.Close() },
-			uint32(epHUP)),
-		Entry("peer shutdown(SHUT_RDWR), mask IN|OUT|RDHUP -> IN|OUT|HUP|RDHUP (8213)", uint32(epIN|epOUT|epRDHUP),
+			pyselect.Mask(epHUP)),
+		Entry("peer shutdown(SHUT_RDWR), mask IN|OUT|RDHUP -> IN|OUT|HUP|RDHUP (8213)", pyselect.Mask(epIN|epOUT|epRDHUP),
 			func(_, b *support.OnceFd) { Expect(unix.Shutdown(b.Fd, unix.SHUT_RDWR)).To(Succeed()) },
-			uint32(epIN|epOUT|epHUP|epRDHUP)),
-		Entry("own shutdown(SHUT_RDWR), mask IN|OUT|RDHUP -> IN|OUT|HUP|RDHUP (8213)", uint32(epIN|epOUT|epRDHUP),
+			pyselect.Mask(epIN|epOUT|epHUP|epRDHUP)),
+		Entry("own shutdown(SHUT_RDWR), mask IN|OUT|RDHUP -> IN|OUT|HUP|RDHUP (8213)", pyselect.Mask(epIN|epOUT|epRDHUP),
 			func(a, _ *support.OnceFd) { Expect(unix.Shutdown(a.Fd, unix.SHUT_RDWR)).To(Succeed()) },
-			uint32(epIN|epOUT|epHUP|epRDHUP)),
-		Entry("own shutdown(SHUT_WR), mask IN|OUT|RDHUP -> OUT (4): no hang-up yet", uint32(epIN|epOUT|epRDHUP),
+			pyselect.Mask(epIN|epOUT|epHUP|epRDHUP)),
+		Entry("own shutdown(SHUT_WR), mask IN|OUT|RDHUP -> OUT (4): no hang-up yet", pyselect.Mask(epIN|epOUT|epRDHUP),
 			func(a, _ *support.OnceFd) { Expect(unix.Shutdown(a.Fd, unix.SHUT_WR)).To(Succeed()) },
-			uint32(epOUT)),
+			pyselect.Mask(epOUT)),
 	)
 
 	// Source: epoll_ctl(2) "EPOLLHUP ... when reading from a channel such as a pipe
 	// or a stream socket, this event merely indicates that the peer closed its end
 	// of the channel"; "EPOLLERR ... also reported for the write end of a pipe when
-	// the read end has been closed"; semantics §7.7 "pipes: read end after the
+	// the read end has been closed"; SEMANTICS.md#epoll-events (pipes: read end after the
 	// writer closes -> EPOLLHUP (16). Write end after the reader closes -> OUT|ERR
-	// (12)" (probed, as are the other rows).
-	DescribeTable("reports on a pipe [epoll_ctl(2), semantics §7.7]",
-		func(watchRead bool, mask uint32, act func(r, w *support.OnceFd), want uint32) {
+	// (12)) (probed, as are the other rows).
+	DescribeTable("reports on a pipe",
+		func(watchRead bool, mask pyselect.Mask, act func(r, w *support.OnceFd), want pyselect.Mask) {
 			r, w := support.OncePipe()
 			fd := w.Fd
 			if watchRead {
@@ -79,22 +79,22 @@ var _ = Describe("select.epoll (hang-ups)", Label("api:epoll", "os:linux"), func
 			act(r, w)
 			Expect(ep.Poll(0, -1)).To(Equal([]pyselect.Event{{Fd: fd, Events: want}}))
 		},
-		Entry("read end, mask IN, writer closed -> HUP (16)", true, uint32(epIN),
-			func(_, w *support.OnceFd) { w.Close() }, uint32(epHUP)),
-		Entry("read end, mask IN, data then writer closed -> IN|HUP (17)", true, uint32(epIN),
-			func(_, w *support.OnceFd) { support.Write(w.Fd, []byte("x")); w.Close() }, uint32(epIN|epHUP)),
-		Entry("read end, mask 0, writer closed -> HUP (16)", true, uint32(0),
-			func(_, w *support.OnceFd) { w.Close() }, uint32(epHUP)),
-		Entry("write end, mask OUT, reader closed -> OUT|ERR (12)", false, uint32(epOUT),
-			func(r, _ *support.OnceFd) { r.Close() }, uint32(epOUT|epERR)),
-		Entry("write end, mask 0, reader closed -> ERR (8)", false, uint32(0),
-			func(r, _ *support.OnceFd) { r.Close() }, uint32(epERR)),
+		Entry("read end, mask IN, writer closed -> HUP (16)", true, pyselect.Mask(epIN),
+			func(_, w *support.OnceFd) { w.Close() }, pyselect.Mask(epHUP)),
+		Entry("read end, mask IN, data then writer closed -> IN|HUP (17)", true, pyselect.Mask(epIN),
+			func(_, w *support.OnceFd) { support.Write(w.Fd, []byte("x")); w.Close() }, pyselect.Mask(epIN|epHUP)),
+		Entry("read end, mask 0, writer closed -> HUP (16)", true, pyselect.Mask(0),
+			func(_, w *support.OnceFd) { w.Close() }, pyselect.Mask(epHUP)),
+		Entry("write end, mask OUT, reader closed -> OUT|ERR (12)", false, pyselect.Mask(epOUT),
+			func(r, _ *support.OnceFd) { r.Close() }, pyselect.Mask(epOUT|epERR)),
+		Entry("write end, mask 0, reader closed -> ERR (8)", false, pyselect.Mask(0),
+			func(r, _ *support.OnceFd) { r.Close() }, pyselect.Mask(epERR)),
 	)
 
 	// Source: epoll_ctl(2) EPOLLHUP note: "Subsequent reads from the channel will
 	// return 0 (end of file) only after all outstanding data in the channel has
 	// been consumed."
-	It("keeps reporting IN|HUP until the data is read, then HUP with read() at EOF [epoll_ctl(2) EPOLLHUP]", func() {
+	It("keeps reporting IN|HUP until the data is read, then HUP with read() at EOF", func() {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(r.Fd, epIN)).To(Succeed())
@@ -111,13 +111,13 @@ var _ = Describe("select.epoll (hang-ups)", Label("api:epoll", "os:linux"), func
 	// TCP: the peer's FIN and RST arrive through the loopback stack, so the
 	// result is awaited (level-triggered, so repeated polls see it).
 	//
-	// Source: semantics §7.7 "SHUT_WR from peer with mask IN|RDHUP -> EPOLLIN|
-	// EPOLLRDHUP (8193) ... TCP RST -> ERR|HUP (24)" and "EPOLLHUP/EPOLLERR are
+	// Source: SEMANTICS.md#epoll-events (SHUT_WR from peer with mask IN|RDHUP -> EPOLLIN|
+	// EPOLLRDHUP (8193) ... TCP RST -> ERR|HUP (24)) and "EPOLLHUP/EPOLLERR are
 	// reported even with mask 0"; probed with CPython 3.11.7: a TCP peer's close
 	// (FIN, our side still open) is IN|RDHUP (8193), an RST with mask
 	// IN|OUT|RDHUP is IN|OUT|ERR|HUP|RDHUP (8221).
-	DescribeTable("reports on a TCP connection [semantics §7.7, probed]",
-		func(ctx SpecContext, mask uint32, act func(peer *net.TCPConn), want uint32) {
+	DescribeTable("reports on a TCP connection",
+		func(ctx SpecContext, mask pyselect.Mask, act func(peer *net.TCPConn), want pyselect.Mask) {
 			client, server := support.TCPPair()
 			fd := support.ConnFd(client)
 			ep := support.NewEpoll()
@@ -128,23 +128,23 @@ var _ = Describe("select.epoll (hang-ups)", Label("api:epoll", "os:linux"), func
 				Should(Equal([]pyselect.Event{{Fd: fd, Events: want}}))
 		},
 		Entry("peer shutdown(SHUT_WR), mask IN|RDHUP -> IN|RDHUP (8193)", SpecTimeout(10*time.Second),
-			uint32(epIN|epRDHUP), func(p *net.TCPConn) {
+			pyselect.Mask(epIN|epRDHUP), func(p *net.TCPConn) {
 				Expect(p.CloseWrite()).To(Succeed())
-			}, uint32(epIN|epRDHUP)),
+			}, pyselect.Mask(epIN|epRDHUP)),
 		Entry("peer close (FIN), mask IN|RDHUP -> IN|RDHUP (8193)", SpecTimeout(10*time.Second),
-			uint32(epIN|epRDHUP), func(p *net.TCPConn) {
+			pyselect.Mask(epIN|epRDHUP), func(p *net.TCPConn) {
 				Expect(p.Close()).To(Succeed())
-			}, uint32(epIN|epRDHUP)),
+			}, pyselect.Mask(epIN|epRDHUP)),
 		Entry("peer reset (SO_LINGER 0), mask 0 -> ERR|HUP (24)", SpecTimeout(10*time.Second),
-			uint32(0), func(p *net.TCPConn) {
+			pyselect.Mask(0), func(p *net.TCPConn) {
 				Expect(p.SetLinger(0)).To(Succeed())
 				Expect(p.Close()).To(Succeed())
-			}, uint32(epERR|epHUP)),
+			}, pyselect.Mask(epERR|epHUP)),
 		Entry("peer reset (SO_LINGER 0), mask IN|OUT|RDHUP -> IN|OUT|ERR|HUP|RDHUP (8221)", SpecTimeout(10*time.Second),
-			uint32(epIN|epOUT|epRDHUP), func(p *net.TCPConn) {
+			pyselect.Mask(epIN|epOUT|epRDHUP), func(p *net.TCPConn) {
 				Expect(p.SetLinger(0)).To(Succeed())
 				Expect(p.Close()).To(Succeed())
-			}, uint32(epIN|epOUT|epERR|epHUP|epRDHUP)),
+			}, pyselect.Mask(epIN|epOUT|epERR|epHUP|epRDHUP)),
 	)
 })
 
@@ -153,7 +153,7 @@ var _ = Describe("select.epoll (pipe writability)", Label("api:epoll", "os:linux
 	// written without blocking to a pipe when the pipe has been reported as ready
 	// for writing"; epoll_ctl(2) "EPOLLOUT The associated file is available for
 	// write(2) operations"; issue: "writability of a full pipe after a drain".
-	It("reports a full pipe not writable, and writable again once drained [Python docs PIPE_BUF, epoll_ctl(2)]", func() {
+	It("reports a full pipe not writable, and writable again once drained", func() {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(w.Fd, epOUT)).To(Succeed())
@@ -171,7 +171,7 @@ var _ = Describe("select.epoll (pipe writability)", Label("api:epoll", "os:linux
 	// Source: epoll(7) ET usage "(2) by waiting for an event only after read(2) or
 	// write(2) return EAGAIN": a full pipe's write end, edge-triggered, reports
 	// EPOLLOUT again once the reader makes room.
-	It("reports the edge back to writable after EAGAIN, edge-triggered [epoll(7)]", func() {
+	It("reports the edge back to writable after EAGAIN, edge-triggered", func() {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(w.Fd, epOUT|pyselect.EPOLLET)).To(Succeed())

@@ -34,7 +34,7 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 	When("it is created with a positive sizehint", func() {
 		// Source: CPython test_epoll.py::test_create: "ep = select.epoll(16);
 		// self.assertTrue(ep.fileno() > 0); self.assertTrue(not ep.closed)".
-		It("is open with a positive fileno (test_epoll.py::test_create)", func() {
+		It("is open with a positive fileno", func() {
 			ep, err := pyselect.NewEpoll(16, 0)
 			Expect(err).NotTo(HaveOccurred())
 			DeferCleanup(ep.Close)
@@ -46,7 +46,7 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 	When("it is closed", func() {
 		// Source: CPython test_epoll.py::test_create: after ep.close(),
 		// "self.assertTrue(ep.closed); self.assertRaises(ValueError, ep.fileno)".
-		It("reports closed and fileno() raises ValueError (test_epoll.py::test_create)", func() {
+		It("reports closed and fileno() raises ValueError", func() {
 			ep := support.NewEpoll()
 			Expect(ep.Close()).To(Succeed())
 			Expect(ep.Closed()).To(BeTrue())
@@ -55,7 +55,8 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 		})
 	})
 
-	DescribeTable("accepts the documented sizehint and flags (test_epoll.py::test_create)",
+	// Python: test_epoll.py::test_create
+	DescribeTable("accepts the documented sizehint and flags",
 		// Source: CPython test_epoll.py::test_create: epoll(-1, EPOLL_CLOEXEC),
 		// epoll(flags=EPOLL_CLOEXEC) and epoll(flags=0) all succeed; Python docs
 		// "sizehint ... flags is deprecated and completely ignored ... its value
@@ -74,10 +75,11 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 		Entry("epoll(2**31-1)", math.MaxInt32, 0),
 	)
 
-	DescribeTable("rejects a bad sizehint or flags with CPython's exception (test_epoll.py::test_badcreate)",
+	// Python: test_epoll.py::test_badcreate
+	DescribeTable("rejects a bad sizehint or flags with CPython's exception",
 		// Source: CPython test_epoll.py::test_badcreate and test_errors: ValueError for
-		// 0, -2, sizehint=-2; OSError for flags=12356; semantics §7.1: "flags ...
-		// any other value -> OSError('invalid flags')" with no errno.
+		// 0, -2, sizehint=-2; OSError for flags=12356; SEMANTICS.md#epoll-create (flags ...
+		// any other value -> OSError('invalid flags')) with no errno.
 		// The TypeError rows of test_badcreate ('foo', None, (), ['foo'], {}) and
 		// epoll(1, 2, 3) cannot be written in Go: NewEpoll takes two ints.
 		func(sizehint, flags int, cls pyselect.Exception, msg string) {
@@ -95,9 +97,9 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 	)
 
 	When("flags is invalid", func() {
-		// Source: semantics §7.1 (probed): "a plain OSError with errno is None and
-		// args == ('invalid flags',)".
-		It("is a plain OSError without errno (errno is None in Python) [semantics §7.1]", func() {
+		// Source: SEMANTICS.md#epoll-create (probed: a plain OSError whose errno
+		// is None and args == ('invalid flags',)).
+		It("is a plain OSError without errno (errno is None in Python)", func() {
 			_, err := pyselect.NewEpoll(-1, 12356)
 			var pe *pyselect.Error
 			Expect(err).To(BeAssignableToTypeOf(pe))
@@ -108,9 +110,9 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 	})
 
 	When("sizehint does not fit a C int", func() {
-		// Source: semantics §7.1: "2**31 -> OverflowError: Python int too large to
-		// convert to C int" (probed).
-		It("raises OverflowError [semantics §7.1]", func() {
+		// Source: SEMANTICS.md#epoll-create (2**31 -> OverflowError: Python int too large to
+		// convert to C int) (probed).
+		It("raises OverflowError", func() {
 			if strconv.IntSize == 32 {
 				Skip("int is 32 bits on this GOARCH: 2**31 cannot be passed")
 			}
@@ -124,7 +126,7 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 		// Source: CPython test_epoll.py::test_context_manager: "with select.epoll(16)
 		// as ep: fileno() > 0, not closed; afterwards closed and fileno() raises
 		// ValueError". The Go form of `with` is defer ep.Close().
-		It("is open inside and closed after the block (test_epoll.py::test_context_manager)", func() {
+		It("is open inside and closed after the block", func() {
 			var ep *pyselect.Epoll
 			func() {
 				var err error
@@ -142,9 +144,9 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 
 	When("a new object's descriptor is inspected", func() {
 		// Source: CPython test_epoll.py::test_fd_non_inheritable:
-		// "os.get_inheritable(epoll.fileno()) is False"; semantics §7.1: the fd is
+		// "os.get_inheritable(epoll.fileno()) is False"; SEMANTICS.md#epoll-create: the fd is
 		// always made with epoll_create1(EPOLL_CLOEXEC).
-		It("has FD_CLOEXEC set (test_epoll.py::test_fd_non_inheritable)", func() {
+		It("has FD_CLOEXEC set", func() {
 			for _, flags := range []int{0, pyselect.EPOLL_CLOEXEC} {
 				ep, err := pyselect.NewEpoll(-1, flags)
 				Expect(err).NotTo(HaveOccurred())
@@ -158,7 +160,7 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 		// Source: test_epoll.py::test_fd_non_inheritable; execve(2): "By default,
 		// file descriptors remain open across an execve() ... unless FD_CLOEXEC".
 		// A non-CLOEXEC dup of the same fd is the control: it must be seen.
-		It("is not open in an exec'd child, while a non-CLOEXEC dup is (test_epoll.py::test_fd_non_inheritable)", func() {
+		It("is not open in an exec'd child, while a non-CLOEXEC dup is", func() {
 			epollNeedProc()
 			ep := support.NewEpoll()
 			fd := support.EpollFileno(ep)
@@ -177,8 +179,8 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 var _ = Describe("select.epoll.close", Label("api:epoll", "os:linux"), func() {
 	When("called more than once", func() {
 		// Source: CPython test_epoll.py::test_close: "close() can be called more
-		// than once"; semantics §7.2 "close() is idempotent and returns None".
-		It("succeeds every time and stays closed (test_epoll.py::test_close)", func() {
+		// than once"; SEMANTICS.md#epoll-close (close() is idempotent and returns None).
+		It("succeeds every time and stays closed", func() {
 			ep := support.NewEpoll()
 			Expect(ep.Fileno()).To(BeNumerically(">=", 0))
 			Expect(ep.Closed()).To(BeFalse())
@@ -192,9 +194,9 @@ var _ = Describe("select.epoll.close", Label("api:epoll", "os:linux"), func() {
 	})
 
 	When("the descriptor was closed behind its back", func() {
-		// Source: semantics §7.2 "close() never raises, even if the fd was already
-		// closed behind its back (probed after os.close(ep.fileno()))".
-		It("still succeeds and marks the object closed [semantics §7.2]", func() {
+		// Source: SEMANTICS.md#epoll-close (close() never raises, even if the fd was already
+		// closed behind its back (probed after os.close(ep.fileno()))).
+		It("still succeeds and marks the object closed", func() {
 			ep := support.NewEpoll()
 			Expect(unix.Close(support.EpollFileno(ep))).To(Succeed())
 			Expect(ep.Close()).To(Succeed())
@@ -205,7 +207,7 @@ var _ = Describe("select.epoll.close", Label("api:epoll", "os:linux"), func() {
 	When("it returns", func() {
 		// Source: Python docs epoll.close(): "Close the control file descriptor of
 		// the epoll object." The descriptor is really closed, not only marked.
-		It("has closed the kernel descriptor [Python docs epoll.close]", func() {
+		It("has closed the kernel descriptor", func() {
 			ep := support.NewEpoll()
 			fd := support.EpollFileno(ep)
 			Expect(ep.Close()).To(Succeed())
@@ -228,8 +230,8 @@ var _ = Describe("select.epoll (closed object)", Label("api:epoll", "os:linux"),
 
 	// Source: CPython test_epoll.py::test_close: "operations must fail with
 	// ValueError('I/O operation on closed ...')" for modify, poll, register,
-	// unregister; semantics §2.
-	DescribeTable("every method raises ValueError 'I/O operation on closed epoll object' (test_epoll.py::test_close)",
+	// unregister; SEMANTICS.md#errors-index.
+	DescribeTable("every method raises ValueError 'I/O operation on closed epoll object'",
 		func(call func() error) {
 			Expect(call()).To(support.Raise(pyselect.ValueError, closedMsg))
 		},
@@ -245,11 +247,11 @@ var _ = Describe("select.epoll (closed object)", Label("api:epoll", "os:linux"),
 		}),
 	)
 
-	// Source: semantics §7.5 and §12.11: "Order of checks: fd conversion (clinic)
+	// Source: SEMANTICS.md#epoll-arg-order (Order of checks: fd conversion (clinic)
 	// happens before the closed check. On a closed epoll, register(-1) ->
-	// ValueError (negative fd) and register(object()) -> TypeError" (probed for
+	// ValueError (negative fd) and register(object()) -> TypeError) (probed for
 	// register, modify and unregister).
-	DescribeTable("converts the fd argument before the closed check [semantics §7.5, §12.11]",
+	DescribeTable("converts the fd argument before the closed check",
 		func(call func() error, cls pyselect.Exception, msg string) {
 			Expect(call()).To(support.Raise(cls, msg))
 		},
@@ -267,9 +269,9 @@ var _ = Describe("select.epoll (closed object)", Label("api:epoll", "os:linux"),
 			pyselect.OverflowError, "Python int too large to convert to C int"),
 	)
 
-	// Source: semantics §7.7 "Order of checks: closed -> timeout -> maxevents ...
-	// poll('x') and poll(0, 0) on a closed epoll -> ValueError".
-	DescribeTable("poll checks closed before timeout and maxevents [semantics §7.7]",
+	// Source: SEMANTICS.md#epoll-order-of-checks (Order of checks: closed -> timeout -> maxevents ...
+	// poll('x') and poll(0, 0) on a closed epoll -> ValueError).
+	DescribeTable("poll checks closed before timeout and maxevents",
 		func(timeout any, maxevents int) {
 			_, err := ep.Poll(timeout, maxevents)
 			Expect(err).To(support.Raise(pyselect.ValueError, closedMsg))
@@ -282,10 +284,10 @@ var _ = Describe("select.epoll (closed object)", Label("api:epoll", "os:linux"),
 })
 
 var _ = Describe("select.epoll.poll (argument order)", Label("api:epoll", "os:linux"), func() {
-	// Source: semantics §7.7 "Order of checks: closed -> timeout -> maxevents":
+	// Source: SEMANTICS.md#epoll-order-of-checks (Order of checks: closed -> timeout -> maxevents):
 	// with both a bad timeout and a bad maxevents on an open epoll, the timeout's
 	// TypeError wins (probed: ep.poll('x', 0) -> TypeError).
-	It("reports a bad timeout before a bad maxevents [semantics §7.7]", func() {
+	It("reports a bad timeout before a bad maxevents", func() {
 		ep := support.NewEpoll()
 		_, err := ep.Poll("x", 0)
 		Expect(err).To(support.Raise(pyselect.TypeError, "timeout must be an integer or None"))
@@ -295,9 +297,9 @@ var _ = Describe("select.epoll.poll (argument order)", Label("api:epoll", "os:li
 var _ = Describe("select.epoll.fromfd", Label("api:epoll", "os:linux"), func() {
 	// Source: CPython test_epoll.py::test_fromfd: "ep2 = select.epoll.fromfd(
 	// ep.fileno()); ep2.register(server...); ep2.register(client...);
-	// len(ep.poll(1, 4)) == 2; len(ep2.poll(0.9, 4)) == 2"; semantics §7.4 "Events
-	// registered via either object are visible to both (same kernel object)".
-	It("shares the kernel object: registrations through one are polled by both (test_epoll.py::test_fromfd)",
+	// len(ep.poll(1, 4)) == 2; len(ep2.poll(0.9, 4)) == 2"; SEMANTICS.md#epoll-fromfd (Events
+	// registered via either object are visible to both (same kernel object)).
+	It("shares the kernel object: registrations through one are polled by both",
 		func(ctx SpecContext) {
 			client, server := support.TCPPair()
 			ep, err := pyselect.NewEpoll(2, 0)
@@ -321,10 +323,10 @@ var _ = Describe("select.epoll.fromfd", Label("api:epoll", "os:linux"), func() {
 		}, SpecTimeout(10e9))
 
 	// Source: CPython test_epoll.py::test_fromfd: after the `with` block closes ep,
-	// "ep2.poll(1, 4)" raises OSError with errno EBADF; semantics §7.4 "After one
+	// "ep2.poll(1, 4)" raises OSError with errno EBADF; SEMANTICS.md#epoll-fromfd (After one
 	// is closed, the other's operations give OSError [Errno 9] ... while its closed
-	// stays False".
-	It("fails with OSError EBADF once the other object closed the shared fd (test_epoll.py::test_fromfd)",
+	// stays False).
+	It("fails with OSError EBADF once the other object closed the shared fd",
 		func(ctx SpecContext) {
 			ep := support.NewEpoll()
 			ep2, err := pyselect.EpollFromFd(support.EpollFileno(ep))
@@ -339,9 +341,9 @@ var _ = Describe("select.epoll.fromfd", Label("api:epoll", "os:linux"), func() {
 			Expect(ep2.Close()).To(Succeed(), "close() never raises, even on a closed fd")
 		}, SpecTimeout(10e9))
 
-	// Source: semantics §7.4 "Quirk: fromfd(-1) creates a brand-new epoll
-	// instance, because fd == -1 is the 'create' sentinel internally" (probed).
-	It("creates a new epoll instance for -1 [semantics §7.4]", func() {
+	// Source: SEMANTICS.md#epoll-fromfd (Quirk: fromfd(-1) creates a brand-new epoll
+	// instance, because fd == -1 is the 'create' sentinel internally) (probed).
+	It("creates a new epoll instance for -1", func() {
 		epollNeedProc()
 		ep, err := pyselect.EpollFromFd(-1)
 		Expect(err).NotTo(HaveOccurred())
@@ -356,9 +358,9 @@ var _ = Describe("select.epoll.fromfd", Label("api:epoll", "os:linux"), func() {
 		Expect(fdflags & unix.FD_CLOEXEC).To(Equal(unix.FD_CLOEXEC))
 	})
 
-	// Source: semantics §7.4 "Quirk: fromfd(-5) (any other negative) -> OSError:
-	// [Errno 0] Error" (probed).
-	DescribeTable("raises OSError '[Errno 0] Error' for any other negative fd [semantics §7.4]",
+	// Source: SEMANTICS.md#epoll-fromfd (Quirk: fromfd(-5) (any other negative) -> OSError:
+	// [Errno 0] Error) (probed).
+	DescribeTable("raises OSError '[Errno 0] Error' for any other negative fd",
 		func(fd int) {
 			ep, err := pyselect.EpollFromFd(fd)
 			Expect(ep).To(BeNil())
@@ -370,10 +372,10 @@ var _ = Describe("select.epoll.fromfd", Label("api:epoll", "os:linux"), func() {
 		Entry("fromfd(-2**31)", math.MinInt32),
 	)
 
-	// Source: semantics §7.4 "No validation ... Wrapping a non-epoll fd succeeds,
-	// and later poll() -> OSError: [Errno 22] Invalid argument"; epoll_wait(2)
+	// Source: SEMANTICS.md#epoll-fromfd (No validation ... Wrapping a non-epoll fd succeeds,
+	// and later poll() -> OSError: [Errno 22] Invalid argument); epoll_wait(2)
 	// "EINVAL epfd is not an epoll file descriptor".
-	It("wraps a non-epoll fd without checking it; poll then fails with EINVAL [semantics §7.4, epoll_wait(2)]", func(ctx SpecContext) {
+	It("wraps a non-epoll fd without checking it; poll then fails with EINVAL", func(ctx SpecContext) {
 		r, _ := support.Pipe()
 		dup, err := unix.Dup(r)
 		Expect(err).NotTo(HaveOccurred())

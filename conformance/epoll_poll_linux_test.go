@@ -45,14 +45,14 @@ var _ = Describe("select.epoll.poll", Label("api:epoll", "os:linux"), func() {
 	// maxevents=4)" is empty; after sendall on both ends both are IN|OUT; after
 	// "ep.unregister(client.fileno())" and "ep.modify(server.fileno(), EPOLLOUT)"
 	// the result is "[(server.fileno(), select.EPOLLOUT)]".
-	It("reports edge-triggered TCP events as CPython's test does (test_epoll.py::test_control_and_wait)",
+	It("reports edge-triggered TCP events as CPython's test does",
 		func(ctx SpecContext) {
 			client, server := support.TCPPair()
 			cfd, sfd := support.ConnFd(client), support.ConnFd(server)
 			ep, err := pyselect.NewEpoll(16, 0)
 			Expect(err).NotTo(HaveOccurred())
 			DeferCleanup(ep.Close)
-			mask := uint32(pyselect.EPOLLIN | pyselect.EPOLLOUT | pyselect.EPOLLET)
+			mask := pyselect.Mask(pyselect.EPOLLIN | pyselect.EPOLLOUT | pyselect.EPOLLET)
 			Expect(ep.Register(sfd, mask)).To(Succeed())
 			Expect(ep.Register(cfd, mask)).To(Succeed())
 
@@ -61,13 +61,13 @@ var _ = Describe("select.epoll.poll", Label("api:epoll", "os:linux"), func() {
 			Expect(err).NotTo(HaveOccurred())
 			Expect(time.Since(start)).To(BeNumerically("<", time.Second), "ready fds are reported at once")
 			acc := support.Accumulate(ep)
-			Eventually(func() (map[int]uint32, error) {
+			Eventually(func() (map[int]pyselect.Mask, error) {
 				seen, err := acc.Poll()
 				for fd, e := range support.EventMap(events) {
 					seen[fd] |= e
 				}
 				return seen, err
-			}).WithTimeout(2 * time.Second).Should(Equal(map[int]uint32{cfd: pyselect.EPOLLOUT, sfd: pyselect.EPOLLOUT}))
+			}).WithTimeout(2 * time.Second).Should(Equal(map[int]pyselect.Mask{cfd: pyselect.EPOLLOUT, sfd: pyselect.EPOLLOUT}))
 
 			Expect(ep.Poll(0.1, 4)).To(BeEmpty(), "no new edge: no event")
 
@@ -75,7 +75,7 @@ var _ = Describe("select.epoll.poll", Label("api:epoll", "os:linux"), func() {
 			Expect(err).NotTo(HaveOccurred())
 			_, err = server.Write([]byte("world!!!"))
 			Expect(err).NotTo(HaveOccurred())
-			Eventually(support.Accumulate(ep).Poll).WithTimeout(2 * time.Second).Should(Equal(map[int]uint32{
+			Eventually(support.Accumulate(ep).Poll).WithTimeout(2 * time.Second).Should(Equal(map[int]pyselect.Mask{
 				cfd: pyselect.EPOLLIN | pyselect.EPOLLOUT,
 				sfd: pyselect.EPOLLIN | pyselect.EPOLLOUT,
 			}))
@@ -86,10 +86,10 @@ var _ = Describe("select.epoll.poll", Label("api:epoll", "os:linux"), func() {
 		}, SpecTimeout(20*time.Second))
 
 	When("nothing is registered", func() {
-		// Source: semantics §7.7 "empty epoll: poll(0) -> []"; epoll_wait(2)
+		// Source: SEMANTICS.md#epoll-poll (empty epoll: poll(0) -> []); epoll_wait(2)
 		// "specifying a timeout equal to zero cause epoll_wait() to return
 		// immediately, even if no events are available".
-		It("returns an empty list for poll(0) [epoll_wait(2), semantics §7.7]", func() {
+		It("returns an empty list for poll(0)", func() {
 			ep := support.NewEpoll()
 			events, err := ep.Poll(0, -1)
 			Expect(err).NotTo(HaveOccurred())
@@ -97,10 +97,10 @@ var _ = Describe("select.epoll.poll", Label("api:epoll", "os:linux"), func() {
 			Expect(events).To(BeEmpty())
 		})
 
-		// Source: semantics §7.7 "poll(timeout) sleeps for the timeout"; epoll_wait(2)
+		// Source: SEMANTICS.md#epoll-poll (poll(timeout) sleeps for the timeout); epoll_wait(2)
 		// "The timeout argument specifies the number of milliseconds that
 		// epoll_wait() will block ... rounded up to the system clock granularity".
-		It("waits for the whole timeout, then returns [] (tolerance +1 s) [epoll_wait(2), semantics §7.7]", func(ctx SpecContext) {
+		It("waits for the whole timeout, then returns [] (tolerance +1 s)", func(ctx SpecContext) {
 			ep := support.NewEpoll()
 			start := time.Now()
 			events, err := ep.Poll(0.2, -1)
@@ -115,7 +115,7 @@ var _ = Describe("select.epoll.poll", Label("api:epoll", "os:linux"), func() {
 	// Source: CPython test_epoll.py::test_control_and_wait "ep.poll(timeout=0.1,
 	// maxevents=4)" (keyword form); Python docs "epoll.poll(timeout=None,
 	// maxevents=-1) Wait for events. timeout in seconds (float)".
-	It("waits at most timeout seconds for an fd that stays idle (tolerance +1 s) [Python docs epoll.poll]", func(ctx SpecContext) {
+	It("waits at most timeout seconds for an fd that stays idle (tolerance +1 s)", func(ctx SpecContext) {
 		r, _ := support.OncePipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(r.Fd, pyselect.EPOLLIN)).To(Succeed())
@@ -129,7 +129,7 @@ var _ = Describe("select.epoll.poll", Label("api:epoll", "os:linux"), func() {
 	// Source: Python docs "epoll.poll ... timeout in seconds"; epoll_wait(2) "A call
 	// to epoll_wait() will block until either: a file descriptor delivers an
 	// event; ... or the timeout expires".
-	It("returns as soon as a registered fd becomes ready, long before the timeout [epoll_wait(2)]", func(ctx SpecContext) {
+	It("returns as soon as a registered fd becomes ready, long before the timeout", func(ctx SpecContext) {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(r.Fd, pyselect.EPOLLIN)).To(Succeed())
@@ -145,10 +145,10 @@ var _ = Describe("select.epoll.poll", Label("api:epoll", "os:linux"), func() {
 	}, SpecTimeout(15*time.Second))
 
 	Describe("maxevents", func() {
-		// Source: semantics §7.7 "-1 (default): FD_SETSIZE-1 = 1023: at most 1023
+		// Source: SEMANTICS.md#epoll-maxevents (-1 (default): FD_SETSIZE-1 = 1023: at most 1023
 		// events per call. With 1100 ready fds, poll(0) and poll(0, -1) return
-		// 1023; poll(0, 2000) returns 1100 (probed)".
-		It("defaults to FD_SETSIZE-1 = 1023 events per call; a larger maxevents returns all [semantics §7.7]", func() {
+		// 1023; poll(0, 2000) returns 1100 (probed)).
+		It("defaults to FD_SETSIZE-1 = 1023 events per call; a larger maxevents returns all", func() {
 			var lim unix.Rlimit
 			Expect(unix.Getrlimit(unix.RLIMIT_NOFILE, &lim)).To(Succeed())
 			if lim.Cur < 1300 {
@@ -169,21 +169,21 @@ var _ = Describe("select.epoll.poll", Label("api:epoll", "os:linux"), func() {
 		})
 
 		// Source: epoll_wait(2) "Up to maxevents are returned by epoll_wait()".
-		It("returns at most maxevents events [epoll_wait(2)]", func() {
+		It("returns at most maxevents events", func() {
 			ep := support.NewEpoll()
 			for _, fd := range support.Eventfds(5) {
 				Expect(ep.Register(fd, pyselect.EPOLLOUT)).To(Succeed())
 			}
 			Expect(ep.Poll(0, 2)).To(HaveLen(2))
 			Expect(ep.Poll(0, 5)).To(HaveLen(5))
-			Expect(ep.Poll(0, 1000000)).To(HaveLen(5), "a large maxevents is fine (semantics §7.7: 1e6 OK)")
+			Expect(ep.Poll(0, 1000000)).To(HaveLen(5), "a large maxevents is fine (SEMANTICS.md#epoll-maxevents: 1e6 OK)")
 		})
 
 		// Source: epoll_wait(2) NOTES "If more than maxevents file descriptors are
 		// ready when epoll_wait() is called, then successive epoll_wait() calls will
-		// round robin through the set of ready file descriptors"; semantics §7.7
+		// round robin through the set of ready file descriptors"; SEMANTICS.md#epoll-maxevents
 		// "With maxevents=1 and 2 ready fds, successive calls alternate".
-		It("goes round robin through the ready fds when maxevents is smaller [epoll_wait(2) NOTES]", func() {
+		It("goes round robin through the ready fds when maxevents is smaller", func() {
 			ep := support.NewEpoll()
 			fds := support.Eventfds(3)
 			for _, fd := range fds {
@@ -200,10 +200,10 @@ var _ = Describe("select.epoll.poll", Label("api:epoll", "os:linux"), func() {
 			Expect(order[3:]).To(Equal(order[:3]), "and then the same cycle again")
 		})
 
-		// Source: semantics §7.7 "0, -2, any other value < 1 -> ValueError:
-		// maxevents must be greater than 0, got 0 (shows the value)"; epoll_wait(2)
+		// Source: SEMANTICS.md#epoll-maxevents (0, -2, any other value < 1 -> ValueError:
+		// maxevents must be greater than 0, got 0 (shows the value)); epoll_wait(2)
 		// "The maxevents argument must be greater than zero".
-		DescribeTable("raises ValueError below 1 (except -1) [semantics §7.7]",
+		DescribeTable("raises ValueError below 1 (except -1)",
 			func(maxevents int, msg string) {
 				ep := support.NewEpoll()
 				_, err := ep.Poll(0, maxevents)
@@ -215,9 +215,9 @@ var _ = Describe("select.epoll.poll", Label("api:epoll", "os:linux"), func() {
 			Entry("-2**31", math.MinInt32, "maxevents must be greater than 0, got -2147483648"),
 		)
 
-		// Source: semantics §7.7 "2**31 -> OverflowError: Python int too large to
-		// convert to C int" (clinic conversion: before the closed check, probed).
-		It("raises OverflowError beyond a C int, even on a closed epoll [semantics §7.7]", func() {
+		// Source: SEMANTICS.md#epoll-maxevents (2**31 -> OverflowError: Python int too large to
+		// convert to C int) (clinic conversion: before the closed check, probed).
+		It("raises OverflowError beyond a C int, even on a closed epoll", func() {
 			if math.MaxInt == math.MaxInt32 {
 				Skip("int is 32 bits on this GOARCH: 2**31 cannot be passed")
 			}
@@ -231,11 +231,11 @@ var _ = Describe("select.epoll.poll", Label("api:epoll", "os:linux"), func() {
 		})
 	})
 
-	// Source: semantics §7.7 "Returns a list of (fd:int, events:int) tuples ...
+	// Source: SEMANTICS.md#epoll-poll (Returns a list of (fd:int, events:int) tuples ...
 	// events is an unsigned 32-bit int ... EPOLLET/ONESHOT never appear in returned
-	// events"; epoll_ctl(2) "input flags, which affect its behaviour, but aren't
+	// events); epoll_ctl(2) "input flags, which affect its behaviour, but aren't
 	// returned".
-	It("never reports the input flags EPOLLET, EPOLLONESHOT or EPOLLEXCLUSIVE [epoll_ctl(2), semantics §7.7]", func() {
+	It("never reports the input flags EPOLLET, EPOLLONESHOT or EPOLLEXCLUSIVE", func() {
 		a, b := support.OnceSocketPair(unix.SOCK_STREAM)
 		c, _ := support.OnceSocketPair(unix.SOCK_STREAM)
 		ep := support.NewEpoll()
@@ -244,7 +244,7 @@ var _ = Describe("select.epoll.poll", Label("api:epoll", "os:linux"), func() {
 		Expect(ep.Register(c.Fd, pyselect.EPOLLOUT|pyselect.EPOLLEXCLUSIVE)).To(Succeed())
 		support.Write(b.Fd, []byte("x"))
 		events := support.EventMap(epollMust(ep.Poll(0, -1)))
-		Expect(events).To(Equal(map[int]uint32{
+		Expect(events).To(Equal(map[int]pyselect.Mask{
 			a.Fd: pyselect.EPOLLIN, b.Fd: pyselect.EPOLLOUT, c.Fd: pyselect.EPOLLOUT,
 		}))
 	})
@@ -254,11 +254,11 @@ var _ = Describe("select.epoll.poll (timeout)", Label("api:epoll", "os:linux"), 
 	// Accepted timeouts are tried with a ready fd, so that even a "block forever"
 	// value returns at once: the spec checks the conversion, not the wait.
 	//
-	// Source: semantics §4 (epoll row): seconds; ns via ROUND_UP then ms via
+	// Source: SEMANTICS.md#timeout-epoll (epoll row): seconds; ns via ROUND_UP then ms via
 	// ROUND_CEILING; "ms outside int range -> OverflowError: timeout is too large
 	// (2147483.648 s and -2147484 s fail; 2147483.647 and -2147483.648 are OK)";
 	// accepted types None, float, int, bool (all probed on CPython 3.11.7).
-	DescribeTable("accepts the timeouts CPython accepts [semantics §4]",
+	DescribeTable("accepts the timeouts CPython accepts",
 		func(ctx SpecContext, timeout any) {
 			r, w := support.OncePipe()
 			ep := support.NewEpoll()
@@ -285,9 +285,9 @@ var _ = Describe("select.epoll.poll (timeout)", Label("api:epoll", "os:linux"), 
 		Entry("uint64(3)", SpecTimeout(10*time.Second), uint64(3)),
 	)
 
-	// Source: semantics §4 "Shared error messages (select / poll / epoll)" and the
+	// Source: SEMANTICS.md#timeout-messages (Shared error messages (select / poll / epoll)) and the
 	// epoll overflow boundaries, every row probed on CPython 3.11.7.
-	DescribeTable("rejects the timeouts CPython rejects, with its exception [semantics §4]",
+	DescribeTable("rejects the timeouts CPython rejects, with its exception",
 		func(timeout any, cls pyselect.Exception, msg string) {
 			ep := support.NewEpoll()
 			_, err := ep.Poll(timeout, -1)
@@ -313,10 +313,10 @@ var _ = Describe("select.epoll.poll (timeout)", Label("api:epoll", "os:linux"), 
 		Entry("2**63 (uint64)", uint64(1)<<63, pyselect.OverflowError, "timestamp too large to convert to C _PyTime_t"),
 	)
 
-	// Source: semantics §4 and §12.5 "epoll: (-0.001, 0) -> non-blocking; <= -0.001
-	// blocks forever": ns are rounded to ms with ROUND_CEILING, so -0.0009 s is
+	// Source: SEMANTICS.md#timeout-epoll (epoll: (-0.001, 0) -> non-blocking; <= -0.001
+	// blocks forever): ns are rounded to ms with ROUND_CEILING, so -0.0009 s is
 	// 0 ms (probed: returns [] at once).
-	DescribeTable("polls without blocking for a timeout in (-0.001, 0] [semantics §4, §12.5]",
+	DescribeTable("polls without blocking for a timeout in (-0.001, 0]",
 		func(ctx SpecContext, timeout float64) {
 			r, _ := support.OncePipe()
 			ep := support.NewEpoll()
@@ -331,10 +331,10 @@ var _ = Describe("select.epoll.poll (timeout)", Label("api:epoll", "os:linux"), 
 		Entry("0.0", SpecTimeout(10*time.Second), 0.0),
 	)
 
-	// Source: semantics §4 "ms < 0 -> -1 (block forever) ... -0.001 s -> -1 (blocks
-	// forever)"; §7.7 "None or negative -> block"; epoll_wait(2) "Specifying a
+	// Source: SEMANTICS.md#timeout-epoll (ms < 0 -> -1 (block forever) ... -0.001 s -> -1 (blocks
+	// forever)); SEMANTICS.md#epoll-poll (None or negative -> block); epoll_wait(2) "Specifying a
 	// timeout of -1 causes epoll_wait() to block indefinitely".
-	DescribeTable("blocks until an fd is ready for None and timeouts <= -0.001 [semantics §4, epoll_wait(2)]",
+	DescribeTable("blocks until an fd is ready for None and timeouts <= -0.001",
 		func(ctx SpecContext, timeout any) {
 			r, w := support.OncePipe()
 			ep := support.NewEpoll()

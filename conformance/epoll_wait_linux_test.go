@@ -17,14 +17,14 @@ import (
 )
 
 // The Go-shaped Epoll.Wait: epoll_wait(2) into the caller's array. It has no
-// Python counterpart; its rules are the API contract's (COMMON.md) and the
-// man page's.
+// Python counterpart; its rules are SEMANTICS.md#epoll-wait and the man
+// page's.
 var _ = Describe("select.epoll.poll (Go form: Epoll.Wait)", Label("api:epoll", "os:linux"), func() {
 	// Source: epoll_wait(2) "The buffer pointed to by events is used to return
 	// information from the ready list ... returns the number of file descriptors
 	// ready"; "The data field of each returned epoll_event structure contains the
 	// same data as was specified in the most recent call to epoll_ctl(2)".
-	It("fills the caller's slice with the ready events and returns their count [epoll_wait(2)]", func() {
+	It("fills the caller's slice with the ready events and returns their count", func() {
 		r, w := support.OncePipe()
 		a, _ := support.OnceSocketPair(unix.SOCK_STREAM)
 		ep := support.NewEpoll()
@@ -39,13 +39,12 @@ var _ = Describe("select.epoll.poll (Go form: Epoll.Wait)", Label("api:epoll", "
 		for _, ev := range buf[:n] {
 			got[ev.Fd] = ev.Events
 		}
-		Expect(got).To(Equal(map[int32]uint32{int32(r.Fd): pyselect.EPOLLIN, int32(a.Fd): pyselect.EPOLLOUT}))
+		Expect(got).To(Equal(map[int32]uint32{int32(r.Fd): uint32(pyselect.EPOLLIN), int32(a.Fd): uint32(pyselect.EPOLLOUT)}))
 		Expect(buf[n:]).To(HaveEach(unix.EpollEvent{}), "entries past the count are untouched")
 	})
 
-	// Source: COMMON.md API contract "Wait(events []unix.EpollEvent, timeout
-	// time.Duration) (int, error) // zero-alloc".
-	It("allocates nothing per call, with and without events [API contract]", func() {
+	// Source: SEMANTICS.md#epoll-wait (Wait allocates nothing); the Epoll.Wait doc.
+	It("allocates nothing per call, with and without events", func() {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		buf := make([]unix.EpollEvent, 4)
@@ -64,7 +63,7 @@ var _ = Describe("select.epoll.poll (Go form: Epoll.Wait)", Label("api:epoll", "
 	// Source: epoll_wait(2) "Up to maxevents are returned" (maxevents is len(events)
 	// here) and NOTES "successive epoll_wait() calls will round robin through the
 	// set of ready file descriptors".
-	It("returns at most len(events), going round the ready fds [epoll_wait(2)]", func() {
+	It("returns at most len(events), going round the ready fds", func() {
 		ep := support.NewEpoll()
 		fds := support.Eventfds(3)
 		for _, fd := range fds {
@@ -83,8 +82,8 @@ var _ = Describe("select.epoll.poll (Go form: Epoll.Wait)", Label("api:epoll", "
 	})
 
 	// Source: epoll_wait(2) ERRORS "EINVAL ... maxevents is less than or equal to
-	// zero"; COMMON.md "An empty events is OSError EINVAL, as from the kernel".
-	It("raises OSError EINVAL for an empty slice [epoll_wait(2) EINVAL]", func() {
+	// zero"; SEMANTICS.md#epoll-wait (an empty events is OSError EINVAL, as from the kernel).
+	It("raises OSError EINVAL for an empty slice", func() {
 		ep := support.NewEpoll()
 		for _, buf := range [][]unix.EpollEvent{nil, {}} {
 			n, err := ep.Wait(buf, 0)
@@ -94,9 +93,9 @@ var _ = Describe("select.epoll.poll (Go form: Epoll.Wait)", Label("api:epoll", "
 		}
 	})
 
-	// Source: COMMON.md API contract: operations on a closed Epoll give ValueError
-	// "I/O operation on closed epoll object" (CPython semantics §2 for poll()).
-	It("raises ValueError on a closed object [API contract]", func() {
+	// Source: SEMANTICS.md#epoll-wait and SEMANTICS.md#errors-closed: operations on a
+	// closed Epoll give ValueError "I/O operation on closed epoll object".
+	It("raises ValueError on a closed object", func() {
 		ep := support.NewEpoll()
 		Expect(ep.Close()).To(Succeed())
 		n, err := ep.Wait(make([]unix.EpollEvent, 1), 0)
@@ -108,7 +107,7 @@ var _ = Describe("select.epoll.poll (Go form: Epoll.Wait)", Label("api:epoll", "
 	// to return immediately, even if no events are available"; "the timeout
 	// interval will be rounded up to the system clock granularity" (the Duration
 	// is rounded up to whole milliseconds, never down to a non-blocking 0).
-	DescribeTable("waits at most the timeout, then returns 0 (tolerance +1 s) [epoll_wait(2)]",
+	DescribeTable("waits at most the timeout, then returns 0 (tolerance +1 s)",
 		func(ctx SpecContext, timeout, atLeast time.Duration) {
 			r, _ := support.OncePipe()
 			ep := support.NewEpoll()
@@ -126,9 +125,9 @@ var _ = Describe("select.epoll.poll (Go form: Epoll.Wait)", Label("api:epoll", "
 		Entry("150ms", SpecTimeout(10*time.Second), 150*time.Millisecond, 150*time.Millisecond),
 	)
 
-	// Source: COMMON.md "Wait ... <0 blocks"; epoll_wait(2) "Specifying a timeout of
+	// Source: SEMANTICS.md#epoll-wait (a negative timeout blocks); epoll_wait(2) "Specifying a timeout of
 	// -1 causes epoll_wait() to block indefinitely".
-	It("blocks for a negative timeout until an fd is ready [API contract, epoll_wait(2)]", func(ctx SpecContext) {
+	It("blocks for a negative timeout until an fd is ready", func(ctx SpecContext) {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(r.Fd, pyselect.EPOLLIN)).To(Succeed())

@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd || solaris
 
 package conformance_test
 
@@ -22,13 +22,13 @@ import (
 )
 
 // Errors: every failure is a *pyselect.Error with CPython's class and
-// message (cpython-select-semantics.md §0.1, §2); errors.Is answers
+// message (SEMANTICS.md#errors-classes, SEMANTICS.md#errors-index); errors.Is answers
 // isinstance, and an OSError keeps its errno.
 
 var _ = Describe("errors (PEP 3151 OSError subclasses)", Label("api:errors"), func() {
 	// Source: PEP 3151 "Compatibility concerns"/errno mapping and CPython
 	// Objects/exceptions.c errnomap; every row probed with CPython 3.11.7:
-	// type(OSError(errno.X, '')).__mro__ (cpython-select-semantics.md §0.1).
+	// type(OSError(errno.X, '')).__mro__ (SEMANTICS.md#errors-classes).
 	DescribeTable("maps an errno to the class CPython's PyErr_SetFromErrno raises, a subclass of OSError",
 		func(errno syscall.Errno, cls, parent pyselect.Exception) {
 			Expect(pyselect.ExceptionOf(errno)).To(Equal(cls))
@@ -62,8 +62,8 @@ var _ = Describe("errors (PEP 3151 OSError subclasses)", Label("api:errors"), fu
 	)
 
 	When("select(2) fails with EBADF", func() {
-		// Source: test_select.py::test_errno; §0.1 "The message is [Errno
-		// N] strerror"; probed: "OSError: [Errno 9] Bad file descriptor".
+		// Source: test_select.py::test_errno; SEMANTICS.md#errors-classes (The message is [Errno
+		// N] strerror); probed: "OSError: [Errno 9] Bad file descriptor".
 		It("is an OSError carrying errno EBADF, matching errors.Is for both, printed as Python prints it", func() {
 			if why, ok := selectSkipEBADF[runtime.GOOS]; ok {
 				Skip(why)
@@ -133,8 +133,8 @@ var _ = Describe("errors (library exceptions)", Label("api:errors"), func() {
 			[]pyselect.Exception{pyselect.ValueError, pyselect.OSError}),
 	)
 
-	// Source: issue 2 "A test can ask any error 'which Python exception is
-	// this?' and get the class name"; sys/pyselect ExceptionOf doc.
+	// Source: SEMANTICS.md#errors-classes; the ExceptionOf doc (any error answers
+	// "which Python exception is this?" with the class name).
 	DescribeTable("ExceptionOf names the Python class of any error",
 		func(err error, want pyselect.Exception) {
 			Expect(pyselect.ExceptionOf(err)).To(Equal(want))
@@ -148,7 +148,7 @@ var _ = Describe("errors (library exceptions)", Label("api:errors"), func() {
 
 	// Source: Python prints "KeyError: 3" and str(KeyError(3)) == "3";
 	// "ValueError: file descriptor cannot be a negative integer (-1)"
-	// (cpython-select-semantics.md §3, §6.3).
+	// (SEMANTICS.md#fd-conversion, SEMANTICS.md#poll-unregister).
 	It("prints as the last line of Python's traceback: \"Class: message\"", func() {
 		Expect(pyselect.NewPoll().Unregister(3).Error()).To(Equal("KeyError: 3"))
 		_, _, _, err := pyselect.Select([]int{-1}, nil, nil, 0)

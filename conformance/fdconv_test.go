@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd || solaris
 
 package conformance_test
 
@@ -22,7 +22,7 @@ import (
 
 // fd conversion: every fd argument of select.select, poll.register,
 // poll.modify and poll.unregister goes through PyObject_AsFileDescriptor
-// (cpython-select-semantics.md §3). Each path below is checked with the
+// (SEMANTICS.md#fd-conversion). Each path below is checked with the
 // same inputs: what one accepts, all accept; what one rejects, all reject
 // with the same class and message.
 
@@ -96,15 +96,15 @@ func pipeW() int { _, w := support.Pipe(); return w }
 // rawFd reads the descriptor behind a syscall.RawConn the way the kernel
 // sees it, without Fd() (which would switch it to blocking mode).
 func rawFd(c interface{ Control(func(uintptr)) error }) int {
+	GinkgoHelper()
 	fd := -1
 	Expect(c.Control(func(s uintptr) { fd = int(s) })).To(Succeed())
 	return fd
 }
 
 func osPipeW() (*os.File, int) {
-	r, w, err := os.Pipe()
-	Expect(err).NotTo(HaveOccurred())
-	DeferCleanup(func() { r.Close(); w.Close() }) // the spec may close w first
+	GinkgoHelper()
+	_, w := support.FilePipe()
 	rc, err := w.SyscallConn()
 	Expect(err).NotTo(HaveOccurred())
 	return w, rawFd(rc)
@@ -141,7 +141,7 @@ var fdconvValids = []fdconvValid{
 }
 
 // fdconvInvalid is an input CPython rejects, with the class and message
-// it raises (probed with CPython 3.11.7, cpython-select-semantics.md §3).
+// it raises (probed with CPython 3.11.7, SEMANTICS.md#fd-conversion).
 type fdconvInvalid struct {
 	what string
 	make func() any
@@ -180,7 +180,7 @@ var _ = Describe("fd arguments (PyObject_AsFileDescriptor)", func() {
 			}
 			// Source: https://docs.python.org/3/library/select.html#select.select
 			// "objects with a fileno() method ... or raw file descriptors";
-			// cpython-select-semantics.md §3 (probed CPython 3.11.7).
+			// SEMANTICS.md#fd-conversion (probed CPython 3.11.7).
 			DescribeTable("accepts what Python takes as an fd: an integer, fileno(), or a file or socket",
 				func(in fdconvValid) {
 					v, fd := in.make()
@@ -195,7 +195,7 @@ var _ = Describe("fd arguments (PyObject_AsFileDescriptor)", func() {
 				}
 				invalid = append(invalid, Entry(desc, in))
 			}
-			// Source: cpython-select-semantics.md §3, probed CPython 3.11.7:
+			// Source: SEMANTICS.md#fd-conversion, probed CPython 3.11.7:
 			// select([-1],[],[]) -> ValueError "file descriptor cannot be a
 			// negative integer (-1)"; select([2**31],[],[]) -> OverflowError
 			// "Python int too large to convert to C int"; select([1.0],[],[])
@@ -214,7 +214,7 @@ var _ = Describe("fd arguments (PyObject_AsFileDescriptor)", func() {
 				}, invalid)
 
 			// Source: Go os.File.Fd doc ("the file descriptor is put into
-			// blocking mode"); issue 2 requires SyscallConn().Control instead.
+			// blocking mode"); SEMANTICS.md#fd-conversion-go: SyscallConn().Control instead.
 			It("leaves a non-blocking *os.File non-blocking (reads the fd with SyscallConn, never Fd)", func() {
 				f, fd := osPipeW()
 				_, err := path.use(f, fd)
@@ -227,7 +227,7 @@ var _ = Describe("fd arguments (PyObject_AsFileDescriptor)", func() {
 			// Source: probed CPython 3.11.7: f = open(...); f.close();
 			// select([f],[],[],0) -> ValueError "I/O operation on closed
 			// file" (raised by fileno(), propagated by
-			// PyObject_AsFileDescriptor, cpython-select-semantics.md §3).
+			// PyObject_AsFileDescriptor, SEMANTICS.md#fd-conversion).
 			It("fails with ValueError \"I/O operation on closed file\" when given a closed *os.File", func() {
 				f, fd := osPipeW()
 				Expect(f.Close()).To(Succeed())
@@ -250,7 +250,7 @@ var _ = Describe("fd arguments (PyObject_AsFileDescriptor)", func() {
 	}
 
 	// Source: probed CPython 3.11.7: select([True],[],[]) returns [True];
-	// bool is an int subclass, True is fd 1 and False fd 0 (§3).
+	// bool is an int subclass, True is fd 1 and False fd 0 (SEMANTICS.md#fd-conversion).
 	Describe("select.poll.unregister", Label("api:poll"), func() {
 		When("the fd is a bool", func() {
 			It("treats true as fd 1 and false as fd 0, as Python's True and False", func() {

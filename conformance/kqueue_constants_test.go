@@ -30,15 +30,15 @@ var kqueueConstants = map[string]struct {
 	why                                                             string
 }{
 	"darwin":    {-1, -2, -7, 0xf000, -0x100000, "macOS <sys/event.h>: filters are negative; NOTE_PCTRLMASK is (~NOTE_PDATAMASK), an int, so Python's value is negative"},
-	"dragonfly": {-1, -2, -7, 0xf000, 0xf0000000, "DragonFly <sys/event.h>: FreeBSD's numbering"},
+	"dragonfly": {-1, -2, -7, 0xf800, 0xf0000000, "DragonFly <sys/event.h>: FreeBSD's numbering of the filters; EV_SYSFLAGS is 0xF800, as on OpenBSD"},
 	"freebsd":   {-1, -2, -7, 0xf000, 0xf0000000, "FreeBSD <sys/event.h>: filters are negative shorts"},
 	"netbsd":    {0, 1, 6, 0xf000, 0xf0000000, "NetBSD <sys/event.h>: filter is a uint32_t and filters count up from 0 (EVFILT_READ 0U)"},
 	"openbsd":   {-1, -2, -7, 0xf800, 0xf0000000, "OpenBSD <sys/event.h>: EV_SYSFLAGS also reserves 0x0800 (__EV_SELECT)"},
 }
 
 var _ = Describe("select module kqueue constants", kqLabels, func() {
-	// Source: semantics §1.3 (values from x/sys zerrors, per OS), CPython
-	// C:_select_exec's list; the filters' sign and EV_SYSFLAGS differ per OS.
+	// Source: SEMANTICS.md#constants-kqueue (values from x/sys zerrors, per OS), CPython
+	// Modules/selectmodule.c: _select_exec's list; the filters' sign and EV_SYSFLAGS differ per OS.
 	It("have this OS's values", func() {
 		want, ok := kqueueConstants[runtime.GOOS]
 		Expect(ok).To(BeTrue(), "kqueueConstants has no entry for "+runtime.GOOS)
@@ -46,8 +46,8 @@ var _ = Describe("select module kqueue constants", kqLabels, func() {
 		Expect(got).To(Equal([]int64{want.filterRead, want.filterWrite, want.filterTimer, want.evSysflags, want.notePctrlmask}), want.why)
 	})
 
-	DescribeTable("have the values every BSD shares (semantics §1.3)",
-		// Source: semantics §1.3 tables "The EV_* values are the same on all
+	DescribeTable("have the values every BSD shares (SEMANTICS.md#constants-kqueue)",
+		// Source: SEMANTICS.md#constants-kqueue tables "The EV_* values are the same on all
 		// four" and "NOTE_* values".
 		func(got, want int64) { Expect(got).To(Equal(want)) },
 		Entry("KQ_EV_ADD", int64(pyselect.KQ_EV_ADD), int64(0x1)),

@@ -26,7 +26,7 @@ import (
 
 var _ = Describe("select.kqueue.control", kqLabels, func() {
 	DescribeTable("checks its arguments in CPython's order",
-		// Source: semantics §8.2 (C:select_kqueue_control_impl): maxevents is
+		// Source: SEMANTICS.md#kqueue-control (Modules/selectmodule.c: select_kqueue_control_impl): maxevents is
 		// a C int, then the closed check, then "Length of eventlist must be 0
 		// or positive, got %d", then the timeout, then the changelist.
 		func(closed bool, maxevents int, timeout any, cls pyselect.Exception, msg string) {
@@ -46,8 +46,8 @@ var _ = Describe("select.kqueue.control", kqLabels, func() {
 	)
 
 	When("maxevents does not fit a C int, on a closed kqueue", func() {
-		// Source: semantics §8.2: "1. Argument parsing. maxevents is a C int
-		// (TypeError / OverflowError). 2. Closed check".
+		// Source: SEMANTICS.md#kqueue-control (1. Argument parsing. maxevents is a C int
+		// (TypeError / OverflowError). 2. Closed check).
 		It("raises OverflowError before the closed check", func() {
 			if strconv.IntSize == 32 {
 				Skip("a Go int on a 32-bit target cannot exceed a C int")
@@ -62,9 +62,9 @@ var _ = Describe("select.kqueue.control", kqLabels, func() {
 	})
 
 	DescribeTable("rewrites every timeout CPython cannot convert to TypeError, and refuses negative ones",
-		// Source: semantics §4 and §8.2: "Any conversion failure is rewritten
+		// Source: SEMANTICS.md#timeouts and SEMANTICS.md#kqueue-control (Any conversion failure is rewritten
 		// as TypeError: timeout argument must be a number or None, got <type
-		// name>. This includes NaN, ±inf and overflow"; "Negative (after
+		// name>. This includes NaN, ±inf and overflow); "Negative (after
 		// ROUND_UP to ns) -> ValueError: timeout must be positive or None".
 		func(timeout any, cls pyselect.Exception, msg string) {
 			kq := newKq()
@@ -82,7 +82,7 @@ var _ = Describe("select.kqueue.control", kqLabels, func() {
 
 	When("maxevents is 0", func() {
 		// Source: kqueue(2): "If nevents is zero, kevent() will return
-		// immediately even if there is a timeout specified"; semantics §8.2;
+		// immediately even if there is a timeout specified"; SEMANTICS.md#kqueue-control;
 		// bpo-29255 (selectors works around it with max_ev or 1).
 		It("returns at once with no events, whatever the timeout", func(ctx SpecContext) {
 			kq := newKq()
@@ -111,7 +111,7 @@ var _ = Describe("select.kqueue.control", kqLabels, func() {
 		// Source: kqueue(2): "If an error occurs while processing an element
 		// of the changelist and there is enough room in the eventlist, then
 		// the event will be placed in the eventlist with EV_ERROR set in
-		// flags and the system error in data." Semantics §8.2.
+		// flags and the system error in data." SEMANTICS.md#kqueue-control.
 		It("returns the change as an event with KQ_EV_ERROR and the errno in data", func() {
 			kq := newKq()
 			bad := support.ClosedFd()
@@ -144,7 +144,7 @@ var _ = Describe("select.kqueue.control", kqLabels, func() {
 	)
 
 	When("signals interrupt the wait", Label("signals"), func() {
-		// Source: PEP 475 and semantics §11: an interrupted call is retried
+		// Source: PEP 475 and SEMANTICS.md#eintr: an interrupted call is retried
 		// with the time left, and returns [] once none is. kqueue(2)
 		// (FreeBSD): "When kevent() call fails with EINTR error, all changes
 		// in the changelist have been applied", and the kernels never
@@ -193,7 +193,7 @@ var _ = Describe("select.kqueue.control", kqLabels, func() {
 	When("the kqueue is closed while another goroutine waits in control()", func() {
 		// Source: pyselect's contract for every object with a descriptor
 		// (doc.go "Goroutines"), CPython's message for a closed kqueue
-		// (semantics §2). The waiter is woken, not left to its timeout.
+		// (SEMANTICS.md#errors-index). The waiter is woken, not left to its timeout.
 		It("wakes the waiter with ValueError", func(ctx SpecContext) {
 			kq, err := pyselect.NewKqueue()
 			Expect(err).NotTo(HaveOccurred())

@@ -148,7 +148,14 @@ var _ = Describe("select.kqueue.control (filters)", kqLabels, func() {
 	// identified by ident. When adding a timer, data specifies the timeout
 	// period in milliseconds. ... On return, data contains the number of
 	// times the timeout has expired since the last call to kevent()."
-	It("fires a KQ_FILTER_TIMER after data milliseconds, counting expirations", func(ctx SpecContext) {
+	// The kernel counts the period in ticks of its clock (kern.clockrate;
+	// NetBSD's and DragonFly's filt_timerattach convert it with mstohz /
+	// tvtohz), and the first tick is already under way when the timer is
+	// armed: on a 100 Hz kernel a 50 ms timer fires after 40 to 50 ms. The
+	// floor is therefore the period in whole ticks, less one tick.
+	It("fires a KQ_FILTER_TIMER after data milliseconds (to the kernel's tick), counting expirations", func(ctx SpecContext) {
+		tick := kernelTick()
+		floor := 50*time.Millisecond/tick*tick - tick
 		kq := newKq()
 		start := time.Now()
 		evs := control(kq, []pyselect.Kevent{kev(1, pyselect.KQ_FILTER_TIMER, pyselect.KQ_EV_ADD|pyselect.KQ_EV_ONESHOT, 0, 50)}, 1, 10)
@@ -156,7 +163,7 @@ var _ = Describe("select.kqueue.control (filters)", kqLabels, func() {
 		Expect(evs[0].Ident).To(Equal(uint64(1)))
 		Expect(evs[0].Filter).To(Equal(int64(pyselect.KQ_FILTER_TIMER)))
 		Expect(evs[0].Data).To(BeNumerically(">=", 1))
-		Expect(time.Since(start)).To(BeNumerically(">=", 40*time.Millisecond))
+		Expect(time.Since(start)).To(BeNumerically(">=", floor), "kern.clockrate tick %v", tick)
 		Expect(control(kq, nil, 1, 0.1)).To(BeEmpty(), "a one-shot timer fires once")
 	}, SpecTimeout(30*time.Second))
 
@@ -272,3 +279,12 @@ var _ = Describe("select.kqueue.control (filters)", kqLabels, func() {
 		Expect(identFilters(control(kq, nil, 4, 0))).To(ConsistOf(identFilter{uint64(r), pyselect.KQ_FILTER_READ}))
 	})
 })
+
+// kernelTick is one tick of the kernel's clock: 1/hz of sysctl
+// kern.clockrate (struct clockinfo), which macOS and every BSD have.
+func kernelTick() time.Duration {
+	ci, err := unix.SysctlClockinfo("kern.clockrate")
+	Expect(err).NotTo(HaveOccurred())
+	Expect(ci.Hz).To(BeNumerically(">", 0))
+	return time.Second / time.Duration(ci.Hz)
+}

@@ -72,7 +72,7 @@ var _ = Describe("select.kqueue", kqLabels, func() {
 	// self.assertTrue(kq.fileno() > 0, kq.fileno()); self.assertTrue(not
 	// kq.closed); kq.close(); self.assertTrue(kq.closed);
 	// self.assertRaises(ValueError, kq.fileno)".
-	It("is open with a positive fileno, and closed with fileno() raising ValueError after close() (test_kqueue.py::test_create_queue)", func() {
+	It("is open with a positive fileno, and closed with fileno() raising ValueError after close()", func() {
 		kq, err := pyselect.NewKqueue()
 		Expect(err).NotTo(HaveOccurred())
 		DeferCleanup(kq.Close)
@@ -90,7 +90,7 @@ var _ = Describe("select.kqueue", kqLabels, func() {
 		// ValueError; "close() can be called more than once"; "operations
 		// must fail with ValueError("I/O operation on closed ...")":
 		// kqueue.control(None, 4).
-		It("can be closed again, and control() raises ValueError (test_kqueue.py::test_close)", func() {
+		It("can be closed again, and control() raises ValueError", func() {
 			kq, err := pyselect.NewKqueue()
 			Expect(err).NotTo(HaveOccurred())
 			Expect(kq.Closed()).To(BeFalse())
@@ -107,7 +107,7 @@ var _ = Describe("select.kqueue", kqLabels, func() {
 	// Source: CPython test_kqueue.py::test_fd_non_inheritable:
 	// "self.assertEqual(os.get_inheritable(kqueue.fileno()), False)", i.e.
 	// FD_CLOEXEC is set.
-	It("has a non-inheritable (close-on-exec) descriptor (test_kqueue.py::test_fd_non_inheritable)", func() {
+	It("has a non-inheritable (close-on-exec) descriptor", func() {
 		kq := newKq()
 		fd, err := kq.Fileno()
 		Expect(err).NotTo(HaveOccurred())
@@ -145,7 +145,7 @@ var _ = Describe("select.kqueue", kqLabels, func() {
 		// Source: CPython test_kqueue.py::test_queue_event: kq2 =
 		// select.kqueue.fromfd(kq.fileno()) registers filters that kq
 		// reports. The port dups the fd so that each object closes its own.
-		It("shares the kernel queue (test_kqueue.py::test_queue_event)", func() {
+		It("shares the kernel queue", func() {
 			kq := newKq()
 			fd, _ := kq.Fileno()
 			dup, err := unix.Dup(fd)
@@ -161,8 +161,8 @@ var _ = Describe("select.kqueue", kqLabels, func() {
 		})
 	})
 
-	// Source: semantics §8.1 (C:newKqueue_Object): "fromfd(-1) creates a
-	// new kqueue", the quirk epoll.fromfd shares.
+	// Source: SEMANTICS.md#kqueue-fromfd (Modules/selectmodule.c:
+	// newKqueue_Object: fromfd(-1) creates a new kqueue), the quirk epoll.fromfd shares.
 	It("is created anew by fromfd(-1) (CPython's sentinel quirk)", func() {
 		kq, err := pyselect.KqueueFromFd(-1)
 		Expect(err).NotTo(HaveOccurred())
@@ -186,7 +186,7 @@ var _ = Describe("select.kevent", kqLabels, func() {
 	// select.kevent(fd)": ident fd, filter KQ_FILTER_READ, flags
 	// KQ_EV_ADD, fflags, data and udata 0; ev == ev, ev != kevent(1000),
 	// ev < other, other >= ev.
-	It("defaults to KQ_FILTER_READ and KQ_EV_ADD and orders by ident (test_kqueue.py::test_create_event)", func() {
+	It("defaults to KQ_FILTER_READ and KQ_EV_ADD and orders by ident", func() {
 		ev := kev(fd)
 		Expect(ev).To(Equal(pyselect.Kevent{Ident: uint64(fd), Filter: pyselect.KQ_FILTER_READ, Flags: pyselect.KQ_EV_ADD}))
 		Expect(ev.Equal(ev)).To(BeTrue())
@@ -195,10 +195,11 @@ var _ = Describe("select.kevent", kqLabels, func() {
 		Expect(other.Compare(ev)).To(BeNumerically(">=", 0))
 	})
 
-	DescribeTable("keeps every argument it is given (test_kqueue.py::test_create_event)",
+	// Python: test_kqueue.py::test_create_event
+	DescribeTable("keeps every argument it is given",
 		// Source: CPython test_kqueue.py::test_create_event: kevent(fd,
 		// WRITE), kevent(fd, WRITE, ONESHOT), kevent(1, 2, 3, 4, 5, 6),
-		// bignum 0x7fff, and Issue 11973: flags 0xffff and fflags
+		// bignum 0x7fff, and bpo-11973: flags 0xffff and fflags
 		// 0xffffffff round-trip.
 		func(ident func() any, args []int64, want func() pyselect.Kevent) {
 			ev := kev(ident(), args...)
@@ -222,15 +223,15 @@ var _ = Describe("select.kevent", kqLabels, func() {
 			func() pyselect.Kevent {
 				return pyselect.Kevent{Ident: 0x7fff, Filter: 1, Flags: 2, Fflags: 3, Data: 0x7ffe, Udata: 0x7fff}
 			}),
-		Entry("Issue 11973: kevent(0, 1, 0xffff)", func() any { return 0 }, []int64{1, 0xffff},
+		Entry("bpo-11973: kevent(0, 1, 0xffff)", func() any { return 0 }, []int64{1, 0xffff},
 			func() pyselect.Kevent { return pyselect.Kevent{Ident: 0, Filter: 1, Flags: 0xffff} }),
-		Entry("Issue 11973: kevent(0, 1, 2, 0xffffffff)", func() any { return 0 }, []int64{1, 2, 0xffffffff},
+		Entry("bpo-11973: kevent(0, 1, 2, 0xffffffff)", func() any { return 0 }, []int64{1, 2, 0xffffffff},
 			func() pyselect.Kevent { return pyselect.Kevent{Ident: 0, Filter: 1, Flags: 2, Fflags: 0xffffffff} }),
 	)
 
 	// Source: CPython test_kqueue.py::testPair and test_queue_event pass
-	// socket objects as ident: PyObject_AsFileDescriptor (semantics §9.1).
-	It("takes its ident from an object with a descriptor (test_kqueue.py::testPair)", func() {
+	// socket objects as ident: PyObject_AsFileDescriptor (SEMANTICS.md#kevent-new).
+	It("takes its ident from an object with a descriptor", func() {
 		client, _ := support.TCPPair()
 		Expect(kev(client).Ident).To(Equal(uint64(connFd(client))))
 	})
@@ -240,7 +241,7 @@ var _ = Describe("select.kqueue.control", kqLabels, func() {
 	// Source: CPython test_kqueue.py::testPair: a.send(b'foo'); r =
 	// kq.control([event1, event2], 1, 1) returns one event, without
 	// KQ_EV_ERROR, and b.recv(r[0].data) == b'foo'.
-	It("registers and returns in one call, data being the bytes to read (test_kqueue.py::testPair)", func(ctx SpecContext) {
+	It("registers and returns in one call, data being the bytes to read", func(ctx SpecContext) {
 		kq := newKq()
 		a, b := support.SocketPair(unix.SOCK_STREAM)
 		support.Write(a, []byte("foo"))
@@ -264,7 +265,7 @@ var _ = Describe("select.kqueue.control", kqLabels, func() {
 	// send, all four (up to 10 tries); after deleting the client's filters
 	// and the server's READ, control([], 4, 0.99) reports only the server's
 	// WRITE.
-	It("reports readiness of a TCP pair and stops after KQ_EV_DELETE (test_kqueue.py::test_queue_event)", func(ctx SpecContext) {
+	It("reports readiness of a TCP pair and stops after KQ_EV_DELETE", func(ctx SpecContext) {
 		client, server := support.TCPPair()
 		cfd, sfd := connFd(client), connFd(server)
 		kq := newKq()
@@ -310,7 +311,8 @@ var _ = Describe("select.kqueue.control", kqLabels, func() {
 		Expect(identFilters(evs)).To(ConsistOf(identFilter{uint64(sfd), pyselect.KQ_FILTER_WRITE}))
 	}, SpecTimeout(30*time.Second))
 
-	DescribeTable("accepts any sequence of kevents as changelist (test_kqueue.py::test_issue30058)",
+	// Python: test_kqueue.py::test_issue30058
+	DescribeTable("accepts any sequence of kevents as changelist",
 		// Source: CPython test_kqueue.py::test_issue30058: "changelist must be
 		// an iterable": a list, a tuple, an object whose __len__ (0)
 		// disagrees with its __iter__ (100 items), and a bare iterator. Go

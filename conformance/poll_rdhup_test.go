@@ -20,12 +20,12 @@ import (
 )
 
 // pollRdhupExact is the exact revents per OS, probed with CPython 3.11.7
-// on Linux 6.18 (cpython-select-semantics.md §6.4: "socket, peer SHUT_WR,
+// on Linux 6.18 (SEMANTICS.md#poll-events (socket, peer SHUT_WR,
 // mask POLLIN|POLLRDHUP -> 8193 (IN|RDHUP); socket, peer closed, same
-// mask -> 8209 (IN|HUP|RDHUP)"; a TCP peer's close without RST gives
+// mask -> 8209 (IN|HUP|RDHUP)); a TCP peer's close without RST gives
 // 8193). FreeBSD (POLLRDHUP since 13.0) is only checked for the
 // POLLIN|POLLRDHUP bits poll(2) documents there.
-var pollRdhupExact = map[string]map[string]uint32{
+var pollRdhupExact = map[string]map[string]pyselect.Mask{
 	"linux": {
 		"socketpair SHUT_WR": pyselect.POLLIN | pyselect.POLLRDHUP,
 		"socketpair close":   pyselect.POLLIN | pyselect.POLLHUP | pyselect.POLLRDHUP,
@@ -37,7 +37,7 @@ var pollRdhupExact = map[string]map[string]uint32{
 var _ = Describe("select.poll.poll", Label("api:poll", "os:linux", "os:freebsd"), func() {
 	// Source: poll(2) "POLLRDHUP (since Linux 2.6.17) Stream socket peer
 	// closed connection, or shut down writing half of connection";
-	// FreeBSD poll(2) POLLRDHUP; §6.4 revents table (probed).
+	// FreeBSD poll(2) POLLRDHUP; SEMANTICS.md#poll-events revents table (probed).
 	DescribeTable("reports POLLRDHUP when the stream peer shuts down writing or closes",
 		func(ctx SpecContext, situation string, peer func() int) {
 			fd := peer()
@@ -51,7 +51,7 @@ var _ = Describe("select.poll.poll", Label("api:poll", "os:linux", "os:freebsd")
 			if want, ok := pollRdhupExact[runtime.GOOS][situation]; ok {
 				Expect(evs[0].Events).To(Equal(want), "revents %#x, want %#x", evs[0].Events, want)
 			} else {
-				Expect(evs[0].Events & (pyselect.POLLIN | pyselect.POLLRDHUP)).To(Equal(uint32(pyselect.POLLIN | pyselect.POLLRDHUP)))
+				Expect(evs[0].Events & (pyselect.POLLIN | pyselect.POLLRDHUP)).To(Equal(pyselect.Mask(pyselect.POLLIN | pyselect.POLLRDHUP)))
 			}
 		},
 		Entry("When a socketpair peer calls shutdown(SHUT_WR), it reports POLLIN|POLLRDHUP (8193)", "socketpair SHUT_WR", func() int {

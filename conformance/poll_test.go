@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd || solaris
 
 package conformance_test
 
@@ -26,11 +26,11 @@ import (
 
 // pollHangup is, per OS, the exact revents poll(2) gives in the hang-up
 // cases below, probed with CPython 3.11.7 on Linux 6.18
-// (cpython-select-semantics.md §6.4). On other OSes only the bits
+// (SEMANTICS.md#poll-events). On other OSes only the bits
 // POSIX poll(2) requires are checked: POLLHUP for a pipe or socket whose
 // peer is gone, POLLERR or POLLHUP for a pipe with no reader (the BSDs
 // report a widowed pipe's write end as POLLHUP, Linux as POLLERR).
-var pollHangup = map[string]map[string]uint32{
+var pollHangup = map[string]map[string]pyselect.Mask{
 	"linux": {
 		"pipe read end, writer closed":             pyselect.POLLHUP,
 		"pipe write end, reader closed, mask 0":    pyselect.POLLERR,
@@ -41,6 +41,42 @@ var pollHangup = map[string]map[string]uint32{
 		"pipe write end with room, default mask":   pyselect.POLLOUT,
 		"socketpair, peer closed, POLLIN only":     pyselect.POLLIN | pyselect.POLLHUP,
 		"socketpair, nothing pending, POLLIN only": 0,
+	},
+	// XNU's poll registers a kevent for each event asked for and nothing
+	// for a mask of 0, so such an fd reports nothing, whatever its state
+	// (bsd/kern/sys_generic.c: poll_nocancel); CPython on macOS, a thin
+	// layer over poll(2), reports the same.
+	"darwin": {
+		"pipe write end, reader closed, mask 0": 0,
+	},
+	// DragonFly's poll is built on kqueue the same way: poll_copyin adds
+	// an EVFILT_READ, EVFILT_WRITE or EVFILT_EXCEPT kevent per event class
+	// asked for, none for a mask of 0 (sys/kern/sys_generic.c). Its other
+	// hang-up rows are left to its first report.
+	"dragonfly": {
+		"pipe write end, reader closed, mask 0": 0,
+	},
+}
+
+// pollNeverOpenMaskZero is what poll(2) reports for an fd that was never
+// open and is registered with mask 0, where it is not POSIX's POLLNVAL
+// ("The specified fd value is invalid. This flag is only valid in the
+// revents member"): XNU and DragonFly register nothing for a zero mask, so
+// the bad fd is never looked up (see pollHangup for the sources).
+var pollNeverOpenMaskZero = map[string]pyselect.Mask{
+	"darwin":    0,
+	"dragonfly": 0,
+}
+
+// pollUnknown names the rows of this file whose outcome on an OS is not
+// yet known from its documentation or source, with the reason; such a row
+// is skipped there until a first run records it.
+var pollUnknown = map[string]map[string]string{
+	"illumos": {
+		"pipe write end, reader closed, mask 0": "unknown until the first illumos run: poll(2) says POLLERR/POLLHUP are reported in revents, but whether fifo_poll reports a widowed write end to an fd polled for no event is not stated",
+	},
+	"solaris": {
+		"pipe write end, reader closed, mask 0": "unknown until the first Solaris run: poll(2) says POLLERR/POLLHUP are reported in revents, but whether a widowed pipe write end polled for no event reports one is not stated, and the kernel source is not public",
 	},
 }
 
@@ -88,7 +124,7 @@ var _ = Describe("select.poll", Label("api:poll"), func() {
 	// Source: test_poll.py::test_poll1: 12 pipes; register(rd) then
 	// modify(rd, POLLIN), register(wr, POLLOUT); poll()/write/poll()/read
 	// round-trips every message, then close and unregister both ends.
-	It("round-trips a message through each of 12 pipes chosen from poll()'s ready lists (test_poll.py::test_poll1)", func(ctx SpecContext) {
+	It("round-trips a message through each of 12 pipes chosen from poll()'s ready lists", func(ctx SpecContext) {
 		p := pyselect.NewPoll()
 		msg := []byte(" This is a test.")
 		r2w := map[int]int{}
@@ -101,7 +137,7 @@ var _ = Describe("select.poll", Label("api:poll"), func() {
 			r2w[rd] = wr
 			writers = append(writers, wr)
 		}
-		matching := func(evs []pyselect.Event, flag uint32) []int {
+		matching := func(evs []pyselect.Event, flag pyselect.Mask) []int {
 			var fds []int
 			for _, e := range evs {
 				if e.Events&flag != 0 {
@@ -209,7 +245,7 @@ var _ = Describe("select.poll", Label("api:poll"), func() {
 	// poll(tout) in ms, 0, 1000, ... then -1 x 10; POLLHUP with an empty
 	// read ends it, POLLIN gives "testing...\n" lines. The loop sleeps
 	// 0.02 s instead of 1 s to keep the suite fast.
-	It("reads a child process's output through POLLIN and POLLHUP to EOF (test_poll.py::test_poll2)", func(ctx SpecContext) {
+	It("reads a child process's output through POLLIN and POLLHUP to EOF", func(ctx SpecContext) {
 		pipe := support.Shell("for i in 0 1 2 3 4 5 6 7 8 9; do echo testing...; sleep 0.02; done")
 		rc, err := pipe.SyscallConn()
 		Expect(err).NotTo(HaveOccurred())
@@ -251,7 +287,7 @@ var _ = Describe("select.poll", Label("api:poll"), func() {
 	// ValueError; register(0, 1<<64), modify(1, 1<<64) -> OverflowError.
 	// Go's int cannot hold 1<<64: math.MaxInt stands for it (CPython:
 	// "Python int too large for C unsigned short" for 2**63-1, probed).
-	It("rejects out-of-range timeouts and eventmasks with OverflowError and negative masks with ValueError (test_poll.py::test_poll3)", func() {
+	It("rejects out-of-range timeouts and eventmasks with OverflowError and negative masks with ValueError", func() {
 		p := pyselect.NewPoll()
 		Expect(p.Register(1)).To(Succeed())
 		_, err := p.Poll(uint64(math.MaxUint64))
@@ -264,7 +300,7 @@ var _ = Describe("select.poll", Label("api:poll"), func() {
 
 	// Source: test_poll.py::test_poll_c_limits: register/modify(USHRT_MAX
 	// + 1) and poll(INT_MAX + 1), poll(UINT_MAX + 1) -> OverflowError.
-	It("rejects USHRT_MAX+1 masks and INT_MAX+1 / UINT_MAX+1 timeouts with OverflowError (test_poll.py::test_poll_c_limits)", func() {
+	It("rejects USHRT_MAX+1 masks and INT_MAX+1 / UINT_MAX+1 timeouts with OverflowError", func() {
 		p := pyselect.NewPoll()
 		Expect(p.Register(1)).To(Succeed())
 		Expect(p.Register(0, math.MaxUint16+1)).To(support.Raise(pyselect.OverflowError, "Python int too large for C unsigned short"))
@@ -278,9 +314,9 @@ var _ = Describe("select.poll", Label("api:poll"), func() {
 	// Source: test_poll.py::test_threaded_poll: a thread blocks in poll();
 	// the main thread unregisters every fd and registers w (allowed), and
 	// its own poll() raises RuntimeError; a write releases the thread.
-	// §6.4: "The timeout is parsed before the concurrency check"; "the
-	// running flag is reset" afterwards.
-	It("raises RuntimeError for a second concurrent poll() while registration changes are allowed (test_poll.py::test_threaded_poll)", func(ctx SpecContext) {
+	// SEMANTICS.md#poll-concurrency (the timeout is converted before the concurrency
+	// check; the running flag is cleared however the call ends).
+	It("raises RuntimeError for a second concurrent poll() while registration changes are allowed", func(ctx SpecContext) {
 		r, w := support.Pipe()
 		var rfds []int
 		for range 10 {
@@ -313,8 +349,8 @@ var _ = Describe("select.poll", Label("api:poll"), func() {
 
 	// Source: test_poll.py::test_poll_blocks_with_negative_ms: for
 	// timeout_ms in [None, -1000, -1, -1.0, -0.1, -1e-100] poll() is
-	// still blocked after 0.1 s and returns after a write; §4 adds -2**31.
-	DescribeTable("blocks on a None or negative timeout until an fd is ready (test_poll.py::test_poll_blocks_with_negative_ms)",
+	// still blocked after 0.1 s and returns after a write; SEMANTICS.md#timeout-poll adds -2**31.
+	DescribeTable("blocks on a None or negative timeout until an fd is ready",
 		func(ctx SpecContext, timeout any) {
 			r, w := support.Pipe()
 			p := pyselect.NewPoll()
@@ -369,8 +405,8 @@ var _ = Describe("select.poll.register", Label("api:poll"), func() {
 
 	// Source: Python docs poll.register "Registering a file descriptor
 	// that's already registered is not an error, and has the same effect
-	// as registering the descriptor exactly once"; §6.1 "it overwrites the
-	// mask ... The dict position is kept" (probed).
+	// as registering the descriptor exactly once"; SEMANTICS.md#poll-register (it overwrites the
+	// mask ... The dict position is kept) (probed).
 	It("replaces the mask of an fd registered again and keeps its place in the results", func() {
 		a, b := support.SocketPair(unix.SOCK_STREAM)
 		support.Write(b, []byte("x"))
@@ -382,8 +418,8 @@ var _ = Describe("select.poll.register", Label("api:poll"), func() {
 		Expect(pollOnce(p)).To(Equal([]pyselect.Event{{Fd: a, Events: pyselect.POLLOUT}, {Fd: w, Events: pyselect.POLLOUT}}))
 	})
 
-	// Source: §6.4 "Returns a list of (fd, revents) ... in registration
-	// (dict insertion) order" (probed).
+	// Source: SEMANTICS.md#poll-poll (Returns a list of (fd, revents) ... in registration
+	// (dict insertion) order) (probed).
 	It("returns events in registration order, not fd order", func() {
 		w1, w2, w3 := readyWriter(), readyWriter(), readyWriter()
 		p := pyselect.NewPoll()
@@ -393,32 +429,43 @@ var _ = Describe("select.poll.register", Label("api:poll"), func() {
 		Expect(fdsOf(pollOnce(p))).To(Equal([]int{w3, w1, w2}))
 	})
 
-	// Source: §6.1 "register(fd, eventmask=..., /)": "3 args -> TypeError:
-	// register expected at most 2 arguments, got 3" (probed).
+	// Source: SEMANTICS.md#poll-register (positional only); probed: 3 args is
+	// "TypeError: register expected at most 2 arguments, got 3".
 	It("rejects a second eventmask with CPython's argument-count TypeError", func() {
 		Expect(pyselect.NewPoll().Register(1, 1, 2)).To(support.Raise(pyselect.TypeError, "register expected at most 2 arguments, got 3"))
 	})
 
-	// Source: §6.1 "The fd is never validated at register time; an
-	// unopened fd such as 10000 is accepted (see POLLNVAL)"; poll(2)
-	// POLLNVAL; reported even with mask 0 (§6.4).
-	It("accepts an fd that was never open and reports it as POLLNVAL, even with mask 0", func() {
+	// Source: SEMANTICS.md#poll-register (the fd is never validated at register time; an
+	// unopened fd such as 10000 is accepted (see POLLNVAL)); poll(2)
+	// POLLNVAL ("only valid in the revents member"), so reported even with
+	// mask 0 (probed on Linux), except where pollNeverOpenMaskZero says.
+	It("accepts an fd that was never open and reports it as POLLNVAL, with mask 0 too where the kernel looks the fd up", func() {
 		fd := unopenedFd()
 		p := pyselect.NewPoll()
-		Expect(p.Register(fd, 0)).To(Succeed())
+		Expect(p.Register(fd, pyselect.POLLIN)).To(Succeed())
 		Expect(pollOnce(p)).To(Equal([]pyselect.Event{{Fd: fd, Events: pyselect.POLLNVAL}}))
+		Expect(p.Modify(fd, 0)).To(Succeed())
+		rev, ok := pollNeverOpenMaskZero[runtime.GOOS]
+		if !ok {
+			rev = pyselect.POLLNVAL
+		}
+		if rev == 0 {
+			Expect(pollOnce(p)).To(BeEmpty(), "mask 0 on %s", runtime.GOOS)
+		} else {
+			Expect(pollOnce(p)).To(Equal([]pyselect.Event{{Fd: fd, Events: rev}}), "mask 0 on %s", runtime.GOOS)
+		}
 	})
 })
 
 // Source: _PyLong_UnsignedShort_Converter: eventmask is a C unsigned short;
-// §6.1 table (probed, test_poll.py::test_poll3, ::test_poll_c_limits).
+// SEMANTICS.md#poll-register table (probed, test_poll.py::test_poll3, ::test_poll_c_limits).
 var _ = DescribeTable("select.poll.register and select.poll.modify eventmask", Label("api:poll"),
 	func(mask int, cls pyselect.Exception, msg string) {
 		_, w := support.Pipe()
 		p := pyselect.NewPoll()
 		for _, call := range []func() error{
-			func() error { return p.Register(w, mask) },
-			func() error { return p.Modify(w, mask) },
+			func() error { return p.Register(w, pyselect.Mask(mask)) },
+			func() error { return p.Modify(w, pyselect.Mask(mask)) },
 		} {
 			var err error
 			Expect(func() { err = call() }).NotTo(Panic())
@@ -440,8 +487,8 @@ var _ = DescribeTable("select.poll.register and select.poll.modify eventmask", L
 
 var _ = Describe("select.poll.register", Label("api:poll"), func() {
 	When("the eventmask is 0", func() {
-		// Source: §6.1 "0: accepted; only POLLERR/POLLHUP/POLLNVAL can be
-		// reported"; poll(2) "revents ... POLLERR, POLLHUP, or POLLNVAL ...
+		// Source: SEMANTICS.md#poll-register (0: accepted; only POLLERR/POLLHUP/POLLNVAL can be
+		// reported); poll(2) "revents ... POLLERR, POLLHUP, or POLLNVAL ...
 		// meaningless in events, set in revents whenever the condition".
 		It("reports nothing for a ready pipe", func() {
 			r, w := support.Pipe()
@@ -457,7 +504,7 @@ var _ = Describe("select.poll.register", Label("api:poll"), func() {
 var _ = Describe("select.poll.modify", Label("api:poll"), func() {
 	// Source: Python docs poll.modify "Attempting to modify a file
 	// descriptor that was never registered causes an OSError exception
-	// with errno ENOENT to be raised"; §6.2 FileNotFoundError "[Errno 2]
+	// with errno ENOENT to be raised"; SEMANTICS.md#poll-modify FileNotFoundError "[Errno 2]
 	// No such file or directory" (probed).
 	It("fails for an fd that is not registered with FileNotFoundError [Errno 2] (ENOENT), also fs.ErrNotExist", func() {
 		err := pyselect.NewPoll().Modify(readyWriter(), pyselect.POLLIN)
@@ -466,8 +513,8 @@ var _ = Describe("select.poll.modify", Label("api:poll"), func() {
 		Expect(err).To(MatchError(fs.ErrNotExist))
 	})
 
-	// Source: §6.2 "Otherwise it behaves like register: mask replaced,
-	// position kept" (probed).
+	// Source: SEMANTICS.md#poll-modify (Otherwise it behaves like register: mask replaced,
+	// position kept) (probed).
 	It("replaces the mask and keeps the fd's place in the results", func() {
 		w1, w2 := readyWriter(), readyWriter()
 		p := pyselect.NewPoll()
@@ -480,15 +527,15 @@ var _ = Describe("select.poll.modify", Label("api:poll"), func() {
 })
 
 var _ = Describe("select.poll.unregister", Label("api:poll"), func() {
-	// Source: §6.3 "Not registered -> KeyError(fd_int). The fd is the
+	// Source: SEMANTICS.md#poll-unregister (Not registered -> KeyError(fd_int). The fd is the
 	// converted int, even when an object was passed: unregister(F(999))
-	// -> KeyError: 999" (probed).
+	// -> KeyError: 999) (probed).
 	It("fails with KeyError naming the converted fd when given an unregistered object", func() {
 		Expect(pyselect.NewPoll().Unregister(support.FilenoObj(999))).To(support.Raise(pyselect.KeyError, "999"))
 	})
 
-	// Source: §6.3 "Unregister followed by register moves the fd to the
-	// end of the result order" (probed).
+	// Source: SEMANTICS.md#poll-unregister (Unregister followed by register moves the fd to the
+	// end of the result order) (probed).
 	It("forgets the fd's place: registering it again puts it last", func() {
 		w1, w2 := readyWriter(), readyWriter()
 		p := pyselect.NewPoll()
@@ -513,8 +560,8 @@ var _ = Describe("select.poll.unregister", Label("api:poll"), func() {
 
 var _ = Describe("select.poll.poll", Label("api:poll"), func() {
 	When("nothing is registered", func() {
-		// Source: §6.4 "With nothing registered, poll(0) -> [], and
-		// poll(10) sleeps ~10 ms" (probed).
+		// Source: SEMANTICS.md#poll-poll (With nothing registered, poll(0) -> [], and
+		// poll(10) sleeps ~10 ms) (probed).
 		It("returns an empty list at once for 0, and after the timeout for 10 ms", func(ctx SpecContext) {
 			p := pyselect.NewPoll()
 			Expect(pollOnce(p)).To(And(BeEmpty(), Not(BeNil())))
@@ -526,19 +573,22 @@ var _ = Describe("select.poll.poll", Label("api:poll"), func() {
 		}, SpecTimeout(5*time.Second))
 	})
 
-	// Source: §6.4 table "Other observed revents" (probed CPython 3.11.7
+	// Source: SEMANTICS.md#poll-events table "Other observed revents" (probed CPython 3.11.7
 	// on Linux) and poll(2) "POLLHUP Hang up ... POLLERR Error condition
 	// (only returned in revents; ignored in events). This bit is also set
 	// for a file descriptor referring to the write end of a pipe when the
 	// read end has been closed"; see pollHangup for per-OS data.
 	DescribeTable("reports the revents the kernel gives, masked to 16 bits",
-		func(situation string, setup func() (fd, mask int), anyOf uint32) {
+		func(situation string, setup func() (fd int, mask pyselect.Mask), anyOf pyselect.Mask) {
+			if why, ok := pollUnknown[runtime.GOOS][situation]; ok {
+				Skip(why)
+			}
 			fd, mask := setup()
 			p := pyselect.NewPoll()
 			Expect(p.Register(fd, mask)).To(Succeed())
 			evs := pollOnce(p)
 			want, exact := pollHangup[runtime.GOOS][situation]
-			got := uint32(0)
+			got := pyselect.Mask(0)
 			if len(evs) > 0 {
 				Expect(evs).To(HaveLen(1))
 				Expect(evs[0].Fd).To(Equal(fd))
@@ -551,54 +601,54 @@ var _ = Describe("select.poll.poll", Label("api:poll"), func() {
 				Expect(got&anyOf).NotTo(BeZero(), "revents %#x has none of %#x", got, anyOf)
 			}
 		},
-		Entry("When a pipe's writer has closed, the read end reports POLLHUP", "pipe read end, writer closed", func() (int, int) {
+		Entry("When a pipe's writer has closed, the read end reports POLLHUP", "pipe read end, writer closed", func() (int, pyselect.Mask) {
 			r, w := support.Pipe()
 			unix.Close(w)
 			return r, pyselect.POLLIN | pyselect.POLLPRI | pyselect.POLLOUT
-		}, uint32(pyselect.POLLHUP)),
-		Entry("When a pipe's reader has closed, the write end reports POLLERR (Linux) or POLLHUP, even with mask 0", "pipe write end, reader closed, mask 0", func() (int, int) {
+		}, pyselect.Mask(pyselect.POLLHUP)),
+		Entry("When a pipe's reader has closed, the write end polled with mask 0 reports POLLERR (Linux), POLLHUP, or nothing where poll is built on kqueue (macOS, DragonFly)", "pipe write end, reader closed, mask 0", func() (int, pyselect.Mask) {
 			r, w := support.Pipe()
 			unix.Close(r)
 			return w, 0
-		}, uint32(pyselect.POLLERR|pyselect.POLLHUP)),
-		Entry("When a pipe's reader has closed, the write end asked for POLLOUT reports POLLOUT|POLLERR (Linux)", "pipe write end, reader closed, POLLOUT", func() (int, int) {
+		}, pyselect.Mask(pyselect.POLLERR|pyselect.POLLHUP)),
+		Entry("When a pipe's reader has closed, the write end asked for POLLOUT reports POLLOUT|POLLERR (Linux)", "pipe write end, reader closed, POLLOUT", func() (int, pyselect.Mask) {
 			r, w := support.Pipe()
 			unix.Close(r)
 			return w, pyselect.POLLOUT
-		}, uint32(pyselect.POLLERR|pyselect.POLLHUP|pyselect.POLLOUT)),
-		Entry("When a socketpair peer has closed, the default mask reports POLLIN|POLLOUT|POLLHUP (21)", "socketpair, peer closed, default mask", func() (int, int) {
+		}, pyselect.Mask(pyselect.POLLERR|pyselect.POLLHUP|pyselect.POLLOUT)),
+		Entry("When a socketpair peer has closed, the default mask reports POLLIN|POLLOUT|POLLHUP (21)", "socketpair, peer closed, default mask", func() (int, pyselect.Mask) {
 			a, b := support.SocketPair(unix.SOCK_STREAM)
 			unix.Close(b)
 			return a, pyselect.POLLIN | pyselect.POLLPRI | pyselect.POLLOUT
-		}, uint32(pyselect.POLLHUP)),
-		Entry("When a socketpair peer has closed, POLLIN alone reports POLLIN|POLLHUP", "socketpair, peer closed, POLLIN only", func() (int, int) {
+		}, pyselect.Mask(pyselect.POLLHUP)),
+		Entry("When a socketpair peer has closed, POLLIN alone reports POLLIN|POLLHUP", "socketpair, peer closed, POLLIN only", func() (int, pyselect.Mask) {
 			a, b := support.SocketPair(unix.SOCK_STREAM)
 			unix.Close(b)
 			return a, pyselect.POLLIN
-		}, uint32(pyselect.POLLHUP)),
-		Entry("When a socketpair end has data, the default mask reports POLLIN|POLLOUT (5)", "socketpair with data, default mask", func() (int, int) {
+		}, pyselect.Mask(pyselect.POLLHUP)),
+		Entry("When a socketpair end has data, the default mask reports POLLIN|POLLOUT (5)", "socketpair with data, default mask", func() (int, pyselect.Mask) {
 			a, b := support.SocketPair(unix.SOCK_STREAM)
 			support.Write(b, []byte("x"))
 			return a, pyselect.POLLIN | pyselect.POLLPRI | pyselect.POLLOUT
-		}, uint32(pyselect.POLLIN)),
-		Entry("When a pipe's read end has data, the default mask reports POLLIN", "pipe read end with data, default mask", func() (int, int) {
+		}, pyselect.Mask(pyselect.POLLIN)),
+		Entry("When a pipe's read end has data, the default mask reports POLLIN", "pipe read end with data, default mask", func() (int, pyselect.Mask) {
 			r, w := support.Pipe()
 			support.Write(w, []byte("x"))
 			return r, pyselect.POLLIN | pyselect.POLLPRI | pyselect.POLLOUT
-		}, uint32(pyselect.POLLIN)),
-		Entry("When a pipe's write end has room, the default mask reports POLLOUT", "pipe write end with room, default mask", func() (int, int) {
+		}, pyselect.Mask(pyselect.POLLIN)),
+		Entry("When a pipe's write end has room, the default mask reports POLLOUT", "pipe write end with room, default mask", func() (int, pyselect.Mask) {
 			_, w := support.Pipe()
 			return w, pyselect.POLLIN | pyselect.POLLPRI | pyselect.POLLOUT
-		}, uint32(pyselect.POLLOUT)),
-		Entry("When a socketpair has nothing pending and only POLLIN is asked, it reports nothing", "socketpair, nothing pending, POLLIN only", func() (int, int) {
+		}, pyselect.Mask(pyselect.POLLOUT)),
+		Entry("When a socketpair has nothing pending and only POLLIN is asked, it reports nothing", "socketpair, nothing pending, POLLIN only", func() (int, pyselect.Mask) {
 			a, _ := support.SocketPair(unix.SOCK_STREAM)
 			return a, pyselect.POLLIN
-		}, uint32(0)),
+		}, pyselect.Mask(0)),
 	)
 
-	// Source: §6.4 "register/modify/unregister from other threads are
+	// Source: SEMANTICS.md#poll-concurrency (register/modify/unregister from other threads are
 	// allowed while a poll is running. They take effect on the next poll
-	// ... Changes made during a poll do not affect the in-flight call".
+	// ... Changes made during a poll do not affect the in-flight call).
 	It("lets another goroutine register while it blocks; the blocked call keeps its fds and the next one sees the new fd", func(ctx SpecContext) {
 		r1, w1 := support.Pipe()
 		r2, w2 := support.Pipe()

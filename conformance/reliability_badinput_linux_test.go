@@ -37,7 +37,7 @@ var _ = Describe("reliability: bad input", Label("reliability", "os:linux"), fun
 	// description is closed; until then events keep coming under the number
 	// it was registered with. Python docs, epoll.unregister: "Changed in
 	// version 3.9: The method no longer ignores the EBADF error."
-	// cpython-select-semantics.md §7.6 (probed).
+	// SEMANTICS.md#epoll-modify-unregister (probed).
 	Context("select.epoll with an fd closed after register", Label("api:epoll"), func() {
 		It("forgets the fd when its file is gone: no event, and unregister is OSError EBADF", func() {
 			ep := support.NewEpoll()
@@ -93,7 +93,7 @@ var _ = Describe("reliability: bad input", Label("reliability", "os:linux"), fun
 	})
 
 	// Source: poll(2): POLLNVAL "Invalid request: fd not open"; CPython
-	// test_poll.py::test_poll_unit_tests; semantics §6.4. poll keeps its
+	// test_poll.py::test_poll_unit_tests; SEMANTICS.md#poll-events. poll keeps its
 	// registrations by number.
 	Context("select.poll with an fd closed after register", Label("api:poll"), func() {
 		It("reports POLLNVAL for the closed number, then the new file's events once the number is reused", func() {
@@ -117,7 +117,7 @@ var _ = Describe("reliability: bad input", Label("reliability", "os:linux"), fun
 		Expect(pyselect.Select([]int{support.ClosedFd()}, nil, nil, 0)).Error().To(support.RaiseErrno(pyselect.OSError, unix.EBADF))
 	})
 
-	// Source: cpython-select-semantics.md §4 (probed messages) and §7.7;
+	// Source: SEMANTICS.md#timeout-messages (probed messages) and SEMANTICS.md#epoll-maxevents;
 	// epoll_wait(2) EINVAL for maxevents above EP_MAX_EVENTS. Every bad
 	// value is CPython's error, never a panic.
 	It("answers invalid timeouts and absurd maxevents with CPython's error, never a panic", Label("api:select", "api:poll", "api:epoll"), SpecTimeout(30*time.Second), func(ctx SpecContext) {

@@ -154,7 +154,7 @@ var _ = Describe("reliability: concurrency", Label("reliability", "os:linux"), f
 		}
 	})
 
-	// Source: cpython-select-semantics.md §6.4 and CPython
+	// Source: SEMANTICS.md#poll-concurrency and CPython
 	// test_poll.py::test_threaded_poll: while one thread is inside poll(),
 	// another poll() on the same object raises RuntimeError "concurrent
 	// poll() invocation"; register from another thread is allowed.

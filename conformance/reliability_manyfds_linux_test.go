@@ -81,7 +81,7 @@ var _ = Describe("reliability: many descriptors", Label("reliability", "os:linux
 		Expect(err).NotTo(HaveOccurred())
 		var got []int
 		for _, e := range evs {
-			Expect(e.Events).To(Equal(uint32(pyselect.EPOLLIN)), "fd %d", e.Fd)
+			Expect(e.Events).To(Equal(pyselect.EPOLLIN), "fd %d", e.Fd)
 			got = append(got, e.Fd)
 		}
 		slices.Sort(got)
@@ -95,7 +95,7 @@ var _ = Describe("reliability: many descriptors", Label("reliability", "os:linux
 		Expect(err).NotTo(HaveOccurred())
 		got = got[:0]
 		for _, e := range pevs {
-			Expect(e.Events).To(Equal(uint32(pyselect.POLLIN)), "fd %d", e.Fd)
+			Expect(e.Events).To(Equal(pyselect.POLLIN), "fd %d", e.Fd)
 			got = append(got, e.Fd)
 		}
 		// Registration order is ascending pair order, not fd order.
@@ -103,7 +103,7 @@ var _ = Describe("reliability: many descriptors", Label("reliability", "os:linux
 		Expect(got).To(Equal(want), "poll.poll(0)")
 	})
 
-	// Source: CPython test_select.py and semantics §5.1/§12.2: an fd of
+	// Source: CPython test_select.py and SEMANTICS.md#select-limits: an fd of
 	// FD_SETSIZE or more is ValueError "filedescriptor out of range in
 	// select()", never a write past the fd_set (x/sys's FdSet.Set panics
 	// there); a list longer than FD_SETSIZE is "too many file descriptors

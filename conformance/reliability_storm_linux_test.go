@@ -46,7 +46,7 @@ type stormWaiter struct {
 func lockedThread(f func()) (tid int, done <-chan struct{}) { return support.OnLockedThread(f) }
 
 var _ = Describe("reliability: a signal storm", Label("reliability", "os:linux", "api:select", "api:poll", "api:epoll"), func() {
-	// Source: PEP 475 and cpython-select-semantics.md §11: select, poll.poll
+	// Source: PEP 475 and SEMANTICS.md#eintr: select, poll.poll
 	// and epoll.poll retry EINTR with the time left and return the empty
 	// result once the deadline has passed; they never raise
 	// InterruptedError. signal(7): select(2), poll(2) and epoll_wait(2) are
@@ -181,8 +181,8 @@ var _ = Describe("reliability: a signal storm", Label("reliability", "os:linux",
 		}
 	})
 
-	// Source: PEP 475 / semantics §11: "With timeout=None, the call retries
-	// forever" and returns the ready fds once there are some.
+	// Source: PEP 475 / SEMANTICS.md#eintr (With timeout=None, the call retries
+	// forever) and returns the ready fds once there are some.
 	It("lets calls with no timeout sleep through the storm and return the fd that becomes ready", SpecTimeout(60*time.Second), func(ctx SpecContext) {
 		sigs := make(chan os.Signal, 1)
 		signal.Notify(sigs, syscall.SIGUSR2)

@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd || solaris
 
 package conformance_test
 
@@ -24,11 +24,13 @@ import (
 
 // selectFdSetSize is FD_SETSIZE per OS, as data: the C library's
 // <sys/select.h> (glibc, macOS, FreeBSD, OpenBSD, DragonFly: 1024; NetBSD:
-// 256, its sys/fd_set.h "#define FD_SETSIZE 256"), which x/sys mirrors in
-// unix.FdSet (shared/reference/platforms.md, x/sys field types table).
+// 256, its sys/fd_set.h "#define FD_SETSIZE 256"; illumos and Solaris:
+// 65536 for a 64-bit (_LP64) program), which x/sys mirrors in
+// unix.FD_SETSIZE and unix.FdSet.
 var selectFdSetSize = map[string]int{
 	"linux": 1024, "darwin": 1024, "freebsd": 1024, "openbsd": 1024, "dragonfly": 1024,
-	"netbsd": 256,
+	"netbsd":  256,
+	"illumos": 65536, "solaris": 65536,
 }
 
 // selectSkipEBADF names the OSes where CPython itself skips
@@ -45,7 +47,7 @@ var _ = Describe("select.select", Label("api:select"), func() {
 	// Source: test_select.py::test_error_conditions (Nope, Almost,
 	// "not a number", -1). select(1, 2, 3) ("arguments 1-3 must be
 	// sequences") has no Go form: Select takes slices.
-	It("rejects a non-fd element and a bad timeout with TypeError and ValueError (test_select.py::test_error_conditions)", func() {
+	It("rejects a non-fd element and a bad timeout with TypeError and ValueError", func() {
 		_, _, _, err := pyselect.Select([]any{support.Nope{}}, nil, nil, nil)
 		Expect(err).To(support.Raise(pyselect.TypeError, "argument must be an int, or have a fileno() method."))
 		_, _, _, err = pyselect.Select([]any{support.Almost{}}, nil, nil, nil)
@@ -60,7 +62,7 @@ var _ = Describe("select.select", Label("api:select"), func() {
 		// Source: test_select.py::test_errno "select.select([fd], [], [], 0)
 		// ... self.assertEqual(err.errno, errno.EBADF)"; select(2) ERRORS
 		// "EBADF An invalid file descriptor was given in one of the sets".
-		DescribeTable("fails with OSError [Errno 9] Bad file descriptor (test_select.py::test_errno)",
+		DescribeTable("fails with OSError [Errno 9] Bad file descriptor",
 			func(list int) {
 				if why, ok := selectSkipEBADF[runtime.GOOS]; ok {
 					Skip(why)
@@ -77,11 +79,11 @@ var _ = Describe("select.select", Label("api:select"), func() {
 		)
 	})
 
-	// Source: test_select.py::test_returned_list_identity (issue #8329):
+	// Source: test_select.py::test_returned_list_identity (bpo-8329):
 	// "r, w, x = select.select([], [], [], 1); assertIsNot(r, w) ...". In Go
 	// the claim is that the three results share no storage with each other
 	// or with the input.
-	It("returns three distinct new lists: writing to one changes neither the others nor the input (test_select.py::test_returned_list_identity)", func() {
+	It("returns three distinct new lists: writing to one changes neither the others nor the input", func() {
 		r, w := support.Pipe()
 		support.Write(w, []byte("x"))
 		in := []int{r, w}
@@ -99,7 +101,8 @@ var _ = Describe("select.select", Label("api:select"), func() {
 		Expect(xl).To(Equal([]int{-9}))
 	})
 
-	It("returns three empty, non-nil lists when nothing is ready (test_select.py::test_returned_list_identity)", func() {
+	// Python: test_select.py::test_returned_list_identity
+	It("returns three empty, non-nil lists when nothing is ready", func() {
 		r, _ := support.Pipe()
 		rl, wl, xl, err := pyselect.Select([]int{r}, nil, nil, 0)
 		Expect(err).NotTo(HaveOccurred())
@@ -113,7 +116,7 @@ var _ = Describe("select.select", Label("api:select"), func() {
 	// with timeouts (0, 1, 2, 4, 8, 16) + (None,)*10; wlist and xlist stay
 	// empty, rlist is [] or exactly [pipe] (the same object); read to EOF.
 	// The child here is /bin/sh printing "testing..." ten times.
-	It("reads a child process's output to EOF, rlist being [] or exactly the caller's *os.File (test_select.py::test_select)", func(ctx SpecContext) {
+	It("reads a child process's output to EOF, rlist being [] or exactly the caller's *os.File", func(ctx SpecContext) {
 		pipe := support.Shell("for i in 0 1 2 3 4 5 6 7 8 9; do echo testing...; sleep 0.02; done")
 		var got []byte
 		buf := make([]byte, 4096)
@@ -141,12 +144,12 @@ var _ = Describe("select.select", Label("api:select"), func() {
 		Expect(string(got)).To(Equal(strings.Repeat("testing...\n", 10)))
 	}, SpecTimeout(20*time.Second))
 
-	// Source: test_select.py::test_select_mutated (issue 16230: "Crash on
+	// Source: test_select.py::test_select_mutated (bpo-16230: "Crash on
 	// select resized list"): fileno() deletes list items during conversion;
 	// CPython re-reads the live list and returns ([], a[:5], []). Go passes
 	// the slice header by value: Select reads the elements it was given,
 	// once (sys/pyselect Select doc, "Differences from Python").
-	It("does not crash when Fileno() shrinks the caller's slice during conversion, and reads the slice it was given (test_select.py::test_select_mutated)", func() {
+	It("does not crash when Fileno() shrinks the caller's slice during conversion, and reads the slice it was given", func() {
 		w := readyWriter()
 		var a []any
 		for range 10 {
@@ -175,8 +178,8 @@ var _ = Describe("select.select", Label("api:select"), func() {
 			Expect(wl).To(Equal([]int{w1, w2}))
 		})
 
-		// Source: cpython-select-semantics.md §5.1 "Duplicates are allowed.
-		// select([], [w, w, w], [], 0) -> ([], [w, w, w], [])" (probed).
+		// Source: SEMANTICS.md#select-duplicates (Duplicates are allowed.
+		// select([], [w, w, w], [], 0) -> ([], [w, w, w], [])) (probed).
 		It("keeps duplicates, each as given", func() {
 			w := readyWriter()
 			f := support.FilenoObj(w)
@@ -188,20 +191,14 @@ var _ = Describe("select.select", Label("api:select"), func() {
 			Expect(wl[2]).To(BeIdenticalTo(w))
 		})
 
-		// Source: §5.2 "Each list holds the original objects passed in ...
-		// select([], [fobj, w], [], 0) -> ([], [fobj, 4], [])" (probed).
+		// Source: SEMANTICS.md#select-result (Each list holds the original objects passed in ...
+		// select([], [fobj, w], [], 0) -> ([], [fobj, 4], [])) (probed).
 		It("returns *os.File elements as the same pointers, in a []*os.File", func() {
 			// The read ends are kept and closed by the spec: left to the
 			// garbage collector they would close at a random moment later,
 			// and the leak checks would see it.
-			r1, w1, err := os.Pipe()
-			Expect(err).NotTo(HaveOccurred())
-			DeferCleanup(r1.Close)
-			DeferCleanup(w1.Close)
-			r2, w2, err := os.Pipe()
-			Expect(err).NotTo(HaveOccurred())
-			DeferCleanup(r2.Close)
-			DeferCleanup(w2.Close)
+			_, w1 := support.FilePipe()
+			_, w2 := support.FilePipe()
 			_, wl, _, err := pyselect.Select(nil, []*os.File{w2, w1}, nil, 0)
 			Expect(err).NotTo(HaveOccurred())
 			Expect(wl).To(HaveLen(2))
@@ -209,8 +206,8 @@ var _ = Describe("select.select", Label("api:select"), func() {
 			Expect(wl[1]).To(BeIdenticalTo(w1))
 		})
 
-		// Source: §5.1 "The same fd may appear in several lists, and each
-		// list is evaluated independently"; select(2) readfds/writefds.
+		// Source: SEMANTICS.md#select-duplicates (The same fd may appear in several lists, and each
+		// list is evaluated independently); select(2) readfds/writefds.
 		It("evaluates the same fd independently in each list", func() {
 			r, w := support.Pipe()
 			support.Write(w, []byte("x"))
@@ -290,7 +287,7 @@ var _ = Describe("select.select", Label("api:select"), func() {
 		)
 
 		// Source: CPython seq2set "too many file descriptors in select()";
-		// §5.1 "[w]*1024 is OK; [w]*1025 fails. The limit applies per list"
+		// SEMANTICS.md#select-limits ([w]*1024 is OK; [w]*1025 fails. The limit applies per list)
 		// (probed), duplicates counted.
 		DescribeTable("accepts FD_SETSIZE elements in a list and rejects one more with ValueError",
 			func(list int) {
@@ -309,8 +306,8 @@ var _ = Describe("select.select", Label("api:select"), func() {
 			Entry("When the list is xlist", 2),
 		)
 
-		// Source: §5.1 "The fd-range check runs before the count check for
-		// each item" (probed: [w]*1024+[1024] -> "filedescriptor out of
+		// Source: SEMANTICS.md#select-limits (The fd-range check runs before the count check for
+		// each item) (probed: [w]*1024+[1024] -> "filedescriptor out of
 		// range in select()").
 		It("checks an element's range before the list's length", func() {
 			w := readyWriter()
@@ -319,8 +316,8 @@ var _ = Describe("select.select", Label("api:select"), func() {
 		})
 	})
 
-	// Source: §4 "Order of checks, select.select: timeout parsed first, then
-	// rlist, wlist, xlist in that order" (probed: select([None],[],[],-1)
+	// Source: SEMANTICS.md#timeout-order (Order of checks, select.select: timeout parsed first, then
+	// rlist, wlist, xlist in that order) (probed: select([None],[],[],-1)
 	// -> ValueError; select([None],[-1],[],0) -> TypeError;
 	// select([],[-1],[None],0) -> ValueError; select([],[],[None],'x') ->
 	// TypeError "timeout must be a float or None").

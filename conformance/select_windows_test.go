@@ -367,7 +367,7 @@ var _ = Describe("select.select", Label("api:select", "os:windows"), func() {
 
 	// Source: Modules/selectmodule.c: the same _PyTime_FromSecondsObject
 	// and _PyTime_AsTimeval(ROUND_TIMEOUT) as on Unix; messages as probed
-	// with CPython 3.11.7 (cpython-select-semantics.md §4);
+	// with CPython 3.11.7 (SEMANTICS.md#timeout-messages);
 	// test_select.py::test_error_conditions ("not a number", -1). An
 	// accepted timeout is checked with a writable socket, so the call
 	// returns at once whatever the timeout.
@@ -477,10 +477,12 @@ var _ = Describe("select.select", Label("api:select", "os:windows"), func() {
 // What Python's select module does on Unix but not on Windows: kept in
 // the catalogue, skipped here with the reason, so the report shows them.
 var _ = Describe("select.select", Label("api:select", "os:windows"), func() {
-	It("reports a pipe readable once data is written (test_select.py::test_select)", func() {
+	// Python: test_select.py::test_select
+	It("reports a pipe readable once data is written", func() {
 		Skip("Windows select() takes sockets only: a pipe is WSAENOTSOCK (checked above); test_select runs above over a socket")
 	})
-	It("fails with OSError EBADF for a closed fd (test_select.py::test_errno)", func() {
+	// Python: test_select.py::test_errno
+	It("fails with OSError EBADF for a closed fd", func() {
 		Skip("Winsock has no EBADF: a closed socket handle is WSAENOTSOCK, [WinError 10038] (checked above)")
 	})
 	It(`fails with ValueError "filedescriptor out of range in select()" for an fd >= FD_SETSIZE`, func() {

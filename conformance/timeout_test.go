@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd || solaris
 
 package conformance_test
 
@@ -17,7 +17,7 @@ import (
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
-// Timeout conversion (cpython-select-semantics.md §4). Every expected
+// Timeout conversion (SEMANTICS.md#timeouts). Every expected
 // value below was probed with CPython 3.11.7 on Linux:
 //
 //	python3 -c 'import select,os; r,w=os.pipe(); print(select.select([],[w],[],T))'
@@ -61,7 +61,7 @@ var _ = Describe("select.select", Label("api:select"), func() {
 	// function blocks until at least one file descriptor is ready. A time-out
 	// value of zero specifies a poll and never blocks."; the conversion is
 	// _PyTime_FromSecondsObject + _PyTime_AsTimeval(ROUND_UP); values and
-	// messages probed with CPython 3.11.7 (cpython-select-semantics.md §4).
+	// messages probed with CPython 3.11.7 (SEMANTICS.md#timeout-messages).
 	DescribeTable("converts its timeout (seconds) as CPython's _PyTime_FromSecondsObject",
 		func(c timeoutCase) {
 			_, w := support.Pipe()
@@ -127,8 +127,8 @@ var _ = Describe("select.select", Label("api:select"), func() {
 			Expect(elapsed).To(BeNumerically("<", 550*time.Millisecond))
 		}, SpecTimeout(5*time.Second))
 
-		// Source: cpython-select-semantics.md §4: "ns via ROUND_UP, then
-		// timeval via ROUND_UP. 1e-7 s becomes 1 µs"; pytime.c
+		// Source: SEMANTICS.md#timeouts (ns via ROUND_UP, then
+		// timeval via ROUND_UP. 1e-7 s becomes 1 µs); pytime.c
 		// _PyTime_ROUND_TIMEOUT. select(2) waits at least the timeval.
 		It("rounds a positive timeout up to 1 µs, never to a non-blocking 0 (fastest of 5 calls with 1e-9 s takes >= 1 µs)", func(ctx SpecContext) {
 			r, _ := support.Pipe()
@@ -150,7 +150,7 @@ var _ = Describe("select.poll.poll", Label("api:poll"), func() {
 	// timeout is omitted, negative, or None, the call will block";
 	// _PyTime_FromMillisecondsObject + _PyTime_AsMilliseconds(ROUND_UP) into
 	// a C int; test_poll.py::test_poll3 and ::test_poll_c_limits; values
-	// and messages probed with CPython 3.11.7 (§4).
+	// and messages probed with CPython 3.11.7 (SEMANTICS.md#timeout-messages).
 	DescribeTable("converts its timeout (milliseconds) as CPython's _PyTime_FromMillisecondsObject",
 		func(c timeoutCase) {
 			_, w := support.Pipe()
@@ -213,8 +213,8 @@ var _ = Describe("select.poll.poll", Label("api:poll"), func() {
 			Expect(elapsed).To(BeNumerically("<", 550*time.Millisecond))
 		}, SpecTimeout(5*time.Second))
 
-		// Source: cpython-select-semantics.md §4 "0.001 -> 1 ms; 1e-9 -> 1
-		// ms; 0.5 -> 1 ms" (ROUND_UP); §6.4 probed "with nothing
+		// Source: SEMANTICS.md#timeout-poll (0.001 -> 1 ms; 1e-9 -> 1
+		// ms; 0.5 -> 1 ms) (ROUND_UP); SEMANTICS.md#poll-poll probed "with nothing
 		// registered ... poll(10) sleeps ~10 ms".
 		DescribeTable("rounds a positive timeout up to 1 ms, never to a non-blocking 0",
 			func(ctx SpecContext, timeout any) {

@@ -6,4 +6,4 @@ package differential
 
 import "github.com/pyselect/pyselect/sys/pyselect"
 
-func init() { constants["POLLRDHUP"] = pyselect.POLLRDHUP }
+func init() { constants["POLLRDHUP"] = int64(pyselect.POLLRDHUP) }

@@ -14,5 +14,5 @@
 // data; Compare reports every step where they differ, except the
 // deliberate divergences declared in fixtures/divergences.json.
 //
-// The scenario language is described in the README section "differential".
+// The scenario language is described in fixtures/README.md.
 package differential

@@ -5,8 +5,6 @@
 package differential
 
 import (
-	"math"
-
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -104,7 +102,7 @@ func (r *replayer) epoll(st *Step) (any, error) {
 			}
 			return nil, ep.Register(fd)
 		}
-		mask, err := w.uint32Arg(argAt(st, 1, "eventmask"))
+		mask, err := w.maskArg(argAt(st, 1, "eventmask"))
 		if err != nil {
 			return nil, err
 		}
@@ -125,25 +123,4 @@ func hasArg(st *Step, i int, kw string) bool {
 	}
 	_, ok := st.Kwargs[kw]
 	return kw != "" && ok
-}
-
-// uint32Arg converts a value for an epoll event mask.
-func (w *World) uint32Arg(v any) (uint32, error) {
-	x, err := w.value(v)
-	if err != nil {
-		return 0, err
-	}
-	var i int64
-	switch n := x.(type) {
-	case int:
-		i = int64(n)
-	case int64:
-		i = n
-	default:
-		return 0, scenarioErr("%v (%T) cannot be passed as a Go uint32", v, x)
-	}
-	if i < 0 || i > math.MaxUint32 {
-		return 0, scenarioErr("%d cannot be passed as a Go uint32", i)
-	}
-	return uint32(i), nil
 }

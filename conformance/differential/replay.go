@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd || solaris
 
 package differential
 
@@ -357,7 +357,7 @@ func (r *replayer) poll(st *Step) (any, error) {
 		if len(st.Args) == 1 {
 			return nil, p.Register(fd)
 		}
-		mask, err := r.w.intArg(st.Args[1])
+		mask, err := r.w.maskArg(st.Args[1])
 		if err != nil {
 			return nil, err
 		}
@@ -366,7 +366,7 @@ func (r *replayer) poll(st *Step) (any, error) {
 		if len(st.Args) != 2 {
 			return nil, scenarioErr("poll.modify takes two arguments")
 		}
-		mask, err := r.w.intArg(st.Args[1])
+		mask, err := r.w.maskArg(st.Args[1])
 		if err != nil {
 			return nil, err
 		}

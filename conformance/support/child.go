@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd || solaris
 
 package support
 
@@ -19,6 +19,7 @@ import (
 // spec ends the read end is closed and the child killed (if it still runs)
 // and reaped.
 func Shell(script string) *os.File {
+	GinkgoHelper()
 	r, w, err := os.Pipe()
 	if err != nil {
 		Fail("pipe: " + err.Error())

@@ -15,6 +15,7 @@ import (
 
 // NewEpoll is select.epoll(), closed when the spec ends.
 func NewEpoll() *pyselect.Epoll {
+	GinkgoHelper()
 	ep, err := pyselect.NewEpoll(-1, 0)
 	if err != nil {
 		Fail("select.epoll(): " + err.Error())
@@ -25,44 +26,16 @@ func NewEpoll() *pyselect.Epoll {
 
 // EpollFileno is ep.fileno() for an Epoll that must be open.
 func EpollFileno(ep *pyselect.Epoll) int {
+	GinkgoHelper()
 	fd, err := ep.Fileno()
 	must(err)
 	return fd
 }
 
-// An OnceFd is a descriptor that a spec may close early: Close closes it
-// once, and the spec's end closes it only if nobody did before, so that a
-// number reused after an early close is never closed by mistake.
-type OnceFd struct {
-	Fd     int
-	closed bool
-}
-
-// Own makes fd an OnceFd, closed when the spec ends at the latest.
-func Own(fd int) *OnceFd {
-	f := &OnceFd{Fd: fd}
-	DeferCleanup(f.Close)
-	return f
-}
-
-// Close closes the descriptor the first time it is called.
-func (f *OnceFd) Close() {
-	if !f.closed {
-		f.closed = true
-		unix.Close(f.Fd)
-	}
-}
-
-// OncePipe is a non-blocking pipe whose ends may be closed early.
-func OncePipe() (r, w *OnceFd) {
-	var p [2]int
-	must(unix.Pipe2(p[:], unix.O_CLOEXEC|unix.O_NONBLOCK))
-	return Own(p[0]), Own(p[1])
-}
-
 // OnceSocketPair is a non-blocking AF_UNIX pair of type typ whose ends
 // may be closed early.
 func OnceSocketPair(typ int) (a, b *OnceFd) {
+	GinkgoHelper()
 	p, err := unix.Socketpair(unix.AF_UNIX, typ|unix.SOCK_NONBLOCK|unix.SOCK_CLOEXEC, 0)
 	must(err)
 	return Own(p[0]), Own(p[1])
@@ -71,16 +44,12 @@ func OnceSocketPair(typ int) (a, b *OnceFd) {
 // Eventfds opens n eventfds, each always writable (EPOLLOUT), closed when
 // the spec ends.
 func Eventfds(n int) []int {
+	GinkgoHelper()
 	fds := make([]int, 0, n)
-	DeferCleanup(func() {
-		for _, fd := range fds {
-			unix.Close(fd)
-		}
-	})
 	for range n {
 		fd, err := unix.Eventfd(0, unix.EFD_CLOEXEC|unix.EFD_NONBLOCK)
 		must(err)
-		fds = append(fds, fd)
+		fds = append(fds, Own(fd).Fd)
 	}
 	return fds
 }
@@ -88,6 +57,7 @@ func Eventfds(n int) []int {
 // ConnFd is the descriptor of a syscall.Conn, read without changing its
 // blocking mode.
 func ConnFd(c syscall.Conn) int {
+	GinkgoHelper()
 	rc, err := c.SyscallConn()
 	must(err)
 	fd := -1
@@ -97,8 +67,8 @@ func ConnFd(c syscall.Conn) int {
 
 // EventMap turns epoll.poll()'s list into fd -> events, OR-ing repeated
 // fds (a dup registered under one number may report twice).
-func EventMap(evs []pyselect.Event) map[int]uint32 {
-	m := make(map[int]uint32, len(evs))
+func EventMap(evs []pyselect.Event) map[int]pyselect.Mask {
+	m := make(map[int]pyselect.Mask, len(evs))
 	for _, e := range evs {
 		m[e.Fd] |= e.Events
 	}
@@ -110,16 +80,16 @@ func EventMap(evs []pyselect.Event) map[int]uint32 {
 // (as CPython 3.13's test_control_and_wait does with busy_retry).
 type EpollAccumulator struct {
 	ep   *pyselect.Epoll
-	seen map[int]uint32
+	seen map[int]pyselect.Mask
 }
 
 // Accumulate starts an EpollAccumulator on ep.
 func Accumulate(ep *pyselect.Epoll) *EpollAccumulator {
-	return &EpollAccumulator{ep: ep, seen: map[int]uint32{}}
+	return &EpollAccumulator{ep: ep, seen: map[int]pyselect.Mask{}}
 }
 
 // Poll polls once without blocking and returns every event seen so far.
-func (a *EpollAccumulator) Poll() (map[int]uint32, error) {
+func (a *EpollAccumulator) Poll() (map[int]pyselect.Mask, error) {
 	evs, err := a.ep.Poll(0, -1)
 	for fd, e := range EventMap(evs) {
 		a.seen[fd] |= e

@@ -15,6 +15,7 @@ import (
 // The conns stay in Go's non-blocking mode; pyselect reads their fds
 // through SyscallConn.
 func TCPPair() (client, server *net.TCPConn) {
+	GinkgoHelper()
 	ln, err := net.ListenTCP("tcp4", &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1)})
 	if err != nil {
 		Fail("listen: " + err.Error())

@@ -82,7 +82,7 @@ func BenchmarkEpollCtl(b *testing.B) {
 	fd := watchedFds(b, 1, 0)[0]
 	ep := benchEpoll(b, nil)
 	efd, _ := ep.Fileno()
-	masks := [2]uint32{unix.EPOLLIN, unix.EPOLLIN | unix.EPOLLOUT}
+	masks := [2]Mask{EPOLLIN, EPOLLIN | EPOLLOUT}
 
 	b.Run("op=register+unregister/impl=raw", func(b *testing.B) {
 		b.ReportAllocs()
@@ -116,7 +116,7 @@ func BenchmarkEpollCtl(b *testing.B) {
 		i := 0
 		for b.Loop() {
 			i++
-			ev := unix.EpollEvent{Events: masks[i&1], Fd: int32(fd)}
+			ev := unix.EpollEvent{Events: uint32(masks[i&1]), Fd: int32(fd)}
 			if err := unix.EpollCtl(efd, unix.EPOLL_CTL_MOD, fd, &ev); err != nil {
 				b.Fatal(err)
 			}

@@ -13,10 +13,10 @@ import "golang.org/x/sys/unix"
 //
 //lint:file-ignore ST1003 the constants keep the names Python gives them.
 const (
-	POLLRDNORM = unix.POLLRDNORM
-	POLLRDBAND = unix.POLLRDBAND
-	POLLWRNORM = unix.POLLWRNORM
-	POLLWRBAND = unix.POLLWRBAND
+	POLLRDNORM Mask = unix.POLLRDNORM
+	POLLRDBAND Mask = unix.POLLRDBAND
+	POLLWRNORM Mask = unix.POLLWRNORM
+	POLLWRBAND Mask = unix.POLLWRBAND
 
 	// PIPE_BUF is <limits.h>'s PIPE_BUF, 512 on macOS and every BSD.
 	PIPE_BUF = 512

@@ -9,4 +9,4 @@ import "golang.org/x/sys/unix"
 // POLLRDHUP is FreeBSD's (since 13.0): the peer shut down writing.
 //
 //lint:ignore ST1003 the name Python gives it.
-const POLLRDHUP = unix.POLLRDHUP
+const POLLRDHUP Mask = unix.POLLRDHUP

@@ -9,12 +9,13 @@ package pyselect
 import "golang.org/x/sys/unix"
 
 // The kqueue constants of Python's select module, with each OS's values
-// from x/sys (cpython-select-semantics.md §1.3). CPython's _select_exec
+// from x/sys (conformance/SEMANTICS.md#constants-kqueue). CPython's _select_exec
 // exports these names for every macro the OS's <sys/event.h> defines; in
 // x/sys v0.50.0 every one of them exists on macOS, DragonFly, FreeBSD,
 // NetBSD and OpenBSD, so one list serves all five, with different values:
 // the filters are negative (KQ_FILTER_READ -1) except on NetBSD (0, 1,
-// ...), KQ_EV_SYSFLAGS is 0xf800 on OpenBSD, KQ_NOTE_PCTRLMASK is
+// ...), KQ_EV_SYSFLAGS is 0xf800 on OpenBSD and DragonFly (0xf000
+// elsewhere), KQ_NOTE_PCTRLMASK is
 // ~NOTE_PDATAMASK (-0x100000) on macOS.
 //
 // Absent, as in Python: KQ_FILTER_NETDEV and KQ_NOTE_LINKUP, LINKDOWN and

@@ -7,28 +7,28 @@ package pyselect
 import "golang.org/x/sys/unix"
 
 // The Linux constants of Python's select module (3.11), by the names and
-// values Python gives them (cpython-select-semantics.md §1.1-1.2).
+// values Python gives them (conformance/SEMANTICS.md#constants-linux).
 // EPOLLWAKEUP is left out: Python exports it from 3.14 on.
 //
 //lint:file-ignore ST1003 the constants keep the names Python gives them.
 const (
-	EPOLLIN        = unix.EPOLLIN
-	EPOLLPRI       = unix.EPOLLPRI
-	EPOLLOUT       = unix.EPOLLOUT
-	EPOLLERR       = unix.EPOLLERR
-	EPOLLHUP       = unix.EPOLLHUP
-	EPOLLRDNORM    = unix.EPOLLRDNORM
-	EPOLLRDBAND    = unix.EPOLLRDBAND
-	EPOLLWRNORM    = unix.EPOLLWRNORM
-	EPOLLWRBAND    = unix.EPOLLWRBAND
-	EPOLLMSG       = unix.EPOLLMSG
-	EPOLLRDHUP     = unix.EPOLLRDHUP
-	EPOLLEXCLUSIVE = unix.EPOLLEXCLUSIVE
-	EPOLLONESHOT   = unix.EPOLLONESHOT
-	EPOLLET        = unix.EPOLLET
-	EPOLL_CLOEXEC  = unix.EPOLL_CLOEXEC
+	EPOLLIN        Mask = unix.EPOLLIN
+	EPOLLPRI       Mask = unix.EPOLLPRI
+	EPOLLOUT       Mask = unix.EPOLLOUT
+	EPOLLERR       Mask = unix.EPOLLERR
+	EPOLLHUP       Mask = unix.EPOLLHUP
+	EPOLLRDNORM    Mask = unix.EPOLLRDNORM
+	EPOLLRDBAND    Mask = unix.EPOLLRDBAND
+	EPOLLWRNORM    Mask = unix.EPOLLWRNORM
+	EPOLLWRBAND    Mask = unix.EPOLLWRBAND
+	EPOLLMSG       Mask = unix.EPOLLMSG
+	EPOLLRDHUP     Mask = unix.EPOLLRDHUP
+	EPOLLEXCLUSIVE Mask = unix.EPOLLEXCLUSIVE
+	EPOLLONESHOT   Mask = unix.EPOLLONESHOT
+	EPOLLET        Mask = unix.EPOLLET
+	EPOLL_CLOEXEC       = unix.EPOLL_CLOEXEC
 
-	POLLRDHUP = unix.POLLRDHUP
+	POLLRDHUP Mask = unix.POLLRDHUP
 
 	// PIPE_BUF is <limits.h>'s PIPE_BUF: a write of at most this many
 	// bytes to a pipe is atomic (pipe(7)).

@@ -12,9 +12,9 @@ package pyselect
 //
 //lint:file-ignore ST1003 the constants keep the names Python gives them.
 const (
-	POLLRDNORM = 0x40
-	POLLRDBAND = 0x80
-	POLLWRNORM = 0x100
-	POLLWRBAND = 0x200
-	POLLMSG    = 0x400
+	POLLRDNORM Mask = 0x40
+	POLLRDBAND Mask = 0x80
+	POLLWRNORM Mask = 0x100
+	POLLWRBAND Mask = 0x200
+	POLLMSG    Mask = 0x400
 )

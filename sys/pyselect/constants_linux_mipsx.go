@@ -11,9 +11,9 @@ package pyselect
 //
 //lint:file-ignore ST1003 the constants keep the names Python gives them.
 const (
-	POLLRDNORM = 0x40
-	POLLRDBAND = 0x80
-	POLLWRNORM = 0x4
-	POLLWRBAND = 0x100
-	POLLMSG    = 0x400
+	POLLRDNORM Mask = 0x40
+	POLLRDBAND Mask = 0x80
+	POLLWRNORM Mask = 0x4
+	POLLWRBAND Mask = 0x100
+	POLLMSG    Mask = 0x400
 )

@@ -2,22 +2,22 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+//go:build unix
 
 package pyselect
 
 import "golang.org/x/sys/unix"
 
 // The poll(2) events every Unix defines, with the OS's values, as
-// select.POLLIN and the rest (cpython-select-semantics.md §1.2). POLLERR,
+// select.POLLIN and the rest (conformance/SEMANTICS.md#constants-linux). POLLERR,
 // POLLHUP and POLLNVAL are only ever reported, never needed in a mask.
 //
 //lint:file-ignore ST1003 the constants keep the names Python gives them.
 const (
-	POLLIN   = unix.POLLIN
-	POLLPRI  = unix.POLLPRI
-	POLLOUT  = unix.POLLOUT
-	POLLERR  = unix.POLLERR
-	POLLHUP  = unix.POLLHUP
-	POLLNVAL = unix.POLLNVAL
+	POLLIN   Mask = unix.POLLIN
+	POLLPRI  Mask = unix.POLLPRI
+	POLLOUT  Mask = unix.POLLOUT
+	POLLERR  Mask = unix.POLLERR
+	POLLHUP  Mask = unix.POLLHUP
+	POLLNVAL Mask = unix.POLLNVAL
 )

@@ -40,6 +40,8 @@ type Epoll struct {
 	buf scratch[unix.EpollEvent] // Poll's event array, kept between calls
 }
 
+var _ Poller = (*Epoll)(nil)
+
 // errClosedEpoll is what every call on a closed Epoll returns.
 var errClosedEpoll = newError(ValueError, "I/O operation on closed epoll object")
 
@@ -129,16 +131,17 @@ func (ep *Epoll) Fileno() (int, error) {
 
 // Register is epoll.register(fd[, eventmask]): add fd to the interest
 // list, by default for EPOLLIN|EPOLLPRI|EPOLLOUT. eventmask is a C
-// unsigned int: Python's truncation of a larger int is Go's uint32(x).
+// unsigned int: Python's truncation of a larger or negative int is Go's
+// uint32(x).
 // As the kernel says (epoll_ctl(2)): an fd already registered is
 // FileExistsError (EEXIST), a regular file PermissionError (EPERM), a
 // closed fd OSError EBADF, EPOLLEXCLUSIVE with EPOLLONESHOT OSError EINVAL.
 // The fd is converted before the closed check, as in CPython.
-func (ep *Epoll) Register(fd any, eventmask ...uint32) error {
+func (ep *Epoll) Register(fd any, eventmask ...Mask) error {
 	if len(eventmask) > 1 {
 		return newError(TypeError, "register() takes at most 2 arguments ("+strconv.Itoa(len(eventmask)+1)+" given)")
 	}
-	mask := uint32(EPOLLIN | EPOLLPRI | EPOLLOUT)
+	mask := EPOLLIN | EPOLLPRI | EPOLLOUT
 	if len(eventmask) == 1 {
 		mask = eventmask[0]
 	}
@@ -149,7 +152,7 @@ func (ep *Epoll) Register(fd any, eventmask ...uint32) error {
 // An fd not registered is FileNotFoundError (ENOENT); EPOLLEXCLUSIVE may
 // not be modified (EINVAL, epoll_ctl(2)). Modify re-arms an fd that
 // EPOLLONESHOT disabled.
-func (ep *Epoll) Modify(fd any, eventmask uint32) error {
+func (ep *Epoll) Modify(fd any, eventmask Mask) error {
 	return ep.ctl(unix.EPOLL_CTL_MOD, fd, eventmask)
 }
 
@@ -161,7 +164,7 @@ func (ep *Epoll) Unregister(fd any) error {
 	return ep.ctl(unix.EPOLL_CTL_DEL, fd, 0)
 }
 
-func (ep *Epoll) ctl(op int, fd any, mask uint32) error {
+func (ep *Epoll) ctl(op int, fd any, mask Mask) error {
 	n, err := fdOf(fd)
 	if err != nil {
 		return err
@@ -170,7 +173,7 @@ func (ep *Epoll) ctl(op int, fd any, mask uint32) error {
 	if !p.acquire() {
 		return errClosedEpoll
 	}
-	ev := unix.EpollEvent{Events: mask, Fd: int32(n)}
+	ev := unix.EpollEvent{Events: uint32(mask), Fd: int32(n)}
 	err = unix.EpollCtl(p.fd(), op, n, &ev)
 	p.release()
 	if err == nil {
@@ -194,7 +197,9 @@ func (ep *Epoll) ctl(op int, fd any, mask uint32) error {
 // ROUND_CEILING); outside a C int of milliseconds it is OverflowError.
 // maxevents -1 means FD_SETSIZE-1 (1023), as CPython; below 1 it is
 // ValueError; above the kernel's EP_MAX_EVENTS (178956970 on amd64) it is
-// OSError EINVAL, never an attempt to allocate the array. The checks run as
+// OSError EINVAL, never an attempt to allocate the array. maxevents is
+// optional, as in Python: ep.Poll(nil) is ep.poll(), ep.Poll(1.5, 8) is
+// ep.poll(1.5, 8). The checks run as
 // CPython's: closed, timeout, maxevents.
 // An interrupted wait is resumed with the time left, and returns an empty
 // list once none is (PEP 475).
@@ -203,7 +208,19 @@ func (ep *Epoll) ctl(op int, fd any, mask uint32) error {
 // kept in the Epoll between calls, with room for no more events than the
 // interest list can give (see slots). See Wait for a call that allocates
 // nothing.
-func (ep *Epoll) Poll(timeout any, maxevents int) ([]Event, error) {
+func (ep *Epoll) Poll(timeout any, maxevents ...int) ([]Event, error) {
+	if len(maxevents) > 1 {
+		return nil, newError(TypeError, "poll() takes at most 2 arguments ("+strconv.Itoa(len(maxevents)+1)+" given)")
+	}
+	n := -1
+	if len(maxevents) == 1 {
+		n = maxevents[0]
+	}
+	return ep.poll(timeout, n)
+}
+
+// poll is Poll with its maxevents argument given.
+func (ep *Epoll) poll(timeout any, maxevents int) ([]Event, error) {
 	if maxevents > math.MaxInt32 || maxevents < math.MinInt32 {
 		return nil, errIntOverflow
 	}
@@ -234,7 +251,7 @@ func (ep *Epoll) Poll(timeout any, maxevents int) ([]Event, error) {
 	}
 	res := make([]Event, n)
 	for i, ev := range buf[:n] {
-		res[i] = Event{Fd: int(ev.Fd), Events: ev.Events}
+		res[i] = Event{Fd: int(ev.Fd), Events: Mask(ev.Events)}
 	}
 	return res, nil
 }

@@ -41,6 +41,7 @@ const (
 	TimeoutError           Exception = "TimeoutError"
 	LookupError            Exception = "LookupError"
 	ArithmeticError        Exception = "ArithmeticError"
+	MemoryError            Exception = "MemoryError"
 	BaseException          Exception = "Exception"
 )
 

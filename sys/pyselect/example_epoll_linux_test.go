@@ -14,9 +14,9 @@ import (
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
-// The seed program's epoll-based server, ported line by line. Each Go
-// statement sits under the Python line it ports. The Python original, as
-// the seed had it (one bug, marked BUG):
+// A classic Python epoll server (conformance/bench/python/epoll_echo.py is
+// its echo form), ported line by line. Each Go statement sits under the
+// Python line it ports. The Python original (one bug, marked BUG):
 //
 //	import socket, select
 //

@@ -6,7 +6,7 @@
 
 package pyselect_test
 
-// The seed program's third example, an event loop over select.kqueue,
+// A Python event loop over select.kqueue,
 // ported line by line. The Python original:
 //
 //	import select

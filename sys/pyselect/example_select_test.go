@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+//go:build unix
 
 package pyselect_test
 
@@ -13,9 +13,10 @@ import (
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
-// The seed program's select-based echo server and its client, ported line
-// by line. Each Go statement sits under the Python line it ports. The
-// Python original, as the seed had it (three bugs, marked BUG):
+// A classic Python select-based echo server and its client
+// (conformance/bench/python/select_echo.py is the server), ported line by
+// line. Each Go statement sits under the Python line it ports. The Python
+// original (three bugs, marked BUG):
 //
 //	import select
 //	import socket

@@ -23,7 +23,7 @@ type filenoErr struct {
 
 func (f filenoErr) Fileno() (int, error) { return f.fd, f.err }
 
-// TestFdOf checks PyObject_AsFileDescriptor's rules (cpython-select-semantics.md §3).
+// TestFdOf checks PyObject_AsFileDescriptor's rules (conformance/SEMANTICS.md#fd-conversion).
 func TestFdOf(t *testing.T) {
 	for _, c := range []struct {
 		in   any

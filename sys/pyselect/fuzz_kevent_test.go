@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+//go:build unix
 
 package pyselect
 
@@ -16,7 +16,7 @@ import (
 // Fuzzing of kqueue's argument rules, which kevent_rules.go keeps free of
 // any OS so that they run here: kqueue.control's timeout, and kevent's
 // six fields for each C layout (64-bit FreeBSD and macOS, NetBSD's 32-bit
-// filter and flags, a 32-bit port). cpython-select-semantics.md §8.2, §9.1.
+// filter and flags, a 32-bit port). conformance/SEMANTICS.md#kevent-fields.
 
 // fuzzABIs are the layouts the rules know.
 var fuzzABIs = []keventABI{

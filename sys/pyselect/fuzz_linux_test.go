@@ -46,7 +46,7 @@ var refEpoll = sync.OnceValue(func() int {
 // fuzzEpollFd makes register, modify and unregister on a new Epoll with
 // fd argument v and any mask, and checks each against the fd oracle's
 // error or, when v converts, the same epoll_ctl(2) on refEpoll.
-func fuzzEpollFd(t *testing.T, v any, fd int, ferr *Error, mask uint32) {
+func fuzzEpollFd(t *testing.T, v any, fd int, ferr *Error, mask Mask) {
 	ep, err := NewEpoll(-1, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -77,7 +77,7 @@ func fuzzEpollFd(t *testing.T, v any, fd int, ferr *Error, mask uint32) {
 		if i == 1 {
 			m ^= EPOLLOUT
 		}
-		ev := unix.EpollEvent{Events: m, Fd: int32(fd)}
+		ev := unix.EpollEvent{Events: uint32(m), Fd: int32(fd)}
 		var want error
 		if kerr := unix.EpollCtl(ref, o.op, fd, &ev); kerr != nil {
 			want = kerr
@@ -136,7 +136,7 @@ func FuzzMaxevents(f *testing.F) {
 type epollReg struct {
 	ino  uint64
 	fd   int
-	mask uint32
+	mask Mask
 }
 
 // FuzzEpollModel runs op sequences on an Epoll against a model of the

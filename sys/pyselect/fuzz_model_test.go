@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+//go:build unix
 
 package pyselect
 
@@ -113,10 +113,13 @@ func (w *world) step(op, a, b byte) (closed []int) {
 	case opDup:
 		if fd, ok := w.pick(a); ok && len(w.fds) < worldMaxFds {
 			if _, open := w.fds[fd]; open {
-				nfd, err := unix.FcntlInt(uintptr(fd), unix.F_DUPFD_CLOEXEC, 0)
+				// F_DUPFD and then FD_CLOEXEC, as AIX has no
+				// F_DUPFD_CLOEXEC; these tests start no process.
+				nfd, err := unix.FcntlInt(uintptr(fd), unix.F_DUPFD, 0)
 				if err != nil {
 					w.t.Fatal(err)
 				}
+				unix.CloseOnExec(nfd)
 				w.use(nfd)
 			}
 		}
@@ -157,7 +160,7 @@ func (w *world) step(op, a, b byte) (closed []int) {
 }
 
 // readiness is what poll(2) reports for fd alone with mask, now.
-func (w *world) readiness(fd int, mask int16) uint32 {
+func (w *world) readiness(fd int, mask int16) Mask {
 	ev, err := kernelPoll(fd, mask)
 	if err != nil {
 		w.t.Fatal(err)
@@ -167,19 +170,20 @@ func (w *world) readiness(fd int, mask int16) uint32 {
 
 // kernelPoll is poll(2) on fd alone with timeout 0, retried on EINTR
 // (which even a zero timeout can get: Go's preemption signal).
-func kernelPoll(fd int, mask int16) (uint32, error) {
-	pfd := []unix.PollFd{{Fd: int32(fd), Events: mask}}
+func kernelPoll(fd int, mask int16) (Mask, error) {
+	pfd := []unix.PollFd{{Fd: int32(fd)}}
+	setEvents(&pfd[0].Events, uint16(mask))
 	for {
 		_, err := unix.Poll(pfd, 0)
 		if err != unix.EINTR {
-			return uint32(uint16(pfd[0].Revents)), err
+			return Mask(uint16(pfd[0].Revents)), err
 		}
 	}
 }
 
 // modelMasks are the masks models register with: level-triggered
 // combinations of the bits poll(2) and epoll(7) share.
-var modelMasks = []uint32{POLLIN, POLLOUT, POLLIN | POLLOUT, POLLIN | POLLPRI | POLLOUT, POLLPRI, 0}
+var modelMasks = []Mask{POLLIN, POLLOUT, POLLIN | POLLOUT, POLLIN | POLLPRI | POLLOUT, POLLPRI, 0}
 
 // expectErr fails unless err is want (nil, an *Error by class and
 // message, or an errno's OSError).
@@ -205,10 +209,10 @@ func expectErr(t *testing.T, what string, err error, want error) {
 // in insertion order.
 type pollModel struct {
 	fds   []int
-	masks map[int]uint32
+	masks map[int]Mask
 }
 
-func (m *pollModel) set(fd int, mask uint32) {
+func (m *pollModel) set(fd int, mask Mask) {
 	if _, ok := m.masks[fd]; !ok {
 		m.fds = append(m.fds, fd)
 	}
@@ -222,7 +226,7 @@ func FuzzPollModel(f *testing.F) {
 	f.Fuzz(func(t *testing.T, ops []byte) {
 		w := newWorld(t)
 		p := NewPoll()
-		m := &pollModel{masks: make(map[int]uint32)}
+		m := &pollModel{masks: make(map[int]Mask)}
 		for len(ops) >= 3 {
 			op, a, b := ops[0]%(opShared+5), ops[1], ops[2]
 			ops = ops[3:]
@@ -235,7 +239,7 @@ func FuzzPollModel(f *testing.F) {
 			switch op - opShared {
 			case 0: // register: never checks the fd, keeps its place
 				if ok {
-					expectErr(t, "register", p.Register(fd, int(mask)), nil)
+					expectErr(t, "register", p.Register(fd, mask), nil)
 					m.set(fd, mask)
 				}
 			case 1: // modify
@@ -246,7 +250,7 @@ func FuzzPollModel(f *testing.F) {
 						want = nil
 						m.set(fd, mask)
 					}
-					expectErr(t, "modify", p.Modify(fd, int(mask)), want)
+					expectErr(t, "modify", p.Modify(fd, mask), want)
 				}
 			case 2: // unregister
 				if ok {
@@ -270,7 +274,7 @@ func FuzzPollModel(f *testing.F) {
 					t.Fatalf("poll(0) = %v, %v; the model wants %v", got, err, want)
 				}
 			case 4: // a new object
-				p, m = NewPoll(), &pollModel{masks: make(map[int]uint32)}
+				p, m = NewPoll(), &pollModel{masks: make(map[int]Mask)}
 			}
 		}
 	})

@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || netbsd || openbsd
+//go:build unix && !linux
 
 package pyselect
 
@@ -16,7 +16,7 @@ import (
 
 func epollReadyCall(int, any) (int, error, bool) { return 0, nil, false }
 
-func fuzzEpollFd(*testing.T, any, int, *Error, uint32) {}
+func fuzzEpollFd(*testing.T, any, int, *Error, Mask) {}
 
 // dupOnto makes dst refer to src's file, close-on-exec (dup2(2); not
 // every BSD has dup3).

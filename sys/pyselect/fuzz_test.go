@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+//go:build unix
 
 package pyselect
 
@@ -25,12 +25,12 @@ import (
 // Fuzzing of every argument path. Each target checks the library against
 // an oracle written from CPython 3.11's rules (Python/pytime.c,
 // Modules/selectmodule.c, Objects/fileobject.c; the summary is
-// cpython-select-semantics.md §3, §4, §6) in exact integer arithmetic, and
+// conformance/SEMANTICS.md#fd-conversion, conformance/SEMANTICS.md#timeouts, conformance/SEMANTICS.md#poll) in exact integer arithmetic, and
 // then makes the public call, which must raise the oracle's error or
 // succeed without blocking (a ready descriptor is always in the call).
-// `go test` runs the seed corpora in testdata/fuzz; `make fuzz` searches.
+// `go test` runs the checked-in corpora in testdata/fuzz; `make fuzz` searches.
 
-// An api names one of the timeout rules of §4.
+// An api names one of the timeout rules of conformance/SEMANTICS.md#timeouts.
 type api int
 
 const (
@@ -364,7 +364,7 @@ func FuzzFdAndMask(f *testing.F) {
 			}
 		} else if selWant == unix.EBADF && err == nil {
 			// A closed fd past the kernel's fd table is reported ready,
-			// not EBADF (cpython-select-semantics.md §5.4): CPython too.
+			// not EBADF (conformance/SEMANTICS.md#select-kernel-quirk): CPython too.
 		} else {
 			checkFd("Select", err, selWant)
 			if err == nil && len(r) < 1 {
@@ -375,7 +375,7 @@ func FuzzFdAndMask(f *testing.F) {
 		// poll: the mask is a C unsigned short; the fd is not checked
 		// until poll(2) reports it (POLLNVAL when closed).
 		p := NewPoll()
-		m := int(mask)
+		m := Mask(mask)
 		var maskErr *Error
 		switch {
 		case m < 0:
@@ -388,7 +388,7 @@ func FuzzFdAndMask(f *testing.F) {
 			if !sameErr(err, maskErr) {
 				t.Fatalf("Register(%#v, %d): got %v, want %v", v, m, err, maskErr)
 			}
-			m = int(uint16(m))
+			m = Mask(uint16(m))
 			if err := p.Register(v, m); err != nil {
 				t.Fatal(err)
 			}
@@ -419,7 +419,7 @@ func FuzzFdAndMask(f *testing.F) {
 				t.Fatalf("Modify(%d) unregistered: %v, want FileNotFoundError", fd, err)
 			}
 		}
-		fuzzEpollFd(t, v, fd, ferr, uint32(mask))
+		fuzzEpollFd(t, v, fd, ferr, Mask(uint32(mask)))
 	})
 }
 

@@ -41,7 +41,7 @@ func TestKeventDefaults(t *testing.T) {
 	}
 }
 
-// TestKeventArgs is test_create_event's round trips and Issue 11973:
+// TestKeventArgs is test_create_event's round trips and bpo-11973:
 // kevent(1, 2, 3, 4, 5, 6), the 0x7fff values, flags=0xffff and
 // fflags=0xffffffff read back unchanged; and the masking CPython's "H",
 // "I" and "K" formats apply.
@@ -164,7 +164,7 @@ func TestKeventCompare(t *testing.T) {
 	}
 }
 
-// TestKqueueTimeout is kqueue.control's timeout rule (§4, §8.2): every
+// TestKqueueTimeout is kqueue.control's timeout rule (conformance/SEMANTICS.md#timeouts, conformance/SEMANTICS.md#kqueue-control): every
 // conversion failure is TypeError naming the type, negative values are
 // ValueError, and values round away from zero to the nanosecond.
 func TestKqueueTimeout(t *testing.T) {

@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+//go:build unix
 
 package pyselect
 
@@ -19,7 +19,7 @@ import (
 // Epoll.Poll return: the fd as registered, and the events that occurred.
 type Event struct {
 	Fd     int
-	Events uint32
+	Events Mask
 }
 
 // A Poll is a select.poll object: a set of registered fds, each with an
@@ -45,6 +45,8 @@ type Poll struct {
 	buf []unix.PollFd // the array the running Poll passes to the kernel
 }
 
+var _ Poller = (*Poll)(nil)
+
 // errConcurrentPoll is CPython's answer to a second Poll while one runs.
 var errConcurrentPoll = newError(RuntimeError, "concurrent poll() invocation")
 
@@ -59,7 +61,7 @@ func NewPoll() *Poll { return &Poll{index: make(map[int32]int)} }
 //
 // eventmask is a C unsigned short: negative is ValueError "value must be
 // positive", above 65535 OverflowError, as CPython.
-func (p *Poll) Register(fd any, eventmask ...int) error {
+func (p *Poll) Register(fd any, eventmask ...Mask) error {
 	if len(eventmask) > 1 {
 		return newError(TypeError, "register expected at most 2 arguments, got "+strconv.Itoa(len(eventmask)+1))
 	}
@@ -72,9 +74,9 @@ func (p *Poll) Register(fd any, eventmask ...int) error {
 
 // Modify is poll.modify(fd, eventmask): change the mask of a registered
 // fd. An fd that is not registered is FileNotFoundError (ENOENT).
-func (p *Poll) Modify(fd any, eventmask int) error { return p.set(fd, eventmask, true) }
+func (p *Poll) Modify(fd any, eventmask Mask) error { return p.set(fd, eventmask, true) }
 
-func (p *Poll) set(fd any, eventmask int, mustExist bool) error {
+func (p *Poll) set(fd any, eventmask Mask, mustExist bool) error {
 	n, err := fdOf(fd)
 	if err != nil {
 		return err
@@ -91,27 +93,33 @@ func (p *Poll) set(fd any, eventmask int, mustExist bool) error {
 	i, ok := p.index[int32(n)]
 	switch {
 	case ok:
-		p.fds[i].Events = ev
+		setEvents(&p.fds[i].Events, ev)
 	case mustExist:
 		return osError(unix.ENOENT)
 	default:
 		p.index[int32(n)] = len(p.fds)
-		p.fds = append(p.fds, unix.PollFd{Fd: int32(n), Events: ev})
+		pfd := unix.PollFd{Fd: int32(n)}
+		setEvents(&pfd.Events, ev)
+		p.fds = append(p.fds, pfd)
 	}
 	p.dirty = true
 	return nil
 }
 
 // ushort is CPython's _PyLong_UnsignedShort_Converter.
-func ushort(v int) (int16, error) {
+func ushort(v Mask) (uint16, error) {
 	switch {
 	case v < 0:
 		return 0, newError(ValueError, "value must be positive")
 	case v > 0xffff:
 		return 0, newError(OverflowError, "Python int too large for C unsigned short")
 	}
-	return int16(uint16(v)), nil
+	return uint16(v), nil
 }
+
+// setEvents stores a mask in a pollfd's events field: a C short, which
+// x/sys declares int16, or uint16 on AIX (whose POLLNVAL is 0x8000).
+func setEvents[T int16 | uint16](events *T, mask uint16) { *events = T(mask) }
 
 // Unregister is poll.unregister(fd). An fd that is not registered is
 // KeyError, whose message is the fd.
@@ -142,7 +150,13 @@ func (p *Poll) Unregister(fd any) error {
 // polls; it is rounded up to the millisecond. A value outside a C int is
 // OverflowError "timeout is too large". An interrupted wait is resumed
 // with the time left and returns an empty list once none is (PEP 475).
-func (p *Poll) Poll(timeout any) ([]Event, error) {
+//
+// Poll takes no maxevents: the variadic is there so that a *Poll is a
+// Poller, and passing one is Python's TypeError for poll.poll(t, n).
+func (p *Poll) Poll(timeout any, extra ...int) ([]Event, error) {
+	if err := pollArity(extra); err != nil {
+		return nil, err
+	}
 	d, err := pollTimeout(timeout)
 	if err != nil {
 		return nil, err
@@ -173,7 +187,7 @@ func (p *Poll) Poll(timeout any) ([]Event, error) {
 	res := make([]Event, 0, n)
 	for _, pfd := range buf {
 		if pfd.Revents != 0 {
-			res = append(res, Event{Fd: int(pfd.Fd), Events: uint32(uint16(pfd.Revents))})
+			res = append(res, Event{Fd: int(pfd.Fd), Events: Mask(uint16(pfd.Revents))})
 		}
 	}
 	return res, nil

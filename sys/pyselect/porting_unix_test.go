@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+//go:build unix
 
 package pyselect_test
 
@@ -32,8 +32,10 @@ var portingRows []portingRow
 
 func addRows(rows ...portingRow) bool { portingRows = append(portingRows, rows...); return true }
 
-// pipe returns a pipe whose ends close when the test ends.
+// pipe returns a pipe whose ends close when the test ends: the package's
+// one pipe helper.
 func pipe(t *testing.T) (r, w int) {
+	t.Helper()
 	var p [2]int
 	if err := unix.Pipe(p[:]); err != nil {
 		t.Fatal(err)

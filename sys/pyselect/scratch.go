@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd || solaris
 
 package pyselect
 
@@ -39,8 +39,3 @@ func (s *scratch[T]) put(mine bool) {
 		s.busy.Store(false)
 	}
 }
-
-// keptEvents is the most events an Epoll or Kqueue keeps an array for
-// between calls, whatever maxevents a call asked for (an Epoll keeps more
-// when it has more registrations, see Epoll.slots).
-const keptEvents = FD_SETSIZE

@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+//go:build unix
 
 package pyselect
 
@@ -15,12 +15,16 @@ import (
 )
 
 // FD_SETSIZE is the number of descriptors an fd_set holds: fds 0 to
-// FD_SETSIZE-1 can be passed to Select. It is the C library's FD_SETSIZE,
-// read off x/sys's FdSet: 1024 on Linux, macOS, FreeBSD, OpenBSD and
-// DragonFly, 256 on NetBSD. Python does not export it.
+// FD_SETSIZE-1 can be passed to Select (CPython's _PyIsSelectable_fd). It
+// is the C library's FD_SETSIZE: 1024 on Linux, macOS, FreeBSD, OpenBSD and
+// DragonFly, 256 on NetBSD, 65536 on 64-bit illumos and Solaris, and 65534
+// on AIX, whose fd_set has room for 65536. Python does not export it.
 //
 //lint:ignore ST1003 C's name, as the select module's constants keep theirs.
-const FD_SETSIZE = int(unsafe.Sizeof(unix.FdSet{}) * 8)
+const FD_SETSIZE = unix.FD_SETSIZE
+
+// x/sys's FdSet holds FD_SETSIZE bits; fdSet.add relies on it.
+var _ [unsafe.Sizeof(unix.FdSet{})*8 - FD_SETSIZE]struct{}
 
 // errFdOutOfRange is _PyIsSelectable_fd's failure.
 var errFdOutOfRange = newError(ValueError, "filedescriptor out of range in select()")

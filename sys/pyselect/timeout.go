@@ -19,13 +19,14 @@ import (
 // converts it with _PyTime_FromSecondsObject or _PyTime_FromMillisecondsObject
 // (Python/pytime.c) into nanoseconds, rounding away from zero
 // (_PyTime_ROUND_TIMEOUT), and then into the kernel's unit with a rule of
-// its own per API (cpython-select-semantics.md §4):
+// its own per API (conformance/SEMANTICS.md#timeouts):
 //
 //	API            unit  None     negative                      kernel unit
 //	select         s     block    ValueError                    µs, up
 //	poll.poll      ms    block    block                         ms, up
 //	epoll.poll     s     block    > -1 ms: 0; else block        ms, ceiling
 //	kqueue.control s     block    ValueError                    ns
+//	devpoll.poll   ms    block    -1 ms blocks; below, Overflow ms, up
 //
 // Internally a timeout is a time.Duration: negative blocks, 0 polls,
 // positive waits at most that long.
@@ -138,6 +139,24 @@ func pollTimeout(v any) (time.Duration, error) {
 	return time.Duration(ns), nil
 }
 
+// devpollTimeout is devpoll.poll's rule: milliseconds rounded up; None and
+// -1 block; below -1 or outside a C int it is OverflowError
+// (select_devpoll_poll_impl).
+func devpollTimeout(v any) (time.Duration, error) {
+	ns, none, err := timeoutNs(v, 1e6, errIntTimeoutType)
+	if err != nil || none {
+		return -1, err
+	}
+	ms := divUp(ns, 1e6)
+	if ms < -1 || ms > math.MaxInt32 {
+		return 0, errTimeoutTooLarge
+	}
+	if ms < 0 {
+		return -1, nil
+	}
+	return time.Duration(ns), nil
+}
+
 // epollTimeout is epoll.poll's rule: seconds, rounded to milliseconds
 // toward +inf, so a timeout in (-1 ms, 0) polls while -1 ms and below block.
 func epollTimeout(v any) (time.Duration, error) {
@@ -166,7 +185,7 @@ func msCeil(d time.Duration) int {
 }
 
 // eintr calls sys until it ends with something other than EINTR, as PEP 475
-// makes CPython do for every blocking call of the select module (§11).
+// makes CPython do for every blocking call of the select module (conformance/SEMANTICS.md#eintr).
 // Go makes this common, not theoretical: the runtime's preemption signal
 // (SIGURG) interrupts epoll_wait, poll and select at any time.
 //

@@ -4,7 +4,7 @@
 
 //go:build linux
 
-// Command epollecho is the seed's epoll echo server,
+// Command epollecho is the Python epoll echo server,
 // conformance/bench/python/epoll_echo.py, ported line by line to Go on
 // pyselect: each block is headed by the Python line it ports. It is the
 // server measured against the performance targets (BENCHMARKS.md).

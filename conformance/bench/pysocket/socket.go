@@ -4,8 +4,8 @@
 
 //go:build linux
 
-// Package pysocket is the part of Python's socket module that the seed's
-// servers use, one system call per method as in CPython 3.11
+// Package pysocket is the part of Python's socket module that the Python
+// echo servers (conformance/bench/python) use, one system call per method as in CPython 3.11
 // (Modules/socketmodule.c), so that a Python server ported line by line to
 // Go makes the same system calls. Only IPv4 TCP.
 package pysocket

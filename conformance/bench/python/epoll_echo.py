@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Echo server on select.epoll: the seed's epoll server.
+"""Echo server on select.epoll: the classic epoll echo server.
 
 It is the classic program of "How To Use Linux epoll with Python" (Scot
 Doyle): a non-blocking listening socket, the connections, requests and

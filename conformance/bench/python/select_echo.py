@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Echo server on select.select: the seed's select server.
+"""Echo server on select.select: the classic select echo server.
 
 It is the classic program of PyMOTW's "select - Wait for I/O Efficiently"
 (Doug Hellmann): inputs and outputs lists of sockets, a queue.Queue of

@@ -5,7 +5,7 @@
 //go:build linux
 
 // Command run is `make bench`: it measures pyselect against raw x/sys
-// (micro-benchmarks, benchstat over repeated runs) and the seed's servers
+// (micro-benchmarks, benchstat over repeated runs) and the Python echo servers
 // ported to pyselect against CPython and Go's net (end to end, with
 // conformance/bench/loadgen), and writes conformance/bench/BENCHMARKS.md
 // with a chart, conformance/bench/chart.svg, that it draws itself.

@@ -55,7 +55,7 @@ type Profile struct {
 	Title, Command, Top string
 }
 
-// The targets of the micro-benchmarks (issue 6).
+// The targets of the micro-benchmarks (BENCHMARKS.md states them).
 const (
 	maxRatio        = 1.05
 	maxResultAllocs = 1 // Python-shaped calls: the result and nothing else

@@ -33,7 +33,7 @@ func (r *Report) write(mdPath, svgPath string) error {
 	p("# pyselect performance\n\n")
 	p("Written by `make bench` (`go run ./conformance/bench/run %s`) on %s in %v; do not edit by hand. ",
 		strings.Join(r.Args, " "), r.Start.Format("2006-01-02 15:04 UTC"), r.Elapsed.Round(time.Second))
-	p("What is measured and why is in issue 6 and the [README](../../README.md#performance); the programs are in this directory.\n\n")
+	p("What is measured and why is in the [README](README.md); the programs are in this directory.\n\n")
 
 	p("## Machine\n\n")
 	p("| | |\n|---|---|\n")

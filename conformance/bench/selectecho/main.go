@@ -4,7 +4,7 @@
 
 //go:build linux
 
-// Command selectecho is the seed's select echo server,
+// Command selectecho is the Python select echo server,
 // conformance/bench/python/select_echo.py, ported line by line to Go on
 // pyselect: each block is headed by the Python line it ports. The lists
 // hold *pysocket.Socket values, which pyselect.Select takes as Python's

@@ -277,7 +277,7 @@ func serve(lfd int, stop <-chan struct{}, open *atomic.Int64) {
 				}
 			}
 			// Ask for EPOLLOUT only while there is something to write.
-			mask := uint32(pyselect.EPOLLIN | pyselect.EPOLLRDHUP)
+			mask := pyselect.EPOLLIN | pyselect.EPOLLRDHUP
 			if len(c.pending) > 0 {
 				mask |= pyselect.EPOLLOUT
 			}

@@ -1,0 +1,313 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+package citations
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// forbidden are citations of documents a reader of the repository cannot
+// open: workshop notes, numbered sections of them, issue numbers of a
+// tracker outside the repository, and the program the project started from.
+// CPython's own issues are cited as bpo-N or gh-N.
+var forbidden = []struct {
+	re   *regexp.Regexp
+	why  string
+	json bool // also match the \u escape JSON writes
+}{
+	{regexp.MustCompile(`(?i)cpython-select-semantics`), "a document outside the repository: cite conformance/SEMANTICS.md#anchor", false},
+	{regexp.MustCompile(`(?i)\bCOMMON\.md\b`), "a document outside the repository: cite conformance/SEMANTICS.md#anchor", false},
+	{regexp.MustCompile(`§|\\u00a7`), "a numbered section: cite conformance/SEMANTICS.md#anchor", true},
+	{regexp.MustCompile(`(?i)\bissue #?[0-9]+`), "an issue number: cite bpo-N / gh-N for CPython's, SEMANTICS.md#anchor for a rule", false},
+	{regexp.MustCompile(`(?i)\bthe seed\b`), "the program the project started from: name the file", false},
+	{regexp.MustCompile(`(?i)\.\./shared\b|/work/`), "a path outside the repository", false},
+}
+
+var (
+	// semanticsRef is a citation of the project's reference with an anchor.
+	semanticsRef = regexp.MustCompile(`SEMANTICS\.md#([A-Za-z0-9_-]*)`)
+	// mdLink is a Markdown link's target.
+	mdLink = regexp.MustCompile(`\]\(([^)\s]+)\)`)
+	// repoPath is a path into the repository written in text: it starts at
+	// a top-level directory, after a space, quote, backquote or bracket.
+	// Under sys/ only the packages count: sys/kern/... is a kernel's source.
+	repoPath = regexp.MustCompile("(?:^|[\\s(\\[`'\"])((?:\\.ci/|\\.github/|conformance/|sys/py|sys/selectors|fixtures/|vagrant/)[A-Za-z0-9_./-]*[A-Za-z0-9_])([^A-Za-z0-9_./-]|$)")
+	// anchorID is an explicit anchor; heading is a Markdown heading.
+	anchorID = regexp.MustCompile(`<a id="([^"]+)"></a>`)
+	heading  = regexp.MustCompile(`(?m)^#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*$`)
+)
+
+// TestCitations walks every text file of the repository and reports each
+// citation that does not resolve, with its file and line.
+func TestCitations(t *testing.T) {
+	root := moduleRoot(t)
+	semantics := filepath.Join(root, "conformance", "SEMANTICS.md")
+	if _, err := os.Stat(semantics); err != nil {
+		t.Fatalf("conformance/SEMANTICS.md, the project's semantics reference, is missing: %v", err)
+	}
+	anchorCache := map[string]map[string]bool{}
+	anchorsOf := func(file string) map[string]bool {
+		if a, ok := anchorCache[file]; ok {
+			return a
+		}
+		a := anchors(file)
+		anchorCache[file] = a
+		return a
+	}
+	files := 0
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			switch {
+			case rel == ".git", rel == "out", strings.HasSuffix(rel, "/testdata"), rel == "conformance/citations",
+				strings.HasPrefix(d.Name(), ".") && rel != ".ci" && rel != ".github" && rel != ".":
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() || rel == ".git" {
+			return nil // a worktree's .git is a file
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
+			return nil // binary
+		}
+		files++
+		for _, f := range check(root, rel, string(data), semantics, anchorsOf) {
+			t.Error(f)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if files < 100 {
+		t.Fatalf("walked %d text files under %s; expected the whole repository", files, root)
+	}
+}
+
+// TestCitationsCatch feeds check one line of each kind it must refuse,
+// and one it must accept, so that TestCitations passing means something.
+func TestCitationsCatch(t *testing.T) {
+	root := moduleRoot(t)
+	semantics := filepath.Join(root, "conformance", "SEMANTICS.md")
+	anchorsOf := func(file string) map[string]bool { return anchors(file) }
+	for _, c := range []struct{ rel, line, want string }{
+		{"x.go", "// Source: cpython" + "-select-semantics.md (probed)", "outside the repository"},
+		{"x.go", "// COMMON" + ".md API contract", "outside the repository"},
+		{"x.go", "// " + "\u00a7" + "4 shared messages", "numbered section"},
+		{"x.json", `  "source": "notes \u00a7` + `7.5",`, "numbered section"},
+		{"x.go", "// required by issue" + " 2", "issue number"},
+		{"x.go", "// as " + "the seed had it", "started from"},
+		{"x.go", "// see SEMANTICS.md#no-such-rule", `no anchor "no-such-rule"`},
+		{"x.go", "// see SEMANTICS.md#", "names no anchor"},
+		{"x.go", "// see conformance/no_such_test.go", "no such file"},
+		{"docs/x.md", "see [the rules](../conformance/SEMANTICS.md#nope)", `no anchor "nope"`},
+		{"docs/x.md", "see [the rules](../NOPE.md)", "no such file"},
+		{"x.go", "// Source: conformance/SEMANTICS.md#epoll-register; epoll_ctl(2) ERRORS; test_epoll.py::test_add; bpo-11973", ""},
+		{"x.md", "[reference](conformance/SEMANTICS.md#timeouts), [select](conformance/SEMANTICS.md#select)", ""},
+	} {
+		got := check(root, c.rel, c.line, semantics, anchorsOf)
+		switch {
+		case c.want == "" && len(got) > 0:
+			t.Errorf("check(%q) = %q; want no finding", c.line, got)
+		case c.want != "" && (len(got) == 0 || !strings.Contains(strings.Join(got, "\n"), c.want)):
+			t.Errorf("check(%q) = %q; want a finding saying %q", c.line, got, c.want)
+		}
+	}
+}
+
+// check returns the citations of one file that do not resolve, each with
+// its file and line.
+func check(root, rel, text, semantics string, anchorsOf func(string) map[string]bool) (findings []string) {
+	errorf := func(format string, args ...any) { findings = append(findings, fmt.Sprintf(format, args...)) }
+	isJSON := strings.HasSuffix(rel, ".json")
+	for i, line := range strings.Split(text, "\n") {
+		where := rel + ":" + itoa(i+1)
+		for _, f := range forbidden {
+			if m := f.re.FindString(line); m != "" {
+				if m != "§" && strings.HasPrefix(m, `\u`) && !(isJSON && f.json) {
+					continue
+				}
+				errorf("%s: %q: %s", where, m, f.why)
+			}
+		}
+		if isJSON && strings.Contains(line, `\u`) {
+			// A JSON string: check its decoded text too (\u00a7 is §).
+			var v any
+			if json.Unmarshal([]byte("{"+strings.TrimSuffix(strings.TrimSpace(line), ",")+"}"), &v) == nil {
+				line = decodedText(v)
+			}
+		}
+		for _, m := range semanticsRef.FindAllStringSubmatch(line, -1) {
+			if m[1] == "" {
+				errorf("%s: %q names no anchor", where, m[0])
+			} else if !anchorsOf(semantics)[m[1]] {
+				errorf("%s: %q: no anchor %q in conformance/SEMANTICS.md", where, m[0], m[1])
+			}
+		}
+		for _, m := range repoPath.FindAllStringSubmatch(line, -1) {
+			p := strings.TrimSuffix(m[1], ".")
+			if strings.ContainsAny(m[2], "*<{$") || placeholder(p) || strings.HasSuffix(p, ".h") {
+				continue // a pattern or a C header, not a repository path
+			}
+			if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(p))); err != nil {
+				errorf("%s: %q: no such file or directory in the repository", where, p)
+			}
+		}
+		if strings.HasSuffix(rel, ".md") {
+			for _, m := range mdLink.FindAllStringSubmatch(line, -1) {
+				if f := checkLink(root, rel, where, m[1], anchorsOf); f != "" {
+					findings = append(findings, f)
+				}
+			}
+		}
+	}
+	return findings
+}
+
+// placeholder reports a path written with a placeholder component, such
+// as fixtures/scenarios/NAME.json or vagrant/OS/Vagrantfile.
+func placeholder(p string) bool {
+	for _, c := range strings.Split(p, "/") {
+		switch strings.TrimSuffix(c, path.Ext(c)) {
+		case "NAME", "OS", "GOOS", "GOARCH", "ARCH", "N":
+			return true
+		}
+	}
+	return false
+}
+
+// checkLink reports a relative Markdown link whose file or anchor does not
+// exist, or returns "".
+func checkLink(root, rel, where, target string, anchorsOf func(string) map[string]bool) string {
+	if strings.Contains(target, "://") || strings.HasPrefix(target, "mailto:") {
+		return ""
+	}
+	file, frag, _ := strings.Cut(target, "#")
+	dest := filepath.Join(root, filepath.FromSlash(rel))
+	if file != "" {
+		dest = filepath.Join(root, filepath.FromSlash(path.Join(path.Dir(rel), file)))
+		if _, err := os.Stat(dest); err != nil {
+			return fmt.Sprintf("%s: link %q: no such file or directory", where, target)
+		}
+	}
+	if frag != "" && strings.HasSuffix(dest, ".md") && !anchorsOf(dest)[frag] {
+		return fmt.Sprintf("%s: link %q: no anchor %q in %s", where, target, frag, filepath.Base(dest))
+	}
+	return ""
+}
+
+// anchors returns the anchors of a Markdown file: explicit <a id> and the
+// slugs GitHub gives its headings.
+func anchors(file string) map[string]bool {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil
+	}
+	a := map[string]bool{}
+	for _, m := range anchorID.FindAllStringSubmatch(string(data), -1) {
+		a[m[1]] = true
+	}
+	seen := map[string]int{}
+	inFence := false
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "```") {
+			inFence = !inFence
+		}
+		if inFence {
+			continue
+		}
+		if m := heading.FindStringSubmatch(line); m != nil {
+			s := slug(m[1])
+			if n := seen[s]; n > 0 {
+				a[s+"-"+itoa(n)] = true
+			} else {
+				a[s] = true
+			}
+			seen[s]++
+		}
+	}
+	return a
+}
+
+// slug is GitHub's heading anchor: lower case, markup and punctuation
+// other than '-' and '_' dropped, spaces turned into '-'.
+func slug(h string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(h) {
+		switch {
+		case r == ' ':
+			b.WriteByte('-')
+		case r == '-' || r == '_' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 0x7f && r != '§' && r != '·':
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// decodedText joins the strings of a decoded JSON value.
+func decodedText(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case map[string]any:
+		var s []string
+		for _, e := range x {
+			s = append(s, decodedText(e))
+		}
+		return strings.Join(s, " ")
+	case []any:
+		var s []string
+		for _, e := range x {
+			s = append(s, decodedText(e))
+		}
+		return strings.Join(s, " ")
+	}
+	return ""
+}
+
+func itoa(i int) string {
+	if i < 10 {
+		return string(rune('0' + i))
+	}
+	return itoa(i/10) + string(rune('0'+i%10))
+}
+
+// moduleRoot is the directory of go.mod above the test's directory.
+func moduleRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found above the test's directory")
+		}
+		dir = parent
+	}
+}

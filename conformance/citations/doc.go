@@ -1,0 +1,15 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+// Package citations holds TestCitations, which checks that every citation
+// in the repository points at something a reader can open: an anchor that
+// exists in conformance/SEMANTICS.md (or in the Markdown file a link
+// names), a repository path that exists, and none of the references to
+// documents outside the repository that the project once used.
+//
+// A citation names a CPython function (Modules/selectmodule.c:
+// select_epoll_poll_impl), a CPython test (test_epoll.py::test_add), a man
+// page section (epoll_ctl(2) ERRORS), a Python docs URL, or a rule of the
+// project's own reference: conformance/SEMANTICS.md#epoll-register.
+package citations

@@ -1,0 +1,47 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build unix
+
+package pyselect
+
+import "strconv"
+
+// A Mask is an event mask: a set of POLL* or EPOLL* bits, as Python holds
+// it in an int. Every POLL* and EPOLL* constant is a Mask, so a mask
+// computed from them (READ_ONLY := pyselect.POLLIN | pyselect.POLLPRI)
+// flows into every call that takes one and compares with every result
+// that returns one (Event.Events), as in Python.
+//
+// A Mask is 64 bits wide so that every value Python code passes can be
+// expressed, including the ones CPython rejects: Poll keeps CPython's C
+// unsigned short rules (negative is ValueError "value must be positive",
+// above 65535 OverflowError), and Epoll truncates to the C unsigned int of
+// epoll_event.events, as CPython's unsigned_int(bitwise=True) converter.
+type Mask int64
+
+// A Poller is what select.poll and select.epoll objects have in common:
+// the interface Python code relies on when it picks one at run time
+// (selectors' _PollLikeSelector, an event loop's "impl = select.epoll()
+// if hasattr(select, 'epoll') else select.poll()"). *Poll and *Epoll
+// satisfy it; each takes Poll's timeout in its own unit, as in Python:
+// milliseconds for a Poll, seconds for an Epoll. Poll's optional arguments
+// are Go variadics, as everywhere in this package: an Epoll takes
+// maxevents, and a Poll refuses it with the TypeError Python raises for a
+// second argument to poll.poll.
+type Poller interface {
+	Register(fd any, eventmask ...Mask) error
+	Modify(fd any, eventmask Mask) error
+	Unregister(fd any) error
+	Poll(timeout any, maxevents ...int) ([]Event, error)
+}
+
+// pollArity is the TypeError poll.poll and devpoll.poll raise for a
+// second argument: they take the timeout only.
+func pollArity(extra []int) error {
+	if len(extra) > 0 {
+		return newError(TypeError, "poll expected at most 1 argument, got "+strconv.Itoa(len(extra)+1))
+	}
+	return nil
+}
