@@ -25,6 +25,11 @@ type Scenario struct {
 	OS     []string `json:"os,omitempty"`
 	Steps  []Step   `json:"steps"`
 
+	// Process "fresh" runs the scenario in a new process (recorder and
+	// replayer alike), whose fd table holds only what the scenario opens:
+	// for select(2), an fd beyond the table is not checked.
+	Process string `json:"process,omitempty"`
+
 	// Digest is the SHA-256 of the file's bytes, which the recording
 	// repeats: a recording of an edited scenario is stale.
 	Digest string `json:"-"`

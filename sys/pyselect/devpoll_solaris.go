@@ -18,8 +18,8 @@ import (
 // and Solaris interface that keeps the set of polled fds in the kernel.
 // (Go's solaris build tag also holds on illumos.)
 //
-// Python: https://docs.python.org/3/library/select.html#devpoll-polling-objects
-// Kernel: poll(7d) (illumos: devpoll(4D)).
+//   - Python: [select.devpoll]
+//   - Kernel: Solaris [poll(7D)], illumos [poll(4D)]
 //
 // As CPython's, a Devpoll buffers registration changes and writes them to
 // /dev/poll (write(2) of an array of pollfd) when its buffer is full or
@@ -40,6 +40,10 @@ import (
 // a *Poll. The descriptor is not made non-inheritable by fork: a
 // /dev/poll belongs to the process that first used it, and another one
 // gets PermissionError (EACCES) from the kernel (illumos devpoll.c).
+//
+// [select.devpoll]: https://docs.python.org/3/library/select.html#devpoll-polling-objects
+// [poll(7D)]: https://docs.oracle.com/cd/E23824_01/html/821-1475/poll-7d.html
+// [poll(4D)]: https://illumos.org/man/4D/poll
 type Devpoll struct {
 	pfd pollFD
 
@@ -298,7 +302,7 @@ func (dp *Devpoll) Poll(timeout any, extra ...int) ([]Event, error) {
 	}
 	buf, mine := dp.buf.get(dp.max, dp.max, newPollFds)
 	defer dp.buf.put(mine)
-	n, err := eintr(d, func(d time.Duration) (int, error) {
+	n, err := wait(d, msMaxWait, func(d time.Duration) (int, error) {
 		n, err := ioctlDpPoll(p.fd(), buf, msCeil(d))
 		if p.closed() {
 			// Woken by Close (or closed while waiting).

@@ -23,6 +23,10 @@
 // Windows, for sockets); Epoll only on Linux; Kqueue and Kevent only on
 // macOS and the BSDs: each is absent where Python lacks it, never a stub.
 //
+// Every rule these calls follow, down to the order in which CPython checks
+// its arguments, is written once in the repository's conformance/SEMANTICS.md,
+// with the CPython function, test or man page it comes from.
+//
 // # Arguments
 //
 // An fd argument is what Python takes: a Go integer, a value with a

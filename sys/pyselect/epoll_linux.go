@@ -17,8 +17,8 @@ import (
 // An Epoll is a select.epoll object: an epoll instance, Linux's
 // edge- and level-triggered readiness interface.
 //
-// Python: https://docs.python.org/3/library/select.html#edge-and-level-trigger-polling-epoll-objects
-// Kernel: epoll(7), epoll_create1(2), epoll_ctl(2), epoll_wait(2).
+//   - Python: [select.epoll]
+//   - Kernel: [epoll(7)], [epoll_create1(2)], [epoll_ctl(2)], [epoll_wait(2)]
 //
 // An Epoll may be used from many goroutines at once: registration changes
 // while another goroutine waits in Poll are seen by that wait, as the
@@ -33,6 +33,12 @@ import (
 //
 // Each Epoll holds two descriptors: the instance and an eventfd, made
 // with it, that Close uses to wake blocked calls.
+//
+// [select.epoll]: https://docs.python.org/3/library/select.html#edge-and-level-trigger-polling-epoll-objects
+// [epoll(7)]: https://man7.org/linux/man-pages/man7/epoll.7.html
+// [epoll_create1(2)]: https://man7.org/linux/man-pages/man2/epoll_create1.2.html
+// [epoll_ctl(2)]: https://man7.org/linux/man-pages/man2/epoll_ctl.2.html
+// [epoll_wait(2)]: https://man7.org/linux/man-pages/man2/epoll_wait.2.html
 type Epoll struct {
 	pfd  pollFD
 	regs atomic.Int64 // registrations made by Register less those Unregister removed
@@ -51,8 +57,11 @@ var errClosedEpoll = newError(ValueError, "I/O operation on closed epoll object"
 // otherwise ignored), else ValueError "negative sizehint"; flags must be 0
 // or EPOLL_CLOEXEC, else OSError "invalid flags" (with no errno).
 func NewEpoll(sizehint, flags int) (*Epoll, error) {
-	if sizehint > math.MaxInt32 || sizehint < math.MinInt32 || flags > math.MaxInt32 || flags < math.MinInt32 {
-		return nil, errIntOverflow
+	if err := cInt(sizehint); err != nil {
+		return nil, err
+	}
+	if err := cInt(flags); err != nil {
+		return nil, err
 	}
 	if sizehint != -1 && sizehint <= 0 {
 		return nil, newError(ValueError, "negative sizehint")
@@ -69,8 +78,8 @@ func NewEpoll(sizehint, flags int) (*Epoll, error) {
 // new epoll instance, and any other negative fd is OSError "[Errno 0]
 // Error".
 func EpollFromFd(fd int) (*Epoll, error) {
-	if fd > math.MaxInt32 || fd < math.MinInt32 {
-		return nil, errIntOverflow
+	if err := cInt(fd); err != nil {
+		return nil, err
 	}
 	return newEpoll(fd)
 }
@@ -136,7 +145,6 @@ func (ep *Epoll) Fileno() (int, error) {
 // As the kernel says (epoll_ctl(2)): an fd already registered is
 // FileExistsError (EEXIST), a regular file PermissionError (EPERM), a
 // closed fd OSError EBADF, EPOLLEXCLUSIVE with EPOLLONESHOT OSError EINVAL.
-// The fd is converted before the closed check, as in CPython.
 func (ep *Epoll) Register(fd any, eventmask ...Mask) error {
 	if len(eventmask) > 1 {
 		return newError(TypeError, "register() takes at most 2 arguments ("+strconv.Itoa(len(eventmask)+1)+" given)")
@@ -199,8 +207,7 @@ func (ep *Epoll) ctl(op int, fd any, mask Mask) error {
 // ValueError; above the kernel's EP_MAX_EVENTS (178956970 on amd64) it is
 // OSError EINVAL, never an attempt to allocate the array. maxevents is
 // optional, as in Python: ep.Poll(nil) is ep.poll(), ep.Poll(1.5, 8) is
-// ep.poll(1.5, 8). The checks run as
-// CPython's: closed, timeout, maxevents.
+// ep.poll(1.5, 8).
 // An interrupted wait is resumed with the time left, and returns an empty
 // list once none is (PEP 475).
 //
@@ -221,8 +228,8 @@ func (ep *Epoll) Poll(timeout any, maxevents ...int) ([]Event, error) {
 
 // poll is Poll with its maxevents argument given.
 func (ep *Epoll) poll(timeout any, maxevents int) ([]Event, error) {
-	if maxevents > math.MaxInt32 || maxevents < math.MinInt32 {
-		return nil, errIntOverflow
+	if err := cInt(maxevents); err != nil {
+		return nil, err
 	}
 	p := ep.p()
 	if !p.acquire() {

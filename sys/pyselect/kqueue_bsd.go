@@ -18,8 +18,8 @@ import (
 // the BSDs, to which a changelist of Kevents registers filters and from
 // which Control collects the events they report.
 //
-// Python: https://docs.python.org/3/library/select.html#kqueue-objects
-// Kernel: kqueue(2) (kqueue, kevent, EV_SET).
+//   - Python: [select.kqueue]
+//   - Kernel: [kqueue(2)] (kqueue, kevent, EV_SET)
 //
 // A Kqueue may be used from many goroutines at once. Close while calls
 // are in flight marks the object closed at once and wakes those calls,
@@ -39,6 +39,9 @@ import (
 // kqueue object in the child after fork(2) (gh-110395); a Go program
 // cannot fork without exec, and the descriptor is close-on-exec, so no
 // child ever holds it.
+//
+// [select.kqueue]: https://docs.python.org/3/library/select.html#kqueue-objects
+// [kqueue(2)]: https://man.freebsd.org/cgi/man.cgi?query=kqueue&sektion=2
 type Kqueue struct {
 	pfd pollFD
 	buf scratch[unix.Kevent_t] // Control's changelist and eventlist, kept between calls
@@ -59,8 +62,8 @@ func NewKqueue() (*Kqueue, error) { return newKqueue(-1) }
 // from CPython: -1 makes a new kqueue, and any other negative fd is
 // OSError "[Errno 0] Error".
 func KqueueFromFd(fd int) (*Kqueue, error) {
-	if fd > math.MaxInt32 || fd < math.MinInt32 {
-		return nil, errIntOverflow
+	if err := cInt(fd); err != nil {
+		return nil, err
 	}
 	return newKqueue(fd)
 }
@@ -129,10 +132,8 @@ func (kq *Kqueue) Fileno() (int, error) {
 // cannot convert (a wrong type, NaN, infinity, overflow) is TypeError
 // "timeout argument must be a number or None, got float". With maxevents
 // 0 the kernel applies the changes and returns at once, whatever timeout
-// says. The checks run in CPython's order: maxevents fits a C int
-// (OverflowError), the object is open (ValueError), maxevents >= 0
-// (ValueError "Length of eventlist must be 0 or positive, got -1"),
-// timeout, changelist.
+// says. A negative maxevents is ValueError "Length of eventlist must be 0
+// or positive, got -1".
 //
 // A change the kernel refuses does not fail the call while the eventlist
 // has room: kqueue(2) says "If an error occurs while processing an
@@ -154,8 +155,8 @@ func (kq *Kqueue) Fileno() (int, error) {
 // made of several kevent calls, since macOS refuses long timeouts with
 // EINVAL (Go's runtime/netpoll_kqueue.go caps them the same way).
 func (kq *Kqueue) Control(changelist []Kevent, maxevents int, timeout any) ([]Kevent, error) {
-	if maxevents > math.MaxInt32 || maxevents < math.MinInt32 {
-		return nil, errIntOverflow
+	if err := cInt(maxevents); err != nil {
+		return nil, err
 	}
 	p := kq.p()
 	if !p.acquire() {

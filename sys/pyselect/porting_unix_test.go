@@ -12,6 +12,7 @@ import (
 	"os"
 	"slices"
 	"testing"
+	"time"
 
 	"golang.org/x/sys/unix"
 
@@ -50,6 +51,31 @@ func check(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// durationRow is the one Go-only timeout form: a time.Duration is that
+// duration in every API, whatever the API's unit.
+var durationRow = portingRow{"(no Python form: a Go time.Duration as the timeout, in any API)",
+	"pyselect.Select(r, w, x, 50*time.Millisecond); p.Poll(50 * time.Millisecond)", func(t *testing.T) {
+		r, _ := pipe(t)
+		for name, call := range map[string]func() error{
+			"Select": func() error { _, _, _, err := pyselect.Select([]int{r}, nil, nil, 50*time.Millisecond); return err },
+			"Poll.Poll": func() error {
+				p := pyselect.NewPoll()
+				check(t, p.Register(r))
+				_, err := p.Poll(50 * time.Millisecond)
+				return err
+			},
+		} {
+			start := time.Now()
+			check(t, call())
+			// 50 s or 50,000 s if read in the API's unit; 0 if truncated.
+			if d := time.Since(start); d < 50*time.Millisecond || d > 10*time.Second {
+				t.Errorf("%s(50ms) waited %v", name, d)
+			}
+		}
+	}}
+
+var _ = addRows(durationRow)
 
 var _ = addRows(
 	portingRow{"select.select(r, w, x)", "pyselect.Select(r, w, x, nil)", func(t *testing.T) {

@@ -184,11 +184,11 @@ func TestSysSelect(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	cfd, err := connFd(c)
+	cfd, err := fdOf(c)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sfd, _ := connFd(s)
+	sfd, _ := fdOf(s)
 
 	var r, w, x fdSet
 	r.add(sfd)

@@ -1,0 +1,12 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+package selectors
+
+// NewDefaultSelector is selectors.DefaultSelector(): on Windows, where
+// Python's select module has neither kqueue, epoll, devpoll nor poll, a
+// SelectSelector. It never fails there.
+func NewDefaultSelector[D any]() (BaseSelector[D], error) {
+	return NewSelectSelector[D](), nil
+}

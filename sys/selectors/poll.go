@@ -1,0 +1,182 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build unix
+
+package selectors
+
+import (
+	"errors"
+
+	"github.com/pyselect/pyselect/sys/pyselect"
+)
+
+// pollLike is _PollLikeSelector, what PollSelector and EpollSelector
+// share: a select module poller (a pyselect.Poller), the masks EVENT_READ
+// and EVENT_WRITE stand for, and the qualified name of the class that
+// defines the methods, for Python's TypeError messages.
+type pollLike[D any] struct {
+	keys[D]
+	poller          pyselect.Poller
+	evRead, evWrite pyselect.Mask
+}
+
+// mask is the poller's mask for selector events.
+func (p *pollLike[D]) mask(events int) pyselect.Mask {
+	var m pyselect.Mask
+	if events&EVENT_READ != 0 {
+		m |= p.evRead
+	}
+	if events&EVENT_WRITE != 0 {
+		m |= p.evWrite
+	}
+	return m
+}
+
+// Register is register(fileobj, events, data=None) (see
+// SelectSelector.Register), which also registers the fd with the poller:
+// if that fails (a closed fd for epoll: OSError EBADF; a regular file:
+// PermissionError EPERM), the key is removed again and the error
+// returned.
+func (p *pollLike[D]) Register(fileobj any, events int, data ...D) (*SelectorKey[D], error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	key, err := p.registerLocked("_PollLikeSelector.register", fileobj, events, data)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.poller.Register(key.Fd, p.mask(events)); err != nil {
+		p.popLocked(key.Fd)
+		return nil, err
+	}
+	return key, nil
+}
+
+// Unregister is unregister(fileobj) (see SelectSelector.Unregister),
+// which also unregisters the fd from the poller, ignoring an OSError
+// (the fd was closed since it was registered, which for epoll has
+// removed it already); any other error is returned, the key removed.
+func (p *pollLike[D]) Unregister(fileobj any) (*SelectorKey[D], error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	key, err := p.unregisterLocked(fileobj)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.poller.Unregister(key.Fd); err != nil && !errors.Is(err, pyselect.OSError) {
+		return nil, err
+	}
+	return key, nil
+}
+
+// Modify is modify(fileobj, events, data=None), _PollLikeSelector's: new
+// events are modified in the poller, and if that fails the key is
+// removed and the error returned (bpo-30014); new events or data replace
+// the key in place. events is not checked, as in Python: Modify with 0
+// leaves the fd registered with no events.
+func (p *pollLike[D]) Modify(fileobj any, events int, data ...D) (*SelectorKey[D], error) {
+	if len(data) > 1 {
+		return nil, tooManyArgs("_PollLikeSelector.modify", len(data))
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	key, err := p.keyOfLocked(fileobj)
+	if err != nil {
+		return nil, err
+	}
+	var d D
+	if len(data) == 1 {
+		d = data[0]
+	}
+	changed := false
+	if events != key.Events {
+		if err := p.poller.Modify(key.Fd, p.mask(events)); err != nil {
+			p.unregisterLocked(fileobj)
+			return nil, err
+		}
+		changed = true
+	}
+	if !sameData(d, key.Data) {
+		changed = true
+	}
+	if changed {
+		key = &SelectorKey[D]{Fileobj: key.Fileobj, Fd: key.Fd, Events: events, Data: d}
+		p.replaceLocked(key)
+	}
+	return key, nil
+}
+
+// events is the mapping of _PollLikeSelector.select: any bit but the read
+// mask's means writable, any bit but the write mask's readable, so that
+// an error or hang-up reports both.
+func (p *pollLike[D]) events(ev pyselect.Mask) int {
+	events := 0
+	if ev&^p.evRead != 0 {
+		events |= EVENT_WRITE
+	}
+	if ev&^p.evWrite != 0 {
+		events |= EVENT_READ
+	}
+	return events
+}
+
+// ready turns the poller's events into Select's result, dropping those of
+// fds no longer registered.
+func (p *pollLike[D]) ready(evs []pyselect.Event, err error) ([]Ready[D], error) {
+	if err != nil {
+		return interrupted[D](err)
+	}
+	ready := make([]Ready[D], 0, len(evs))
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, ev := range evs {
+		ready = p.readyLocked(ready, ev.Fd, p.events(ev.Events))
+	}
+	return ready, nil
+}
+
+// A PollSelector is selectors.PollSelector: a selector on select.poll
+// (pyselect.Poll).
+//
+// It holds no descriptor: Close only forgets the keys, and the poll
+// object keeps its fds, as in Python (a Select after Close still waits
+// on them, and reports nothing). A second Select while one is running is
+// RuntimeError "concurrent poll() invocation", from the poll object.
+type PollSelector[D any] struct {
+	pollLike[D]
+}
+
+var _ BaseSelector[any] = (*PollSelector[any])(nil)
+
+// NewPollSelector is selectors.PollSelector().
+func NewPollSelector[D any]() *PollSelector[D] {
+	return &PollSelector[D]{pollLike[D]{poller: pyselect.NewPoll(), evRead: pyselect.POLLIN, evWrite: pyselect.POLLOUT}}
+}
+
+// Select is select(timeout=None) (see SelectSelector.Select): timeout in
+// seconds is rounded up to the millisecond (math.ceil(timeout * 1e3)),
+// and 0 or less polls. The result is in poll's order, which is
+// registration order.
+func (p *PollSelector[D]) Select(timeout any) ([]Ready[D], error) { return p.selectMs(timeout) }
+
+// selectMs is _PollLikeSelector.select: the poller's Poll in milliseconds.
+func (p *pollLike[D]) selectMs(timeout any) ([]Ready[D], error) {
+	ms, none, err := ceilMs(timeout)
+	if err != nil {
+		return nil, err
+	}
+	var t any
+	if !none {
+		t = pollInt(ms)
+	}
+	return p.ready(p.poller.Poll(t))
+}
+
+// Close is close(): forget every key (see SelectSelector.Close).
+func (p *PollSelector[D]) Close() error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.closeLocked()
+	return nil
+}

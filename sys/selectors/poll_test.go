@@ -1,0 +1,48 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build unix
+
+package selectors_test
+
+import (
+	"math"
+	"testing"
+
+	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/selectors"
+)
+
+// TestPollTimeoutRules: PollSelector's timeout errors, CPython 3.11's.
+func TestPollTimeoutRules(t *testing.T) {
+	p := selectors.NewPollSelector[any]()
+	_, err := p.Select("x")
+	wantErr(t, err, pyselect.TypeError, "'<=' not supported between instances of 'str' and 'int'")
+	_, err = p.Select(math.NaN())
+	wantErr(t, err, pyselect.ValueError, "cannot convert float NaN to integer")
+	_, err = p.Select(math.Inf(1))
+	wantErr(t, err, pyselect.OverflowError, "cannot convert float infinity to integer")
+	_, err = p.Select(1e300)
+	wantErr(t, err, pyselect.OverflowError, "timestamp too large to convert to C _PyTime_t")
+	if r, err := p.Select(math.Inf(-1)); err != nil || len(r) != 0 {
+		t.Errorf("Select(-inf) polls: %v %v", r, err)
+	}
+}
+
+// TestPollSelectorAfterClose: PollSelector.close forgets the keys only;
+// registering again works, as in Python, and Select reports nothing for
+// an fd the poll object still holds.
+func TestPollSelectorAfterClose(t *testing.T) {
+	p := selectors.NewPollSelector[any]()
+	if _, err := p.Register(1, selectors.EVENT_WRITE); err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+	if r, err := p.Select(0); err != nil || len(r) != 0 {
+		t.Errorf("Select after Close: %v %v", r, err)
+	}
+	if _, err := p.Register(1, selectors.EVENT_WRITE); err != nil {
+		t.Errorf("Register after Close: %v", err)
+	}
+}

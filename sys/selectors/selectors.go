@@ -1,0 +1,416 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+package selectors
+
+import (
+	"iter"
+	"reflect"
+	"strconv"
+	"sync"
+
+	"github.com/pyselect/pyselect/sys/pyselect"
+)
+
+// The events a selector waits for: Lib/selectors.py's EVENT_READ and
+// EVENT_WRITE, plain (untyped) integers as Python's ints are.
+//
+//lint:ignore ST1003 Python's names, as pyselect keeps select's.
+const (
+	EVENT_READ  = 1 << 0
+	EVENT_WRITE = 1 << 1
+)
+
+// A SelectorKey is selectors.SelectorKey, the namedtuple (fileobj, fd,
+// events, data) that associates a registered file object with its file
+// descriptor, the events waited for, and the caller's data. Fileobj is
+// the caller's own value, as passed to Register.
+//
+// Register, GetKey, the Map and Select all return the same *SelectorKey
+// for a registration, as Python returns the same tuple; Modify makes a
+// new one when something changed (Python's key._replace). A key is
+// never changed once made: treat it as read-only, as Python's tuple is.
+type SelectorKey[D any] struct {
+	Fileobj any
+	Fd      int
+	Events  int
+	Data    D
+}
+
+// A Ready is one (key, events) pair of the list Select returns: the key
+// of a file object that is ready, and which of its Events are.
+type Ready[D any] struct {
+	Key    *SelectorKey[D]
+	Events int
+}
+
+// BaseSelector is selectors.BaseSelector, the interface every selector
+// has. data is Python's optional data argument (at most one; none is D's
+// zero value, Python's None).
+type BaseSelector[D any] interface {
+	Register(fileobj any, events int, data ...D) (*SelectorKey[D], error)
+	Unregister(fileobj any) (*SelectorKey[D], error)
+	Modify(fileobj any, events int, data ...D) (*SelectorKey[D], error)
+	Select(timeout any) ([]Ready[D], error)
+	Close() error
+	GetKey(fileobj any) (*SelectorKey[D], error)
+	GetMap() Map[D]
+}
+
+// A Map is the read-only mapping get_map() returns: the registered keys,
+// by file object, in Python's dict order (registration order; a
+// SelectSelector's or KqueueSelector's Modify of the events moves the key
+// to the end, as it unregisters and registers again).
+//
+//	Python                           Go
+//	len(m), bool(m)                  m.Len(), m.Len() > 0
+//	m[f]                             m.Get(f)  // KeyError "f is not registered"
+//	m.get(f), f in m                 key, ok := m.Lookup(f)
+//	for fd in m:                     for fd := range m.Keys()
+//	m.values()                       m.Values()
+//	for fd, key in m.items():        for fd, key := range m.All()
+//
+// As in Python, the mapping's keys are file descriptors, and a lookup by
+// file object goes through its fd (or, for a file object that no longer
+// has one, its identity). The iterators see the keys registered when
+// iteration starts; Python raises RuntimeError when the dict changes
+// during iteration instead.
+type Map[D any] interface {
+	// Len is len(m).
+	Len() int
+	// Get is m[fileobj]: the key, KeyError "fileobj is not registered",
+	// or ValueError "Invalid file object: ..." for a value with no fd.
+	Get(fileobj any) (*SelectorKey[D], error)
+	// Lookup is m.get(fileobj) and fileobj in m: Get with its error
+	// turned into false. (Python's get re-raises the ValueError of an
+	// invalid file object; call Get to see it.)
+	Lookup(fileobj any) (*SelectorKey[D], bool)
+	// All is m.items(): (fd, key) pairs in order.
+	All() iter.Seq2[int, *SelectorKey[D]]
+	// Keys is iter(m): the registered fds in order.
+	Keys() iter.Seq[int]
+	// Values is m.values(): the keys in order.
+	Values() iter.Seq[*SelectorKey[D]]
+}
+
+// Errors with a fixed message.
+var errSelectorClosed = &pyselect.Error{Exception: pyselect.RuntimeError, Message: "Selector is closed"}
+
+func valueError(msg string) error {
+	return &pyselect.Error{Exception: pyselect.ValueError, Message: msg}
+}
+
+// keyError is KeyError(msg): str() of a KeyError is the repr of its
+// argument, so the message is quoted as Python prints it.
+func keyError(msg string) error {
+	return &pyselect.Error{Exception: pyselect.KeyError, Message: pyselect.Repr(msg)}
+}
+
+func notRegistered(fileobj any) error {
+	return keyError(pyselect.Repr(fileobj) + " is not registered")
+}
+
+// tooManyArgs is Python's TypeError for a call with more than one data
+// argument; method is the qualified name CPython reports
+// ("SelectSelector.register").
+func tooManyArgs(method string, data int) error {
+	return &pyselect.Error{Exception: pyselect.TypeError, Message: method + "() takes from 3 to 4 positional arguments but " +
+		strconv.Itoa(data+3) + " were given"}
+}
+
+// fileobjToFd is Lib/selectors.py's _fileobj_to_fd: an int is the fd;
+// otherwise its fileno(), where a TypeError or ValueError (no fileno, a
+// closed file) becomes ValueError "Invalid file object: <repr>". A
+// negative fd is ValueError "Invalid file descriptor: <fd>".
+func fileobjToFd(fileobj any) (int, error) {
+	fd, err := pyselect.RawFileno(fileobj)
+	if err != nil {
+		switch pyselect.ExceptionOf(err) {
+		case pyselect.TypeError, pyselect.ValueError:
+			return -1, valueError("Invalid file object: " + pyselect.Repr(fileobj))
+		}
+		return -1, err
+	}
+	if fd < 0 {
+		return -1, valueError("Invalid file descriptor: " + strconv.FormatInt(fd, 10))
+	}
+	if int64(int(fd)) != fd { // only where int has 32 bits
+		return -1, &pyselect.Error{Exception: pyselect.OverflowError, Message: "Python int too large to convert to C int"}
+	}
+	return int(fd), nil
+}
+
+// keys is _BaseSelectorImpl's _fd_to_key, the dict of keys by fd, in
+// insertion order, and the state every selector shares. Its methods
+// whose names end in Locked need mu held.
+type keys[D any] struct {
+	mu     sync.Mutex
+	index  map[int]int       // fd -> position in order
+	order  []*SelectorKey[D] // nil where a key was removed
+	holes  int               // nil entries in order
+	closed bool              // close() ran: get_map() is None
+}
+
+// lookupLocked is _fileobj_lookup: the fd of fileobj, or for a file object
+// that has none any more (closed), the fd it was registered with, found by
+// identity.
+func (k *keys[D]) lookupLocked(fileobj any) (int, error) {
+	fd, err := fileobjToFd(fileobj)
+	if err == nil || pyselect.ExceptionOf(err) != pyselect.ValueError {
+		return fd, err
+	}
+	for _, key := range k.order {
+		if key != nil && same(key.Fileobj, fileobj) {
+			return key.Fd, nil
+		}
+	}
+	return -1, err
+}
+
+// same is Python's "is" for two file objects: equal and of the same
+// type, where the values can be compared at all.
+func same(a, b any) bool {
+	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
+	if !va.IsValid() || !vb.IsValid() {
+		return !va.IsValid() && !vb.IsValid()
+	}
+	return va.Type() == vb.Type() && va.Comparable() && vb.Comparable() && va.Equal(vb)
+}
+
+// sameData is Python's data == key.data where Go can say it: comparable
+// values equal. Values Go cannot compare (funcs, maps, slices) count as
+// different, so Modify stores the new one.
+func sameData[D any](a, b D) bool {
+	va, vb := reflect.ValueOf(any(a)), reflect.ValueOf(any(b))
+	if !va.IsValid() || !vb.IsValid() {
+		return !va.IsValid() && !vb.IsValid()
+	}
+	return va.Type() == vb.Type() && va.Comparable() && vb.Comparable() && va.Equal(vb)
+}
+
+func (k *keys[D]) getLocked(fd int) *SelectorKey[D] {
+	if i, ok := k.index[fd]; ok {
+		return k.order[i]
+	}
+	return nil
+}
+
+// addLocked appends key at the end of the order.
+func (k *keys[D]) addLocked(key *SelectorKey[D]) {
+	if k.index == nil {
+		k.index = make(map[int]int)
+	}
+	k.index[key.Fd] = len(k.order)
+	k.order = append(k.order, key)
+}
+
+// replaceLocked puts key in place of the key with its fd.
+func (k *keys[D]) replaceLocked(key *SelectorKey[D]) { k.order[k.index[key.Fd]] = key }
+
+// popLocked removes and returns the key of fd, or nil.
+func (k *keys[D]) popLocked(fd int) *SelectorKey[D] {
+	i, ok := k.index[fd]
+	if !ok {
+		return nil
+	}
+	key := k.order[i]
+	delete(k.index, fd)
+	k.order[i] = nil
+	k.holes++
+	if k.holes > 16 && k.holes > len(k.order)/2 {
+		k.compactLocked()
+	}
+	return key
+}
+
+func (k *keys[D]) compactLocked() {
+	live := k.order[:0]
+	for _, key := range k.order {
+		if key != nil {
+			k.index[key.Fd] = len(live)
+			live = append(live, key)
+		}
+	}
+	clear(k.order[len(live):])
+	k.order, k.holes = live, 0
+}
+
+func (k *keys[D]) lenLocked() int { return len(k.index) }
+
+// registerLocked is _BaseSelectorImpl.register.
+func (k *keys[D]) registerLocked(method string, fileobj any, events int, data []D) (*SelectorKey[D], error) {
+	if len(data) > 1 {
+		return nil, tooManyArgs(method, len(data))
+	}
+	if events == 0 || events&^(EVENT_READ|EVENT_WRITE) != 0 {
+		return nil, valueError("Invalid events: " + strconv.Itoa(events))
+	}
+	fd, err := k.lookupLocked(fileobj)
+	if err != nil {
+		return nil, err
+	}
+	key := &SelectorKey[D]{Fileobj: fileobj, Fd: fd, Events: events}
+	if len(data) == 1 {
+		key.Data = data[0]
+	}
+	if k.getLocked(fd) != nil {
+		return nil, keyError(pyselect.Repr(fileobj) + " (FD " + strconv.Itoa(fd) + ") is already registered")
+	}
+	k.addLocked(key)
+	return key, nil
+}
+
+// unregisterLocked is _BaseSelectorImpl.unregister.
+func (k *keys[D]) unregisterLocked(fileobj any) (*SelectorKey[D], error) {
+	fd, err := k.lookupLocked(fileobj)
+	if err != nil {
+		return nil, err
+	}
+	key := k.popLocked(fd)
+	if key == nil {
+		return nil, notRegistered(fileobj)
+	}
+	return key, nil
+}
+
+// keyOfLocked is the first step of every modify: the registered key of
+// fileobj, or KeyError.
+func (k *keys[D]) keyOfLocked(fileobj any) (*SelectorKey[D], error) {
+	fd, err := k.lookupLocked(fileobj)
+	if err != nil {
+		return nil, err
+	}
+	key := k.getLocked(fd)
+	if key == nil {
+		return nil, notRegistered(fileobj)
+	}
+	return key, nil
+}
+
+// closeLocked is _BaseSelectorImpl.close: forget every key; get_map()
+// is None from now on.
+func (k *keys[D]) closeLocked() {
+	clear(k.index)
+	clear(k.order)
+	k.order, k.holes = k.order[:0], 0
+	k.closed = true
+}
+
+// GetKey is BaseSelector.get_key: the key of a registered file object.
+// After Close it is RuntimeError "Selector is closed"; a file object not
+// registered is KeyError "<repr> is not registered"; one with no fd that
+// was never registered, ValueError "Invalid file object: <repr>".
+func (k *keys[D]) GetKey(fileobj any) (*SelectorKey[D], error) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.closed {
+		return nil, errSelectorClosed
+	}
+	return k.keyOfLocked(fileobj)
+}
+
+// GetMap is get_map(): the read-only Map of the registered keys, which
+// follows the selector's changes. After Close it is nil, as Python's
+// get_map() is None (a Map obtained before stays usable and is empty).
+func (k *keys[D]) GetMap() Map[D] {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.closed {
+		return nil
+	}
+	return keyMap[D]{k}
+}
+
+// keyFromFdLocked is _key_from_fd.
+func (k *keys[D]) keyFromFdLocked(fd int) *SelectorKey[D] { return k.getLocked(fd) }
+
+// keyMap is _SelectorMapping.
+type keyMap[D any] struct{ k *keys[D] }
+
+func (m keyMap[D]) Len() int {
+	m.k.mu.Lock()
+	defer m.k.mu.Unlock()
+	return m.k.lenLocked()
+}
+
+func (m keyMap[D]) Get(fileobj any) (*SelectorKey[D], error) {
+	m.k.mu.Lock()
+	defer m.k.mu.Unlock()
+	return m.k.keyOfLocked(fileobj)
+}
+
+func (m keyMap[D]) Lookup(fileobj any) (*SelectorKey[D], bool) {
+	key, err := m.Get(fileobj)
+	return key, err == nil
+}
+
+// snapshot is the keys in order, for the iterators.
+func (m keyMap[D]) snapshot() []*SelectorKey[D] {
+	m.k.mu.Lock()
+	defer m.k.mu.Unlock()
+	s := make([]*SelectorKey[D], 0, m.k.lenLocked())
+	for _, key := range m.k.order {
+		if key != nil {
+			s = append(s, key)
+		}
+	}
+	return s
+}
+
+func (m keyMap[D]) All() iter.Seq2[int, *SelectorKey[D]] {
+	return func(yield func(int, *SelectorKey[D]) bool) {
+		for _, key := range m.snapshot() {
+			if !yield(key.Fd, key) {
+				return
+			}
+		}
+	}
+}
+
+func (m keyMap[D]) Keys() iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for _, key := range m.snapshot() {
+			if !yield(key.Fd) {
+				return
+			}
+		}
+	}
+}
+
+func (m keyMap[D]) Values() iter.Seq[*SelectorKey[D]] {
+	return func(yield func(*SelectorKey[D]) bool) {
+		for _, key := range m.snapshot() {
+			if !yield(key) {
+				return
+			}
+		}
+	}
+}
+
+// readyLocked appends (key, events & key.events) for fd to ready if fd
+// is still registered: Select's last step in every selector.
+func (k *keys[D]) readyLocked(ready []Ready[D], fd, events int) []Ready[D] {
+	if key := k.keyFromFdLocked(fd); key != nil {
+		ready = append(ready, Ready[D]{Key: key, Events: events & key.Events})
+	}
+	return ready
+}
+
+// interrupted is every Select's "except InterruptedError: return ready":
+// the empty list for InterruptedError, else the error. (pyselect already
+// retries EINTR as PEP 475 says, so InterruptedError does not reach here
+// from the kernel.)
+func interrupted[D any](err error) ([]Ready[D], error) {
+	if pyselect.ExceptionOf(err) == pyselect.InterruptedError {
+		return []Ready[D]{}, nil
+	}
+	return nil, err
+}
+
+// onceCanUse is Lib/selectors.py's _can_use(method), asked once, as at
+// import: whether make, which makes and closes an object of the method,
+// succeeds.
+func onceCanUse(make func() error) func() bool {
+	return sync.OnceValue(func() bool { return make() == nil })
+}

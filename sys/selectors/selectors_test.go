@@ -1,0 +1,198 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+package selectors_test
+
+import (
+	"errors"
+	"math"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/selectors"
+)
+
+// wantErr checks err's class and message (str(exc) in Python).
+func wantErr(t *testing.T, err error, cls pyselect.Exception, msg string) {
+	t.Helper()
+	var e *pyselect.Error
+	if !errors.As(err, &e) || e.Exception != cls || e.Message != msg {
+		t.Errorf("got %v, want %s: %s", err, cls, msg)
+	}
+}
+
+type filenoObj int
+
+func (f filenoObj) Fileno() int { return int(f) }
+
+type fileobj struct{ fd int }
+
+func (f fileobj) Fileno() int { return f.fd }
+
+type closedFileno struct{}
+
+func (*closedFileno) Fileno() (int, error) {
+	return -1, &pyselect.Error{Exception: pyselect.ValueError, Message: "I/O operation on closed file"}
+}
+
+// TestMessages: CPython 3.11's messages, probed with python3 -c (an
+// SelectSelector registers without a system call, so this runs anywhere).
+func TestMessages(t *testing.T) {
+	s := selectors.NewSelectSelector[any]()
+	_, err := s.Register(0, 1, nil, 5)
+	wantErr(t, err, pyselect.TypeError, "SelectSelector.register() takes from 3 to 4 positional arguments but 5 were given")
+	_, err = s.Register(0, 0)
+	wantErr(t, err, pyselect.ValueError, "Invalid events: 0")
+	_, err = s.Register(0, 4)
+	wantErr(t, err, pyselect.ValueError, "Invalid events: 4")
+	_, err = s.Register("x", 1)
+	wantErr(t, err, pyselect.ValueError, "Invalid file object: 'x'")
+	_, err = s.Register(-1, 1)
+	wantErr(t, err, pyselect.ValueError, "Invalid file descriptor: -1")
+	_, err = s.Register(filenoObj(-3), 1)
+	wantErr(t, err, pyselect.ValueError, "Invalid file descriptor: -3")
+	_, err = s.Unregister(5)
+	wantErr(t, err, pyselect.KeyError, "'5 is not registered'")
+	_, err = s.Modify(5, 1)
+	wantErr(t, err, pyselect.KeyError, "'5 is not registered'")
+	_, err = s.Select("x")
+	wantErr(t, err, pyselect.TypeError, "'>' not supported between instances of 'int' and 'str'")
+	_, err = s.GetMap().Get("x")
+	wantErr(t, err, pyselect.ValueError, "Invalid file object: 'x'")
+	if _, err := s.Register(1, 1); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.Register(1, 1)
+	wantErr(t, err, pyselect.KeyError, "'1 (FD 1) is already registered'")
+	_, err = s.Register(filenoObj(1), 2)
+	wantErr(t, err, pyselect.KeyError, "'1 (FD 1) is already registered'") // a named int is an int
+	_, err = s.Register(fileobj{1}, 2)
+	wantErr(t, err, pyselect.KeyError, `'selectors_test.fileobj({1}) (FD 1) is already registered'`)
+	// 2**40 registers (no system call) and Select fails as select.select;
+	// where int has 32 bits, Register refuses it (a key's Fd is an int).
+	if _, err := s.Register(int64(1)<<40, 1); strconv.IntSize == 32 {
+		wantErr(t, err, pyselect.OverflowError, "Python int too large to convert to C int")
+	} else if err != nil {
+		t.Fatal(err)
+	} else {
+		_, err = s.Select(0)
+		wantErr(t, err, pyselect.OverflowError, "Python int too large to convert to C int")
+		s.Unregister(int64(1) << 40)
+	}
+	s.Close()
+	if s.GetMap() != nil {
+		t.Error("get_map() after close() is not None")
+	}
+	_, err = s.GetKey(1)
+	wantErr(t, err, pyselect.RuntimeError, "Selector is closed")
+}
+
+// TestFileobjLookupByIdentity: a file object whose fileno() fails now is
+// found by identity (_fileobj_lookup's exhaustive search).
+func TestFileobjLookupByIdentity(t *testing.T) {
+	s := selectors.NewSelectSelector[int]()
+	f := &closedFileno{}
+	if _, err := s.Register(f, 1); err == nil {
+		t.Fatal("a closed file object registered")
+	}
+	_, err := s.GetKey(f)
+	wantErr(t, err, pyselect.ValueError, "Invalid file object: "+pyselect.Repr(f))
+}
+
+// TestModifyOrder: _BaseSelectorImpl.modify of the events unregisters and
+// registers (the key moves to the end of the dict); of the data alone, or
+// any modify of a poll-like selector, replaces the key in place.
+func TestModifyOrder(t *testing.T) {
+	s := selectors.NewSelectSelector[string]()
+	for fd := range 3 {
+		if _, err := s.Register(fd, selectors.EVENT_READ, "a"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	k, err := s.Modify(0, selectors.EVENT_READ, "b")
+	if err != nil || k.Data != "b" {
+		t.Fatal(k, err)
+	}
+	if got := slices.Collect(s.GetMap().Keys()); !slices.Equal(got, []int{0, 1, 2}) {
+		t.Errorf("after a data modify: %v, want [0 1 2]", got)
+	}
+	same, err := s.Modify(0, selectors.EVENT_READ, "b")
+	if err != nil || same != k {
+		t.Errorf("a modify that changes nothing returns the same key: %v %v", same, err)
+	}
+	if _, err := s.Modify(0, selectors.EVENT_WRITE); err != nil {
+		t.Fatal(err)
+	}
+	if got := slices.Collect(s.GetMap().Keys()); !slices.Equal(got, []int{1, 2, 0}) {
+		t.Errorf("after an events modify: %v, want [1 2 0]", got)
+	}
+	// Invalid events: unregistered, then register fails (as in Python).
+	_, err = s.Modify(1, 0)
+	wantErr(t, err, pyselect.ValueError, "Invalid events: 0")
+	if _, ok := s.GetMap().Lookup(1); ok {
+		t.Error("fd 1 still registered after a modify with invalid events")
+	}
+}
+
+// TestMapManyKeys exercises the ordered map's compaction.
+func TestMapManyKeys(t *testing.T) {
+	s := selectors.NewSelectSelector[int]()
+	for fd := range 100 {
+		if _, err := s.Register(fd, selectors.EVENT_READ, fd); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for fd := 0; fd < 100; fd += 3 {
+		if _, err := s.Unregister(fd); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for fd := 0; fd < 100; fd += 3 {
+		if _, err := s.Register(fd, selectors.EVENT_WRITE, -fd); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var want []int
+	for fd := range 100 {
+		if fd%3 != 0 {
+			want = append(want, fd)
+		}
+	}
+	for fd := 0; fd < 100; fd += 3 {
+		want = append(want, fd)
+	}
+	m := s.GetMap()
+	if got := slices.Collect(m.Keys()); !slices.Equal(got, want) {
+		t.Fatalf("order %v, want %v", got, want)
+	}
+	for fd, key := range m.All() {
+		if key.Fd != fd || (fd%3 == 0) != (key.Events == selectors.EVENT_WRITE) {
+			t.Fatalf("fd %d: %+v", fd, key)
+		}
+	}
+	if m.Len() != 100 {
+		t.Fatal(m.Len())
+	}
+}
+
+// TestTimeoutRules: the TypeErrors and math.ceil errors of the timeout
+// rules (probed with CPython 3.11).
+func TestTimeoutRules(t *testing.T) {
+	s := selectors.NewSelectSelector[any]()
+	start := time.Now()
+	if r, err := s.Select(-5); err != nil || len(r) != 0 {
+		t.Errorf("Select(-5): %v %v", r, err)
+	}
+	if r, err := s.Select(-time.Second); err != nil || len(r) != 0 {
+		t.Errorf("Select(-1s): %v %v", r, err)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("negative timeouts waited %v", d)
+	}
+	_, err := s.Select(math.NaN())
+	wantErr(t, err, pyselect.ValueError, "Invalid value NaN (not a number)")
+}

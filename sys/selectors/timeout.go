@@ -1,0 +1,127 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+package selectors
+
+import (
+	"math"
+	"reflect"
+	"time"
+
+	"github.com/pyselect/pyselect/sys/pyselect"
+)
+
+// Timeouts.
+//
+// A Select timeout is an any, as in sys/pyselect: nil is None (block),
+// a float or any Go integer is Python's float or int in seconds, and a
+// time.Duration is that duration. Each selector first applies
+// Lib/selectors.py's own rule, then passes the result to the select
+// module's call, whose rules (sys/pyselect's timeout.go) do the rest:
+//
+//	selector                       Lib/selectors.py                   then
+//	SelectSelector, KqueueSelector max(timeout, 0)                    select.select / kqueue.control
+//	PollSelector                   timeout <= 0: 0, else              poll.poll (ms)
+//	                               math.ceil(timeout * 1e3)
+//	EpollSelector                  None: -1; timeout <= 0: 0, else    epoll.poll (s)
+//	                               math.ceil(timeout * 1e3) * 1e-3
+//
+// so a negative timeout polls, and a wait is at least as long as asked.
+// A value Python cannot compare with 0 is its TypeError ("'<=' not
+// supported between instances of 'str' and 'int'"); math.ceil of NaN is
+// ValueError "cannot convert float NaN to integer", of infinity
+// OverflowError "cannot convert float infinity to integer".
+
+// number reads a Python number: a float (f, true) or an integer (i, false).
+// ok is false for any other value. A time.Duration is its seconds, a float.
+func number(v any) (f float64, i int64, isFloat, ok bool) {
+	if d, isDur := v.(time.Duration); isDur {
+		return d.Seconds(), 0, true, true
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Float32, reflect.Float64:
+		return rv.Float(), 0, true, true
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return 0, rv.Int(), false, true
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		if u := rv.Uint(); u <= math.MaxInt64 {
+			return 0, int64(u), false, true
+		}
+		return float64(rv.Uint()), 0, true, true
+	case reflect.Bool:
+		if rv.Bool() {
+			return 0, 1, false, true
+		}
+		return 0, 0, false, true
+	}
+	return 0, 0, false, false
+}
+
+func typeError(msg string) error {
+	return &pyselect.Error{Exception: pyselect.TypeError, Message: msg}
+}
+
+// maxZero is Python's max(timeout, 0), for SelectSelector and
+// KqueueSelector: None stays None, a negative number becomes 0, anything
+// else is passed on as it is (NaN too: 0 > nan is false).
+func maxZero(timeout any) (any, error) {
+	if timeout == nil {
+		return nil, nil
+	}
+	f, i, isFloat, ok := number(timeout)
+	switch {
+	case !ok:
+		return nil, typeError("'>' not supported between instances of 'int' and '" + pyselect.TypeName(timeout) + "'")
+	case isFloat && f < 0, !isFloat && i < 0:
+		return 0, nil
+	}
+	if d, isDur := timeout.(time.Duration); isDur {
+		return d.Seconds(), nil
+	}
+	return timeout, nil
+}
+
+// ceilMs is _PollLikeSelector.select's timeout rule: none reports None;
+// a timeout <= 0 is 0; otherwise math.ceil(timeout * 1e3) milliseconds
+// (a time.Duration is rounded up to the millisecond exactly), an integer
+// held in a float64 as Python's int holds it (the select module's call
+// refuses one too large).
+func ceilMs(timeout any) (ms float64, none bool, err error) {
+	if timeout == nil {
+		return 0, true, nil
+	}
+	if d, isDur := timeout.(time.Duration); isDur {
+		if d <= 0 {
+			return 0, false, nil
+		}
+		return float64((d + time.Millisecond - 1) / time.Millisecond), false, nil
+	}
+	f, i, isFloat, ok := number(timeout)
+	switch {
+	case !ok:
+		return 0, false, typeError("'<=' not supported between instances of '" + pyselect.TypeName(timeout) + "' and 'int'")
+	case !isFloat:
+		f = float64(i)
+	}
+	switch {
+	case f <= 0:
+		return 0, false, nil
+	case math.IsNaN(f):
+		return 0, false, valueError("cannot convert float NaN to integer")
+	case math.IsInf(f, 1):
+		return 0, false, &pyselect.Error{Exception: pyselect.OverflowError, Message: "cannot convert float infinity to integer"}
+	}
+	return math.Ceil(f * 1e3), false, nil
+}
+
+// pollInt is poll.poll's argument for ms: the int, or past int64 (which
+// Python's int holds, and poll.poll refuses with OverflowError) MaxInt64,
+// which poll.poll refuses the same way.
+func pollInt(ms float64) int64 {
+	if ms >= math.MaxInt64 {
+		return math.MaxInt64
+	}
+	return int64(ms)
+}
