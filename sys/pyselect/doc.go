@@ -62,4 +62,8 @@
 // while another goroutine is inside one of its calls keeps its descriptor
 // until that call returns, so the number cannot be reused under it; the
 // call is woken and returns ValueError "I/O operation on closed ... object".
+// Waking needs nothing at Close time and puts nothing into the kernel
+// object, so a dup of its descriptor sees no event of the library's. An
+// Epoll or Kqueue dropped without Close is closed when collected; the
+// zero value and a nil pointer are closed objects.
 package pyselect

@@ -75,8 +75,11 @@ var _ = addRows(
 	portingRow{"select.epoll.fromfd(fd)", "pyselect.EpollFromFd(fd)", func(t *testing.T) {
 		ep, w := writable(t)
 		fd, _ := ep.Fileno()
-		ep2, err := pyselect.EpollFromFd(fd)
+		dup, err := unix.Dup(fd) // ep2 owns what it is given, as in Python
 		check(t, err)
+		ep2, err := pyselect.EpollFromFd(dup)
+		check(t, err)
+		defer ep2.Close()
 		evs, err := ep2.Poll(0, -1)
 		wantEvents(t, evs, err, pyselect.Event{Fd: w, Events: pyselect.EPOLLOUT})
 	}},
