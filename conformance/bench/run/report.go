@@ -116,8 +116,10 @@ func (r *Report) writeTargets(p func(string, ...any)) {
 	s, sv := maxOf(shaped, allocs)
 	p("| Python-shaped calls allocate at most the result | at most %.0f allocs/op (%s/%s) | %s |\n", sv, s.Group, s.Impl, yes(sv <= maxResultAllocs))
 	if len(sel) > 0 {
-		s, sv := maxOf(sel, allocs)
-		p("| `EpollSelector.Select` allocates nothing per event (the result and epoll.poll's list) | at most %.0f allocs/op (%s) | %s |\n", sv, s.Group, yes(sv <= maxSelectAllocs))
+		extra := func(row Row) float64 { return row.AllocsOp - row.PollAllocs }
+		s, sv := maxOf(sel, extra)
+		p("| `EpollSelector.Select` allocates only its result beyond `Epoll.Poll`, whatever the number of events | at most %.0f allocs/op more (%s: %.0f against %.0f) | %s |\n",
+			sv, s.Group, s.AllocsOp, s.PollAllocs, yes(sv <= 1))
 	}
 	miss := 0
 	for _, row := range ratio {
