@@ -8,7 +8,6 @@ package pyselect
 
 import (
 	"errors"
-	"syscall"
 	"time"
 )
 
@@ -22,10 +21,6 @@ var errClosing = errors.New("closed while waiting")
 // 1e8 s with EINVAL (Go's runtime/netpoll_kqueue.go caps its own at 1e6 s
 // for it), and a 32-bit time_t ends in 2038.
 const maxWait = 1e6 * time.Second
-
-// errResume asks the package's wait for another try with the time left:
-// the instance was readable, but another call collected its events first.
-var errResume = syscall.EINTR
 
 // wait collects events with collect, blocking up to timeout (negative:
 // no limit, however long otherwise) until there are some, as one

@@ -5,6 +5,7 @@
 package pyselect
 
 import (
+	"errors"
 	"math"
 	"reflect"
 	"syscall"
@@ -189,6 +190,12 @@ func msCeil(d time.Duration) int {
 	return int(min(divCeil(int64(d), 1e6), math.MaxInt32))
 }
 
+// errResume is what a sys function of wait returns to be called again
+// with the time left when it has nothing to report before the deadline
+// and no interruption to blame: an instance that was readable, but whose
+// events another call collected first.
+var errResume = errors.New("pyselect: resume the wait")
+
 // wait calls sys, one kernel wait, until the wait is over, as PEP 475
 // makes CPython do for every blocking call of the select module
 // (conformance/SEMANTICS.md#eintr). Go makes
@@ -225,7 +232,7 @@ func wait(timeout, limit time.Duration, sys func(time.Duration) (int, error)) (i
 		}
 		n, err := sys(d)
 		switch {
-		case err == syscall.EINTR:
+		case err == syscall.EINTR, err == errResume:
 		case err == nil && n == 0 && capped:
 			// The kernel's timeout ran out before ours.
 		default:
