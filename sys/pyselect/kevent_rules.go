@@ -180,7 +180,7 @@ func (abi keventABI) ident(v any) (uint64, error) {
 // bits, _PyTime_AsTimespec's OverflowError for a number past it stays
 // (a time.Duration is waited out whatever its length).
 func kqueueTimeout(v any, time32 bool) (time.Duration, error) {
-	t, err := timeoutOf(v, 1e9, errIntTimeoutType())
+	t, err := timeoutOf(v, 1e9, errIntTimeoutType)
 	switch {
 	case err != nil:
 		return 0, newError(TypeError, "timeout argument must be a number or None, got "+pyTypeName(v))

@@ -81,7 +81,13 @@ func Select[T any](rlist, wlist, xlist []T, timeout any) (r, w, x []T, err error
 	_, err = wait(d, selectMaxWait, func(d time.Duration) (int, error) {
 		// The kernel rewrites the sets, so each try starts from a copy.
 		out = in
-		n, err := selectSys(nfd, &out[0], &out[1], &out[2], d)
+		var n int
+		var err error
+		if selectFake == nil {
+			n, err = sysSelect(nfd, &out[0], &out[1], &out[2], d)
+		} else {
+			n, err = selectFake()
+		}
 		if err == syscall.EINTR {
 			// Unmodified input: cleared, so that a wait given up at the
 			// deadline returns three empty lists (bpo-35310).
@@ -150,8 +156,10 @@ func fill[T any](s *fdSet, list []T, fds []int32, nfd *int) ([]int32, error) {
 // no more. Longer timeouts are waited out in several calls (see wait).
 const selectMaxWait = math.MaxInt32 * time.Second
 
-// selectSys is sysSelect; tests replace it to interrupt a call.
-var selectSys = sysSelect
+// selectFake, when set by a test, is called instead of select(2) and
+// leaves the sets as they were given. It takes no pointer to them: a
+// function value that did would move them to the heap on every call.
+var selectFake func() (int, error)
 
 // scratchFds keeps the fds array of Select calls with more elements than
 // its stack array holds, so that the result is a call's one allocation.

@@ -49,8 +49,9 @@ type pyTimeout struct {
 }
 
 // timeoutOf reads v, in units of unit nanoseconds (1e9 for seconds, 1e6
-// for milliseconds). For a type Python rejects, it returns typeErr.
-func timeoutOf(v any, unit int64, typeErr error) (pyTimeout, error) {
+// for milliseconds). For a type Python rejects, it returns typeErr(), made
+// only then: the errors are per call.
+func timeoutOf(v any, unit int64, typeErr func() *Error) (pyTimeout, error) {
 	if v == nil {
 		return pyTimeout{none: true}, nil
 	}
@@ -64,7 +65,7 @@ func timeoutOf(v any, unit int64, typeErr error) (pyTimeout, error) {
 	i, big, ok := pyInt(v)
 	switch {
 	case !ok:
-		return pyTimeout{}, typeErr
+		return pyTimeout{}, typeErr()
 	case big || i > math.MaxInt64/unit || i < math.MinInt64/unit: // _PyTime_Mul's overflow check
 		return pyTimeout{}, errPyTimeOverflow()
 	}
@@ -111,7 +112,7 @@ func divCeil(ns, unit int64) int64 {
 // selectTimeout is select.select's rule: seconds, None blocks, anything
 // that rounds below zero is ValueError "timeout must be non-negative".
 func selectTimeout(v any) (time.Duration, error) {
-	t, err := timeoutOf(v, 1e9, errSelectTimeoutTyp())
+	t, err := timeoutOf(v, 1e9, errSelectTimeoutTyp)
 	switch {
 	case err != nil:
 		return 0, err
@@ -126,7 +127,7 @@ func selectTimeout(v any) (time.Duration, error) {
 // pollTimeout is poll.poll's rule: milliseconds; None and every negative
 // value block; a number outside C int milliseconds is OverflowError.
 func pollTimeout(v any) (time.Duration, error) {
-	t, err := timeoutOf(v, 1e6, errIntTimeoutType())
+	t, err := timeoutOf(v, 1e6, errIntTimeoutType)
 	if err != nil || t.none {
 		return -1, err
 	}
@@ -144,7 +145,7 @@ func pollTimeout(v any) (time.Duration, error) {
 // -1 block; below -1 or outside a C int it is OverflowError
 // (select_devpoll_poll_impl).
 func devpollTimeout(v any) (time.Duration, error) {
-	t, err := timeoutOf(v, 1e6, errIntTimeoutType())
+	t, err := timeoutOf(v, 1e6, errIntTimeoutType)
 	if err != nil || t.none {
 		return -1, err
 	}
@@ -162,7 +163,7 @@ func devpollTimeout(v any) (time.Duration, error) {
 // toward +inf, so a timeout in (-1 ms, 0) polls while -1 ms and below block;
 // a number outside C int milliseconds is OverflowError.
 func epollTimeout(v any) (time.Duration, error) {
-	t, err := timeoutOf(v, 1e9, errIntTimeoutType())
+	t, err := timeoutOf(v, 1e9, errIntTimeoutType)
 	if err != nil || t.none {
 		return -1, err
 	}

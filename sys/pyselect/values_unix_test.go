@@ -202,15 +202,15 @@ func TestPollOrderAfterUnregister(t *testing.T) {
 // reported. But a wait given up at its deadline after EINTR reports
 // nothing: the sets still hold the input (bpo-35310).
 func TestSelectConvertsAfterTimeoutNotAfterEINTR(t *testing.T) {
-	defer func(f func(int, *fdSet, *fdSet, *fdSet, time.Duration) (int, error)) { selectSys = f }(selectSys)
+	defer func() { selectFake = nil }()
 	// The kernel's timeout, leaving the input bits as they were.
-	selectSys = func(int, *fdSet, *fdSet, *fdSet, time.Duration) (int, error) { return 0, nil }
+	selectFake = func() (int, error) { return 0, nil }
 	r, w, x, err := Select([]int{5}, []int{6}, []int{5, 7}, 0.001)
 	if err != nil || !reflect.DeepEqual(r, []int{5}) || !reflect.DeepEqual(w, []int{6}) || !reflect.DeepEqual(x, []int{5, 7}) {
 		t.Fatalf("after a timeout with bits left: %v %v %v %v, want [5] [6] [5 7]", r, w, x, err)
 	}
 	// Interrupted until the deadline has passed.
-	selectSys = func(int, *fdSet, *fdSet, *fdSet, time.Duration) (int, error) {
+	selectFake = func() (int, error) {
 		time.Sleep(2 * time.Millisecond)
 		return -1, syscall.EINTR
 	}
