@@ -7,6 +7,7 @@
 package pyselect
 
 import (
+	"math"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -50,6 +51,10 @@ type Poll struct {
 }
 
 var _ Poller = (*Poll)(nil)
+
+// msMaxWait is the longest timeout poll(2) and epoll_wait(2) take: an int
+// of milliseconds.
+const msMaxWait = math.MaxInt32 * time.Millisecond
 
 // errConcurrentPoll is CPython's answer to a second Poll while one runs.
 func errConcurrentPoll() *Error { return newError(RuntimeError, "concurrent poll() invocation") }

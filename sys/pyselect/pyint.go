@@ -74,12 +74,3 @@ func pyFloat(v any) (f float64, ok bool) {
 // isCInt reports whether i fits a C int.
 func isCInt(i int64) bool { return math.MinInt32 <= i && i <= math.MaxInt32 }
 
-// cInt is the range check of an argument CPython parses as a C int (the
-// "i" format, _PyLong_AsInt): outside it, OverflowError "Python int too
-// large to convert to C int" (for large negative values too).
-func cInt[T int | int64](i T) error {
-	if !isCInt(int64(i)) {
-		return errIntOverflow()
-	}
-	return nil
-}

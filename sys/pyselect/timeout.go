@@ -177,10 +177,6 @@ func epollTimeout(v any) (time.Duration, error) {
 	return time.Duration(max(t.ns, 0)), nil
 }
 
-// msMaxWait is the longest timeout poll(2) and epoll_wait(2) take: an int
-// of milliseconds.
-const msMaxWait = math.MaxInt32 * time.Millisecond
-
 // msCeil converts a Duration of at most msMaxWait to the int milliseconds
 // of poll(2) and epoll_wait(2), rounding up so that a positive timeout
 // never becomes a non-blocking 0; negative is -1, "block" (both man pages).
