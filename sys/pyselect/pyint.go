@@ -73,4 +73,3 @@ func pyFloat(v any) (f float64, ok bool) {
 
 // isCInt reports whether i fits a C int.
 func isCInt(i int64) bool { return math.MinInt32 <= i && i <= math.MaxInt32 }
-

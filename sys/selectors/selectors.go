@@ -409,4 +409,3 @@ func interrupted[D any](err error) ([]Ready[D], error) {
 	}
 	return nil, err
 }
-

@@ -82,4 +82,3 @@ func maxZero(timeout any) (any, error) {
 	}
 	return timeout, nil
 }
-
