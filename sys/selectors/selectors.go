@@ -407,10 +407,3 @@ func interrupted[D any](err error) ([]Ready[D], error) {
 	}
 	return nil, err
 }
-
-// onceCanUse is Lib/selectors.py's _can_use(method), asked once, as at
-// import: whether make, which makes and closes an object of the method,
-// succeeds.
-func onceCanUse(make func() error) func() bool {
-	return sync.OnceValue(func() bool { return make() == nil })
-}
