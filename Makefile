@@ -1,9 +1,8 @@
-# pyselect: every job a developer or CI runs is a target here.
-# `make conformance` is the main job; `make test` runs every test.
-# .ci/run is what CI runs; each of its steps is one target below.
+# pyselect: every job a developer or CI runs is a target here, named for what it runs.
+# `make conformance` is the main job; `make test` runs every test once.
+# `make ci` is exactly what CI runs (.ci/run calls it); each of its steps is a target below.
 
 GO       ?= go
-GINKGO   := $(GO) tool ginkgo
 OUT      := out
 # Targets vetted with CGO_ENABLED=0: every port `go tool dist list` knows for
 # the operating systems pyselect supports (never a hand-written GOARCH list).
@@ -13,20 +12,32 @@ VET_TARGETS   = $(shell $(GO) tool dist list | grep -E '^(linux|darwin|freebsd|n
 BUILD_TARGETS = freebsd/amd64 freebsd/arm64 freebsd/386 netbsd/amd64 openbsd/amd64 dragonfly/amd64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64 \
                 illumos/amd64 solaris/amd64 aix/ppc64
 STATICCHECK   = honnef.co/go/tools/cmd/staticcheck@v0.8.2
+# Every package with unit tests: all but the conformance suite.
+UNIT_PKGS     = $(filter-out %/conformance,$(shell $(GO) list ./...))
+# The steps of `make ci`, in order: what CI runs on every submission.
+CI_STEPS      = test tidy-check lint cross bench-smoke qemu wine fixtures-check matrix
 
-.PHONY: all test unit race vet fmt cross conformance lint tidy-check clean
+.PHONY: all test unit race vet fmt cross conformance lint tidy-check clean ci
 all: test
 
-## test: every test that runs on this machine: format, vet, unit and conformance tests with -race, and the cross-compile checks.
-test: fmt vet race cross bench-smoke
+## test: every test once: gofmt, go vet, the unit tests and the conformance suite (with its report) under the race detector.
+test: fmt vet race
 
-## unit: the library's unit tests and the conformance suite, natively, without cgo.
+## ci: exactly what CI runs (.ci/run): $(CI_STEPS), stopping at the first that fails. The matrix goes to $(OUT)/MATRIX.md.
+ci:
+	@for t in $(CI_STEPS); do echo; echo "=== make $$t ($$(date -u +%T))"; $(MAKE) --no-print-directory $$t MATRIX_OUT=$(OUT)/MATRIX.md || exit 1; done
+
+## unit: the tests of every package but the conformance suite (the library's unit tests, fuzz seeds, examples, the differential and bench tools), without cgo.
 unit:
-	CGO_ENABLED=0 $(GO) test -count=1 ./...
+	CGO_ENABLED=0 $(GO) test -count=1 $(UNIT_PKGS)
 
-## race: everything under the race detector (the race runtime is the one use of cgo).
+## conformance: the main job. Runs the conformance suite on this OS, randomized, prints a readable report and writes $(OUT)/conformance.json (RACE=1: under the race detector).
+conformance:
+	@OUT=$(OUT) GO=$(GO) bash .ci/conformance.sh $(if $(RACE),--race)
+
+## race: `unit` and `conformance` under the race detector (it needs cgo and a C compiler; without one this says so and runs them without it; .ci/race.sh).
 race:
-	CGO_ENABLED=1 $(GO) test -race -count=1 ./...
+	@OUT=$(OUT) GO=$(GO) bash .ci/race.sh $(UNIT_PKGS)
 
 ## fmt: gofmt must have nothing to say.
 fmt:
@@ -40,19 +51,9 @@ vet:
 cross:
 	@bash .ci/cross.sh "$(VET_TARGETS)" "$(BUILD_TARGETS)"
 
-## conformance: the main job. Runs the conformance suite on this OS, randomized, prints a readable report and writes $(OUT)/conformance.json.
-conformance:
-	@mkdir -p $(OUT)
-	@CGO_ENABLED=0 $(GINKGO) --randomize-all --keep-going --timeout=20m --json-report=conformance.json --junit-report=conformance.xml --output-dir=$(OUT) ./conformance; \
-	  status=$$?; $(GO) run ./conformance/cmd/report $(OUT)/conformance.json || status=1; exit $$status
-
-## lint: staticcheck at a pinned version, for this machine and for one target of each other OS.
-## staticcheck is built once for this machine; GOOS/GOARCH then only choose what it analyses.
+## lint: staticcheck at a pinned version, for this machine and for one target of each other OS (.ci/lint.sh); lint-ci below.
 lint:
-	@mkdir -p bin && GOBIN=$(CURDIR)/bin CGO_ENABLED=0 $(GO) install $(STATICCHECK)
-	CGO_ENABLED=0 bin/staticcheck ./...
-	@for t in linux/386 linux/arm64 freebsd/amd64 darwin/arm64 netbsd/amd64 openbsd/amd64 dragonfly/amd64 windows/amd64 illumos/amd64 solaris/amd64; do \
-	  echo "staticcheck $$t"; GOOS=$${t%/*} GOARCH=$${t#*/} CGO_ENABLED=0 bin/staticcheck ./... || exit 1; done
+	@GO=$(GO) STATICCHECK=$(STATICCHECK) bash .ci/lint.sh
 
 ## tidy-check: go.mod and go.sum are what `go mod tidy` makes.
 tidy-check:
@@ -102,21 +103,21 @@ lint: lint-ci
 FUZZTIME ?= 1m
 DURATION ?= 10m
 .PHONY: fuzz soak
-## fuzz: run each fuzz target of sys/pyselect for FUZZTIME (make fuzz FUZZTIME=5m); prints the executions and the crashes (a crash fails the target and leaves its input in testdata/fuzz).
+## fuzz: run each fuzz target of sys/pyselect and sys/selectors for FUZZTIME (make fuzz FUZZTIME=5m); prints the executions and the crashes (a crash fails the target and leaves its input in testdata/fuzz).
 fuzz:
-	@mkdir -p $(OUT); : > $(OUT)/fuzz.log; \
-	for t in $$($(GO) test -list '^Fuzz' ./sys/pyselect | grep '^Fuzz'); do \
-	  echo "fuzz $$t for $(FUZZTIME)"; \
-	  CGO_ENABLED=0 $(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) ./sys/pyselect > $(OUT)/fuzz-$$t.log 2>&1; rc=$$?; \
-	  n=$$(grep -o 'execs: [0-9]*' $(OUT)/fuzz-$$t.log | tail -1 | cut -d' ' -f2); \
-	  echo "$$t execs=$${n:-0} rc=$$rc" | tee -a $(OUT)/fuzz.log; \
-	  if [ $$rc -ne 0 ]; then tail -30 $(OUT)/fuzz-$$t.log; exit 1; fi; \
-	done; \
-	awk '{split($$2,a,"="); s+=a[2]} END {print "fuzz total: " s " executions, 0 crashes"}' $(OUT)/fuzz.log
+	@OUT=$(OUT) GO=$(GO) bash .ci/fuzz.sh $(FUZZTIME)
 
 ## soak: an echo load through an epoll loop on pyselect with connection churn over 127.0.0.1 for DURATION; fails on any error or fd/memory growth.
 soak:
 	CGO_ENABLED=0 $(GO) run ./conformance/cmd/soak -duration $(DURATION)
+
+# --- matrix ---
+MATRIX_REPORTS ?= $(wildcard $(OUT)/conformance.json $(OUT)/qemu $(OUT)/wine $(OUT)/ci-reports)
+MATRIX_OUT     ?= conformance/MATRIX.md
+.PHONY: matrix
+## matrix: merge the conformance suite's Ginkgo reports (MATRIX_REPORTS: by default $(OUT)/conformance.json, $(OUT)/qemu/<arch>/, $(OUT)/wine/ and CI's artifacts downloaded into $(OUT)/ci-reports/) into one table, behaviour x platform, in MATRIX_OUT.
+matrix:
+	CGO_ENABLED=0 $(GO) run ./conformance/cmd/matrix -o $(MATRIX_OUT) $(MATRIX_REPORTS)
 
 # --- windows ---
 .PHONY: wine
@@ -130,7 +131,7 @@ wine:
 bench:
 	CGO_ENABLED=0 $(GO) run ./conformance/bench/run -out $(OUT)/bench
 
-## bench-smoke: every benchmark once (-benchtime=1x), so that `make test` shows they run; no timing is judged.
+## bench-smoke: every benchmark once (-benchtime=1x), so that CI (`make ci`) shows they run; no timing is judged.
 bench-smoke:
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchtime=1x ./...
 
@@ -139,7 +140,7 @@ bench-smoke:
 PYTHON ?= python3
 N      ?= 1000
 SEED   ?= $(shell date +%s)
-## fixtures: re-record every differential scenario (fixtures/scenarios) with this machine's CPython into fixtures/cpython/<os>-<version>/; `make test` replays them against pyselect.
+## fixtures: re-record every differential scenario (fixtures/scenarios) with this machine's CPython into fixtures/cpython/<os>-<version>/; `make test` and `make conformance` replay them against pyselect.
 fixtures:
 	$(PYTHON) fixtures/record.py
 

@@ -30,11 +30,12 @@ one() {
     for p in $pkgs; do
       GOOS=$os GOARCH=$arch go test -c -o /dev/null "$p" >"$tmp/$os-$arch.build" 2>&1 || { echo "FAIL go test -c $t $p"; cat "$tmp/$os-$arch.build"; return 1; }
     done
-    echo "ok   go test -c $t ($(echo $pkgs | wc -w) packages)"
+    echo "ok   go test -c $t ($(echo "$pkgs" | wc -w) packages)"
   fi
 }
 export -f one
 tmp=$(mktemp -d); export tmp
 trap 'rm -rf "$tmp"' EXIT
+# shellcheck disable=SC2016 # $0 and $1 are the inner bash's arguments
 { for t in $vet_targets; do echo "vet $t"; done; for t in $build_targets; do echo "build $t"; done; } |
   xargs -P "$jobs" -L 1 bash -c 'one "$0" "$1"'

@@ -2,8 +2,7 @@
 # lint-ci.sh: check what CI and the VMs run, though neither can run here.
 #   - actionlint (pinned) over .github/workflows/, with shellcheck on their
 #     run: scripts;
-#   - shellcheck over the platform scripts (.ci/qemu.sh, .ci/testbins.sh,
-#     .ci/runtests.sh, .ci/lint-ci.sh, vagrant/run.sh);
+#   - shellcheck over every .ci script and vagrant/run.sh;
 #   - `vagrant validate --ignore-provider` for every vagrant/*/Vagrantfile
 #     (no provider needed; a box is not downloaded).
 # Installs shellcheck and vagrant with apt-get when they are missing (as root,
@@ -27,7 +26,7 @@ echo "lint-ci: actionlint .github/workflows/"
 $GO run "$ACTIONLINT" -no-color
 
 echo "lint-ci: shellcheck"
-shellcheck .ci/qemu.sh .ci/testbins.sh .ci/runtests.sh .ci/lint-ci.sh vagrant/run.sh
+shellcheck .ci/*.sh .ci/run vagrant/run.sh
 
 for f in vagrant/*/Vagrantfile; do
   echo "lint-ci: vagrant validate --ignore-provider $f"

@@ -7,11 +7,17 @@
 package conformance_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"syscall"
+	"testing"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -47,8 +53,12 @@ var _ = Describe("differential replay of CPython recordings", Label("differentia
 		}
 	})
 
-	for _, api := range []string{"select", "poll", "epoll", "kqueue"} {
-		Describe("select."+api, Label("api:"+api), func() {
+	for _, api := range []string{"select", "poll", "epoll", "kqueue", "selectors"} {
+		name := "select." + api
+		if api == "selectors" {
+			name = "selectors" // a module of its own
+		}
+		Describe(name, Label("api:"+api), func() {
 			for _, sc := range scenarios {
 				if len(sc.API) == 0 || sc.API[0] != api {
 					continue
@@ -81,8 +91,11 @@ var _ = Describe("differential replay of CPython recordings", Label("differentia
 						}
 						replayed++
 					}
-					if replayed == 0 && sc.API[0] == "kqueue" && !kqueueOS[runtime.GOOS] {
+					if replayed == 0 && slices.Contains(sc.API, "kqueue") && !kqueueOS[runtime.GOOS] {
 						Skip("not recorded on this OS: kqueue exists on macOS and the BSDs only (record with make fixtures there, e.g. make vagrant-freebsd-fixtures)")
+					}
+					if replayed == 0 && slices.Contains(sc.API, "devpoll") && runtime.GOOS != "illumos" && runtime.GOOS != "solaris" {
+						Skip("not recorded on this OS: /dev/poll exists on Solaris and illumos only")
 					}
 					if replayed == 0 {
 						Skip(fmt.Sprintf("not recorded on this OS: no fixtures/cpython/%s-*/%s.json (run make fixtures on %s with python3)",
@@ -104,6 +117,9 @@ func replay(ctx SpecContext, sc *differential.Scenario) ([]differential.Outcome,
 		outs []differential.Outcome
 		err  error
 	}
+	if sc.Process == "fresh" {
+		return replayFresh(ctx, sc)
+	}
 	done := make(chan result, 1)
 	go func() {
 		outs, err := differential.Replay(sc)
@@ -115,4 +131,53 @@ func replay(ctx SpecContext, sc *differential.Scenario) ([]differential.Outcome,
 	case <-ctx.Done():
 		return nil, fmt.Errorf("replay of %s did not finish: %w", sc.Name, ctx.Err())
 	}
+}
+
+// freshEnv names the scenario TestReplayFresh replays in a child process.
+const freshEnv = "PYSELECT_REPLAY_FRESH"
+
+// replayFresh replays sc in a new process of this test binary
+// (TestReplayFresh), as the recorder records it in a new Python process:
+// the fd table then holds only what the scenario opens.
+func replayFresh(ctx SpecContext, sc *differential.Scenario) ([]differential.Outcome, error) {
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestReplayFresh$", "-test.count=1")
+	cmd.Env = append(os.Environ(), freshEnv+"="+filepath.Join("..", "fixtures", "scenarios", sc.Name+".json"))
+	out, err := cmd.Output()
+	if errors.Is(err, syscall.ENOEXEC) {
+		Skip("this test binary cannot run itself as a child here (" + err.Error() + "; qemu-user without binfmt_misc): a fresh-process scenario runs where the binary is native")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("replay of %s in a child process: %w\n%s", sc.Name, err, out)
+	}
+	_, line, ok := bytes.Cut(out, []byte(freshMarker))
+	if !ok {
+		return nil, fmt.Errorf("replay of %s in a child process printed no outcomes:\n%s", sc.Name, out)
+	}
+	line, _, _ = bytes.Cut(line, []byte("\n"))
+	var outs []differential.Outcome // decoded as the recordings are
+	return outs, json.Unmarshal(line, &outs)
+}
+
+const freshMarker = "pyselect-fresh-outcomes: "
+
+// TestReplayFresh is replayFresh's child: it replays the scenario named by
+// $PYSELECT_REPLAY_FRESH and prints its outcomes as JSON.
+func TestReplayFresh(t *testing.T) {
+	path := os.Getenv(freshEnv)
+	if path == "" {
+		t.Skip("the child of a fresh-process scenario's replay; run by the differential specs")
+	}
+	sc, err := differential.LoadScenario(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outs, err := differential.Replay(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := json.Marshal(outs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Printf("%s%s\n", freshMarker, data)
 }

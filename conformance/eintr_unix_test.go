@@ -86,6 +86,7 @@ func eintrMeasure(api eintrAPI, r int, timeout time.Duration) eintrOutcome {
 // expectTimedOut: the timed wait returned the empty result, no error,
 // and not before its deadline.
 func expectTimedOut(o eintrOutcome) {
+	GinkgoHelper()
 	Expect(o.err).NotTo(HaveOccurred(), "EINTR must not escape (PEP 475)")
 	Expect(o.ready).To(BeEmpty())
 	Expect(o.elapsed).To(BeNumerically(">=", eintrTimeout), "an interrupted wait must not end early")

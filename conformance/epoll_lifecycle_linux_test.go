@@ -21,6 +21,7 @@ import (
 // epollNeedProc skips a spec that reads /proc/self/fd where /proc is not
 // mounted.
 func epollNeedProc() {
+	GinkgoHelper()
 	if _, err := os.Stat("/proc/self/fd"); err != nil {
 		Skip("/proc is not mounted: " + err.Error())
 	}

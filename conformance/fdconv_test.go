@@ -77,6 +77,7 @@ var fdconvPaths = []fdconvPath{
 // polledFd polls p without waiting and returns the one fd it reports
 // POLLOUT for.
 func polledFd(p *pyselect.Poll) (int, error) {
+	GinkgoHelper()
 	evs, err := p.Poll(0)
 	Expect(err).NotTo(HaveOccurred())
 	Expect(evs).To(HaveLen(1))
@@ -91,52 +92,35 @@ type fdconvValid struct {
 	make func() (v any, fd int)
 }
 
-func pipeW() int { _, w := support.Pipe(); return w }
-
-// rawFd reads the descriptor behind a syscall.RawConn the way the kernel
-// sees it, without Fd() (which would switch it to blocking mode).
-func rawFd(c interface{ Control(func(uintptr)) error }) int {
-	GinkgoHelper()
-	fd := -1
-	Expect(c.Control(func(s uintptr) { fd = int(s) })).To(Succeed())
-	return fd
-}
-
 func osPipeW() (*os.File, int) {
 	GinkgoHelper()
 	_, w := support.FilePipe()
-	rc, err := w.SyscallConn()
-	Expect(err).NotTo(HaveOccurred())
-	return w, rawFd(rc)
+	return w, support.ConnFd(w)
 }
 
 var fdconvValids = []fdconvValid{
-	{"an int", func() (any, int) { w := pipeW(); return w, w }},
-	{"an int8", func() (any, int) { w := pipeW(); return int8(w), w }},
-	{"an int16", func() (any, int) { w := pipeW(); return int16(w), w }},
-	{"an int32", func() (any, int) { w := pipeW(); return int32(w), w }},
-	{"an int64", func() (any, int) { w := pipeW(); return int64(w), w }},
-	{"a uint", func() (any, int) { w := pipeW(); return uint(w), w }},
-	{"a uint8", func() (any, int) { w := pipeW(); return uint8(w), w }},
-	{"a uint16", func() (any, int) { w := pipeW(); return uint16(w), w }},
-	{"a uint32", func() (any, int) { w := pipeW(); return uint32(w), w }},
-	{"a uint64", func() (any, int) { w := pipeW(); return uint64(w), w }},
-	{"a uintptr", func() (any, int) { w := pipeW(); return uintptr(w), w }},
-	{"a named integer type (Python: an int subclass)", func() (any, int) { w := pipeW(); return support.NamedFd(w), w }},
-	{"a Filenoer (Python: an object with fileno())", func() (any, int) { w := pipeW(); return support.FilenoObj(w), w }},
+	{"an int", func() (any, int) { w := readyWriter(); return w, w }},
+	{"an int8", func() (any, int) { w := readyWriter(); return int8(w), w }},
+	{"an int16", func() (any, int) { w := readyWriter(); return int16(w), w }},
+	{"an int32", func() (any, int) { w := readyWriter(); return int32(w), w }},
+	{"an int64", func() (any, int) { w := readyWriter(); return int64(w), w }},
+	{"a uint", func() (any, int) { w := readyWriter(); return uint(w), w }},
+	{"a uint8", func() (any, int) { w := readyWriter(); return uint8(w), w }},
+	{"a uint16", func() (any, int) { w := readyWriter(); return uint16(w), w }},
+	{"a uint32", func() (any, int) { w := readyWriter(); return uint32(w), w }},
+	{"a uint64", func() (any, int) { w := readyWriter(); return uint64(w), w }},
+	{"a uintptr", func() (any, int) { w := readyWriter(); return uintptr(w), w }},
+	{"a named integer type (Python: an int subclass)", func() (any, int) { w := readyWriter(); return support.NamedFd(w), w }},
+	{"a Filenoer (Python: an object with fileno())", func() (any, int) { w := readyWriter(); return support.FilenoObj(w), w }},
 	{"a *os.File", func() (any, int) { return osPipeW() }},
 	{"a *net.TCPConn", func() (any, int) {
 		c, _ := support.TCPPair()
-		rc, err := c.SyscallConn()
-		Expect(err).NotTo(HaveOccurred())
-		return c, rawFd(rc)
+		return c, support.ConnFd(c)
 	}},
 	{"a net.Conn interface value", func() (any, int) {
 		c, _ := support.TCPPair()
-		rc, err := c.SyscallConn()
-		Expect(err).NotTo(HaveOccurred())
 		var conn net.Conn = c
-		return conn, rawFd(rc)
+		return conn, support.ConnFd(c)
 	}},
 }
 
@@ -207,7 +191,7 @@ var _ = Describe("fd arguments (PyObject_AsFileDescriptor)", func() {
 					if in.needs64 && strconv.IntSize < 64 {
 						Skip("a Fileno() int cannot hold 2**31 on a 32-bit GOARCH")
 					}
-					w := pipeW()
+					w := readyWriter()
 					var err error
 					Expect(func() { _, err = path.use(in.make(), w) }).NotTo(Panic())
 					Expect(err).To(support.Raise(in.cls, in.msg))
@@ -243,7 +227,7 @@ var _ = Describe("fd arguments (PyObject_AsFileDescriptor)", func() {
 				c, _ := support.TCPPair()
 				Expect(c.Close()).To(Succeed())
 				var err error
-				Expect(func() { _, err = path.use(c, pipeW()) }).NotTo(Panic())
+				Expect(func() { _, err = path.use(c, readyWriter()) }).NotTo(Panic())
 				Expect(err).To(support.Raise(pyselect.ValueError, "file descriptor cannot be a negative integer (-1)"))
 			})
 		})

@@ -40,6 +40,7 @@ var kqueueExitStatus = map[string]struct {
 
 // control is kq.control(changes, maxevents, timeout) that must succeed.
 func control(kq *pyselect.Kqueue, changes []pyselect.Kevent, maxevents int, timeout any) []pyselect.Kevent {
+	GinkgoHelper()
 	evs, err := kq.Control(changes, maxevents, timeout)
 	Expect(err).NotTo(HaveOccurred())
 	return evs

@@ -12,7 +12,6 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
-	"syscall"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -30,6 +29,7 @@ var kqLabels = Label("api:kqueue", "os:"+runtime.GOOS)
 
 // newKq returns a kqueue closed when the spec ends.
 func newKq() *pyselect.Kqueue {
+	GinkgoHelper()
 	kq, err := pyselect.NewKqueue()
 	Expect(err).NotTo(HaveOccurred())
 	DeferCleanup(kq.Close)
@@ -38,6 +38,7 @@ func newKq() *pyselect.Kqueue {
 
 // kev is select.kevent(ident, *args), failing the spec on an error.
 func kev(ident any, args ...int64) pyselect.Kevent {
+	GinkgoHelper()
 	k, err := pyselect.NewKevent(ident, args...)
 	Expect(err).NotTo(HaveOccurred())
 	return k
@@ -55,16 +56,6 @@ func identFilters(evs []pyselect.Kevent) []identFilter {
 		s = append(s, identFilter{e.Ident, e.Filter})
 	}
 	return s
-}
-
-// connFd reads the descriptor of a net.Conn or *os.File the way pyselect
-// does, through SyscallConn().Control.
-func connFd(c syscall.Conn) int {
-	rc, err := c.SyscallConn()
-	Expect(err).NotTo(HaveOccurred())
-	fd := -1
-	Expect(rc.Control(func(s uintptr) { fd = int(s) })).To(Succeed())
-	return fd
 }
 
 var _ = Describe("select.kqueue", kqLabels, func() {
@@ -233,7 +224,7 @@ var _ = Describe("select.kevent", kqLabels, func() {
 	// socket objects as ident: PyObject_AsFileDescriptor (SEMANTICS.md#kevent-new).
 	It("takes its ident from an object with a descriptor", func() {
 		client, _ := support.TCPPair()
-		Expect(kev(client).Ident).To(Equal(uint64(connFd(client))))
+		Expect(kev(client).Ident).To(Equal(uint64(support.ConnFd(client))))
 	})
 })
 
@@ -267,7 +258,7 @@ var _ = Describe("select.kqueue.control", kqLabels, func() {
 	// WRITE.
 	It("reports readiness of a TCP pair and stops after KQ_EV_DELETE", func(ctx SpecContext) {
 		client, server := support.TCPPair()
-		cfd, sfd := connFd(client), connFd(server)
+		cfd, sfd := support.ConnFd(client), support.ConnFd(server)
 		kq := newKq()
 		kqfd, _ := kq.Fileno()
 		dup, err := unix.Dup(kqfd)

@@ -7,7 +7,6 @@
 package conformance_test
 
 import (
-	"net"
 	"runtime"
 	"time"
 
@@ -67,19 +66,12 @@ var _ = Describe("select.poll.poll", Label("api:poll", "os:linux", "os:freebsd")
 		Entry("When a TCP peer calls shutdown(SHUT_WR), it reports POLLIN|POLLRDHUP (8193)", "tcp SHUT_WR", func() int {
 			client, server := support.TCPPair()
 			Expect(server.CloseWrite()).To(Succeed())
-			return tcpFd(client)
+			return support.ConnFd(client)
 		}, SpecTimeout(10*time.Second)),
 		Entry("When a TCP peer closes, it reports POLLIN|POLLRDHUP (8193)", "tcp close", func() int {
 			client, server := support.TCPPair()
 			Expect(server.Close()).To(Succeed())
-			return tcpFd(client)
+			return support.ConnFd(client)
 		}, SpecTimeout(10*time.Second)),
 	)
 })
-
-// tcpFd is c's descriptor, read without Fd().
-func tcpFd(c *net.TCPConn) int {
-	rc, err := c.SyscallConn()
-	Expect(err).NotTo(HaveOccurred())
-	return rawFd(rc)
-}

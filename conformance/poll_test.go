@@ -82,6 +82,7 @@ var pollUnknown = map[string]map[string]string{
 
 // pollOnce polls p without waiting.
 func pollOnce(p *pyselect.Poll) []pyselect.Event {
+	GinkgoHelper()
 	evs, err := p.Poll(0)
 	Expect(err).NotTo(HaveOccurred())
 	return evs
@@ -203,9 +204,7 @@ var _ = Describe("select.poll", Label("api:poll"), func() {
 			Expect(err).NotTo(HaveOccurred())
 			DeferCleanup(os.Remove, f.Name())
 			DeferCleanup(func() { f.Close() })
-			rc, err := f.SyscallConn()
-			Expect(err).NotTo(HaveOccurred())
-			fd := rawFd(rc)
+			fd := support.ConnFd(f)
 			p := pyselect.NewPoll()
 			Expect(p.Register(f)).To(Succeed())
 			evs, err := p.Poll(nil)
@@ -247,9 +246,7 @@ var _ = Describe("select.poll", Label("api:poll"), func() {
 	// 0.02 s instead of 1 s to keep the suite fast.
 	It("reads a child process's output through POLLIN and POLLHUP to EOF", func(ctx SpecContext) {
 		pipe := support.Shell("for i in 0 1 2 3 4 5 6 7 8 9; do echo testing...; sleep 0.02; done")
-		rc, err := pipe.SyscallConn()
-		Expect(err).NotTo(HaveOccurred())
-		fd := rawFd(rc)
+		fd := support.ConnFd(pipe)
 		p := pyselect.NewPoll()
 		Expect(p.Register(pipe, pyselect.POLLIN)).To(Succeed())
 		timeouts := []any{0, 1000, 2000, 4000, 8000, 16000}

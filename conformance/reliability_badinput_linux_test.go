@@ -21,6 +21,7 @@ import (
 // sortedEvents is epoll.poll(0) sorted by fd, then events, as CPython's
 // tests compare sorted(ep.poll()).
 func sortedEvents(ep *pyselect.Epoll) []pyselect.Event {
+	GinkgoHelper()
 	evs, err := ep.Poll(0, -1)
 	Expect(err).NotTo(HaveOccurred())
 	sort.Slice(evs, func(i, j int) bool {

@@ -36,6 +36,7 @@ func leakCycles() int {
 // result as an error (plain checks: Gomega per call would dominate the
 // time under -race).
 func expectNoGrowth(what string, n int, cycle func() error) {
+	GinkgoHelper()
 	fdsBefore, gBefore := support.OpenFds(), runtime.NumGoroutine()
 	for i := range n {
 		if err := cycle(); err != nil {

@@ -24,6 +24,7 @@ import (
 // leaving room for the process's other descriptors. It returns the ends
 // and the limit it got.
 func manyPairs() (ends []int, limit uint64) {
+	GinkgoHelper()
 	var old syscall.Rlimit
 	Expect(syscall.Getrlimit(syscall.RLIMIT_NOFILE, &old)).To(Succeed())
 	raised := old

@@ -405,6 +405,7 @@ func repeat(fd, n int) []int {
 // reading on in PIPE_BUF chunks, once it is reported writable a write of
 // PIPE_BUF bytes must go through whole.
 func expectPipeBufAtomic(writable func(w int) bool) {
+	GinkgoHelper()
 	r, w := support.NonblockingPipe()
 	Expect(support.Fill(w)).To(BeNumerically(">", 0))
 	Expect(writable(w)).To(BeFalse(), "a full pipe is not writable")

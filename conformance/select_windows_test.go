@@ -73,6 +73,7 @@ func winError(errno syscall.Errno) string {
 // handle is c's socket handle as an int, what Python's socket.fileno()
 // returns on Windows.
 func handle(c syscall.Conn) int {
+	GinkgoHelper()
 	rc, err := c.SyscallConn()
 	Expect(err).NotTo(HaveOccurred())
 	h := -1
@@ -83,6 +84,7 @@ func handle(c syscall.Conn) int {
 // skipUnderWine skips the spec under Wine, where it would check Wine's
 // deviation from Windows rather than pyselect; windows-latest runs it.
 func skipUnderWine(why string) {
+	GinkgoHelper()
 	if underWine {
 		Skip("under Wine: " + why + "; the spec runs on Windows (CI's windows-latest job)")
 	}
@@ -96,6 +98,7 @@ func (s pySocket) Fileno() int { return s.h }
 // rawSocket opens a TCP socket with Winsock directly, outside Go's I/O
 // completion port, closed when the spec ends.
 func rawSocket() windows.Handle {
+	GinkgoHelper()
 	s, err := windows.Socket(windows.AF_INET, windows.SOCK_STREAM, windows.IPPROTO_TCP)
 	Expect(err).NotTo(HaveOccurred())
 	DeferCleanup(windows.Closesocket, s)
@@ -104,6 +107,7 @@ func rawSocket() windows.Handle {
 
 // setNonblocking is ioctlsocket(s, FIONBIO, 1).
 func setNonblocking(s windows.Handle) {
+	GinkgoHelper()
 	const fionbio = 0x8004667e // _IOW('f', 126, u_long), winsock2.h
 	on := uint32(1)
 	var n uint32

@@ -124,7 +124,7 @@ func findReadyMatching(ready []selectors.Ready[any], flag int) []any {
 
 func fdOfConn(c net.Conn) int {
 	GinkgoHelper()
-	fd, err := pyselect.Fileno(c)
+	fd, err := pyselect.AsFileDescriptor(c)
 	Expect(err).NotTo(HaveOccurred())
 	return fd
 }

@@ -6,7 +6,10 @@
 
 package differential
 
-import "github.com/pyselect/pyselect/sys/pyselect"
+import (
+	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/selectors"
+)
 
 // constants maps the names a scenario may use ("POLLIN", "EPOLLET", ...)
 // to pyselect's values on this OS; the per-OS files add theirs in init.
@@ -21,6 +24,10 @@ var constants = map[string]int64{
 	"POLLRDBAND": int64(pyselect.POLLRDBAND),
 	"POLLWRNORM": int64(pyselect.POLLWRNORM),
 	"POLLWRBAND": int64(pyselect.POLLWRBAND),
+
+	// selectors' events.
+	"EVENT_READ":  selectors.EVENT_READ,
+	"EVENT_WRITE": selectors.EVENT_WRITE,
 }
 
 // maskArg converts a value for an event mask parameter (poll's and

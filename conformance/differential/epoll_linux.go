@@ -115,12 +115,3 @@ func (r *replayer) epoll(st *Step) (any, error) {
 	}
 	return nil, scenarioErr("unknown op %q", st.Op)
 }
-
-// hasArg reports whether argument i (or keyword kw) was given.
-func hasArg(st *Step, i int, kw string) bool {
-	if i < len(st.Args) {
-		return true
-	}
-	_, ok := st.Kwargs[kw]
-	return kw != "" && ok
-}

@@ -17,7 +17,7 @@ import (
 // milliseconds, or invalid (never None or a negative poll/epoll timeout,
 // which would wait forever).
 func Generate(rng *rand.Rand, name string, apis []string) *Scenario {
-	g := &gen{rng: rng, apis: apis, closed: map[string]bool{}}
+	g := &gen{rng: rng, apis: apis, closed: map[string]bool{}, fobjFd: map[string]string{}, reused: map[string]bool{}}
 	sc := &Scenario{Name: name, API: apis, Doc: "random sequence from make difffuzz", Source: "difffuzz"}
 	g.add(g.resource())
 	for n := 3 + rng.IntN(12); len(g.steps) < n; {
@@ -37,6 +37,12 @@ type gen struct {
 	tcps   []string // TCP sockets
 	polls  []string
 	epolls []string
+	sels   []string          // selectors
+	epsels []string          // the EpollSelectors among them (they have fileno())
+	maps   []string          // mappings get_map() returned
+	fobjs  []string          // fileobj objects
+	fobjFd map[string]string // fileobj -> its fd resource
+	reused map[string]bool   // closed fds a dup2 has given a new file
 	n      int
 }
 
@@ -91,7 +97,7 @@ func (g *gen) resource() *Step {
 
 func (g *gen) step() *Step {
 	for {
-		switch k := g.rng.IntN(20); {
+		switch k := g.rng.IntN(23); {
 		case k < 2:
 			return g.resource()
 		case k < 6:
@@ -105,6 +111,10 @@ func (g *gen) step() *Step {
 		case k < 14:
 			if g.has("poll") {
 				return g.pollStep()
+			}
+		case k < 20:
+			if g.has("selectors") {
+				return g.selectorStep()
 			}
 		default:
 			if g.has("epoll") {
@@ -153,6 +163,45 @@ func (g *gen) io() *Step {
 		if strings.HasPrefix(fd, "w") {
 			return &Step{Op: "fill", Fd: fd}
 		}
+	}
+	return g.objIO()
+}
+
+// objIO makes or closes a file object, or reuses an fd number (dup2).
+func (g *gen) objIO() *Step {
+	if !g.has("selectors") {
+		return nil
+	}
+	switch g.rng.IntN(3) {
+	case 0:
+		fd := pick(g.rng, g.fds)
+		if g.closed[fd] {
+			return nil
+		}
+		f := g.name("fo")
+		g.fobjs = append(g.fobjs, f)
+		g.fobjFd[f] = fd
+		return &Step{Op: "fileobj", Fd: fd, As: f, Type: pick(g.rng, []string{"", "socket"})}
+	case 1:
+		if len(g.fobjs) > 0 {
+			f := pick(g.rng, g.fobjs)
+			if g.closed[g.fobjFd[f]] {
+				return nil // its fd number may be another file's now
+			}
+			g.closed[g.fobjFd[f]] = true
+			return &Step{Op: "fileobj.close", On: f}
+		}
+	case 2:
+		// Only onto a closed number: dup2 over an open one would close
+		// a file some other name still stands for.
+		src, dst := pick(g.rng, g.fds), pick(g.rng, g.fds)
+		if g.closed[src] || !g.closed[dst] || g.reused[dst] {
+			return nil
+		}
+		g.reused[dst] = true
+		nfd := g.name("u")
+		g.fds = append(g.fds, nfd)
+		return &Step{Op: "dup2", Fd: src, Onto: dst, As: nfd}
 	}
 	return nil
 }
@@ -346,4 +395,101 @@ func Format(sc *Scenario) []byte {
 	}
 	b.WriteString("  ]\n}\n")
 	return []byte(b.String())
+}
+
+// selectorStep is a selectors call: a new selector, register, modify,
+// unregister, get_key, select (never a timeout that waits long: 0, a
+// millisecond, or invalid), get_map and the mapping's methods, close,
+// fileno.
+func (g *gen) selectorStep() *Step {
+	if len(g.sels) == 0 || g.rng.IntN(12) == 0 {
+		classes := []string{"SelectSelector", "PollSelector", "DefaultSelector"}
+		if g.has("epoll") {
+			classes = append(classes, "EpollSelector", "EpollSelector")
+		}
+		class := pick(g.rng, classes)
+		s := g.name("sel")
+		g.sels = append(g.sels, s)
+		if class == "EpollSelector" {
+			g.epsels = append(g.epsels, s)
+		}
+		return &Step{Op: "selector", Type: class, As: s}
+	}
+	s := pick(g.rng, g.sels)
+	switch g.rng.IntN(16) {
+	case 0, 1, 2, 3:
+		return &Step{Op: "selector.register", On: s, Args: g.selectorArgs(true)}
+	case 4, 5:
+		return &Step{Op: "selector.modify", On: s, Args: g.selectorArgs(true)}
+	case 6:
+		return &Step{Op: "selector.unregister", On: s, Args: g.selectorArgs(false)}
+	case 7:
+		return &Step{Op: "selector.get_key", On: s, Args: g.selectorArgs(false)}
+	case 8:
+		if g.closed[s] {
+			return &Step{Op: "selector.get_map", On: s} // None: no mapping to keep
+		}
+		m := g.name("m")
+		g.maps = append(g.maps, m)
+		return &Step{Op: "selector.get_map", On: s, As: m}
+	case 9:
+		if len(g.maps) > 0 {
+			st := &Step{Op: pick(g.rng, []string{"map.len", "map.iter", "map.get", "map.contains"}), On: pick(g.rng, g.maps)}
+			if st.Op == "map.get" || st.Op == "map.contains" {
+				st.Args = g.selectorArgs(false)
+			}
+			return st
+		}
+	case 10:
+		if g.rng.IntN(3) == 0 {
+			g.closed[s] = true
+			return &Step{Op: "selector.close", On: s}
+		}
+	case 11:
+		if len(g.epsels) > 0 {
+			return &Step{Op: "selector.fileno", On: pick(g.rng, g.epsels)}
+		}
+	}
+	t := pick(g.rng, []any{num(0), num(0), num(0), num(-1), num(0.001), fl("1e-9"), fl("-0.0"), fl("nan"), fl("inf"),
+		fl("-inf"), num("1e300"), map[string]any{"str": "x"}, map[string]any{"bool": false}, nil})
+	if t == nil {
+		t = num(0) // None would wait for ever
+	}
+	return &Step{Op: "selector.select", On: s, Args: []any{t}}
+}
+
+// selectorArgs is a file object, and with events, events and sometimes
+// data: mostly valid, sometimes not.
+func (g *gen) selectorArgs(events bool) []any {
+	var f any
+	switch k := g.rng.IntN(20); {
+	case k < 10:
+		f = pick(g.rng, g.fds)
+	case k < 13:
+		f = map[string]any{"fileno": pick(g.rng, g.fds)}
+	case k < 16 && len(g.fobjs) > 0:
+		f = map[string]any{"obj": pick(g.rng, g.fobjs)}
+	case k < 17:
+		f = map[string]any{"obj": pick(g.rng, g.fds)}
+	case k < 18:
+		f = map[string]any{"obj": pick(g.rng, g.sels)} // an EpollSelector has fileno()
+	default:
+		f = pick(g.rng, []any{num(-1), num(999), nil, fl("1.5"), map[string]any{"str": "3"},
+			map[string]any{"object": true}, map[string]any{"fileno": num(-2)}})
+	}
+	if !events {
+		return []any{f}
+	}
+	ev := pick(g.rng, []any{"EVENT_READ", "EVENT_WRITE", "EVENT_READ|EVENT_WRITE", "EVENT_READ", "EVENT_WRITE",
+		"EVENT_READ|EVENT_WRITE", num(0), num(4), num(-1), num(7)})
+	args := []any{f, ev}
+	switch g.rng.IntN(4) {
+	case 0:
+		args = append(args, num(g.rng.IntN(3)))
+	case 1:
+		args = append(args, map[string]any{"str": pick(g.rng, []string{"a", "b"})})
+	case 2:
+		args = append(args, nil)
+	}
+	return args
 }

@@ -23,6 +23,7 @@ var harnessOps = map[string]bool{
 	"pipe": true, "socketpair": true, "socketpairs": true, "tcp": true, "file": true, "dup": true,
 	"write": true, "send_oob": true, "read": true, "drain": true, "fill": true,
 	"shutdown": true, "close": true, "reset": true, "signal": true,
+	"dup2": true, "fileobj": true, "fileobj.close": true,
 }
 
 func prepare(fds ...int) {
@@ -110,6 +111,8 @@ func (r *replayer) harness(st *Step) (any, error) {
 		return nil, w.addFd(names[0], fd)
 	case "signal":
 		return nil, r.signalMain()
+	case "fileobj.close":
+		return r.fileObjStep(st)
 	}
 	fd, err := w.fd(st.Fd)
 	if err != nil {
@@ -127,6 +130,24 @@ func (r *replayer) harness(st *Step) (any, error) {
 			return nil, scenarioErr("dup needs one name")
 		}
 		return nil, w.addFd(names[0], nfd)
+	case "dup2":
+		// The number of Onto comes to refer to fd's file, under a new
+		// name: a closed fd's number reused by another file.
+		num, err := w.fd(st.Onto)
+		if err != nil {
+			return nil, err
+		}
+		names := st.Names()
+		if len(names) != 1 {
+			return nil, scenarioErr("dup2 needs one name")
+		}
+		if err := dupOnto(fd, num); err != nil {
+			return nil, err
+		}
+		w.closed(st.Onto)
+		return nil, w.addFd(names[0], num)
+	case "fileobj":
+		return r.fileObjStep(st)
 	case "write":
 		data := strings.Repeat("x", st.Size)
 		if st.Data != nil {

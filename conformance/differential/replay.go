@@ -194,6 +194,8 @@ func thresholdMS(st *Step) (float64, error) {
 		t = argAt(st, 0, "timeout")
 	case "kqueue.control":
 		t = argAt(st, 2, "")
+	case "selector.select":
+		t = argAt(st, 0, "timeout")
 	}
 	n, ok := t.(json.Number)
 	if ok {
@@ -213,6 +215,15 @@ func argAt(st *Step, i int, kw string) any {
 		return st.Kwargs[kw]
 	}
 	return nil
+}
+
+// hasArg reports whether argument i (or keyword kw) was given.
+func hasArg(st *Step, i int, kw string) bool {
+	if i < len(st.Args) {
+		return true
+	}
+	_, ok := st.Kwargs[kw]
+	return kw != "" && ok
 }
 
 // harnessError records a failed set-up step as record.py does: class and
@@ -277,6 +288,8 @@ func (r *replayer) library(st *Step) (any, error) {
 		return r.epoll(st)
 	case st.Op == "kqueue" || st.Op == "kevent" || strings.HasPrefix(st.Op, "kqueue."):
 		return r.kqueue(st)
+	case st.Op == "selector" || strings.HasPrefix(st.Op, "selector.") || strings.HasPrefix(st.Op, "map."):
+		return r.selector(st)
 	}
 	return nil, scenarioErr("unknown op %q", st.Op)
 }

@@ -25,6 +25,11 @@ type Scenario struct {
 	OS     []string `json:"os,omitempty"`
 	Steps  []Step   `json:"steps"`
 
+	// Process "fresh" runs the scenario in a new process (recorder and
+	// replayer alike), whose fd table holds only what the scenario opens:
+	// for select(2), an fd beyond the table is not checked.
+	Process string `json:"process,omitempty"`
+
 	// Digest is the SHA-256 of the file's bytes, which the recording
 	// repeats: a recording of an edited scenario is stale.
 	Digest string `json:"-"`
@@ -48,11 +53,12 @@ type Step struct {
 	Len  bool   `json:"len,omitempty"`
 
 	Fd    string  `json:"fd,omitempty"`
+	Onto  string  `json:"onto,omitempty"` // dup2's target
 	Count int     `json:"count,omitempty"`
 	Data  *string `json:"data,omitempty"`
 	Size  int     `json:"size,omitempty"`
 	How   string  `json:"how,omitempty"`
-	Type  string  `json:"type,omitempty"`
+	Type  string  `json:"type,omitempty"` // a socketpair's, a fileobj's, a selector's class
 
 	// "later": run Step in another goroutine after MS milliseconds.
 	MS    int   `json:"ms,omitempty"`

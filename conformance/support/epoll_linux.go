@@ -5,8 +5,6 @@
 package support
 
 import (
-	"syscall"
-
 	. "github.com/onsi/ginkgo/v2"
 	"golang.org/x/sys/unix"
 
@@ -52,17 +50,6 @@ func Eventfds(n int) []int {
 		fds = append(fds, Own(fd).Fd)
 	}
 	return fds
-}
-
-// ConnFd is the descriptor of a syscall.Conn, read without changing its
-// blocking mode.
-func ConnFd(c syscall.Conn) int {
-	GinkgoHelper()
-	rc, err := c.SyscallConn()
-	must(err)
-	fd := -1
-	must(rc.Control(func(s uintptr) { fd = int(s) }))
-	return fd
 }
 
 // EventMap turns epoll.poll()'s list into fd -> events, OR-ing repeated

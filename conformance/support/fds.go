@@ -201,6 +201,17 @@ func Fill(fd int) int {
 	}
 }
 
+// ConnFd is the descriptor of a syscall.Conn, read without changing its
+// blocking mode.
+func ConnFd(c syscall.Conn) int {
+	GinkgoHelper()
+	rc, err := c.SyscallConn()
+	must(err)
+	fd := -1
+	must(rc.Control(func(s uintptr) { fd = int(s) }))
+	return fd
+}
+
 // must fails the spec on err.
 func must(err error) {
 	GinkgoHelper()

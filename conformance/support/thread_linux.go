@@ -4,30 +4,8 @@
 
 package support
 
-import (
-	"runtime"
+import "golang.org/x/sys/unix"
 
-	"golang.org/x/sys/unix"
-)
+func gettid() int { return unix.Gettid() }
 
-// OnLockedThread runs f in a new goroutine locked to its OS thread and
-// returns that thread's id, known before f starts, and a channel closed
-// when f has returned. tgkill(2) on the id interrupts whatever system call
-// f is blocked in.
-func OnLockedThread(f func()) (tid int, done <-chan struct{}) {
-	tids := make(chan int)
-	ch := make(chan struct{})
-	go func() {
-		defer close(ch)
-		runtime.LockOSThread()
-		defer runtime.UnlockOSThread()
-		tids <- unix.Gettid()
-		f()
-	}()
-	return <-tids, ch
-}
-
-// Tgkill sends sig to the thread tid of this process.
-func Tgkill(tid int, sig unix.Signal) func() error {
-	return func() error { return unix.Tgkill(unix.Getpid(), tid, sig) }
-}
+func tkill(tid int, sig unix.Signal) error { return unix.Tgkill(unix.Getpid(), tid, sig) }

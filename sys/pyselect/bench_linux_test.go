@@ -133,3 +133,77 @@ func BenchmarkEpollCtl(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkEpollWake: a blocking wait that an event ends, as a server's
+// loop sleeps and is woken. Two goroutines pass a byte back and forth
+// through two pipes, each waiting in its own Epoll with timeout -1; one
+// iteration is two wake-ups. impl=raw is unix.EpollWait; impl=Wait and
+// impl=Poll add the close protocol's way of waiting.
+func BenchmarkEpollWake(b *testing.B) {
+	waits := map[string]func(ep *Epoll, evs []unix.EpollEvent) error{
+		"raw": func(ep *Epoll, evs []unix.EpollEvent) error {
+			efd, _ := ep.Fileno()
+			for {
+				_, err := unix.EpollWait(efd, evs, -1)
+				if err != unix.EINTR {
+					return err
+				}
+			}
+		},
+		"Wait": func(ep *Epoll, evs []unix.EpollEvent) error { _, err := ep.Wait(evs, -1); return err },
+		"Poll": func(ep *Epoll, _ []unix.EpollEvent) error { _, err := ep.Poll(nil, -1); return err },
+	}
+	for _, impl := range []string{"raw", "Wait", "Poll"} {
+		wait := waits[impl]
+		b.Run("impl="+impl, func(b *testing.B) {
+			var p1, p2 [2]int
+			for _, p := range []*[2]int{&p1, &p2} {
+				if err := unix.Pipe2(p[:], unix.O_CLOEXEC); err != nil {
+					b.Fatal(err)
+				}
+				b.Cleanup(func() { unix.Close(p[0]); unix.Close(p[1]) })
+			}
+			a, c := benchEpoll(b, []int{p1[0]}), benchEpoll(b, []int{p2[0]})
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				evs, buf := make([]unix.EpollEvent, 1), make([]byte, 1)
+				for {
+					if wait(c, evs) != nil {
+						return
+					}
+					unix.Read(p2[0], buf)
+					if buf[0] == 0 {
+						return
+					}
+					unix.Write(p1[1], buf)
+				}
+			}()
+			evs, buf := make([]unix.EpollEvent, 1), []byte{1}
+			b.ReportAllocs()
+			for b.Loop() {
+				unix.Write(p2[1], []byte{1})
+				if err := wait(a, evs); err != nil {
+					b.Fatal(err)
+				}
+				unix.Read(p1[0], buf)
+			}
+			unix.Write(p2[1], []byte{0})
+			<-done
+		})
+	}
+}
+
+// BenchmarkEpollNew: NewEpoll then Close, the lifetime of an Epoll with
+// nothing registered (epoll_create1, the close protocol's eventfd, two
+// close(2) calls, and the collector's cleanup added and cancelled).
+func BenchmarkEpollNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		ep, err := NewEpoll(-1, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ep.Close()
+	}
+}

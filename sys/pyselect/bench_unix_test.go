@@ -159,3 +159,34 @@ func benchSelect(b *testing.B, fds []int) {
 		}
 	})
 }
+
+// BenchmarkPollRegistry registers n fds in a Poll and unregisters them in
+// registration order (a teardown loop, FIFO churn): one op is the n
+// Registers and n Unregisters. Each must be O(1) amortized, as a Python
+// dict's insertion and deletion are. The fds are numbers only: Poll does
+// not look at them until Poll.Poll. It has no raw twin: x/sys has no
+// registry.
+func BenchmarkPollRegistry(b *testing.B) {
+	for _, n := range []int{20000, 80000} {
+		b.Run(fmt.Sprintf("fds=%d/impl=pyselect", n), func(b *testing.B) {
+			fds := make([]any, n) // boxed once: the Poll's cost, not the caller's
+			for i := range fds {
+				fds[i] = i
+			}
+			p := NewPoll()
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, fd := range fds {
+					if err := p.Register(fd, POLLIN); err != nil {
+						b.Fatal(err)
+					}
+				}
+				for _, fd := range fds {
+					if err := p.Unregister(fd); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}

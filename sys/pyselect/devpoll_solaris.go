@@ -18,8 +18,8 @@ import (
 // and Solaris interface that keeps the set of polled fds in the kernel.
 // (Go's solaris build tag also holds on illumos.)
 //
-// Python: https://docs.python.org/3/library/select.html#devpoll-polling-objects
-// Kernel: poll(7d) (illumos: devpoll(4D)).
+//   - Python: [select.devpoll]
+//   - Kernel: Solaris [poll(7D)], illumos [poll(4D)]
 //
 // As CPython's, a Devpoll buffers registration changes and writes them to
 // /dev/poll (write(2) of an array of pollfd) when its buffer is full or
@@ -30,18 +30,22 @@ import (
 //
 // A Devpoll may be used from many goroutines at once. Close while calls
 // are in flight marks the object closed at once and wakes a blocked Poll
-// (it registers a readable pipe, which makes the kernel re-poll), which
-// then returns ValueError "I/O operation on closed devpoll object"; the
-// descriptor is closed when the last call returns (see fdRef).
+// (see waker), which then returns ValueError "I/O operation on closed
+// devpoll object"; the descriptor is closed when the last call returns.
+// A Devpoll dropped without Close is closed when collected; the zero
+// Devpoll and a nil *Devpoll are closed objects (see pollFD).
 //
 // Differences from Python: Modify takes its mask (Python's modify defaults
 // it to POLLIN|POLLPRI|POLLOUT), so that a *Devpoll has the method set of
 // a *Poll. The descriptor is not made non-inheritable by fork: a
 // /dev/poll belongs to the process that first used it, and another one
 // gets PermissionError (EACCES) from the kernel (illumos devpoll.c).
+//
+// [select.devpoll]: https://docs.python.org/3/library/select.html#devpoll-polling-objects
+// [poll(7D)]: https://docs.oracle.com/cd/E23824_01/html/821-1475/poll-7d.html
+// [poll(4D)]: https://illumos.org/man/4D/poll
 type Devpoll struct {
-	ref  fdRef
-	wake [2]int // the pipe Close registers to wake calls in flight; -1 if none
+	pfd pollFD
 
 	mu      sync.Mutex
 	pending []unix.PollFd // changes not yet written (CPython's fds[:n_fds])
@@ -51,7 +55,7 @@ type Devpoll struct {
 }
 
 // errClosedDevpoll is what every call on a closed Devpoll returns.
-var errClosedDevpoll = newError(ValueError, "I/O operation on closed devpoll object")
+func errClosedDevpoll() *Error { return newError(ValueError, "I/O operation on closed devpoll object") }
 
 // <sys/devpoll.h> and <sys/poll.h>, the same on illumos and Solaris.
 const (
@@ -117,65 +121,44 @@ func NewDevpoll() (*Devpoll, error) {
 		return nil, newError(MemoryError, "")
 	}
 	// A soft limit of 0 fails the open (EMFILE); max is never 0.
-	dp := &Devpoll{wake: [2]int{-1, -1}, max: max(int(lim.Cur), 1)}
-	dp.ref.fd = fd
+	w, err := newWaker(fd)
+	if err != nil {
+		unix.Close(fd)
+		return nil, sysErr(err)
+	}
+	dp := &Devpoll{max: max(int(lim.Cur), 1)}
+	initPollFD(dp, &dp.pfd, fd, w)
 	return dp, nil
+}
+
+// p is dp's pollFD, nil for a nil dp: every method goes through it, so
+// that a nil *Devpoll is a closed one.
+func (dp *Devpoll) p() *pollFD {
+	if dp == nil {
+		return nil
+	}
+	return &dp.pfd
 }
 
 // Close is devpoll.close(): close the /dev/poll descriptor. It may be
 // called any number of times and never fails. Calls in flight are woken
 // and return ValueError; the descriptor is closed by the last of them.
 func (dp *Devpoll) Close() error {
-	first, busy := dp.ref.close()
-	if !first {
-		return nil
-	}
-	if busy {
-		dp.wakeAll()
-	}
-	dp.release()
+	dp.p().Close()
 	return nil
 }
 
-// wakeAll makes a blocked DP_POLL return: it registers the read end of a
-// pipe that holds a byte. Adding an fd wakes the pollers of a /dev/poll so
-// that they poll it (illumos devpoll.c: dpwrite). If no pipe can be had,
-// waiters return at their next event or timeout, still before the
-// descriptor is closed.
-func (dp *Devpoll) wakeAll() {
-	var p [2]int
-	if unix.Pipe2(p[:], unix.O_CLOEXEC|unix.O_NONBLOCK) != nil {
-		return
-	}
-	dp.wake = p
-	unix.Write(p[1], []byte{0})
-	pfd := []unix.PollFd{{Fd: int32(p[0]), Events: unix.POLLIN}}
-	unix.Write(dp.ref.fd, pollFdBytes(pfd))
-}
-
-// release drops a call's reference and closes the descriptors after the
-// last call of a closed Devpoll.
-func (dp *Devpoll) release() {
-	if dp.ref.release() {
-		unix.Close(dp.ref.fd)
-		for _, fd := range dp.wake {
-			if fd >= 0 {
-				unix.Close(fd)
-			}
-		}
-	}
-}
-
 // Closed is devpoll.closed: whether Close has been called.
-func (dp *Devpoll) Closed() bool { return dp.ref.closed() }
+func (dp *Devpoll) Closed() bool { return dp.p().closed() }
 
 // Fileno is devpoll.fileno(): the /dev/poll descriptor, or ValueError
 // once closed.
 func (dp *Devpoll) Fileno() (int, error) {
-	if dp.ref.closed() {
-		return -1, errClosedDevpoll
+	p := dp.p()
+	if p.closed() {
+		return -1, errClosedDevpoll()
 	}
-	return dp.ref.fd, nil
+	return p.fd(), nil
 }
 
 var _ Poller = (*Devpoll)(nil)
@@ -213,10 +196,11 @@ func (dp *Devpoll) change(fd any, eventmask Mask, remove bool) error {
 	if err != nil {
 		return err
 	}
-	if !dp.ref.acquire() {
-		return errClosedDevpoll
+	p := dp.p()
+	if !p.acquire() {
+		return errClosedDevpoll()
 	}
-	defer dp.release()
+	defer p.release()
 	dp.mu.Lock()
 	defer dp.mu.Unlock()
 	if remove {
@@ -234,10 +218,11 @@ func (dp *Devpoll) Unregister(fd any) error {
 	if err != nil {
 		return err
 	}
-	if !dp.ref.acquire() {
-		return errClosedDevpoll
+	p := dp.p()
+	if !p.acquire() {
+		return errClosedDevpoll()
 	}
-	defer dp.release()
+	defer p.release()
 	dp.mu.Lock()
 	defer dp.mu.Unlock()
 	return dp.queue(n, pollRemove)
@@ -267,7 +252,7 @@ func (dp *Devpoll) flush() error {
 	var n int
 	var err error
 	for {
-		if n, err = unix.Write(dp.ref.fd, b); err != unix.EINTR {
+		if n, err = unix.Write(dp.pfd.fd(), b); err != unix.EINTR {
 			break
 		}
 	}
@@ -300,10 +285,11 @@ func (dp *Devpoll) Poll(timeout any, extra ...int) ([]Event, error) {
 	if err := pollArity(extra); err != nil {
 		return nil, err
 	}
-	if !dp.ref.acquire() {
-		return nil, errClosedDevpoll
+	p := dp.p()
+	if !p.acquire() {
+		return nil, errClosedDevpoll()
 	}
-	defer dp.release()
+	defer p.release()
 	d, err := devpollTimeout(timeout)
 	if err != nil {
 		return nil, err
@@ -314,13 +300,13 @@ func (dp *Devpoll) Poll(timeout any, extra ...int) ([]Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	buf, mine := dp.buf.get(dp.max, newPollFds)
+	buf, mine := dp.buf.get(dp.max, dp.max, newPollFds)
 	defer dp.buf.put(mine)
-	n, err := eintr(d, func(d time.Duration) (int, error) {
-		n, err := ioctlDpPoll(dp.ref.fd, buf, msCeil(d))
-		if dp.ref.closed() {
+	n, err := wait(d, msMaxWait, func(d time.Duration) (int, error) {
+		n, err := ioctlDpPoll(p.fd(), buf, msCeil(d))
+		if p.closed() {
 			// Woken by Close (or closed while waiting).
-			return 0, errClosedDevpoll
+			return 0, errClosedDevpoll()
 		}
 		if err != nil {
 			return 0, sysErr(err)

@@ -23,6 +23,10 @@
 // Windows, for sockets); Epoll only on Linux; Kqueue and Kevent only on
 // macOS and the BSDs: each is absent where Python lacks it, never a stub.
 //
+// Every rule these calls follow, down to the order in which CPython checks
+// its arguments, is written once in the repository's conformance/SEMANTICS.md,
+// with the CPython function, test or man page it comes from.
+//
 // # Arguments
 //
 // An fd argument is what Python takes: a Go integer, a value with a
@@ -40,6 +44,10 @@
 // errors.Is(err, pyselect.ValueError), and for a failed system call
 // errors.Is(err, pyselect.OSError) and errors.Is(err, unix.EBADF) alike.
 // ExceptionOf(err) names the class. Bad input is an error, never a panic.
+// Except(err, ConnectionResetError, BrokenPipeError) is Python's "except
+// (A, B):" for any error, including those of net and os that carry an
+// errno, which errors.Is cannot see as Python classes; AsError(err) is the
+// exception itself and Str(err) its str(e). Each call's error is its own.
 //
 // # Interrupted calls
 //
@@ -54,4 +62,8 @@
 // while another goroutine is inside one of its calls keeps its descriptor
 // until that call returns, so the number cannot be reused under it; the
 // call is woken and returns ValueError "I/O operation on closed ... object".
+// Waking needs nothing at Close time and puts nothing into the kernel
+// object, so a dup of its descriptor sees no event of the library's. An
+// Epoll or Kqueue dropped without Close is closed when collected; the
+// zero value and a nil pointer are closed objects.
 package pyselect

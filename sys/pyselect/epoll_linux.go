@@ -7,6 +7,7 @@ package pyselect
 import (
 	"math"
 	"strconv"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -16,19 +17,31 @@ import (
 // An Epoll is a select.epoll object: an epoll instance, Linux's
 // edge- and level-triggered readiness interface.
 //
-// Python: https://docs.python.org/3/library/select.html#edge-and-level-trigger-polling-epoll-objects
-// Kernel: epoll(7), epoll_create1(2), epoll_ctl(2), epoll_wait(2).
+//   - Python: [select.epoll]
+//   - Kernel: [epoll(7)], [epoll_create1(2)], [epoll_ctl(2)], [epoll_wait(2)]
 //
 // An Epoll may be used from many goroutines at once: registration changes
 // while another goroutine waits in Poll are seen by that wait, as the
 // kernel makes them. Close while calls are in flight marks the object
 // closed at once and wakes those calls, which return ValueError "I/O
 // operation on closed epoll object"; the descriptor itself is closed when
-// the last of them returns, so its number is never reused under a call
-// (see fdRef).
+// the last of them returns, so its number is never reused under a call.
+// Nothing Close does is visible in the epoll instance: a dup of it, or an
+// epoll watching it, sees what CPython's would. An Epoll dropped without
+// Close is closed when collected. The zero Epoll, and a nil *Epoll, are
+// closed objects. (See pollFD for the protocol.)
+//
+// Each Epoll holds two descriptors: the instance and an eventfd, made
+// with it, that Close uses to wake blocked calls.
+//
+// [select.epoll]: https://docs.python.org/3/library/select.html#edge-and-level-trigger-polling-epoll-objects
+// [epoll(7)]: https://man7.org/linux/man-pages/man7/epoll.7.html
+// [epoll_create1(2)]: https://man7.org/linux/man-pages/man2/epoll_create1.2.html
+// [epoll_ctl(2)]: https://man7.org/linux/man-pages/man2/epoll_ctl.2.html
+// [epoll_wait(2)]: https://man7.org/linux/man-pages/man2/epoll_wait.2.html
 type Epoll struct {
-	ref  fdRef
-	wake int // an eventfd Close registers to wake calls in flight; -1 if none
+	pfd  pollFD
+	regs atomic.Int64 // registrations made by Register less those Unregister removed
 
 	buf scratch[unix.EpollEvent] // Poll's event array, kept between calls
 }
@@ -36,7 +49,7 @@ type Epoll struct {
 var _ Poller = (*Epoll)(nil)
 
 // errClosedEpoll is what every call on a closed Epoll returns.
-var errClosedEpoll = newError(ValueError, "I/O operation on closed epoll object")
+func errClosedEpoll() *Error { return newError(ValueError, "I/O operation on closed epoll object") }
 
 // NewEpoll is select.epoll(sizehint=-1, flags=0). The descriptor is made
 // with epoll_create1(EPOLL_CLOEXEC), so it is not inherited across exec,
@@ -44,8 +57,11 @@ var errClosedEpoll = newError(ValueError, "I/O operation on closed epoll object"
 // otherwise ignored), else ValueError "negative sizehint"; flags must be 0
 // or EPOLL_CLOEXEC, else OSError "invalid flags" (with no errno).
 func NewEpoll(sizehint, flags int) (*Epoll, error) {
-	if sizehint > math.MaxInt32 || sizehint < math.MinInt32 || flags > math.MaxInt32 || flags < math.MinInt32 {
-		return nil, errIntOverflow
+	if err := cInt(sizehint); err != nil {
+		return nil, err
+	}
+	if err := cInt(flags); err != nil {
+		return nil, err
 	}
 	if sizehint != -1 && sizehint <= 0 {
 		return nil, newError(ValueError, "negative sizehint")
@@ -62,15 +78,16 @@ func NewEpoll(sizehint, flags int) (*Epoll, error) {
 // new epoll instance, and any other negative fd is OSError "[Errno 0]
 // Error".
 func EpollFromFd(fd int) (*Epoll, error) {
-	if fd > math.MaxInt32 || fd < math.MinInt32 {
-		return nil, errIntOverflow
+	if err := cInt(fd); err != nil {
+		return nil, err
 	}
 	return newEpoll(fd)
 }
 
 // newEpoll is CPython's newPyEpoll_Object.
 func newEpoll(fd int) (*Epoll, error) {
-	if fd == -1 {
+	made := fd == -1
+	if made {
 		var err error
 		if fd, err = unix.EpollCreate1(unix.EPOLL_CLOEXEC); err != nil {
 			return nil, sysErr(err)
@@ -78,9 +95,25 @@ func newEpoll(fd int) (*Epoll, error) {
 	} else if fd < 0 {
 		return nil, osError(0)
 	}
-	ep := &Epoll{wake: -1}
-	ep.ref.fd = fd
+	w, err := newWaker(fd)
+	if err != nil {
+		if made {
+			unix.Close(fd)
+		}
+		return nil, sysErr(err)
+	}
+	ep := new(Epoll)
+	initPollFD(ep, &ep.pfd, fd, w)
 	return ep, nil
+}
+
+// p is ep's pollFD, nil for a nil ep: every method goes through it, so
+// that a nil *Epoll is a closed one.
+func (ep *Epoll) p() *pollFD {
+	if ep == nil {
+		return nil
+	}
+	return &ep.pfd
 }
 
 // Close is epoll.close(): close the epoll descriptor. It may be called
@@ -88,55 +121,21 @@ func newEpoll(fd int) (*Epoll, error) {
 // Calls in flight are woken and return ValueError; the descriptor is
 // closed by the last of them.
 func (ep *Epoll) Close() error {
-	first, busy := ep.ref.close()
-	if !first {
-		return nil
-	}
-	if busy {
-		ep.wakeAll()
-	}
-	ep.release()
+	ep.p().Close()
 	return nil
 }
 
-// wakeAll makes every epoll_wait on ep return: it registers an eventfd
-// that is already readable. Level-triggered, it wakes every waiter, and
-// each sees the object closed. If no eventfd can be had (EMFILE), waiters
-// return at their next event or timeout, still before the fd is closed.
-func (ep *Epoll) wakeAll() {
-	efd, err := unix.Eventfd(1, unix.EFD_CLOEXEC|unix.EFD_NONBLOCK)
-	if err != nil {
-		return
-	}
-	ev := unix.EpollEvent{Events: unix.EPOLLIN, Fd: int32(efd)}
-	if unix.EpollCtl(ep.ref.fd, unix.EPOLL_CTL_ADD, efd, &ev) != nil {
-		unix.Close(efd)
-		return
-	}
-	ep.wake = efd
-}
-
-// release drops a call's reference and closes the descriptors after the
-// last call of a closed Epoll.
-func (ep *Epoll) release() {
-	if ep.ref.release() {
-		unix.Close(ep.ref.fd)
-		if ep.wake >= 0 {
-			unix.Close(ep.wake)
-		}
-	}
-}
-
 // Closed is epoll.closed: whether Close has been called.
-func (ep *Epoll) Closed() bool { return ep.ref.closed() }
+func (ep *Epoll) Closed() bool { return ep.p().closed() }
 
 // Fileno is epoll.fileno(): the epoll descriptor, or ValueError once
 // closed.
 func (ep *Epoll) Fileno() (int, error) {
-	if ep.ref.closed() {
-		return -1, errClosedEpoll
+	p := ep.p()
+	if p.closed() {
+		return -1, errClosedEpoll()
 	}
-	return ep.ref.fd, nil
+	return p.fd(), nil
 }
 
 // Register is epoll.register(fd[, eventmask]): add fd to the interest
@@ -146,7 +145,6 @@ func (ep *Epoll) Fileno() (int, error) {
 // As the kernel says (epoll_ctl(2)): an fd already registered is
 // FileExistsError (EEXIST), a regular file PermissionError (EPERM), a
 // closed fd OSError EBADF, EPOLLEXCLUSIVE with EPOLLONESHOT OSError EINVAL.
-// The fd is converted before the closed check, as in CPython.
 func (ep *Epoll) Register(fd any, eventmask ...Mask) error {
 	if len(eventmask) > 1 {
 		return newError(TypeError, "register() takes at most 2 arguments ("+strconv.Itoa(len(eventmask)+1)+" given)")
@@ -179,12 +177,21 @@ func (ep *Epoll) ctl(op int, fd any, mask Mask) error {
 	if err != nil {
 		return err
 	}
-	if !ep.ref.acquire() {
-		return errClosedEpoll
+	p := ep.p()
+	if !p.acquire() {
+		return errClosedEpoll()
 	}
 	ev := unix.EpollEvent{Events: uint32(mask), Fd: int32(n)}
-	err = unix.EpollCtl(ep.ref.fd, op, n, &ev)
-	ep.release()
+	err = unix.EpollCtl(p.fd(), op, n, &ev)
+	p.release()
+	if err == nil {
+		switch op {
+		case unix.EPOLL_CTL_ADD:
+			ep.regs.Add(1)
+		case unix.EPOLL_CTL_DEL:
+			ep.regs.Add(-1)
+		}
+	}
 	return sysErr(err)
 }
 
@@ -200,13 +207,13 @@ func (ep *Epoll) ctl(op int, fd any, mask Mask) error {
 // ValueError; above the kernel's EP_MAX_EVENTS (178956970 on amd64) it is
 // OSError EINVAL, never an attempt to allocate the array. maxevents is
 // optional, as in Python: ep.Poll(nil) is ep.poll(), ep.Poll(1.5, 8) is
-// ep.poll(1.5, 8). The checks run as
-// CPython's: closed, timeout, maxevents.
+// ep.poll(1.5, 8).
 // An interrupted wait is resumed with the time left, and returns an empty
 // list once none is (PEP 475).
 //
 // The result is the one allocation of a call; the kernel's event array is
-// kept in the Epoll between calls. See Wait for a call that allocates
+// kept in the Epoll between calls, with room for no more events than the
+// interest list can give (see slots). See Wait for a call that allocates
 // nothing.
 func (ep *Epoll) Poll(timeout any, maxevents ...int) ([]Event, error) {
 	if len(maxevents) > 1 {
@@ -221,13 +228,14 @@ func (ep *Epoll) Poll(timeout any, maxevents ...int) ([]Event, error) {
 
 // poll is Poll with its maxevents argument given.
 func (ep *Epoll) poll(timeout any, maxevents int) ([]Event, error) {
-	if maxevents > math.MaxInt32 || maxevents < math.MinInt32 {
-		return nil, errIntOverflow
+	if err := cInt(maxevents); err != nil {
+		return nil, err
 	}
-	if !ep.ref.acquire() {
-		return nil, errClosedEpoll
+	p := ep.p()
+	if !p.acquire() {
+		return nil, errClosedEpoll()
 	}
-	defer ep.release()
+	defer p.release()
 	d, err := epollTimeout(timeout)
 	if err != nil {
 		return nil, err
@@ -242,7 +250,7 @@ func (ep *Epoll) poll(timeout any, maxevents int) ([]Event, error) {
 		return nil, osError(unix.EINVAL)
 	}
 
-	buf, mine := ep.buf.get(maxevents, newEpollEvents)
+	buf, mine := ep.buf.get(ep.slots(maxevents), ep.keep(), newEpollEvents)
 	defer ep.buf.put(mine)
 	n, err := ep.wait(buf, d)
 	if err != nil {
@@ -257,6 +265,33 @@ func (ep *Epoll) poll(timeout any, maxevents int) ([]Event, error) {
 
 func newEpollEvents(n int) []unix.EpollEvent { return make([]unix.EpollEvent, n) }
 
+// slots is how many events a Poll with maxevents gives the kernel room
+// for: all it could return. epoll_wait(2) returns at most one event per
+// entry of the interest list, so slots is maxevents bounded by that size:
+// maxevents itself up to keptEvents or to the registrations made through
+// ep (the selectors module asks for exactly that many); past both, the
+// interest list's true size, which other descriptors of the instance (a
+// dup, EpollFromFd, unix.EpollCtl on Fileno) may have grown, read from
+// /proc/self/fdinfo (proc(5): one "tfd:" line per entry). So the array
+// a call allocates is never larger than what the kernel already holds
+// (an entry costs it ten times an event's 12 bytes), and no maxevents
+// can exhaust memory. Without /proc it is bounded by keptEvents and the
+// registrations; an entry added by another goroutine between the count
+// and the wait is reported by the next call, as with any maxevents.
+func (ep *Epoll) slots(maxevents int) int {
+	bound := max(keptEvents, int(ep.regs.Load()))
+	if maxevents > bound {
+		if n, ok := interestSize(ep.pfd.fd()); ok {
+			bound = max(bound, n)
+		}
+	}
+	return min(maxevents, bound)
+}
+
+// keep is the size up to which ep keeps its event array between calls:
+// keptEvents, or more for an Epoll with more registrations.
+func (ep *Epoll) keep() int { return max(keptEvents, int(ep.regs.Load())) }
+
 // epMaxEvents is the kernel's EP_MAX_EVENTS, the largest maxevents
 // epoll_wait(2) accepts: INT_MAX / sizeof(struct epoll_event). CPython
 // allocates its array first and gets EINVAL from the kernel above it (or
@@ -270,27 +305,28 @@ const epMaxEvents = math.MaxInt32 / int(unsafe.Sizeof(unix.EpollEvent{}))
 // returns 0 once none is; on a closed Epoll it returns ValueError. An
 // empty events is OSError EINVAL, as from the kernel.
 func (ep *Epoll) Wait(events []unix.EpollEvent, timeout time.Duration) (int, error) {
-	if !ep.ref.acquire() {
-		return 0, errClosedEpoll
+	p := ep.p()
+	if !p.acquire() {
+		return 0, errClosedEpoll()
 	}
-	defer ep.release()
+	defer p.release()
 	return ep.wait(events, timeout)
 }
 
-// wait is epoll_wait(2) with the EINTR rule; the caller holds a reference.
+// wait is epoll_wait(2) with the EINTR rule and the close protocol's way
+// of blocking (pollFD.wait); the caller holds a reference.
 func (ep *Epoll) wait(events []unix.EpollEvent, timeout time.Duration) (int, error) {
-	n, err := eintr(timeout, func(d time.Duration) (int, error) {
-		n, err := unix.EpollWait(ep.ref.fd, events, msCeil(d))
-		if ep.ref.closed() {
-			// Woken by Close (or closed while waiting): report that,
-			// not the wake-up event.
-			return 0, errClosedEpoll
-		}
+	fd := ep.pfd.fd()
+	n, err := ep.pfd.wait(timeout, func() (int, error) {
+		n, err := unix.EpollWait(fd, events, 0)
 		if err != nil {
 			// epoll_wait(2) returns -1 on failure; a count is never negative.
 			return 0, sysErr(err)
 		}
 		return n, nil
 	})
+	if err == errClosing {
+		return 0, errClosedEpoll()
+	}
 	return n, err
 }

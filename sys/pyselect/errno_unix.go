@@ -71,6 +71,9 @@ func osError(errno syscall.Errno) *Error {
 	}
 }
 
+// errnoError is the OSError of errno, as AsError reports it: osError.
+func errnoError(errno syscall.Errno) *Error { return osError(errno) }
+
 // sysErr turns the error of a system call into CPython's OSError. EINTR
 // is left as it is, for eintr to retry.
 func sysErr(err error) error {

@@ -27,6 +27,12 @@ func winError(err error) error {
 	if !ok {
 		return err
 	}
+	return errnoError(errno)
+}
+
+// errnoError is the OSError of the Windows error errno, as winError and
+// AsError report it.
+func errnoError(errno syscall.Errno) *Error {
 	return &Error{
 		Exception: errnoClass(errno),
 		Message:   "[WinError " + strconv.Itoa(int(errno)) + "] " + strerror(errno),

@@ -5,7 +5,6 @@
 package pyselect
 
 import (
-	"errors"
 	"syscall"
 )
 
@@ -41,19 +40,27 @@ const (
 	TimeoutError           Exception = "TimeoutError"
 	LookupError            Exception = "LookupError"
 	ArithmeticError        Exception = "ArithmeticError"
+	AttributeError         Exception = "AttributeError"
 	MemoryError            Exception = "MemoryError"
-	BaseException          Exception = "Exception"
+
+	// PyException is Python's Exception, the class every error here
+	// derives from ("except Exception:"); the Go type has the name.
+	PyException Exception = "Exception"
+	// BaseException is the root of Python's hierarchy, above PyException.
+	BaseException Exception = "BaseException"
 )
 
 // Error returns the class name.
 func (e Exception) Error() string { return string(e) }
 
 // base returns the class e derives from in Python's hierarchy, or "" for
-// Exception itself.
+// BaseException.
 func (e Exception) base() Exception {
 	switch e {
 	case BaseException:
 		return ""
+	case PyException:
+		return BaseException
 	case KeyError:
 		return LookupError
 	case OverflowError:
@@ -65,7 +72,7 @@ func (e Exception) base() Exception {
 		PermissionError, ProcessLookupError, TimeoutError:
 		return OSError
 	}
-	return BaseException
+	return PyException
 }
 
 // IsSubclass reports whether e is cls or derives from it, as Python's
@@ -97,10 +104,12 @@ type Error struct {
 // for example "FileExistsError: [Errno 17] File exists".
 func (e *Error) Error() string { return string(e.Exception) + ": " + e.Message }
 
-// Is reports whether e is an instance of the Exception target.
+// Is reports whether e is an instance of the Exception target. A nil *Error
+// is an instance of nothing, so that the result of AsError can be asked
+// directly: if e := pyselect.AsError(err); e.Is(pyselect.OSError) { ... }.
 func (e *Error) Is(target error) bool {
 	cls, ok := target.(Exception)
-	return ok && e.Exception.IsSubclass(cls)
+	return ok && e != nil && e.Exception.IsSubclass(cls)
 }
 
 // Unwrap returns the errno, if any.
@@ -111,34 +120,35 @@ func (e *Error) Unwrap() error {
 	return e.Errno
 }
 
-// ExceptionOf answers "which Python exception is this?": the class of an
-// *Error, the PEP 3151 class of a bare syscall.Errno, and "" for any other
-// error (or nil).
+// ExceptionOf answers "which Python exception is this?": the class of
+// AsError(err), or "" when err has none (or is nil).
 func ExceptionOf(err error) Exception {
-	var e *Error
-	if errors.As(err, &e) {
+	if e := AsError(err); e != nil {
 		return e.Exception
-	}
-	var errno syscall.Errno
-	if errors.As(err, &errno) {
-		return errnoClass(errno)
 	}
 	return ""
 }
 
 func newError(exc Exception, msg string) *Error { return &Error{Exception: exc, Message: msg} }
 
-// Errors with a fixed message, made once.
-var (
-	errNotFileno        = newError(TypeError, "argument must be an int, or have a fileno() method.")
-	errClosedFile       = newError(ValueError, "I/O operation on closed file")
-	errIntOverflow      = newError(OverflowError, "Python int too large to convert to C int")
-	errTooManyFds       = newError(ValueError, "too many file descriptors in select()")
-	errTimeoutTooLarge  = newError(OverflowError, "timeout is too large")
-	errTimeoutNegative  = newError(ValueError, "timeout must be non-negative")
-	errTimeoutNaN       = newError(ValueError, "Invalid value NaN (not a number)")
-	errTimeTOverflow    = newError(OverflowError, "timestamp out of range for platform time_t")
-	errPyTimeOverflow   = newError(OverflowError, "timestamp too large to convert to C _PyTime_t")
-	errSelectTimeoutTyp = newError(TypeError, "timeout must be a float or None")
-	errIntTimeoutType   = newError(TypeError, "timeout must be an integer or None")
-)
+// Errors with a fixed message. Each call makes its own, so that a caller
+// who edits the *Error it got changes no other caller's.
+func errNotFileno() *Error {
+	return newError(TypeError, "argument must be an int, or have a fileno() method.")
+}
+func errClosedFile() *Error { return newError(ValueError, "I/O operation on closed file") }
+func errIntOverflow() *Error {
+	return newError(OverflowError, "Python int too large to convert to C int")
+}
+func errTooManyFds() *Error      { return newError(ValueError, "too many file descriptors in select()") }
+func errTimeoutTooLarge() *Error { return newError(OverflowError, "timeout is too large") }
+func errTimeoutNegative() *Error { return newError(ValueError, "timeout must be non-negative") }
+func errTimeoutNaN() *Error      { return newError(ValueError, "Invalid value NaN (not a number)") }
+func errTimeTOverflow() *Error {
+	return newError(OverflowError, "timestamp out of range for platform time_t")
+}
+func errPyTimeOverflow() *Error {
+	return newError(OverflowError, "timestamp too large to convert to C _PyTime_t")
+}
+func errSelectTimeoutTyp() *Error { return newError(TypeError, "timeout must be a float or None") }
+func errIntTimeoutType() *Error   { return newError(TypeError, "timeout must be an integer or None") }

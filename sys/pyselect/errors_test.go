@@ -18,6 +18,10 @@ func TestExceptionHierarchy(t *testing.T) {
 		{OverflowError, ArithmeticError, true},
 		{ValueError, BaseException, true},
 		{OSError, BaseException, true},
+		{OSError, PyException, true},
+		{AttributeError, PyException, true},
+		{PyException, BaseException, true},
+		{BaseException, PyException, false},
 		{ValueError, OSError, false},
 		{OSError, FileExistsError, false},
 		{KeyError, ValueError, false},
@@ -25,5 +29,9 @@ func TestExceptionHierarchy(t *testing.T) {
 		if got := c.sub.IsSubclass(c.base); got != c.want {
 			t.Errorf("issubclass(%s, %s) = %v", c.sub, c.base, got)
 		}
+	}
+	// Each name is its Python class's name.
+	if BaseException != "BaseException" || PyException != "Exception" {
+		t.Errorf("BaseException is %q, PyException %q", BaseException, PyException)
 	}
 }

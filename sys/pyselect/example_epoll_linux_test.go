@@ -85,7 +85,7 @@ func Example_epollServer() {
 		fmt.Println(err)
 		return
 	}
-	serverFd, _ := pyselect.Fileno(serversocket) // serversocket.fileno()
+	serverFd := pyselect.Fileno(serversocket) // serversocket.fileno()
 
 	// epoll = select.epoll()
 	epoll, err := pyselect.NewEpoll(-1, 0)
@@ -128,7 +128,7 @@ func Example_epollServer() {
 						fmt.Println(err)
 						return
 					}
-					fd, _ := pyselect.Fileno(connection)
+					fd := pyselect.Fileno(connection)
 					// epoll.register(connection.fileno(), select.EPOLLIN)
 					epoll.Register(fd, pyselect.EPOLLIN)
 					// connections[...] = connection; requests[...] = b''; responses[...] = response

@@ -5,7 +5,6 @@
 package pyselect
 
 import (
-	"math"
 	"os"
 	"reflect"
 	"strconv"
@@ -26,13 +25,6 @@ type FilenoErrer interface {
 	Fileno() (int, error)
 }
 
-// Fileno returns the file descriptor v stands for, by the rule every fd
-// argument of this package follows (below): the Go spelling of Python's
-// sock.fileno() or f.fileno() when porting, for values such as *os.File,
-// *net.TCPConn and *net.TCPListener, without switching them to blocking
-// mode as their Fd method would.
-func Fileno(v any) (int, error) { return fdOf(v) }
-
 // fdOf converts an fd argument as CPython's PyObject_AsFileDescriptor does
 // (Objects/fileobject.c), the rule behind every fd argument of the select
 // module:
@@ -43,74 +35,68 @@ func Fileno(v any) (int, error) { return fdOf(v) }
 //     SyscallConn().Control sees. Fd() is never called: on *os.File and
 //     net.Conn it switches the descriptor to blocking mode. A closed file
 //     or socket fails as fileno() makes it fail in Python (see connFd);
-//   - anything else is TypeError "argument must be an int, or have a
-//     fileno() method.".
+//   - a Go nil of any type ((*net.TCPConn)(nil), (*os.File)(nil), a nil
+//     interface) is Python's None: TypeError, as anything else that is
+//     not an fd: "argument must be an int, or have a fileno() method.".
 //
 // The fd must fit a C int (else OverflowError) and not be negative (else
 // ValueError "file descriptor cannot be a negative integer (-1)").
 func fdOf(v any) (int, error) {
-	if fd, ok := v.(int); ok { // the common case, without rawFd's switch
-		return checkFd(int64(fd))
-	}
-	fd, err := rawFd(v)
+	fd, big, err := rawFd(v)
 	if err != nil {
 		return -1, err
 	}
-	return checkFd(fd)
+	return checkFd(fd, big)
 }
 
-// rawFd is fdOf before its range and sign checks: the integer v is or
-// its fileno() returns (-1 for a closed socket, as Python's), or the
-// conversion's error.
-func rawFd(v any) (int64, error) {
-	var fd int64
+// rawFd is fdOf before its range and sign checks: the integer v is (big
+// when it is beyond int64) or its fileno() returns (-1 for a closed
+// socket, as Python's), or the conversion's error.
+func rawFd(v any) (fd int64, big bool, err error) {
+	if i, big, ok := pyInt(v); ok {
+		return i, big, nil
+	}
+	if isNil(v) {
+		return -1, false, errNotFileno()
+	}
 	switch x := v.(type) {
-	case int:
-		fd = int64(x)
-	case int32:
-		fd = int64(x)
-	case int64:
-		fd = x
-	case uint:
-		if uint64(x) > math.MaxInt64 {
-			return -1, errIntOverflow
-		}
-		fd = int64(x)
-	case uint32:
-		fd = int64(x)
-	case uint64:
-		if x > math.MaxInt64 {
-			return -1, errIntOverflow
-		}
-		fd = int64(x)
-	case uintptr:
-		if uint64(x) > math.MaxInt64 {
-			return -1, errIntOverflow
-		}
-		fd = int64(x)
 	case Filenoer:
-		fd = int64(x.Fileno())
+		return int64(x.Fileno()), false, nil
 	case FilenoErrer:
 		n, err := x.Fileno()
 		if err != nil {
-			return -1, err
+			return -1, false, err
 		}
-		fd = int64(n)
+		return int64(n), false, nil
 	case syscall.Conn:
-		return connFd(x)
-	default:
-		var ok bool
-		if fd, ok = otherInt(v); !ok {
-			return -1, errNotFileno
-		}
+		fd, err := connFd(x)
+		return fd, false, err
 	}
-	return fd, nil
+	return -1, false, errNotFileno()
 }
 
-// checkFd applies _PyLong_AsInt's range and the non-negative rule.
-func checkFd(fd int64) (int, error) {
-	if fd < math.MinInt32 || fd > math.MaxInt32 {
-		return -1, errIntOverflow
+// isNil reports whether v is nil or a nil pointer, map, slice, func,
+// channel or interface. A Go nil stands for no object at all, Python's
+// None, whatever its type: a (*net.TCPConn)(nil), (*os.File)(nil) or
+// (*Epoll)(nil) fd argument is TypeError as None is, where calling its
+// methods would panic (or, for *os.File and *net.TCPListener, pretend
+// a closed object).
+func isNil(v any) bool {
+	if v == nil {
+		return true
+	}
+	switch rv := reflect.ValueOf(v); rv.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Func, reflect.Chan, reflect.Interface, reflect.UnsafePointer:
+		return rv.IsNil()
+	}
+	return false
+}
+
+// checkFd applies _PyLong_AsInt's range (cInt) and the non-negative rule
+// to an fd read with pyInt.
+func checkFd(fd int64, big bool) (int, error) {
+	if big || !isCInt(fd) {
+		return -1, errIntOverflow()
 	}
 	if fd < 0 {
 		return -1, newError(ValueError, "file descriptor cannot be a negative integer ("+strconv.FormatInt(fd, 10)+")")
@@ -118,30 +104,8 @@ func checkFd(fd int64) (int, error) {
 	return int(fd), nil
 }
 
-// otherInt accepts the integer kinds the fast switch in fdOf leaves out:
-// the small ones, bool, and named integer types (type FD int).
-func otherInt(v any) (int64, bool) {
-	rv := reflect.ValueOf(v)
-	switch rv.Kind() {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return rv.Int(), true
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		u := rv.Uint()
-		if u > math.MaxInt64 {
-			return math.MaxInt64, true // out of C int range either way
-		}
-		return int64(u), true
-	case reflect.Bool:
-		if rv.Bool() {
-			return 1, true
-		}
-		return 0, true
-	}
-	return 0, false
-}
-
 // connFd reads the descriptor of a syscall.Conn without changing its mode.
-// SyscallConn and Control fail only for a nil or closed file or socket,
+// SyscallConn and Control fail only for a closed file or socket,
 // which gets Python's error: fileno() of a closed file object raises
 // ValueError "I/O operation on closed file", and a closed socket's
 // fileno() is -1 (which checkFd refuses with ValueError "file descriptor
@@ -154,7 +118,7 @@ func connFd(c syscall.Conn) (int64, error) {
 	}
 	if err != nil {
 		if _, ok := c.(*os.File); ok {
-			return -1, errClosedFile
+			return -1, errClosedFile()
 		}
 		fd = -1
 	}

@@ -48,7 +48,7 @@ func TestFdOf(t *testing.T) {
 		{in: namedFD(9), fd: 9},
 		{in: fileno(5), fd: 5},
 		{in: filenoErr{fd: 6}, fd: 6},
-		{in: filenoErr{fd: -1, err: errClosedFile}, exc: ValueError, mess: "I/O operation on closed file"},
+		{in: filenoErr{fd: -1, err: errClosedFile()}, exc: ValueError, mess: "I/O operation on closed file"},
 		{in: filenoErr{fd: -2}, exc: ValueError, mess: "file descriptor cannot be a negative integer (-2)"},
 		{in: math.MaxInt32, fd: math.MaxInt32},
 		{in: -1, exc: ValueError, mess: "file descriptor cannot be a negative integer (-1)"},

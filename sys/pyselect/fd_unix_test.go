@@ -33,7 +33,7 @@ func TestFdOfConn(t *testing.T) {
 		t.Fatalf("the file lost its non-blocking mode: %v", err)
 	}
 	r.Close()
-	if _, err := fdOf(r); err != errClosedFile {
-		t.Fatalf("fdOf(closed *os.File) = %v, want %v", err, errClosedFile)
+	if _, err := fdOf(r); !sameErr(err, errClosedFile()) {
+		t.Fatalf("fdOf(closed *os.File) = %v, want %v", err, errClosedFile())
 	}
 }

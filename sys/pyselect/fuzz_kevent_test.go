@@ -59,7 +59,7 @@ func FuzzKqueueTimeout(f *testing.F) {
 			case ns.Sign() < 0:
 				wantErr = newError(ValueError, "timeout must be positive or None")
 			case time32 && new(big.Int).Quo(ns, big.NewInt(1e9)).Cmp(big.NewInt(math.MaxInt32)) > 0:
-				wantErr = errTimeTOverflow
+				wantErr = errTimeTOverflow()
 			default:
 				wantD = time.Duration(ns.Int64())
 			}
@@ -123,9 +123,9 @@ func FuzzKevent(f *testing.F) {
 			if wantErr == nil {
 				switch {
 				case id.Sign() < 0:
-					wantErr = errSizeTNegative
+					wantErr = errSizeTNegative()
 				case id.BitLen() > int(abi.ptrBits):
-					wantErr = errSizeTOverflow
+					wantErr = errSizeTOverflow()
 				default:
 					want.Ident = id.Uint64()
 				}

@@ -115,9 +115,9 @@ func FuzzMaxevents(f *testing.F) {
 		var want error
 		switch i := big.NewInt(x); {
 		case i.Cmp(big.NewInt(math.MinInt32)) < 0 || i.Cmp(big.NewInt(math.MaxInt32)) > 0:
-			want = errIntOverflow
+			want = errIntOverflow()
 		case closed:
-			want = errClosedEpoll
+			want = errClosedEpoll()
 		case x < 1 && x != -1:
 			want = newError(ValueError, "maxevents must be greater than 0, got "+strconv.FormatInt(x, 10))
 		case x > int64(epMaxEvents):
@@ -201,7 +201,7 @@ func FuzzEpollModel(f *testing.F) {
 				i := find(ino, fd)
 				switch {
 				case ep.Closed():
-					want = errClosedEpoll
+					want = errClosedEpoll()
 				case !open:
 					want = unix.EBADF
 				case op == opRegister && i >= 0:
@@ -227,7 +227,7 @@ func FuzzEpollModel(f *testing.F) {
 			case opPoll:
 				got, err := ep.Poll(0, -1)
 				if ep.Closed() {
-					expectErr(t, "poll on a closed epoll", err, errClosedEpoll)
+					expectErr(t, "poll on a closed epoll", err, errClosedEpoll())
 					continue
 				}
 				var want []Event
@@ -256,7 +256,7 @@ func FuzzEpollModel(f *testing.F) {
 				regs = nil
 			case opCloseEpoll:
 				ep.Close()
-				if _, err := ep.Fileno(); !sameErr(err, errClosedEpoll) {
+				if _, err := ep.Fileno(); !sameErr(err, errClosedEpoll()) {
 					t.Fatalf("fileno after close: %v", err)
 				}
 			}

@@ -59,17 +59,17 @@ func oracleNs(isFloat bool, f float64, i *big.Int, unit int64) (*big.Int, *Error
 	if !isFloat {
 		ns := new(big.Int).Mul(i, big.NewInt(unit))
 		if ns.Cmp(bigMinI64) < 0 || ns.Cmp(bigMaxI64) > 0 {
-			return nil, errPyTimeOverflow
+			return nil, errPyTimeOverflow()
 		}
 		return ns, nil
 	}
 	if math.IsNaN(f) {
-		return nil, errTimeoutNaN
+		return nil, errTimeoutNaN()
 	}
 	// C multiplies in double precision, then rounds away from zero.
 	d := f * float64(unit)
 	if math.IsInf(d, 0) {
-		return nil, errTimeTOverflow
+		return nil, errTimeTOverflow()
 	}
 	bf := new(big.Float).SetFloat64(d)
 	ns, acc := bf.Int(nil) // truncated toward zero
@@ -80,7 +80,7 @@ func oracleNs(isFloat bool, f float64, i *big.Int, unit int64) (*big.Int, *Error
 	}
 	// _Py_InIntegralTypeRange(_PyTime_t, d): -2**63 <= d < 2**63.
 	if ns.Cmp(bigMinI64) < 0 || ns.Cmp(bigMaxI64) > 0 {
-		return nil, errTimeTOverflow
+		return nil, errTimeTOverflow()
 	}
 	return ns, nil
 }
@@ -111,13 +111,13 @@ func oracle(a api, isFloat bool, f float64, i *big.Int) want {
 	switch a {
 	case apiSelect:
 		if ns.Sign() < 0 {
-			return want{err: errTimeoutNegative}
+			return want{err: errTimeoutNegative()}
 		}
 		return want{kernel: oracleDiv(ns, 1e3, false).Int64()}
 	default:
 		ms := oracleDiv(ns, 1e6, a == apiEpoll)
 		if ms.Cmp(big.NewInt(math.MinInt32)) < 0 || ms.Cmp(big.NewInt(math.MaxInt32)) > 0 {
-			return want{err: errTimeoutTooLarge}
+			return want{err: errTimeoutTooLarge()}
 		}
 		if ms.Sign() < 0 {
 			return want{block: true}
@@ -306,7 +306,7 @@ func FuzzTimeoutInt(f *testing.F) {
 // oracleFd is PyObject_AsFileDescriptor's verdict on an integer fd.
 func oracleFd(i *big.Int) (int, *Error) {
 	if !i.IsInt64() || i.Int64() < math.MinInt32 || i.Int64() > math.MaxInt32 {
-		return -1, errIntOverflow
+		return -1, errIntOverflow()
 	}
 	if i.Sign() < 0 {
 		return -1, newError(ValueError, "file descriptor cannot be a negative integer ("+i.String()+")")
@@ -352,15 +352,16 @@ func FuzzFdAndMask(f *testing.F) {
 		// select: also the fd_set bound, then EBADF for a closed fd.
 		r, _, _, err := Select([]any{ready()[1], v}, nil, nil, 0)
 		var selWant error
+		outOfRange := ferr == nil && fd >= FD_SETSIZE
 		switch {
-		case ferr == nil && fd >= FD_SETSIZE:
-			selWant = errFdOutOfRange
+		case outOfRange:
+			selWant = errFdOutOfRange()
 		case ferr == nil && !isOpen(fd):
 			selWant = unix.EBADF
 		}
-		if selWant == errFdOutOfRange {
-			if !sameErr(err, errFdOutOfRange) {
-				t.Fatalf("Select(%#v): got %v, want %v", v, err, errFdOutOfRange)
+		if outOfRange {
+			if !sameErr(err, errFdOutOfRange()) {
+				t.Fatalf("Select(%#v): got %v, want %v", v, err, errFdOutOfRange())
 			}
 		} else if selWant == unix.EBADF && err == nil {
 			// A closed fd past the kernel's fd table is reported ready,

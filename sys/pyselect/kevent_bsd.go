@@ -15,8 +15,13 @@ import (
 
 // A Kevent is a select.kevent object: one entry of a kqueue changelist or
 // eventlist, struct kevent of kqueue(2), as one Go value type on every
-// BSD. The fields are Python's six attributes, each wide enough for every
-// OS's C type:
+// BSD.
+//
+//   - Python: [select.kevent]
+//   - Kernel: [kqueue(2)] (struct kevent)
+//
+// The fields are Python's six attributes, each wide enough for every OS's
+// C type:
 //
 //	Python        Go      C (macOS, FreeBSD, OpenBSD, DragonFly)   C (NetBSD)
 //	ev.ident      Ident   uintptr_t (32 bits on 386 and arm)
@@ -25,9 +30,6 @@ import (
 //	ev.fflags     Fflags  u_int
 //	ev.data       Data    int64_t (intptr_t on macOS, DragonFly)
 //	ev.udata      Udata   void * (intptr_t on NetBSD)
-//
-// Python: https://docs.python.org/3/library/select.html#kevent-objects
-// Kernel: kqueue(2).
 //
 // As in CPython, the attributes are plain integers a caller may set; the
 // kernel sees them in its C types, so an out-of-range value is truncated
@@ -41,6 +43,9 @@ import (
 // are copies, as CPython's are; it has no hash (Python's kevent is
 // unhashable too) but is comparable with ==, which here means the same
 // as Equal except for values outside the C types.
+//
+// [select.kevent]: https://docs.python.org/3/library/select.html#kevent-objects
+// [kqueue(2)]: https://man.freebsd.org/cgi/man.cgi?query=kqueue&sektion=2
 type Kevent struct {
 	Ident  uint64
 	Filter int64
@@ -87,12 +92,46 @@ func NewKevent(ident any, args ...int64) (Kevent, error) {
 	return Kevent(f), err
 }
 
+// An Integer is any Go integer type: an ident or an argument of KeventOf.
+type Integer interface {
+	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr
+}
+
+// KeventOf is select.kevent(ident, filter=KQ_FILTER_READ, flags=KQ_EV_ADD,
+// fflags=0, data=0, udata=0) as a value, for an inline port such as
+// events = append(events, pyselect.KeventOf(fd, pyselect.KQ_FILTER_READ, flags)).
+// args are the optional arguments in Python's order; past udata they are
+// ignored. It cannot fail: each value is stored as Python's attribute
+// assignment (ev.ident = fd) stores it, truncated to the kernel's C type
+// as a C cast truncates it, where select.kevent(...) raises OverflowError
+// for a negative ident or a filter beyond a C short (NewKevent does; the
+// kernel then refuses such a kevent in Control, with EBADF or EINVAL).
+// An ident that is a socket or file is passed as its Fileno.
+func KeventOf[I, A Integer](ident I, args ...A) Kevent {
+	k := Kevent{Ident: uint64(ident), Filter: sysABI.readFilter, Flags: uint32(sysABI.evAdd)}
+	for i, v := range args {
+		switch i {
+		case 0:
+			k.Filter = int64(v)
+		case 1:
+			k.Flags = uint32(v)
+		case 2:
+			k.Fflags = uint32(v)
+		case 3:
+			k.Data = int64(v)
+		case 4:
+			k.Udata = uint64(v)
+		}
+	}
+	return Kevent(sysABI.norm(kfields(k)))
+}
+
 // Compare is CPython's ordering of kevents: the tuple (ident, filter,
 // flags, fflags, data, udata) compared field by field in its C types, so
 // that on macOS and FreeBSD KQ_FILTER_READ (-1) sorts after
 // KQ_FILTER_WRITE (-2). It returns -1, 0 or +1.
 //
-// Python: kevent's rich comparison (test_kqueue.py test_create_event).
+// Python: kevent's rich comparison (test_kqueue.py::test_create_event).
 // Python raises TypeError when ordering a kevent against anything else;
 // Go's types rule that out.
 func (k Kevent) Compare(o Kevent) int { return sysABI.compare(kfields(k), kfields(o)) }

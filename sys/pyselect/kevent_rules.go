@@ -6,7 +6,6 @@ package pyselect
 
 import (
 	"math"
-	"reflect"
 	"strconv"
 	"time"
 )
@@ -138,7 +137,7 @@ func (abi keventABI) newKevent(ident any, args []int64) (kfields, error) {
 		case 2: // "I": masked
 			f.Fflags = uint32(v)
 		case 3: // intptr_t ("l" where it is a 32-bit long) or int64_t
-			if abi.dataBits < 64 && (v < math.MinInt32 || v > math.MaxInt32) {
+			if abi.dataBits < 64 && !isCInt(v) { // a 32-bit C long
 				return kfields{}, newError(OverflowError, "Python int too large to convert to C long")
 			}
 			f.Data = v
@@ -159,31 +158,17 @@ func (abi keventABI) newKevent(ident any, args []int64) (kfields, error) {
 // values past SIZE_MAX with OverflowError; anything else as an fd
 // argument (fdOf: a Filenoer or a syscall.Conn; TypeError otherwise).
 func (abi keventABI) ident(v any) (uint64, error) {
-	rv := reflect.ValueOf(v)
-	var u uint64
+	i, big, ok := pyInt(v)
 	switch {
-	case v == nil:
-		return 0, errNotFileno
-	case rv.CanInt():
-		i := rv.Int()
-		if i < 0 {
-			return 0, errSizeTNegative
-		}
-		u = uint64(i)
-	case rv.CanUint():
-		u = rv.Uint()
-	case rv.Kind() == reflect.Bool:
-		if rv.Bool() {
-			u = 1
-		}
-	default:
+	case !ok:
 		fd, err := fdOf(v)
 		return uint64(fd), err
+	case !big && i < 0:
+		return 0, errSizeTNegative()
+	case mask(uint64(i), abi.ptrBits) != uint64(i):
+		return 0, errSizeTOverflow()
 	}
-	if mask(u, abi.ptrBits) != u {
-		return 0, errSizeTOverflow
-	}
-	return u, nil
+	return uint64(i), nil
 }
 
 // kqueueTimeout is kqueue.control's timeout rule: seconds, None blocks
@@ -192,20 +177,21 @@ func (abi keventABI) ident(v any) (uint64, error) {
 // be a number or None, got <type>", as CPython rewrites it; a value that
 // rounds (away from zero, to the nanosecond) below zero is ValueError
 // "timeout must be positive or None", so 0 polls. Where time_t has 32
-// bits, _PyTime_AsTimespec's OverflowError for a timeout past it stays.
+// bits, _PyTime_AsTimespec's OverflowError for a number past it stays
+// (a time.Duration is waited out whatever its length).
 func kqueueTimeout(v any, time32 bool) (time.Duration, error) {
-	ns, none, err := timeoutNs(v, 1e9, errIntTimeoutType)
+	t, err := timeoutOf(v, 1e9, errIntTimeoutType)
 	switch {
 	case err != nil:
 		return 0, newError(TypeError, "timeout argument must be a number or None, got "+pyTypeName(v))
-	case none:
+	case t.none:
 		return -1, nil
-	case ns < 0:
+	case t.ns < 0:
 		return 0, newError(ValueError, "timeout must be positive or None")
-	case time32 && ns/1e9 > math.MaxInt32:
-		return 0, errTimeTOverflow
+	case time32 && !t.dur && t.ns/1e9 > math.MaxInt32:
+		return 0, errTimeTOverflow()
 	}
-	return time.Duration(ns), nil
+	return time.Duration(t.ns), nil
 }
 
 // submitOnce adapts a kevent(2) call to eintr: the first try submits
@@ -226,7 +212,10 @@ func submitOnce[T any](changes []T, sys func(changes []T, d time.Duration) (int,
 	}
 }
 
-var (
-	errSizeTNegative = newError(OverflowError, "can't convert negative value to size_t")
-	errSizeTOverflow = newError(OverflowError, "Python int too large to convert to C size_t")
-)
+// PyLong_AsSize_t's errors.
+func errSizeTNegative() *Error {
+	return newError(OverflowError, "can't convert negative value to size_t")
+}
+func errSizeTOverflow() *Error {
+	return newError(OverflowError, "Python int too large to convert to C size_t")
+}

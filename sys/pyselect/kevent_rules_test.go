@@ -201,7 +201,7 @@ func TestKqueueTimeout(t *testing.T) {
 		{[]byte("1"), false, 0, typeErr("bytes")},
 		{struct{}{}, false, 0, typeErr("struct {}")},
 		{math.MaxInt32, true, math.MaxInt32 * time.Second, nil},
-		{int64(math.MaxInt32 + 1), true, 0, errTimeTOverflow},
+		{int64(math.MaxInt32 + 1), true, 0, errTimeTOverflow()},
 	}
 	for _, tt := range tests {
 		got, err := kqueueTimeout(tt.v, tt.time32)
@@ -233,9 +233,9 @@ func TestSubmitOnce(t *testing.T) {
 		}
 		return 2, nil
 	}
-	n, err := eintr(time.Hour, submitOnce([]int{1, 2, 3}, sys))
+	n, err := wait(time.Hour, 0, submitOnce([]int{1, 2, 3}, sys))
 	if n != 2 || err != nil {
-		t.Fatalf("eintr(submitOnce) = %d, %v; want 2, nil", n, err)
+		t.Fatalf("wait(submitOnce) = %d, %v; want 2, nil", n, err)
 	}
 	if len(calls) != 3 || len(calls[0]) != 3 || calls[1] != nil || calls[2] != nil {
 		t.Errorf("changelists passed = %v; want [1 2 3] once, then none", calls)
@@ -246,7 +246,7 @@ func TestSubmitOnce(t *testing.T) {
 
 	// A blocking call (negative timeout) retries with no deadline.
 	calls = nil
-	n, err = eintr(-1, submitOnce([]int{7}, sys))
+	n, err = wait(-1, 0, submitOnce([]int{7}, sys))
 	if n != 2 || err != nil || len(calls) != 3 || calls[1] != nil {
 		t.Errorf("blocking: %d, %v, changelists %v", n, err, calls)
 	}

@@ -8,21 +8,34 @@ package pyselect
 
 import "golang.org/x/sys/unix"
 
-// wakeAll makes every kevent(2) waiting on kq return, for Close. x/sys has
-// no EVFILT_USER here (NetBSD added it in 10.0, OpenBSD has none), so it
-// registers the read end of a pipe holding one byte: level-triggered, it
-// wakes every waiter, and each sees the object closed. The pipe is closed
-// with the kqueue, by the last call out. If no pipe can be had (EMFILE),
-// waiters return at their next event or timeout, still before the
-// descriptor is closed.
-func (kq *Kqueue) wakeAll() {
+// A wakeSource is a pipe whose read end the waker's private kqueue
+// watches; waking writes one byte, which is never read, so the read end
+// stays readable for every waiter (EVFILT_READ is level-triggered), and a
+// one-byte write to an empty pipe needs nothing the kernel may lack.
+//
+// NetBSD (10.0) and OpenBSD (7.7, 2025) have EVFILT_USER, but x/sys
+// (v0.50.0) exports neither EVFILT_USER nor NOTE_TRIGGER for them, so the
+// pipe stays right here until it does; then this GOOS moves to
+// kevent_wake_user.go's build line (TestWakeSourceFollowsXSys says when).
+// It costs two descriptors more per Kqueue than EVFILT_USER.
+type wakeSource struct{ r, w int }
+
+func (s *wakeSource) init(kq int) error {
 	var p [2]int
-	if unix.Pipe2(p[:], unix.O_CLOEXEC|unix.O_NONBLOCK) != nil {
-		return
+	if err := unix.Pipe2(p[:], unix.O_CLOEXEC|unix.O_NONBLOCK); err != nil {
+		return err
 	}
-	kq.wake = p
-	unix.Write(p[1], []byte{0})
-	ev := keventBuf(1)
-	unix.SetKevent(&ev[0], p[0], unix.EVFILT_READ, unix.EV_ADD)
-	unix.Kevent(kq.ref.fd, ev, nil, nil)
+	s.r, s.w = p[0], p[1]
+	if err := (waker{kq: kq}).change(Kevent{Ident: uint64(s.r), Filter: KQ_FILTER_READ, Flags: KQ_EV_ADD}); err != nil {
+		s.close()
+		return err
+	}
+	return nil
+}
+
+func (s wakeSource) wake(waker) { unix.Write(s.w, []byte{0}) }
+
+func (s wakeSource) close() {
+	unix.Close(s.r)
+	unix.Close(s.w)
 }

@@ -8,14 +8,18 @@ package pyselect
 
 import "golang.org/x/sys/unix"
 
-// wakeAll makes every kevent(2) waiting on kq return, for Close: it adds
-// an EVFILT_USER filter already triggered (NOTE_TRIGGER with EV_ADD) and
-// without EV_CLEAR, so it stays active and every waiter collects it, then
-// sees the object closed. It needs no descriptor, so it works even at
-// EMFILE. Python does not export EVFILT_USER; it is used only here.
-func (kq *Kqueue) wakeAll() {
-	ev := keventBuf(1)
-	unix.SetKevent(&ev[0], 0, unix.EVFILT_USER, unix.EV_ADD)
-	ev[0].Fflags = unix.NOTE_TRIGGER
-	unix.Kevent(kq.ref.fd, ev, nil, nil)
+// A wakeSource is an EVFILT_USER filter of the waker's private kqueue: it
+// needs no descriptor, so waking allocates nothing. Python does not
+// export EVFILT_USER; it is used only here. These are the GOOSes where
+// x/sys exports EVFILT_USER (see kevent_wake_pipe.go for the others).
+type wakeSource struct{}
+
+// init registers the filter, untriggered: userWake's first change.
+func (wakeSource) init(kq int) error {
+	return waker{kq: kq}.change(Kevent(userWake(unix.EVFILT_USER, unix.NOTE_TRIGGER)[0]))
 }
+
+// wake triggers it with a change of its own: userWake's second change.
+func (wakeSource) wake(w waker) { w.change(Kevent(userWake(unix.EVFILT_USER, unix.NOTE_TRIGGER)[1])) }
+
+func (wakeSource) close() {}

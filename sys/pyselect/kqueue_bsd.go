@@ -9,7 +9,6 @@ package pyselect
 import (
 	"math"
 	"strconv"
-	"syscall"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -19,33 +18,41 @@ import (
 // the BSDs, to which a changelist of Kevents registers filters and from
 // which Control collects the events they report.
 //
-// Python: https://docs.python.org/3/library/select.html#kqueue-objects
-// Kernel: kqueue(2) (kqueue, kevent, EV_SET).
+//   - Python: [select.kqueue]
+//   - Kernel: [kqueue(2)] (kqueue, kevent, EV_SET)
 //
 // A Kqueue may be used from many goroutines at once. Close while calls
 // are in flight marks the object closed at once and wakes those calls,
 // which return ValueError "I/O operation on closed kqueue object"; the
 // descriptor itself is closed when the last of them returns, so its
-// number is never reused under a call (see fdRef).
+// number is never reused under a call. Nothing Close does is visible in
+// the queue: a dup of its descriptor, or a kqueue watching it, sees what
+// CPython's would. A Kqueue dropped without Close is closed when
+// collected. The zero Kqueue, and a nil *Kqueue, are closed objects. (See
+// pollFD for the protocol.)
+//
+// Each Kqueue holds, beside the queue, a private kqueue that Close uses
+// to wake blocked calls, and on NetBSD and OpenBSD a pipe: two
+// descriptors, or four (see waker).
 //
 // Differences from Python: CPython 3.12.1 and later invalidate every
 // kqueue object in the child after fork(2) (gh-110395); a Go program
 // cannot fork without exec, and the descriptor is close-on-exec, so no
 // child ever holds it.
+//
+// [select.kqueue]: https://docs.python.org/3/library/select.html#kqueue-objects
+// [kqueue(2)]: https://man.freebsd.org/cgi/man.cgi?query=kqueue&sektion=2
 type Kqueue struct {
-	ref  fdRef
-	buf  scratch[unix.Kevent_t] // Control's changelist and eventlist, kept between calls
-	wake [2]int                 // the pipe Close registers to wake calls in flight, where EVFILT_USER is missing; -1 if none
+	pfd pollFD
+	buf scratch[unix.Kevent_t] // Control's changelist and eventlist, kept between calls
 }
 
 // errClosedKqueue is the ValueError of every call on a closed Kqueue.
-var errClosedKqueue = newError(ValueError, "I/O operation on closed kqueue object")
+func errClosedKqueue() *Error { return newError(ValueError, "I/O operation on closed kqueue object") }
 
 // NewKqueue is select.kqueue(): a new kernel event queue. Its descriptor
-// is close-on-exec (CPython makes it non-inheritable): kqueue(2) takes no
-// flags on most BSDs, so FD_CLOEXEC is set right after, under
-// syscall.ForkLock as Go's own syscall package does, so that no exec in
-// between can inherit it. kqueue(2): "The queue is not inherited by a
+// is close-on-exec (CPython makes it non-inheritable; see kqueueFd).
+// kqueue(2): "The queue is not inherited by a
 // child created with fork(2)."
 func NewKqueue() (*Kqueue, error) { return newKqueue(-1) }
 
@@ -55,31 +62,42 @@ func NewKqueue() (*Kqueue, error) { return newKqueue(-1) }
 // from CPython: -1 makes a new kqueue, and any other negative fd is
 // OSError "[Errno 0] Error".
 func KqueueFromFd(fd int) (*Kqueue, error) {
-	if fd > math.MaxInt32 || fd < math.MinInt32 {
-		return nil, errIntOverflow
+	if err := cInt(fd); err != nil {
+		return nil, err
 	}
 	return newKqueue(fd)
 }
 
 // newKqueue is CPython's newKqueue_Object.
 func newKqueue(fd int) (*Kqueue, error) {
-	if fd == -1 {
-		syscall.ForkLock.RLock()
+	made := fd == -1
+	if made {
 		var err error
-		fd, err = unix.Kqueue()
-		if err == nil {
-			unix.CloseOnExec(fd)
-		}
-		syscall.ForkLock.RUnlock()
-		if err != nil {
+		if fd, err = kqueueFd(); err != nil {
 			return nil, sysErr(err)
 		}
 	} else if fd < 0 {
 		return nil, osError(0)
 	}
-	kq := &Kqueue{wake: [2]int{-1, -1}}
-	kq.ref.fd = fd
+	w, err := newWaker(fd)
+	if err != nil {
+		if made {
+			unix.Close(fd)
+		}
+		return nil, sysErr(err)
+	}
+	kq := new(Kqueue)
+	initPollFD(kq, &kq.pfd, fd, w)
 	return kq, nil
+}
+
+// p is kq's pollFD, nil for a nil kq: every method goes through it, so
+// that a nil *Kqueue is a closed one.
+func (kq *Kqueue) p() *pollFD {
+	if kq == nil {
+		return nil
+	}
+	return &kq.pfd
 }
 
 // Close is kqueue.close(): close the kqueue descriptor, which drops every
@@ -87,40 +105,21 @@ func newKqueue(fd int) (*Kqueue, error) {
 // fails. Calls in flight are woken and return ValueError; the descriptor
 // is closed by the last of them.
 func (kq *Kqueue) Close() error {
-	first, busy := kq.ref.close()
-	if !first {
-		return nil
-	}
-	if busy {
-		kq.wakeAll()
-	}
-	kq.release()
+	kq.p().Close()
 	return nil
 }
 
-// release drops a call's reference and closes the descriptors after the
-// last call of a closed Kqueue.
-func (kq *Kqueue) release() {
-	if kq.ref.release() {
-		unix.Close(kq.ref.fd)
-		for _, fd := range kq.wake {
-			if fd >= 0 {
-				unix.Close(fd)
-			}
-		}
-	}
-}
-
 // Closed is kqueue.closed: whether Close has been called.
-func (kq *Kqueue) Closed() bool { return kq.ref.closed() }
+func (kq *Kqueue) Closed() bool { return kq.p().closed() }
 
 // Fileno is kqueue.fileno(): the kqueue descriptor, or ValueError once
 // closed.
 func (kq *Kqueue) Fileno() (int, error) {
-	if kq.ref.closed() {
-		return -1, errClosedKqueue
+	p := kq.p()
+	if p.closed() {
+		return -1, errClosedKqueue()
 	}
-	return kq.ref.fd, nil
+	return p.fd(), nil
 }
 
 // Control is kqueue.control(changelist, max_events[, timeout]): one
@@ -128,15 +127,14 @@ func (kq *Kqueue) Fileno() (int, error) {
 // waits up to timeout for at most maxevents events, and returns them as
 // new Kevents, in the kernel's order.
 //
-// timeout is in seconds: nil (None) blocks, 0 polls, a value below zero
+// timeout is optional, as in Python: none given is None. It is in
+// seconds: nil (None) blocks, 0 polls, a value below zero
 // is ValueError "timeout must be positive or None", and any value CPython
 // cannot convert (a wrong type, NaN, infinity, overflow) is TypeError
 // "timeout argument must be a number or None, got float". With maxevents
 // 0 the kernel applies the changes and returns at once, whatever timeout
-// says. The checks run in CPython's order: maxevents fits a C int
-// (OverflowError), the object is open (ValueError), maxevents >= 0
-// (ValueError "Length of eventlist must be 0 or positive, got -1"),
-// timeout, changelist.
+// says. A negative maxevents is ValueError "Length of eventlist must be 0
+// or positive, got -1".
 //
 // A change the kernel refuses does not fail the call while the eventlist
 // has room: kqueue(2) says "If an error occurs while processing an
@@ -157,25 +155,33 @@ func (kq *Kqueue) Fileno() (int, error) {
 // with MemoryError allocating 2**31 slots. A wait longer than 1e6 s is
 // made of several kevent calls, since macOS refuses long timeouts with
 // EINVAL (Go's runtime/netpoll_kqueue.go caps them the same way).
-func (kq *Kqueue) Control(changelist []Kevent, maxevents int, timeout any) ([]Kevent, error) {
-	if maxevents > math.MaxInt32 || maxevents < math.MinInt32 {
-		return nil, errIntOverflow
+func (kq *Kqueue) Control(changelist []Kevent, maxevents int, timeout ...any) ([]Kevent, error) {
+	if err := cInt(maxevents); err != nil {
+		return nil, err
 	}
-	if !kq.ref.acquire() {
-		return nil, errClosedKqueue
+	p := kq.p()
+	if !p.acquire() {
+		return nil, errClosedKqueue()
 	}
-	defer kq.release()
+	defer p.release()
 	if maxevents < 0 {
 		return nil, newError(ValueError, "Length of eventlist must be 0 or positive, got "+strconv.Itoa(maxevents))
 	}
-	d, err := kqueueTimeout(timeout, sysABI.time32)
+	if len(timeout) > 1 {
+		return nil, newError(TypeError, "control expected at most 3 arguments, got "+strconv.Itoa(len(timeout)+2))
+	}
+	var t any
+	if len(timeout) == 1 {
+		t = timeout[0]
+	}
+	d, err := kqueueTimeout(t, sysABI.time32)
 	if err != nil {
 		return nil, err
 	}
 	if len(changelist) > math.MaxInt32 {
 		return nil, newError(OverflowError, "changelist is too long")
 	}
-	buf, mine := kq.buf.get(len(changelist)+min(maxevents, maxEventSlots), keventBuf)
+	buf, mine := kq.buf.get(len(changelist)+min(maxevents, maxEventSlots), 2*keptEvents, keventBuf)
 	defer kq.buf.put(mine)
 	changes, events := buf[:len(changelist)], buf[len(changelist):]
 	clear(changes) // a kept array holds the last call's events (FreeBSD's Ext too)
@@ -193,34 +199,30 @@ func (kq *Kqueue) Control(changelist []Kevent, maxevents int, timeout any) ([]Ke
 	return res, nil
 }
 
-const (
-	maxEventSlots = 1 << 16           // the most events one Control asks for
-	maxWait       = 1e6 * time.Second // the longest timeout given to one kevent(2)
-)
+// maxEventSlots is the most events one Control asks for.
+const maxEventSlots = 1 << 16
 
-// keventSys is kevent(2); tests replace it to interrupt a call.
+// keventSys is kevent(2) on the queue; tests replace it to interrupt a call.
 var keventSys = unix.Kevent
 
-// kevent is kevent(2) with the EINTR rule; the caller holds a reference.
+// kevent is kevent(2) with the EINTR rule and the close protocol's way of
+// blocking (pollFD.wait); the caller holds a reference. Only the first try
+// submits changes (submitOnce). With no room for events the kernel applies
+// the changes and returns at once, whatever the timeout, so no wait
+// follows.
 func (kq *Kqueue) kevent(changes, events []unix.Kevent_t, d time.Duration) (int, error) {
-	return eintr(d, submitOnce(changes, func(changes []unix.Kevent_t, d time.Duration) (int, error) {
-		var ts *unix.Timespec
-		capped := d > maxWait
-		if d >= 0 {
-			t := unix.NsecToTimespec(int64(min(d, maxWait)))
-			ts = &t
-		}
-		n, err := keventSys(kq.ref.fd, changes, events, ts)
-		switch {
-		case kq.ref.closed():
-			// Woken by Close (or closed while waiting): report that,
-			// not the wake-up event.
-			return 0, errClosedKqueue
-		case err == nil && n == 0 && capped && len(events) > 0:
-			// The capped wait ran out: resume it with the time left,
-			// as eintr resumes an interrupted one.
-			return 0, syscall.EINTR
-		}
+	if len(events) == 0 {
+		d = 0
+	}
+	fd := kq.pfd.fd()
+	var zero unix.Timespec
+	try := submitOnce(changes, func(changes []unix.Kevent_t, _ time.Duration) (int, error) {
+		n, err := keventSys(fd, changes, events, &zero)
 		return n, sysErr(err)
-	}))
+	})
+	n, err := kq.pfd.wait(d, func() (int, error) { return try(0) })
+	if err == errClosing {
+		return 0, errClosedKqueue()
+	}
+	return n, err
 }

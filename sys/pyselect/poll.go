@@ -25,8 +25,8 @@ type Event struct {
 // A Poll is a select.poll object: a set of registered fds, each with an
 // event mask, polled with poll(2).
 //
-// Python: https://docs.python.org/3/library/select.html#poll-objects
-// Kernel: poll(2).
+//   - Python: [select.poll]
+//   - Kernel: [poll(2)]
 //
 // Registration changes may come from any goroutine, also while another is
 // inside Poll; they take effect at the next Poll, as in CPython. A second
@@ -34,12 +34,16 @@ type Event struct {
 // A Poll holds no descriptor of its own and has nothing to close. The
 // zero Poll is an empty poll object, as NewPoll returns (Python forbids
 // instantiating the type directly; Go cannot forbid a zero value).
+//
+// [select.poll]: https://docs.python.org/3/library/select.html#poll-objects
+// [poll(2)]: https://man7.org/linux/man-pages/man2/poll.2.html
 type Poll struct {
 	polling atomic.Bool // a Poll call is running (CPython's poll_running)
 
 	mu    sync.Mutex
-	fds   []unix.PollFd // registered fds, in Python's dict insertion order
+	fds   []unix.PollFd // registered fds in Python's dict insertion order, and holes (Fd -1)
 	index map[int32]int // fd -> its position in fds
+	holes int           // unregistered entries left in fds
 	dirty bool          // fds changed since buf was copied from it
 
 	buf []unix.PollFd // the array the running Poll passes to the kernel
@@ -48,7 +52,7 @@ type Poll struct {
 var _ Poller = (*Poll)(nil)
 
 // errConcurrentPoll is CPython's answer to a second Poll while one runs.
-var errConcurrentPoll = newError(RuntimeError, "concurrent poll() invocation")
+func errConcurrentPoll() *Error { return newError(RuntimeError, "concurrent poll() invocation") }
 
 // NewPoll is select.poll(): a new, empty poll object.
 func NewPoll() *Poll { return &Poll{index: make(map[int32]int)} }
@@ -135,20 +139,38 @@ func (p *Poll) Unregister(fd any) error {
 		return newError(KeyError, strconv.Itoa(n))
 	}
 	delete(p.index, int32(n))
-	p.fds = append(p.fds[:i], p.fds[i+1:]...)
-	for j := i; j < len(p.fds); j++ {
-		p.index[p.fds[j].Fd] = j
+	p.fds[i].Fd = -1
+	if p.holes++; p.holes > len(p.fds)/2 {
+		p.compact()
 	}
 	p.dirty = true
 	return nil
+}
+
+// compact removes the holes Unregister leaves in fds, keeping the order.
+// Unregister leaves a hole rather than shifting what follows, so that it
+// costs O(1); compact runs once holes are half of fds, so its cost is
+// spread over the Unregister calls that made them, as a Python dict's
+// deletions are.
+func (p *Poll) compact() {
+	live := p.fds[:0]
+	for _, pfd := range p.fds {
+		if pfd.Fd >= 0 {
+			p.index[pfd.Fd] = len(live)
+			live = append(live, pfd)
+		}
+	}
+	clear(p.fds[len(live):])
+	p.fds, p.holes = live, 0
 }
 
 // Poll is poll.poll([timeout]): wait until a registered fd has an event,
 // and return an Event for each fd with any, in registration order.
 //
 // timeout is in milliseconds: nil (None) or any negative value blocks, 0
-// polls; it is rounded up to the millisecond. A value outside a C int is
-// OverflowError "timeout is too large". An interrupted wait is resumed
+// polls; a time.Duration is that duration. It is rounded up to the
+// millisecond. A number outside a C int is OverflowError "timeout is too
+// large". An interrupted wait is resumed
 // with the time left and returns an empty list once none is (PEP 475).
 //
 // Poll takes no maxevents: the variadic is there so that a *Poll is a
@@ -162,19 +184,24 @@ func (p *Poll) Poll(timeout any, extra ...int) ([]Event, error) {
 		return nil, err
 	}
 	if !p.polling.CompareAndSwap(false, true) {
-		return nil, errConcurrentPoll
+		return nil, errConcurrentPoll()
 	}
 	defer p.polling.Store(false)
 
 	p.mu.Lock()
 	if p.dirty {
-		p.buf = append(p.buf[:0], p.fds...)
+		p.buf = p.buf[:0]
+		for _, pfd := range p.fds {
+			if pfd.Fd >= 0 {
+				p.buf = append(p.buf, pfd)
+			}
+		}
 		p.dirty = false
 	}
 	buf := p.buf
 	p.mu.Unlock()
 
-	n, err := eintr(d, func(d time.Duration) (int, error) {
+	n, err := wait(d, msMaxWait, func(d time.Duration) (int, error) {
 		n, err := unix.Poll(buf, msCeil(d))
 		return n, sysErr(err)
 	})

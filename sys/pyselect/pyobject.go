@@ -17,7 +17,7 @@ import (
 // Python objects, for packages built on this one (sys/selectors) that
 // port Python code whose messages show a value or whose rules convert one.
 
-// RawFileno is Fileno without its C int range and sign checks: the integer
+// RawFileno is AsFileDescriptor without its C int range and sign checks: the integer
 // Python's int(v.fileno()) gives (or v itself, for a Go integer), by the
 // same conversion every fd argument of this package follows, for callers
 // with rules of their own about the result, as Lib/selectors.py's
@@ -26,7 +26,13 @@ import (
 // on closed file"; a value with no fd is TypeError "argument must be an
 // int, or have a fileno() method."; a FilenoErrer's error is returned
 // unchanged; an unsigned integer above the largest int64 is OverflowError.
-func RawFileno(v any) (int64, error) { return rawFd(v) }
+func RawFileno(v any) (int64, error) {
+	fd, big, err := rawFd(v)
+	if err == nil && big {
+		return -1, errIntOverflow()
+	}
+	return fd, err
+}
 
 // TypeName is Python's type(v).__name__ for a value a Go caller passes
 // where Python takes an object: "NoneType" for nil, "int" for every Go

@@ -17,15 +17,17 @@ type scratch[T any] struct {
 	buf  []T
 }
 
-// get returns an array of n elements made by alloc, or the kept one when
-// it is free and large enough. mine reports whether it is the kept one,
-// to be passed to put when the call is done with it. The array's contents
+// get returns an array of n elements: the kept one when it is free, made
+// by alloc when it is smaller than n. An array of more than keep elements
+// is never kept, so what stays between calls is bounded by keep, not by
+// the largest n ever asked. mine reports whether it is the kept one, to
+// be passed to put when the call is done with it. The array's contents
 // are whatever the last call left there.
-func (s *scratch[T]) get(n int, alloc func(int) []T) (buf []T, mine bool) {
-	if !s.busy.CompareAndSwap(false, true) {
+func (s *scratch[T]) get(n, keep int, alloc func(int) []T) (buf []T, mine bool) {
+	if n > keep || !s.busy.CompareAndSwap(false, true) {
 		return alloc(n), false
 	}
-	if cap(s.buf) < n {
+	if cap(s.buf) < n || cap(s.buf) > keep {
 		s.buf = alloc(n)
 	}
 	return s.buf[:n], true

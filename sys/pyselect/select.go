@@ -7,7 +7,9 @@
 package pyselect
 
 import (
+	"math"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -16,8 +18,8 @@ import (
 // writing, or in xlist have an "exceptional condition", and returns the
 // three subsets.
 //
-// Python: https://docs.python.org/3/library/select.html#select.select
-// Kernel: select(2).
+//   - Python: [select.select]
+//   - Kernel: [select(2)]; on Windows, Winsock's [select]
 //
 // Each element is an fd argument as Python takes one: a Go integer, a
 // Filenoer, or a syscall.Conn such as *os.File or *net.TCPConn (see
@@ -25,17 +27,17 @@ import (
 // mixed list as Python allows. The results hold the caller's own elements,
 // not fds, in input order with duplicates kept, as CPython's do.
 //
-// timeout is in seconds: nil (None) blocks, 0 polls. It is rounded up to
-// the microsecond, so a positive timeout never becomes 0; a negative one is
-// ValueError "timeout must be non-negative". An interrupted wait is resumed
-// with the time left, and returns three empty lists once none is (PEP 475).
+// timeout is in seconds: nil (None) blocks, 0 polls; a time.Duration is
+// that duration. It is rounded up to the microsecond, so a positive
+// timeout never becomes 0; a negative one is ValueError "timeout must be
+// non-negative". An interrupted wait is resumed with the time left, and
+// returns three empty lists once none is (PEP 475).
 //
 // Errors, as CPython: an element that is no fd is TypeError; a negative fd
 // is ValueError; an fd of FD_SETSIZE or more is ValueError "filedescriptor
 // out of range in select()" (never a write past the fd_set); more than
 // FD_SETSIZE elements in one list is ValueError "too many file descriptors
-// in select()"; a closed fd is OSError EBADF. The timeout is checked first,
-// then rlist, wlist and xlist in that order.
+// in select()"; a closed fd is OSError EBADF.
 //
 // On Windows, Python's select takes sockets only, and so does Select: it
 // calls Winsock's select with CPython's Windows rules (select_windows.go).
@@ -45,16 +47,22 @@ import (
 //
 // Differences from Python: Python takes any iterable and re-reads a list
 // that fileno() mutates (test_select_mutated); Go takes slices, read once.
+//
+// [select.select]: https://docs.python.org/3/library/select.html#select.select
+// [select(2)]: https://man7.org/linux/man-pages/man2/select.2.html
+// [select]: https://learn.microsoft.com/windows/win32/api/winsock2/nf-winsock2-select
 func Select[T any](rlist, wlist, xlist []T, timeout any) (r, w, x []T, err error) {
 	d, err := selectTimeout(timeout)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	// The fds of all three lists, in order, so each element is converted
-	// once (converting a syscall.Conn is a call into the runtime).
+	// once (converting a syscall.Conn is a call into the runtime). A list
+	// holds at most FD_SETSIZE of them (fill stops at the next): nothing
+	// is allocated by a list's length before its elements are checked.
 	var small [64]int32
 	fds := small[:0]
-	if n := len(rlist) + len(wlist) + len(xlist); n > len(small) {
+	if n := min(len(rlist), FD_SETSIZE) + min(len(wlist), FD_SETSIZE) + min(len(xlist), FD_SETSIZE); n > len(small) {
 		p := scratchFds.Get().(*[]int32)
 		defer scratchFds.Put(p)
 		if cap(*p) < n {
@@ -70,19 +78,31 @@ func Select[T any](rlist, wlist, xlist []T, timeout any) (r, w, x []T, err error
 		}
 	}
 	var out [3]fdSet
-	n, err := eintr(d, func(d time.Duration) (int, error) {
+	_, err = wait(d, selectMaxWait, func(d time.Duration) (int, error) {
 		// The kernel rewrites the sets, so each try starts from a copy.
 		out = in
-		return sysSelect(nfd, &out[0], &out[1], &out[2], d)
+		var n int
+		var err error
+		if selectFake == nil {
+			n, err = sysSelect(nfd, &out[0], &out[1], &out[2], d)
+		} else {
+			n, err = selectFake()
+		}
+		if err == syscall.EINTR {
+			// Unmodified input: cleared, so that a wait given up at the
+			// deadline returns three empty lists (bpo-35310).
+			out = [3]fdSet{}
+		}
+		return n, err
 	})
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if n == 0 {
-		// A timeout, including one reached while retrying after EINTR,
-		// when out still holds the unmodified input (bpo-35310).
-		return []T{}, []T{}, []T{}, nil
-	}
+	// The sets are converted back whatever the count, as CPython does:
+	// after a timeout (0) Linux leaves set the bits of fds at or above the
+	// process's fd table size, which it neither checks nor writes back
+	// (core_sys_select in fs/select.c), so an fd that was never opened can
+	// be reported.
 	var counts [3]int
 	rest := fds
 	for i, list := range [3][]T{rlist, wlist, xlist} {
@@ -123,13 +143,23 @@ func fill[T any](s *fdSet, list []T, fds []int32, nfd *int) ([]int32, error) {
 			return fds, err
 		}
 		if i >= FD_SETSIZE {
-			return fds, errTooManyFds
+			return fds, errTooManyFds()
 		}
 		*nfd = max(*nfd, fd+1)
 		fds = append(fds, int32(fd))
 	}
 	return fds, nil
 }
+
+// selectMaxWait is the longest timeout one select(2) is given: where
+// tv_sec has 32 bits (linux/386, linux/arm, Winsock's long) a timeval holds
+// no more. Longer timeouts are waited out in several calls (see wait).
+const selectMaxWait = math.MaxInt32 * time.Second
+
+// selectFake, when set by a test, is called instead of select(2) and
+// leaves the sets as they were given. It takes no pointer to them: a
+// function value that did would move them to the heap on every call.
+var selectFake func() (int, error)
 
 // scratchFds keeps the fds array of Select calls with more elements than
 // its stack array holds, so that the result is a call's one allocation.
@@ -140,7 +170,7 @@ var scratchFds = sync.Pool{New: func() any { return new([]int32) }}
 // or more allocates, once per element per call.
 func elemFd[T any](v T) (int, error) {
 	if fd, ok := any(v).(int); ok {
-		return checkFd(int64(fd))
+		return checkFd(int64(fd), false)
 	}
 	return fdOf(v)
 }

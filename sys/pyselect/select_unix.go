@@ -7,7 +7,6 @@
 package pyselect
 
 import (
-	"math"
 	"time"
 	"unsafe"
 
@@ -27,7 +26,7 @@ const FD_SETSIZE = unix.FD_SETSIZE
 var _ [unsafe.Sizeof(unix.FdSet{})*8 - FD_SETSIZE]struct{}
 
 // errFdOutOfRange is _PyIsSelectable_fd's failure.
-var errFdOutOfRange = newError(ValueError, "filedescriptor out of range in select()")
+func errFdOutOfRange() *Error { return newError(ValueError, "filedescriptor out of range in select()") }
 
 // An fdSet is select(2)'s fd_set, a bitmap.
 type fdSet struct{ unix.FdSet }
@@ -36,7 +35,7 @@ type fdSet struct{ unix.FdSet }
 // bound is checked first, with CPython's error (_PyIsSelectable_fd).
 func (s *fdSet) add(fd int) error {
 	if uint(fd) >= uint(FD_SETSIZE) {
-		return errFdOutOfRange
+		return errFdOutOfRange()
 	}
 	s.Set(fd)
 	return nil
@@ -57,16 +56,7 @@ func sysSelect(nfd int, r, w, x *fdSet, d time.Duration) (int, error) {
 	return n, sysErr(err)
 }
 
-// timeval rounds d up to the microsecond. Where time_t is 32 bits (linux/386,
-// linux/arm) a timeout past 2038 is clamped to the largest timeval: about
-// 68 years, which CPython on such a system rejects with OverflowError.
-// Timeouts within a microsecond of the largest Duration (292 years) are
-// cut by that microsecond, so that the nanoseconds do not overflow.
+// timeval rounds d, at most selectMaxWait, up to the microsecond.
 func timeval(d time.Duration) unix.Timeval {
-	us := min(divCeil(int64(d), 1e3), (math.MaxInt64-999)/1000) // NsecToTimeval adds 999
-	var tv unix.Timeval
-	if unsafe.Sizeof(tv.Sec) == 4 && us/1e6 > math.MaxInt32 {
-		us = math.MaxInt32 * 1e6
-	}
-	return unix.NsecToTimeval(us * 1e3)
+	return unix.NsecToTimeval(divCeil(int64(d), 1e3) * 1e3)
 }

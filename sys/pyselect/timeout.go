@@ -5,6 +5,7 @@
 package pyselect
 
 import (
+	"errors"
 	"math"
 	"reflect"
 	"syscall"
@@ -14,12 +15,12 @@ import (
 // Timeouts.
 //
 // The Python-shaped calls take a timeout as an `any`, the values CPython
-// accepts: nil is None (block until ready), a float32 or float64 is a
-// Python float, and every Go integer kind (and bool) is a Python int. CPython
-// converts it with _PyTime_FromSecondsObject or _PyTime_FromMillisecondsObject
-// (Python/pytime.c) into nanoseconds, rounding away from zero
-// (_PyTime_ROUND_TIMEOUT), and then into the kernel's unit with a rule of
-// its own per API (conformance/SEMANTICS.md#timeouts):
+// accepts: nil is None (block until ready), a float kind is a Python
+// float, and every Go integer kind (and bool) is a Python int (pyInt,
+// pyFloat). CPython converts it with _PyTime_FromSecondsObject or
+// _PyTime_FromMillisecondsObject (Python/pytime.c) into nanoseconds,
+// rounding away from zero (_PyTime_ROUND_TIMEOUT), and then into the
+// kernel's unit with a rule of its own per API (conformance/SEMANTICS.md#timeouts):
 //
 //	API            unit  None     negative                      kernel unit
 //	select         s     block    ValueError                    µs, up
@@ -28,52 +29,53 @@ import (
 //	kqueue.control s     block    ValueError                    ns
 //	devpoll.poll   ms    block    -1 ms blocks; below, Overflow ms, up
 //
+// A time.Duration, the one Go-only form, is that duration whatever the
+// API's unit: time.Second is one second in Select and 1000 ms in
+// Poll.Poll. It is rounded up to the kernel's unit as the API rounds, a
+// negative one follows the API's negative rule, and the range checks
+// CPython applies to a Python number (poll's and epoll's C int of
+// milliseconds, a 32-bit time_t) do not apply: every Duration is waited
+// out in full (see wait).
+//
 // Internally a timeout is a time.Duration: negative blocks, 0 polls,
 // positive waits at most that long.
 
-// timeoutNs is _PyTime_FromObject: v in units of unit nanoseconds (1e9 for
-// seconds, 1e6 for milliseconds) as nanoseconds, rounded away from zero.
-// none reports None. For a type Python rejects, it returns typeErr.
-func timeoutNs(v any, unit int64, typeErr error) (ns int64, none bool, err error) {
-	var i int64
-	switch x := v.(type) {
-	case nil:
-		return 0, true, nil
-	case float64:
-		return floatNs(x, unit)
-	case float32:
-		return floatNs(float64(x), unit)
-	case int:
-		i = int64(x)
-	case int64:
-		i = x
-	case int32:
-		i = int64(x)
-	case uint64:
-		if x > math.MaxInt64 {
-			return 0, false, errPyTimeOverflow
-		}
-		i = int64(x)
-	default:
-		var ok bool
-		if i, ok = otherInt(v); !ok {
-			return 0, false, typeErr
-		}
-		if rv := reflect.ValueOf(v); rv.CanUint() && rv.Uint() > math.MaxInt64 {
-			return 0, false, errPyTimeOverflow
-		}
+// A pyTimeout is a timeout argument as nanoseconds, rounded away from
+// zero (_PyTime_FromObject), or None.
+type pyTimeout struct {
+	ns   int64
+	none bool // None: block
+	dur  bool // a time.Duration: exact, and exempt from CPython's range checks
+}
+
+// timeoutOf reads v, in units of unit nanoseconds (1e9 for seconds, 1e6
+// for milliseconds). For a type Python rejects, it returns typeErr(), made
+// only then: the errors are per call.
+func timeoutOf(v any, unit int64, typeErr func() *Error) (pyTimeout, error) {
+	if v == nil {
+		return pyTimeout{none: true}, nil
 	}
-	// _PyTime_Mul's overflow check.
-	if i > math.MaxInt64/unit || i < math.MinInt64/unit {
-		return 0, false, errPyTimeOverflow
+	if d, ok := v.(time.Duration); ok {
+		return pyTimeout{ns: int64(d), dur: true}, nil
 	}
-	return i * unit, false, nil
+	if f, ok := pyFloat(v); ok {
+		ns, err := floatNs(f, unit)
+		return pyTimeout{ns: ns}, err
+	}
+	i, big, ok := pyInt(v)
+	switch {
+	case !ok:
+		return pyTimeout{}, typeErr()
+	case big || i > math.MaxInt64/unit || i < math.MinInt64/unit: // _PyTime_Mul's overflow check
+		return pyTimeout{}, errPyTimeOverflow()
+	}
+	return pyTimeout{ns: i * unit}, nil
 }
 
 // floatNs is _PyTime_FromDouble with _PyTime_ROUND_UP.
-func floatNs(f float64, unit int64) (int64, bool, error) {
+func floatNs(f float64, unit int64) (int64, error) {
 	if math.IsNaN(f) {
-		return 0, false, errTimeoutNaN
+		return 0, errTimeoutNaN()
 	}
 	d := f * float64(unit)
 	if d >= 0 {
@@ -82,9 +84,9 @@ func floatNs(f float64, unit int64) (int64, bool, error) {
 		d = math.Floor(d)
 	}
 	if !(-(1<<63) <= d && d < 1<<63) {
-		return 0, false, errTimeTOverflow
+		return 0, errTimeTOverflow()
 	}
-	return int64(d), false, nil
+	return int64(d), nil
 }
 
 // divUp is _PyTime_Divide with _PyTime_ROUND_UP (away from zero).
@@ -110,73 +112,78 @@ func divCeil(ns, unit int64) int64 {
 // selectTimeout is select.select's rule: seconds, None blocks, anything
 // that rounds below zero is ValueError "timeout must be non-negative".
 func selectTimeout(v any) (time.Duration, error) {
-	ns, none, err := timeoutNs(v, 1e9, errSelectTimeoutTyp)
+	t, err := timeoutOf(v, 1e9, errSelectTimeoutTyp)
 	switch {
 	case err != nil:
 		return 0, err
-	case none:
+	case t.none:
 		return -1, nil
-	case ns < 0:
-		return 0, errTimeoutNegative
+	case t.ns < 0:
+		return 0, errTimeoutNegative()
 	}
-	return time.Duration(ns), nil
+	return time.Duration(t.ns), nil
 }
 
 // pollTimeout is poll.poll's rule: milliseconds; None and every negative
-// value block; a value outside C int milliseconds is OverflowError.
+// value block; a number outside C int milliseconds is OverflowError.
 func pollTimeout(v any) (time.Duration, error) {
-	ns, none, err := timeoutNs(v, 1e6, errIntTimeoutType)
-	if err != nil || none {
+	t, err := timeoutOf(v, 1e6, errIntTimeoutType)
+	if err != nil || t.none {
 		return -1, err
 	}
-	ms := divUp(ns, 1e6)
-	if ms < math.MinInt32 || ms > math.MaxInt32 {
-		return 0, errTimeoutTooLarge
+	ms := divUp(t.ns, 1e6)
+	if !t.dur && !isCInt(ms) {
+		return 0, errTimeoutTooLarge()
 	}
 	if ms < 0 {
 		return -1, nil
 	}
-	return time.Duration(ns), nil
+	return time.Duration(t.ns), nil
 }
 
 // devpollTimeout is devpoll.poll's rule: milliseconds rounded up; None and
 // -1 block; below -1 or outside a C int it is OverflowError
 // (select_devpoll_poll_impl).
 func devpollTimeout(v any) (time.Duration, error) {
-	ns, none, err := timeoutNs(v, 1e6, errIntTimeoutType)
-	if err != nil || none {
+	t, err := timeoutOf(v, 1e6, errIntTimeoutType)
+	if err != nil || t.none {
 		return -1, err
 	}
-	ms := divUp(ns, 1e6)
-	if ms < -1 || ms > math.MaxInt32 {
-		return 0, errTimeoutTooLarge
+	ms := divUp(t.ns, 1e6)
+	if ms < -1 || !t.dur && !isCInt(ms) {
+		return 0, errTimeoutTooLarge()
 	}
 	if ms < 0 {
 		return -1, nil
 	}
-	return time.Duration(ns), nil
+	return time.Duration(t.ns), nil
 }
 
 // epollTimeout is epoll.poll's rule: seconds, rounded to milliseconds
-// toward +inf, so a timeout in (-1 ms, 0) polls while -1 ms and below block.
+// toward +inf, so a timeout in (-1 ms, 0) polls while -1 ms and below block;
+// a number outside C int milliseconds is OverflowError.
 func epollTimeout(v any) (time.Duration, error) {
-	ns, none, err := timeoutNs(v, 1e9, errIntTimeoutType)
-	if err != nil || none {
+	t, err := timeoutOf(v, 1e9, errIntTimeoutType)
+	if err != nil || t.none {
 		return -1, err
 	}
-	ms := divCeil(ns, 1e6)
-	if ms < math.MinInt32 || ms > math.MaxInt32 {
-		return 0, errTimeoutTooLarge
+	ms := divCeil(t.ns, 1e6)
+	if !t.dur && !isCInt(ms) {
+		return 0, errTimeoutTooLarge()
 	}
 	if ms < 0 {
 		return -1, nil
 	}
-	return time.Duration(max(ns, 0)), nil
+	return time.Duration(max(t.ns, 0)), nil
 }
 
-// msCeil converts a Duration to the int milliseconds of poll(2) and
-// epoll_wait(2), rounding up so that a positive timeout never becomes a
-// non-blocking 0; negative is -1, "block" (both man pages).
+// msMaxWait is the longest timeout poll(2) and epoll_wait(2) take: an int
+// of milliseconds.
+const msMaxWait = math.MaxInt32 * time.Millisecond
+
+// msCeil converts a Duration of at most msMaxWait to the int milliseconds
+// of poll(2) and epoll_wait(2), rounding up so that a positive timeout
+// never becomes a non-blocking 0; negative is -1, "block" (both man pages).
 func msCeil(d time.Duration) int {
 	if d < 0 {
 		return -1
@@ -184,30 +191,55 @@ func msCeil(d time.Duration) int {
 	return int(min(divCeil(int64(d), 1e6), math.MaxInt32))
 }
 
-// eintr calls sys until it ends with something other than EINTR, as PEP 475
-// makes CPython do for every blocking call of the select module (conformance/SEMANTICS.md#eintr).
-// Go makes this common, not theoretical: the runtime's preemption signal
-// (SIGURG) interrupts epoll_wait, poll and select at any time.
+// errResume is what a sys function of wait returns to be called again
+// with the time left when it has nothing to report before the deadline
+// and no interruption to blame: an instance that was readable, but whose
+// events another call collected first.
+var errResume = errors.New("pyselect: resume the wait")
+
+// wait calls sys, one kernel wait, until the wait is over, as PEP 475
+// makes CPython do for every blocking call of the select module
+// (conformance/SEMANTICS.md#eintr). Go makes
+// EINTR common, not theoretical: the runtime's preemption signal (SIGURG)
+// interrupts epoll_wait, poll and select at any time.
 //
-// A negative timeout blocks: sys is simply called again. Otherwise a
-// monotonic deadline is taken before the first call and each retry gets
-// only the time left, so retries never extend the wait; once the deadline
-// has passed, eintr returns 0 and no error, the empty result CPython
-// returns (bpo-35310). sys is given the timeout to use and converts it to
-// its kernel unit itself: a timeout the kernel may have written back
-// (Linux select(2) updates its timeval) is never passed again.
-func eintr(timeout time.Duration, sys func(time.Duration) (int, error)) (int, error) {
+// A negative timeout blocks: sys is simply called again after EINTR.
+// Otherwise a monotonic deadline is taken before the first call and each
+// retry gets only the time left, so retries never extend the wait; once
+// the deadline has passed, wait returns 0 and no error, the empty result
+// CPython returns (bpo-35310).
+//
+// limit is the longest timeout the kernel takes in one call (0: no
+// limit): poll(2) and epoll_wait(2) take an int of milliseconds (24.8
+// days), select(2)'s timeval a 32-bit tv_sec on some systems. A longer
+// timeout is waited out in calls of at most limit: when such a call
+// returns 0 (timed out), wait resumes with the time left, as after EINTR.
+// So a wait never ends early, however long; CPython refuses such
+// timeouts with OverflowError, a Go time.Duration is waited out.
+//
+// sys is given the timeout to use and converts it to its kernel unit
+// itself: a timeout the kernel may have written back (Linux select(2)
+// updates its timeval) is never passed again.
+func wait(timeout, limit time.Duration, sys func(time.Duration) (int, error)) (int, error) {
 	var deadline time.Time
-	hasDeadline := timeout > 0
-	if hasDeadline {
+	if timeout > 0 {
 		deadline = time.Now().Add(timeout)
 	}
 	for {
-		n, err := sys(timeout)
-		if err != syscall.EINTR {
+		d := timeout
+		capped := limit > 0 && d > limit
+		if capped {
+			d = limit
+		}
+		n, err := sys(d)
+		switch {
+		case err == syscall.EINTR, err == errResume:
+		case err == nil && n == 0 && capped:
+			// The kernel's timeout ran out before ours.
+		default:
 			return n, err
 		}
-		if hasDeadline {
+		if timeout > 0 {
 			if timeout = time.Until(deadline); timeout < 0 {
 				return 0, nil
 			}
@@ -222,8 +254,6 @@ func pyTypeName(v any) string {
 	switch v.(type) {
 	case nil:
 		return "NoneType"
-	case float32, float64:
-		return "float"
 	case bool:
 		return "bool"
 	case string:
@@ -231,8 +261,11 @@ func pyTypeName(v any) string {
 	case []byte:
 		return "bytes"
 	}
-	if _, ok := otherInt(v); ok {
+	if _, _, ok := pyInt(v); ok {
 		return "int"
+	}
+	if _, ok := pyFloat(v); ok {
+		return "float"
 	}
 	return reflect.TypeOf(v).String()
 }

@@ -114,7 +114,7 @@ func TestTimeoutsMatchCPython(t *testing.T) {
 	}
 }
 
-func TestTimevalRoundsUpAndClamps(t *testing.T) {
+func TestTimevalRoundsUp(t *testing.T) {
 	for _, c := range []struct {
 		d       time.Duration
 		sec, us int64
@@ -125,14 +125,10 @@ func TestTimevalRoundsUpAndClamps(t *testing.T) {
 		{1000, 0, 1},
 		{1001, 0, 2},
 		{time.Second + 1, 1, 1},
-		{1<<63 - 1, 9223372036, 854774},
+		{selectMaxWait, math.MaxInt32, 0},
 	} {
 		tv := timeval(c.d)
-		sec, us := int64(tv.Sec), int64(tv.Usec)
-		if c.sec > math.MaxInt32 && sec == math.MaxInt32 {
-			c.sec, c.us = math.MaxInt32, 0 // 32-bit time_t: clamped
-		}
-		if sec != c.sec || us != c.us {
+		if sec, us := int64(tv.Sec), int64(tv.Usec); sec != c.sec || us != c.us {
 			t.Errorf("timeval(%d) = %d s %d µs, want %d s %d µs", c.d, sec, us, c.sec, c.us)
 		}
 	}
@@ -162,7 +158,7 @@ func TestEintrKeepsTheDeadline(t *testing.T) {
 	const timeout = 50 * time.Millisecond
 	var got []time.Duration
 	start := time.Now()
-	n, err := eintr(timeout, func(d time.Duration) (int, error) {
+	n, err := wait(timeout, 0, func(d time.Duration) (int, error) {
 		got = append(got, d)
 		return 7, syscall.EINTR
 	})
@@ -182,7 +178,7 @@ func TestEintrKeepsTheDeadline(t *testing.T) {
 	}
 
 	calls := 0
-	n, err = eintr(-1, func(d time.Duration) (int, error) {
+	n, err = wait(-1, 0, func(d time.Duration) (int, error) {
 		if d >= 0 {
 			t.Fatalf("a blocking call was retried with timeout %v", d)
 		}
@@ -195,8 +191,53 @@ func TestEintrKeepsTheDeadline(t *testing.T) {
 		t.Fatalf("blocking: (%d, %v) after %d calls", n, err, calls)
 	}
 
-	n, err = eintr(time.Second, func(time.Duration) (int, error) { return 0, syscall.EBADF })
+	n, err = wait(time.Second, 0, func(time.Duration) (int, error) { return 0, syscall.EBADF })
 	if n != 0 || err != syscall.EBADF {
 		t.Fatalf("other errors pass through: (%d, %v)", n, err)
+	}
+}
+
+// TestWaitOutlastsTheKernelLimit: a timeout longer than the kernel takes
+// in one call is waited out in calls of at most the limit, each resumed
+// with the time left when it times out, so the wait never ends early.
+func TestWaitOutlastsTheKernelLimit(t *testing.T) {
+	const limit, timeout = 10 * time.Millisecond, 95 * time.Millisecond
+	var got []time.Duration
+	start := time.Now()
+	n, err := wait(timeout, limit, func(d time.Duration) (int, error) {
+		got = append(got, d)
+		if d > limit {
+			t.Fatalf("the kernel was given %v, more than its limit %v", d, limit)
+		}
+		time.Sleep(d)
+		return 0, nil
+	})
+	if elapsed := time.Since(start); n != 0 || err != nil || elapsed < timeout {
+		t.Fatalf("wait(%v) = (%d, %v) after %v, calls %v: ended early", timeout, n, err, elapsed, got)
+	}
+	if len(got) < 2 || got[0] != limit {
+		t.Fatalf("calls got %v", got)
+	}
+
+	// An event ends it at once; a timeout within the limit is not resumed.
+	calls := 0
+	n, err = wait(time.Hour, limit, func(time.Duration) (int, error) { calls++; return 2, nil })
+	if n != 2 || err != nil || calls != 1 {
+		t.Fatalf("ready: (%d, %v) after %d calls", n, err, calls)
+	}
+	calls = 0
+	n, err = wait(limit, limit, func(time.Duration) (int, error) { calls++; return 0, nil })
+	if n != 0 || err != nil || calls != 1 {
+		t.Fatalf("timeout within the limit: (%d, %v) after %d calls", n, err, calls)
+	}
+	// Blocking is never capped.
+	n, err = wait(-1, limit, func(d time.Duration) (int, error) {
+		if d >= 0 {
+			t.Fatalf("a blocking call was given %v", d)
+		}
+		return 1, nil
+	})
+	if n != 1 || err != nil {
+		t.Fatalf("blocking: (%d, %v)", n, err)
 	}
 }

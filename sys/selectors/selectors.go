@@ -95,7 +95,9 @@ type Map[D any] interface {
 }
 
 // Errors with a fixed message.
-var errSelectorClosed = &pyselect.Error{Exception: pyselect.RuntimeError, Message: "Selector is closed"}
+func errSelectorClosed() *pyselect.Error {
+	return &pyselect.Error{Exception: pyselect.RuntimeError, Message: "Selector is closed"}
+}
 
 func valueError(msg string) error {
 	return &pyselect.Error{Exception: pyselect.ValueError, Message: msg}
@@ -305,7 +307,7 @@ func (k *keys[D]) GetKey(fileobj any) (*SelectorKey[D], error) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if k.closed {
-		return nil, errSelectorClosed
+		return nil, errSelectorClosed()
 	}
 	return k.keyOfLocked(fileobj)
 }

@@ -26,20 +26,27 @@ type Server struct {
 	Cmd       []string
 }
 
-// The servers, the target's subject second. Python runs as the
-// interpreter itself, not a pyenv shim, so its pid is the server's.
-func servers() []Server {
+// The servers, the target's subject second, and the C floor if it was
+// built. Python runs as the interpreter itself, not a pyenv shim, so its
+// pid is the server's.
+func servers(haveC bool) []Server {
 	py, err := output("python3", "-c", "import sys; print(sys.executable)")
 	if err != nil {
 		fatalf("python3: %v", err)
 	}
-	return []Server{
+	s := []Server{
 		{"py-epoll", "CPython epoll (epoll_echo.py)", []string{py, "conformance/bench/python/epoll_echo.py"}},
 		{"go-epoll", "pyselect epoll (Go port)", []string{bin("epollecho")}},
 		{"go-net", "Go net, goroutine per connection", []string{bin("netecho")}},
-		{"py-select", "CPython select (select_echo.py)", []string{py, "conformance/bench/python/select_echo.py"}},
-		{"go-select", "pyselect select (Go port)", []string{bin("selectecho")}},
 	}
+	if haveC {
+		s = append(s, Server{"c-epoll", "C epoll (cecho/epoll_echo.c): the floor", []string{bin("cecho")}})
+	}
+	return append(s,
+		Server{"py-select", "CPython select (select_echo.py)", []string{py, "conformance/bench/python/select_echo.py"}},
+		Server{"go-select", "pyselect select (Go port)", []string{bin("selectecho")}},
+		Server{"py-selectors", "CPython selectors (selectors_echo.py)", []string{py, "conformance/bench/python/selectors_echo.py"}},
+		Server{"go-selectors", "pyselect selectors (Go port)", []string{bin("selectorsecho")}})
 }
 
 // E2E is the end-to-end part of the report.
@@ -53,11 +60,18 @@ type E2E struct {
 
 // A Result is one run of one server under one load.
 type Result struct {
-	Server          string // Server.Key
-	Conns, Size     int
-	ReqPerSec       float64
-	P50, P99        time.Duration
-	CPUPerReq       time.Duration // server user+sys time / requests
+	Server      string // Server.Key
+	Conns, Size int
+	ReqPerSec   float64
+	P50, P99    time.Duration
+	CPUPerReq   time.Duration // server user+sys time / requests
+	UserPerReq  time.Duration // server user time / requests
+	SysPerReq   time.Duration // server kernel (sys) time / requests
+	UserTicks   int64         // utime ticks (1/100 s) in the window
+	SysTicks    int64         // stime ticks (1/100 s) in the window
+	// Noise is the run-to-run spread of CPUPerReq over repeated runs,
+	// (max-min)/median; 0 for one run. Set by E2E.medians.
+	Noise           float64
 	SyscallsPerReq  float64
 	Requests        uint64
 	SyscallRequests uint64
@@ -76,8 +90,8 @@ var breakdownCalls = []string{"read", "recvfrom", "write", "sendto", "epoll_wait
 // The target configuration.
 const targetConns, targetSize = 100, 16
 
-func endToEnd() E2E {
-	e := E2E{Servers: servers(), SyscallMethod: syscallCounter()}
+func endToEnd(haveC bool) E2E {
+	e := E2E{Servers: servers(haveC), SyscallMethod: syscallCounter()}
 	e.ServerCmd = fmt.Sprintf("taskset -c %d SERVER 0   # prints its port\ntaskset -c %d %s -addr 127.0.0.1:PORT -c C -size SIZE",
 		*serverCPU, *loadCPU, bin("loadgen"))
 	for _, size := range ints(*sizes) {
@@ -93,7 +107,8 @@ func endToEnd() E2E {
 					if err != nil {
 						fatalf("%s: %v", s.Key, err)
 					}
-					logf("  %.0f req/s, p50 %v, p99 %v, %v CPU/req, %.2f syscalls/req", res.ReqPerSec, res.P50, res.P99, res.CPUPerReq, res.SyscallsPerReq)
+					logf("  %.0f req/s, p50 %v, p99 %v, %v CPU/req (user %v, kernel %v), %.2f syscalls/req",
+						res.ReqPerSec, res.P50, res.P99, res.CPUPerReq, res.UserPerReq, res.SysPerReq, res.SyscallsPerReq)
 					e.Results = append(e.Results, res)
 				}
 			}
@@ -273,7 +288,7 @@ func runLoad(s Server, conns, size int, method, cpuprofile string) (Result, erro
 	if err != nil {
 		return res, err
 	}
-	cpu0, err := procCPU(pid)
+	user0, sys0, err := procCPU(pid)
 	if err != nil {
 		return res, err
 	}
@@ -283,7 +298,7 @@ func runLoad(s Server, conns, size int, method, cpuprofile string) (Result, erro
 	if err != nil {
 		return res, err
 	}
-	cpu1, err := procCPU(pid)
+	user1, sys1, err := procCPU(pid)
 	if err != nil {
 		return res, err
 	}
@@ -294,7 +309,8 @@ func runLoad(s Server, conns, size int, method, cpuprofile string) (Result, erro
 	}
 	res.ReqPerSec = float64(res.Requests) / elapsed.Seconds()
 	res.P50, res.P99 = m1.p50, m1.p99
-	res.CPUPerReq = (cpu1 - cpu0) / time.Duration(res.Requests)
+	res.UserTicks, res.SysTicks = user1-user0, sys1-sys0
+	res.UserPerReq, res.SysPerReq, res.CPUPerReq = perReq(res.UserTicks, res.SysTicks, res.Requests)
 	if method != "" {
 		var counts map[string]uint64
 		counts, res.SyscallRequests, err = countSyscalls(method, pid, lg)
@@ -316,25 +332,42 @@ func runLoad(s Server, conns, size int, method, cpuprofile string) (Result, erro
 	return res, nil
 }
 
-// procCPU is a process's user+sys time, utime and stime of
-// /proc/<pid>/stat (all its threads), in clock ticks of 1/100 s
+// procCPU is a process's user and kernel time, utime and stime of
+// /proc/<pid>/stat (proc(5); all its threads), in clock ticks of 1/100 s
 // (USER_HZ, fixed at 100 on Linux).
-func procCPU(pid int) (time.Duration, error) {
+func procCPU(pid int) (utime, stime int64, err error) {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	i := strings.LastIndexByte(string(b), ')')
-	f := strings.Fields(string(b[i+1:]))
-	if len(f) < 13 {
-		return 0, fmt.Errorf("/proc/%d/stat: %q", pid, b)
+	return parseStat(string(b))
+}
+
+// parseStat reads utime and stime, fields 14 and 15, of a /proc/<pid>/stat
+// line. The command name, field 2, is in parentheses and may hold spaces
+// and parentheses itself, so the fields are counted from the last ')'.
+func parseStat(stat string) (utime, stime int64, err error) {
+	i := strings.LastIndexByte(stat, ')')
+	f := strings.Fields(stat[i+1:])
+	if i < 0 || len(f) < 13 {
+		return 0, 0, fmt.Errorf("/proc/<pid>/stat: %q", stat)
 	}
 	utime, err1 := strconv.ParseInt(f[11], 10, 64) // field 14
 	stime, err2 := strconv.ParseInt(f[12], 10, 64) // field 15
-	if err := errors.Join(err1, err2); err != nil {
-		return 0, err
+	return utime, stime, errors.Join(err1, err2)
+}
+
+// tick is one USER_HZ clock tick, the unit of utime and stime.
+const tick = 10 * time.Millisecond
+
+// perReq divides user and kernel ticks by the requests served: user,
+// kernel and total CPU per request.
+func perReq(utime, stime int64, requests uint64) (user, sys, total time.Duration) {
+	if requests == 0 {
+		return 0, 0, 0
 	}
-	return time.Duration(utime+stime) * 10 * time.Millisecond, nil
+	n := time.Duration(requests)
+	return time.Duration(utime) * tick / n, time.Duration(stime) * tick / n, time.Duration(utime+stime) * tick / n
 }
 
 // countSyscalls counts the server's system calls per request. The

@@ -6,8 +6,9 @@
 
 // Command run is `make bench`: it measures pyselect against raw x/sys
 // (micro-benchmarks, benchstat over repeated runs) and the Python echo servers
-// ported to pyselect against CPython and Go's net (end to end, with
-// conformance/bench/loadgen), and writes conformance/bench/BENCHMARKS.md
+// ported to pyselect against CPython, Go's net and the same epoll server in
+// C, the floor (end to end, with conformance/bench/loadgen), and writes
+// conformance/bench/BENCHMARKS.md
 // with a chart, conformance/bench/chart.svg, that it draws itself.
 //
 // Run it from the repository root:
@@ -57,9 +58,9 @@ func main() {
 	r.Machine = machine()
 	logf("machine: %s, %d CPUs, kernel %s, null syscall %.0f ns", r.Machine.CPU, r.Machine.CPUs, r.Machine.Kernel, r.Machine.NullSyscallNs)
 
-	build()
+	haveC := build()
 	r.Micro = micro()
-	r.E2E = endToEnd()
+	r.E2E = endToEnd(haveC)
 	r.Elapsed = time.Since(start)
 	if err := r.write(*report, filepath.Join(filepath.Dir(*report), "chart.svg")); err != nil {
 		fatalf("%v", err)
@@ -68,12 +69,20 @@ func main() {
 }
 
 // build compiles the micro-benchmark test binary, the Go servers and the
-// load generator into outDir.
-func build() {
+// load generator into outDir, and the C floor (cecho) with cc if there is
+// one; it reports whether it built the C floor.
+func build() (haveC bool) {
 	must(cmd("go", "test", "-c", "-o", bin("pyselect.test"), "./sys/pyselect"))
-	for _, p := range []string{"epollecho", "selectecho", "netecho", "loadgen"} {
+	must(cmd("go", "test", "-c", "-o", bin("selectors.test"), "./sys/selectors"))
+	for _, p := range []string{"epollecho", "selectecho", "selectorsecho", "netecho", "loadgen"} {
 		must(cmd("go", "build", "-o", bin(p), "./conformance/bench/"+p))
 	}
+	if _, err := exec.LookPath("cc"); err != nil {
+		logf("no C compiler (cc): the C epoll server, the physical floor, is left out of this run")
+		return false
+	}
+	must(cmd("cc", "-O2", "-Wall", "-o", bin("cecho"), "conformance/bench/cecho/epoll_echo.c"))
+	return true
 }
 
 func bin(name string) string { return filepath.Join(*outDir, name) }

@@ -43,9 +43,9 @@ func main() {
 
 func apis() []string {
 	if runtime.GOOS == "linux" {
-		return []string{"select", "poll", "epoll"}
+		return []string{"select", "poll", "epoll", "selectors"}
 	}
-	return []string{"select", "poll"}
+	return []string{"select", "poll", "selectors"}
 }
 
 type fuzzer struct {

@@ -1,0 +1,114 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build linux
+
+// Command selectorsecho is the selectors documentation's echo server,
+// conformance/bench/python/selectors_echo.py, ported line by line to Go on
+// pyselect's selectors: each block is headed by the Python line it ports.
+// The callbacks are the keys' data, typed: the selector's D is callback.
+//
+// Usage: selectorsecho [port] [-cpuprofile file]
+package main
+
+import (
+	"errors"
+	"syscall"
+
+	"github.com/pyselect/pyselect/conformance/bench/prof"
+	"github.com/pyselect/pyselect/conformance/bench/pysocket"
+	"github.com/pyselect/pyselect/sys/selectors"
+)
+
+// callback is what the Python server stores as a key's data.
+type callback func(fileobj any, mask int) error
+
+// sel = selectors.DefaultSelector()
+var sel selectors.BaseSelector[callback]
+
+var buf = make([]byte, 4096) // recv(4096)'s buffer, reused
+
+// def accept(sock, mask):
+func accept(fileobj any, mask int) error {
+	sock := fileobj.(*pysocket.Socket)
+	// conn, addr = sock.accept()  # Should be ready
+	conn, err := sock.Accept()
+	if err != nil {
+		return err
+	}
+	// conn.setblocking(False)
+	if err := conn.SetBlocking(false); err != nil {
+		return err
+	}
+	// sel.register(conn, selectors.EVENT_READ, read)
+	_, err = sel.Register(conn, selectors.EVENT_READ, read)
+	return err
+}
+
+// def read(conn, mask):
+func read(fileobj any, mask int) error {
+	conn := fileobj.(*pysocket.Socket)
+	// try:
+	//     data = conn.recv(4096)  # Should be ready
+	// except ConnectionError:
+	//     data = b''
+	n, err := conn.Recv(buf)
+	if err != nil && !errors.Is(err, syscall.ECONNRESET) {
+		return err
+	}
+	data := buf[:n]
+	// if data:
+	//     conn.send(data)  # Hope it won't block
+	if len(data) != 0 {
+		_, err := conn.Send(data)
+		return err
+	}
+	// else:
+	//     sel.unregister(conn)
+	//     conn.close()
+	if _, err := sel.Unregister(conn); err != nil {
+		return err
+	}
+	return conn.Close()
+}
+
+func main() { prof.Main("selectorsecho", serve) }
+
+func serve(args []string) error {
+	var err error
+	// sel = selectors.DefaultSelector()
+	if sel, err = selectors.NewDefaultSelector[callback](); err != nil {
+		return err
+	}
+	defer sel.Close()
+	// sock = socket.socket() ... sock.setblocking(False)
+	// print(sock.getsockname()[1], flush=True)
+	sock, err := pysocket.Listener(args)
+	if err != nil {
+		return err
+	}
+	defer sock.Close()
+	// sel.register(sock, selectors.EVENT_READ, accept)
+	if _, err := sel.Register(sock, selectors.EVENT_READ, accept); err != nil {
+		return err
+	}
+	// while True:
+	for {
+		// events = sel.select()
+		events, err := sel.Select(nil)
+		if err != nil {
+			return err
+		}
+		// for key, mask in events:
+		for _, e := range events {
+			key, mask := e.Key, e.Events
+			// callback = key.data
+			// callback(key.fileobj, mask)
+			callback := key.Data
+			if err := callback(key.Fileobj, mask); err != nil {
+				return err
+			}
+		}
+	}
+}

@@ -1,0 +1,136 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build darwin || dragonfly || freebsd || netbsd || openbsd
+
+package conformance_test
+
+import (
+	"io"
+	"runtime"
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+	"golang.org/x/sys/unix"
+
+	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/pyselect"
+)
+
+const kqueueClosedMsg = "I/O operation on closed kqueue object"
+
+// A kqControlResult is what a Control call returned.
+type kqControlResult struct {
+	events []pyselect.Kevent
+	err    error
+}
+
+// kqControlAsync runs kq.Control(nil, maxevents, timeout) in a goroutine.
+func kqControlAsync(kq *pyselect.Kqueue, maxevents int, timeout any) <-chan kqControlResult {
+	ch := make(chan kqControlResult, 1)
+	go func() {
+		evs, err := kq.Control(nil, maxevents, timeout)
+		ch <- kqControlResult{evs, err}
+	}()
+	return ch
+}
+
+// kqWaitsForClose is a goroutine blocked in kq.Control(None, 1, None): its
+// channel receives the error Close wakes it with.
+func kqWaitsForClose(kq *pyselect.Kqueue) <-chan error {
+	ch := make(chan error, 1)
+	go func() { _, err := kq.Control(nil, 1, nil); ch <- err }()
+	Consistently(ch).WithTimeout(50 * time.Millisecond).ShouldNot(Receive())
+	return ch
+}
+
+var _ = Describe("select.kqueue.close (the close protocol)", kqLabels, Label("reliability"), func() {
+	When("the process is at RLIMIT_NOFILE while a call blocks", Serial, func() {
+		// Source: open(2) ERRORS EMFILE; Go's runtime/netpoll_kqueue_event.go
+		// registers its EVFILT_USER wake-up once, in netpollinit. Python:
+		// Modules/selectmodule.c: kqueue_queue_internal_close (close(2) only).
+		// Design: sys/pyselect/fdref.go (pollFD: the close protocol)
+		It("wakes the call, which fails with ValueError: waking needs no descriptor", func(ctx SpecContext) {
+			kq, err := pyselect.NewKqueue()
+			Expect(err).NotTo(HaveOccurred())
+			ch := kqWaitsForClose(kq)
+			restore := support.ExhaustFds()
+			Expect(kq.Close()).To(Succeed())
+			restore()
+			Eventually(ch).WithTimeout(5 * time.Second).Should(Receive(support.Raise(pyselect.ValueError, kqueueClosedMsg)))
+		}, SpecTimeout(30*time.Second))
+	})
+
+	When("a second object holds a dup of the queue's descriptor", func() {
+		// Source: kqueue(2) (the queue is reached through the descriptor table, so a
+		// dup(2) of its descriptor is the same queue); FreeBSD kern_event.c:
+		// kqueue_register (an EVFILT_USER filter of ident 0 is one per queue).
+		// Python: Modules/selectmodule.c: kqueue_queue_internal_close.
+		// Design: sys/pyselect/fdref.go (pollFD: waking)
+		It("sees no event when the first is closed while one of its calls waits", func(ctx SpecContext) {
+			for round := range 5 {
+				kq, err := pyselect.NewKqueue()
+				Expect(err).NotTo(HaveOccurred())
+				fd, _ := kq.Fileno()
+				dup, err := unix.Dup(fd)
+				Expect(err).NotTo(HaveOccurred())
+				kq2, err := pyselect.KqueueFromFd(dup)
+				Expect(err).NotTo(HaveOccurred())
+				DeferCleanup(kq2.Close)
+				other := kqControlAsync(kq2, 4, 0.2)
+				waiter := kqWaitsForClose(kq)
+				Expect(kq.Close()).To(Succeed())
+				Eventually(waiter).WithTimeout(5*time.Second).Should(Receive(support.Raise(pyselect.ValueError, kqueueClosedMsg)), "round %d", round)
+				Eventually(other).WithTimeout(5*time.Second).Should(Receive(Equal(kqControlResult{events: []pyselect.Kevent{}})), "round %d", round)
+			}
+		}, SpecTimeout(30*time.Second))
+	})
+
+	When("another kqueue watches the queue", func() {
+		// Source: kqueue(2) EVFILT_READ on a kqueue descriptor: it is readable while
+		// events are pending; nothing Close does is an event.
+		// Python: Modules/selectmodule.c: kqueue_queue_internal_close.
+		// Design: sys/pyselect/fdref.go (pollFD: waking)
+		It("does not see it readable when it is closed while one of its calls waits", func(ctx SpecContext) {
+			kq, err := pyselect.NewKqueue()
+			Expect(err).NotTo(HaveOccurred())
+			fd, _ := kq.Fileno()
+			outer := newKq()
+			Expect(outer.Control([]pyselect.Kevent{kev(fd)}, 0, 0)).To(BeEmpty())
+			watching := kqControlAsync(outer, 4, 0.3)
+			waiter := kqWaitsForClose(kq)
+			Expect(kq.Close()).To(Succeed())
+			Eventually(waiter).WithTimeout(5 * time.Second).Should(Receive(support.Raise(pyselect.ValueError, kqueueClosedMsg)))
+			Eventually(watching).WithTimeout(5 * time.Second).Should(Receive(Equal(kqControlResult{events: []pyselect.Kevent{}})))
+		}, SpecTimeout(30*time.Second))
+	})
+
+	When("the object is dropped without close", Serial, func() {
+		// Source: https://pkg.go.dev/runtime#AddCleanup. Python:
+		// Modules/selectmodule.c: kqueue_queue_dealloc closes the fd.
+		// Design: sys/pyselect/fdref.go (pollFD: collection)
+		It("closes its descriptors once the collector finds it unreachable", func(ctx SpecContext) {
+			before, after := support.DropAndCollect(100, 10, func() (io.Closer, error) { return pyselect.NewKqueue() })
+			Expect(after).To(BeNumerically("<=", before+10), "100 dropped Kqueues hold 200 or more descriptors until collected")
+		}, SpecTimeout(30*time.Second))
+	})
+})
+
+var _ = Describe("select.kqueue.control (memory)", kqLabels, Label("reliability"), func() {
+	When("maxevents is far larger than the queue", Serial, func() {
+		// Source: kqueue(2) "nevents ... the size of eventlist"; Python:
+		// Modules/selectmodule.c: select_kqueue_control_impl allocates nevents
+		// kevents first (MemoryError when it cannot).
+		// Differences: sys/pyselect/kqueue_bsd.go (Kqueue.Control: at most 65536 event slots)
+		It("allocates a bounded array, whatever maxevents is", func() {
+			kq := newKq()
+			var m0, m1 runtime.MemStats
+			runtime.ReadMemStats(&m0)
+			Expect(kq.Control(nil, 1<<31-1, 0)).To(BeEmpty())
+			runtime.ReadMemStats(&m1)
+			Expect(m1.TotalAlloc-m0.TotalAlloc).To(BeNumerically("<", 8<<20), "bytes allocated by control(None, 2**31-1, 0)")
+		})
+	})
+})

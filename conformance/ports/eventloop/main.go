@@ -1,0 +1,218 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build unix
+
+// Command eventloop is main.py ported line by line: an event loop with
+// interchangeable epoll and poll back ends behind pyselect.Poller. Each
+// comment is the Python statement the Go statement below it ports.
+package main
+
+import (
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/pyselect/pyselect/sys/pyselect"
+)
+
+// POLL_IN = select.POLLIN; POLL_OUT = select.POLLOUT; POLL_HUP = select.POLLHUP
+//
+//lint:ignore ST1003 Python's names
+const POLL_IN, POLL_OUT, POLL_HUP = pyselect.POLLIN, pyselect.POLLOUT, pyselect.POLLHUP
+
+type handler func(f any, event pyselect.Mask) error
+
+type entry struct {
+	f       any
+	handler handler
+}
+
+// class EventLoop:
+type EventLoop struct {
+	impl  pyselect.Poller
+	unit  int
+	fdmap map[int]entry
+}
+
+// def __init__(self, backend):
+func NewEventLoop(backend string) (*EventLoop, error) {
+	el := &EventLoop{}
+	var err error
+	// if backend == 'epoll' and hasattr(select, 'epoll'):
+	if backend == "epoll" && pyselect.HasEpoll {
+		// self._impl = select.epoll()
+		el.impl, err = pyselect.NewPoller()
+		// self._unit = 1
+		el.unit = 1
+	} else {
+		// self._impl = select.poll()
+		el.impl = pyselect.NewPoll()
+		// self._unit = 1000
+		el.unit = 1000
+	}
+	// self._fdmap = {}
+	el.fdmap = map[int]entry{}
+	return el, err
+}
+
+// def add(self, f, mode, handler):
+func (el *EventLoop) add(f any, mode pyselect.Mask, h handler) error {
+	// fd = f.fileno()
+	fd := pyselect.Fileno(f)
+	// self._fdmap[fd] = (f, handler)
+	el.fdmap[fd] = entry{f, h}
+	// self._impl.register(fd, mode)
+	return el.impl.Register(fd, mode)
+}
+
+// def remove(self, f):
+func (el *EventLoop) remove(f any) error {
+	// fd = f.fileno()
+	fd := pyselect.Fileno(f)
+	// del self._fdmap[fd]
+	if err := pyselect.Del(el.fdmap, fd); err != nil {
+		return err
+	}
+	// self._impl.unregister(fd)
+	return el.impl.Unregister(fd)
+}
+
+// def modify(self, f, mode):
+func (el *EventLoop) modify(f any, mode pyselect.Mask) error {
+	// self._impl.modify(f.fileno(), mode)
+	return el.impl.Modify(pyselect.Fileno(f), mode)
+}
+
+// def run(self, until):
+func (el *EventLoop) run(until func() bool) error {
+	// while not until():
+	for !until() {
+		// for fd, event in self._impl.poll(1 * self._unit):
+		events, err := el.impl.Poll(1 * el.unit)
+		if err != nil {
+			return err
+		}
+		for _, ev := range events {
+			fd, event := ev.Fd, ev.Events
+			// f, handler = self._fdmap[fd]
+			e := el.fdmap[fd]
+			// handler(f, event)
+			if err := e.handler(e.f, event); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func main() {
+	if err := run(os.Args, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout io.Writer) error {
+	n, err := strconv.Atoi(args[1])
+	if err != nil {
+		return err
+	}
+	// loop = EventLoop(sys.argv[2])
+	loop, err := NewEventLoop(args[2])
+	if err != nil {
+		return err
+	}
+	// pending = {}
+	pending := map[any][]byte{}
+	// served = [0]
+	served := 0
+
+	// def on_conn(conn, event):
+	onConn := func(f any, event pyselect.Mask) error {
+		conn := f.(net.Conn)
+		// if event & POLL_IN:
+		if event&POLL_IN != 0 {
+			// data = conn.recv(1024)
+			buf := make([]byte, 1024)
+			nr, err := conn.Read(buf)
+			data := buf[:nr]
+			if err != nil && err != io.EOF {
+				return err
+			}
+			// if not data:
+			if len(data) == 0 {
+				// loop.remove(conn)
+				if err := loop.remove(conn); err != nil {
+					return err
+				}
+				// conn.close()
+				conn.Close()
+				// try: loop.remove(conn) except KeyError as e: print('closing, then KeyError', e, flush=True)
+				if err := loop.remove(conn); pyselect.Except(err, pyselect.KeyError) {
+					fmt.Fprintln(stdout, "closing, then KeyError", pyselect.Str(err))
+				}
+				// served[0] += 1
+				served++
+				// return
+				return nil
+			}
+			// print('received', data.decode(), flush=True)
+			fmt.Fprintln(stdout, "received", string(data))
+			// pending[conn] = data.upper()
+			pending[conn] = []byte(strings.ToUpper(string(data)))
+			// loop.modify(conn, POLL_OUT)
+			return loop.modify(conn, POLL_OUT)
+			// elif event & POLL_OUT:
+		} else if event&POLL_OUT != 0 {
+			// conn.send(pending.pop(conn))
+			msg, err := pyselect.Pop(pending, any(conn))
+			if err != nil {
+				return err
+			}
+			conn.Write(msg)
+			// loop.modify(conn, POLL_IN)
+			return loop.modify(conn, POLL_IN)
+		}
+		return nil
+	}
+
+	// server = socket.socket(...); server.bind(('127.0.0.1', 0)); server.listen(5); server.setblocking(False)
+	server, err := net.ListenTCP("tcp4", &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1)})
+	if err != nil {
+		return err
+	}
+	defer server.Close()
+	// print(server.getsockname()[1], flush=True)
+	fmt.Fprintln(stdout, server.Addr().(*net.TCPAddr).Port)
+
+	// def on_accept(server, event):
+	onAccept := func(f any, event pyselect.Mask) error {
+		// conn, addr = server.accept()
+		conn, err := f.(*net.TCPListener).Accept()
+		if err != nil {
+			return err
+		}
+		// conn.setblocking(False): Go's sockets are non-blocking underneath
+		// print('connection', flush=True)
+		fmt.Fprintln(stdout, "connection")
+		// loop.add(conn, POLL_IN, on_conn)
+		return loop.add(conn, POLL_IN, onConn)
+	}
+
+	// loop.add(server, POLL_IN, on_accept)
+	if err := loop.add(server, POLL_IN, onAccept); err != nil {
+		return err
+	}
+	// loop.run(lambda: served[0] >= int(sys.argv[1]))
+	if err := loop.run(func() bool { return served >= n }); err != nil {
+		return err
+	}
+	// print('done', flush=True)
+	fmt.Fprintln(stdout, "done")
+	return nil
+}

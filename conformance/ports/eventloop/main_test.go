@@ -1,0 +1,49 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build unix
+
+package main
+
+import (
+	"fmt"
+	"io"
+	"net"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pyselect/pyselect/conformance/ports/portstest"
+)
+
+// TestPortIsThePython: main.py and its Go port, on each back end, print
+// the same lines and send the same bytes to the same clients; removing a
+// closed socket is KeyError -1 in both.
+func TestPortIsThePython(t *testing.T) {
+	for _, backend := range []string{"epoll", "poll"} {
+		t.Run(backend, func(t *testing.T) {
+			portstest.Compare(t, "main.py", run, []string{"2", backend}, func(t *testing.T, s *portstest.Server) string {
+				var rec strings.Builder
+				for i, msgs := range [][]string{{"event", "loop"}, {"again"}} {
+					c, err := net.Dial("tcp4", fmt.Sprintf("127.0.0.1:%d", s.Port))
+					if err != nil {
+						t.Fatal(err)
+					}
+					c.SetDeadline(time.Now().Add(10 * time.Second))
+					for _, m := range msgs {
+						io.WriteString(c, m)
+						buf := make([]byte, len(m))
+						_, err := io.ReadFull(c, buf)
+						fmt.Fprintf(&rec, "client %d got %q (%v)\n", i, buf, err)
+					}
+					c.Close()
+					if !s.WaitFor("closing, then KeyError -1") {
+						t.Fatalf("client %d: the server never closed", i)
+					}
+				}
+				return rec.String()
+			})
+		})
+	}
+}

@@ -1,0 +1,112 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build darwin || dragonfly || freebsd || netbsd || openbsd
+
+package pyselect
+
+import (
+	"errors"
+	"io"
+	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// Close wakes a blocked Control even when no descriptor can be had.
+func TestKqueueCloseWakesAtEMFILE(t *testing.T) {
+	kq, err := NewKqueue()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := waitResult(func() error { _, err := kq.Control(nil, 1, nil); return err })
+	time.Sleep(50 * time.Millisecond)
+	undo := atEMFILE(t)
+	kq.Close()
+	undo()
+	wantClosed(t, c, "Control")
+}
+
+// Nothing Close does is seen through a dup of the queue's descriptor or by
+// a kqueue watching it.
+func TestKqueueCloseInvisible(t *testing.T) {
+	kq, err := NewKqueue()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fd, _ := kq.Fileno()
+	dfd, err := unix.Dup(fd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dup, err := KqueueFromFd(dfd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dup.Close()
+	outer := newTestKqueue(t)
+	watch, _ := NewKevent(fd, KQ_FILTER_READ, KQ_EV_ADD)
+	if _, err := outer.Control([]Kevent{watch}, 0, 0); err != nil {
+		t.Fatal(err)
+	}
+	c := waitResult(func() error { _, err := kq.Control(nil, 1, nil); return err })
+	type res struct {
+		evs []Kevent
+		err error
+	}
+	dc, oc := make(chan res, 1), make(chan res, 1)
+	go func() { evs, err := dup.Control(nil, 4, 0.3); dc <- res{evs, err} }()
+	go func() { evs, err := outer.Control(nil, 4, 0.3); oc <- res{evs, err} }()
+	time.Sleep(50 * time.Millisecond)
+	kq.Close()
+	wantClosed(t, c, "Control")
+	for name, ch := range map[string]chan res{"dup": dc, "outer": oc} {
+		if r := <-ch; r.err != nil || len(r.evs) != 0 {
+			t.Errorf("%s.Control(None, 4, 0.3) while the other Kqueue closed = %v, %v; want [], nil", name, r.evs, r.err)
+		}
+	}
+}
+
+// A Kqueue dropped without Close is closed when collected; one closed
+// explicitly is never closed again.
+func TestKqueueClosedOnCollection(t *testing.T) {
+	checkCollected(t, 4, func() (io.Closer, error) { return NewKqueue() })
+}
+
+// The zero Kqueue and a nil *Kqueue are closed objects: never fd 0.
+func TestKqueueZeroValue(t *testing.T) {
+	var zero Kqueue
+	for name, kq := range map[string]*Kqueue{"zero": &zero, "nil": nil} {
+		if !kq.Closed() {
+			t.Errorf("%s: Closed() = false", name)
+		}
+		if fd, err := kq.Fileno(); !errors.Is(err, ValueError) {
+			t.Errorf("%s: Fileno() = %d, %v; want ValueError", name, fd, err)
+		}
+		if evs, err := kq.Control(nil, 1, 0); !errors.Is(err, ValueError) {
+			t.Errorf("%s: Control = %v, %v; want ValueError", name, evs, err)
+		}
+		if err := kq.Close(); err != nil {
+			t.Errorf("%s: Close = %v", name, err)
+		}
+		if err := kq.Close(); err != nil {
+			t.Errorf("%s: second Close = %v", name, err)
+		}
+		if !fdOpen(0) {
+			t.Fatalf("%s: fd 0 was closed", name)
+		}
+	}
+}
+
+// What Control keeps between calls is bounded, whatever maxevents asked.
+func TestKqueueKeptArrayBounded(t *testing.T) {
+	kq := newTestKqueue(t)
+	if _, err := kq.Control(nil, 1<<30, 0); err != nil {
+		t.Fatal(err)
+	}
+	if c := cap(kq.buf.buf); c > 2*keptEvents {
+		t.Errorf("Control(None, 2**30, 0) left an array of %d kevents in the Kqueue, want at most %d", c, 2*keptEvents)
+	}
+}

@@ -1,0 +1,135 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+
+package pyselect
+
+import (
+	"errors"
+	"io"
+	"runtime"
+	"syscall"
+	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// waitResult runs f in a goroutine and returns a channel with its error.
+func waitResult(f func() error) <-chan error {
+	c := make(chan error, 1)
+	go func() { c <- f() }()
+	return c
+}
+
+// wantClosed waits up to 5 s for the error of a call woken by Close.
+func wantClosed(t *testing.T, c <-chan error, what string) {
+	t.Helper()
+	select {
+	case err := <-c:
+		if !errors.Is(err, ValueError) {
+			t.Errorf("%s woken by Close = %v, want ValueError", what, err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatalf("%s still blocked 5 s after Close", what)
+	}
+}
+
+// fdOpen reports whether fd is an open descriptor.
+func fdOpen(fd int) bool {
+	_, err := unix.FcntlInt(uintptr(fd), unix.F_GETFD, 0)
+	return err == nil
+}
+
+// atEMFILE lowers RLIMIT_NOFILE and fills the descriptor table, so that
+// the next open fails with EMFILE; the returned func undoes both.
+func atEMFILE(t *testing.T) func() {
+	t.Helper()
+	var old unix.Rlimit
+	if err := unix.Getrlimit(unix.RLIMIT_NOFILE, &old); err != nil {
+		t.Fatal(err)
+	}
+	var fds []int
+	undo := func() {
+		for _, fd := range fds {
+			unix.Close(fd)
+		}
+		syscall.Setrlimit(syscall.RLIMIT_NOFILE, (*syscall.Rlimit)(&old))
+	}
+	lim := old
+	lim.Cur = 256
+	if err := syscall.Setrlimit(syscall.RLIMIT_NOFILE, (*syscall.Rlimit)(&lim)); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		fd, err := unix.Open("/dev/null", unix.O_RDONLY|unix.O_CLOEXEC, 0)
+		if err == unix.EMFILE {
+			return undo
+		}
+		if err != nil {
+			undo()
+			t.Fatal(err)
+		}
+		fds = append(fds, fd)
+	}
+}
+
+// openFds counts the open descriptors below 4096 (no /proc needed).
+func openFds() int {
+	n := 0
+	for fd := range 4096 {
+		if fdOpen(fd) {
+			n++
+		}
+	}
+	return n
+}
+
+// checkCollected makes 200 objects with make and drops them: the
+// collector must close their descriptors. Then it closes 50 more
+// explicitly, lets other files reuse their numbers (fds per object), and
+// checks that the collector leaves those alone.
+func checkCollected(t *testing.T, fds int, make func() (io.Closer, error)) {
+	t.Helper()
+	before := openFds()
+	for range 200 {
+		if _, err := make(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for openFds() > before+10 && time.Now().Before(deadline) {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := openFds(); n > before+10 {
+		t.Errorf("%d descriptors open after dropping 200 objects and collecting, %d before", n, before)
+	}
+	var files []int
+	for range 50 {
+		obj, err := make()
+		if err != nil {
+			t.Fatal(err)
+		}
+		obj.Close()
+		for range fds {
+			fd, err := unix.Open("/dev/null", unix.O_RDONLY|unix.O_CLOEXEC, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, fd)
+		}
+	}
+	for range 5 {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	for _, fd := range files {
+		if !fdOpen(fd) {
+			t.Errorf("fd %d, opened after an explicit Close, was closed by the collector", fd)
+		}
+		unix.Close(fd)
+	}
+}

@@ -1,0 +1,90 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build darwin || dragonfly || freebsd || netbsd || openbsd
+
+package pyselect
+
+import (
+	"syscall"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// A waker is how Close wakes the calls blocked in a Kqueue (see pollFD):
+// a private kqueue, made with the object, in which the instance's
+// descriptor is registered for EVFILT_READ (a kqueue is readable while it
+// has events pending, kqueue(2)) beside a wake source (a wakeSource:
+// EVFILT_USER, or a pipe where x/sys lacks it). A call that must block
+// waits in the private kqueue, then collects from the instance with a
+// zero timeout. Nothing is ever registered in the instance itself: a dup
+// of its descriptor is the same queue (kqueue(2) shares it through the
+// descriptor table), and a user's EVFILT_USER filter of ident 0 would be
+// the library's.
+type waker struct {
+	kq  int
+	src wakeSource
+}
+
+// kqueueFd is kqueue(2) with FD_CLOEXEC. kqueue(2) takes no flags on most
+// BSDs, so FD_CLOEXEC is set right after, under syscall.ForkLock as Go's
+// own syscall package does, so that no exec in between can inherit it.
+func kqueueFd() (int, error) {
+	syscall.ForkLock.RLock()
+	defer syscall.ForkLock.RUnlock()
+	fd, err := unix.Kqueue()
+	if err == nil {
+		unix.CloseOnExec(fd)
+	}
+	return fd, err
+}
+
+// newWaker makes the private kqueue and the wake source, and registers the
+// instance fd. A failure to register fd (it is no kqueue: KqueueFromFd
+// does not check) is not reported: such an fd fails the zero-timeout
+// kevent(2) that always comes before a wait.
+func newWaker(fd int) (waker, error) {
+	kq, err := kqueueFd()
+	if err != nil {
+		return waker{kq: -1}, err
+	}
+	w := waker{kq: kq}
+	if err := w.src.init(kq); err != nil {
+		unix.Close(kq)
+		return waker{kq: -1}, err
+	}
+	watch := Kevent{Ident: uint64(fd), Filter: KQ_FILTER_READ, Flags: KQ_EV_ADD}
+	w.change(watch)
+	return w, nil
+}
+
+// change applies one change to the private kqueue.
+func (w waker) change(k Kevent) error {
+	var ch [1]unix.Kevent_t
+	k.toSys(&ch[0])
+	_, err := unix.Kevent(w.kq, ch[:], nil, nil)
+	return err
+}
+
+func (w waker) wake() { w.src.wake(w) }
+
+func (w waker) close() {
+	unix.Close(w.kq)
+	w.src.close()
+}
+
+// wait blocks until fd (registered at newWaker) is readable, the wake
+// source is set off, or timeout (negative: no limit; at most maxWait) has
+// passed; ready is false on timeout. EINTR is returned as is.
+func (w waker) wait(_ int, timeout time.Duration) (ready bool, err error) {
+	var ts *unix.Timespec
+	if timeout >= 0 {
+		t := unix.NsecToTimespec(int64(timeout))
+		ts = &t
+	}
+	var ev [1]unix.Kevent_t
+	n, err := unix.Kevent(w.kq, nil, ev[:], ts)
+	return n > 0, err
+}
