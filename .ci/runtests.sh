@@ -7,7 +7,8 @@
 # suite; prints one line per binary and exits 1 if any failed.
 #
 # Plain POSIX sh, because it also runs inside BSD VMs that have no bash and no
-# Go. TEST_TIMEOUT (default 10m) is each binary's -test.timeout.
+# Go. TEST_TIMEOUT (default 10m) is each binary's -test.timeout; TEST_FLAGS
+# (default none) are more flags for every binary (qemu.sh: -test.short).
 set -u
 bindir=$(cd "$1" && pwd) && mkdir -p "$2" && reportdir=$(cd "$2" && pwd) || exit 2
 wrapper=${3:-}
@@ -22,7 +23,7 @@ while read -r name dir kind; do
   fi
   start=$(date +%s)
   # shellcheck disable=SC2086 # wrapper and flags are word lists
-  (cd "$root/$dir" && exec $wrapper "$bindir/$name.test" $flags -test.timeout="${TEST_TIMEOUT:-10m}") >"$log" 2>&1
+  (cd "$root/$dir" && exec $wrapper "$bindir/$name.test" $flags ${TEST_FLAGS:-} -test.timeout="${TEST_TIMEOUT:-10m}") >"$log" 2>&1
   rc=$?
   if [ "$kind" = ginkgo ]; then
     what=$(grep -aoE '[0-9]+ Passed \| [0-9]+ Failed \| [0-9]+ Pending \| [0-9]+ Skipped' "$log" | tail -n 1)

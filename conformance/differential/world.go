@@ -317,21 +317,6 @@ func number(n json.Number) (any, error) {
 	return nil, scenarioErr("the integer %s has no Go type", s)
 }
 
-// intArg converts a value for a Go int parameter (maxevents, sizehint...).
-func (w *World) intArg(v any) (int, error) {
-	x, err := w.value(v)
-	if err != nil {
-		return 0, err
-	}
-	switch i := x.(type) {
-	case int:
-		return i, nil
-	case int64, uint64:
-		return 0, &NarrowIntError{Value: i}
-	}
-	return 0, scenarioErr("%v (%T) cannot be passed as a Go int", v, x)
-}
-
 // constant evaluates "A|B" with pyselect's constants of this OS.
 func constant(expr string) (int64, error) {
 	var out int64

@@ -7,6 +7,7 @@ package selectors_test
 import (
 	"errors"
 	"math"
+	"net"
 	"slices"
 	"strconv"
 	"testing"
@@ -180,9 +181,20 @@ func TestMapManyKeys(t *testing.T) {
 }
 
 // TestTimeoutRules: the TypeErrors and math.ceil errors of the timeout
-// rules (probed with CPython 3.11).
+// rules (probed with CPython 3.11). A listening socket nobody connects to
+// is registered, as in test_selectors.py::BaseSelectorTestCase::test_timeout:
+// with nothing registered, select.select has three empty sets, which
+// Winsock refuses (WSAEINVAL, as CPython raises on Windows).
 func TestTimeoutRules(t *testing.T) {
 	s := selectors.NewSelectSelector[any]()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	if _, err := s.Register(ln, selectors.EVENT_READ); err != nil {
+		t.Fatal(err)
+	}
 	start := time.Now()
 	if r, err := s.Select(-5); err != nil || len(r) != 0 {
 		t.Errorf("Select(-5): %v %v", r, err)
@@ -193,6 +205,6 @@ func TestTimeoutRules(t *testing.T) {
 	if d := time.Since(start); d > time.Second {
 		t.Errorf("negative timeouts waited %v", d)
 	}
-	_, err := s.Select(math.NaN())
+	_, err = s.Select(math.NaN())
 	wantErr(t, err, pyselect.ValueError, "Invalid value NaN (not a number)")
 }

@@ -13,6 +13,9 @@ import (
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
+// The timeout rules of the selectors built on poll.poll and epoll.poll
+// (_PollLikeSelector's subclasses), which Windows has neither of.
+
 // ceilMs is _PollLikeSelector.select's timeout rule: none reports None;
 // a timeout <= 0 is 0; otherwise math.ceil(timeout * 1e3) milliseconds
 // (a time.Duration is rounded up to the millisecond exactly), an integer
