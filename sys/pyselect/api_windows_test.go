@@ -56,12 +56,25 @@ func TestWindowsAPI(t *testing.T) {
 	}
 	for name, kind := range exported {
 		switch {
+		case kind == "const" && strings.HasPrefix(name, "Has"):
+			// HasSelect, HasPoll, ...: the Go form of hasattr(select, name),
+			// built on every OS so that a port can test for a facility;
+			// their values are checked against Python's below.
 		case kind == "const" && name != "FD_SETSIZE":
 			t.Errorf("constant %s is exported on windows: Python's select module there has none", name)
 		case strings.Contains(name, "Poll") || strings.Contains(name, "Epoll") ||
 			strings.Contains(name, "Kqueue") || strings.Contains(name, "Kevent") || name == "Event":
 			t.Errorf("%s %s is exported on windows: Python has no poll, epoll or kqueue there", kind, name)
 		}
+	}
+}
+
+// TestWindowsHasattr: on Windows, hasattr(select, name) is true for
+// select alone among the objects.
+func TestWindowsHasattr(t *testing.T) {
+	if !HasSelect || HasPoll || HasEpoll || HasKqueue || HasDevpoll {
+		t.Fatalf("Has*: select %v poll %v epoll %v kqueue %v devpoll %v; Python on Windows has select only",
+			HasSelect, HasPoll, HasEpoll, HasKqueue, HasDevpoll)
 	}
 }
 
