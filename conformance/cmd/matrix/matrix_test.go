@@ -230,3 +230,12 @@ func TestAddArgFolder(t *testing.T) {
 		t.Error("a missing path is no error")
 	}
 }
+
+// TestFirstLineDropsTheCheckout: a reason naming a file under the
+// checkout's out/ folder is written relative to the repository.
+func TestFirstLineDropsTheCheckout(t *testing.T) {
+	got := firstLine("cannot run (fork/exec /home/ci/src/out/qemu/arm/conformance.test: exec format error)\nmore")
+	if want := "cannot run (fork/exec out/qemu/arm/conformance.test: exec format error)"; got != want {
+		t.Fatalf("firstLine = %q, want %q", got, want)
+	}
+}
