@@ -171,12 +171,9 @@ var _ Poller = (*Devpoll)(nil)
 // check, as CPython's argument clinic does; eventmask is a C unsigned
 // short, with Poll.Register's errors.
 func (dp *Devpoll) Register(fd any, eventmask ...Mask) error {
-	if len(eventmask) > 1 {
-		return newError(TypeError, "register expected at most 2 arguments, got "+strconv.Itoa(len(eventmask)+1))
-	}
-	mask := POLLIN | POLLPRI | POLLOUT
-	if len(eventmask) == 1 {
-		mask = eventmask[0]
+	mask, err := pollRegisterMask(eventmask)
+	if err != nil {
+		return err
 	}
 	return dp.change(fd, mask, false)
 }

@@ -45,3 +45,16 @@ func pollArity(extra []int) error {
 	}
 	return nil
 }
+
+// pollRegisterMask is the optional eventmask of poll.register and
+// devpoll.register: POLLIN|POLLPRI|POLLOUT when left out, and their
+// TypeError for a third argument.
+func pollRegisterMask(eventmask []Mask) (Mask, error) {
+	switch len(eventmask) {
+	case 0:
+		return POLLIN | POLLPRI | POLLOUT, nil
+	case 1:
+		return eventmask[0], nil
+	}
+	return 0, newError(TypeError, "register expected at most 2 arguments, got "+strconv.Itoa(len(eventmask)+1))
+}

@@ -71,12 +71,9 @@ func NewPoll() *Poll { return &Poll{index: make(map[int32]int)} }
 // eventmask is a C unsigned short: negative is ValueError "value must be
 // positive", above 65535 OverflowError, as CPython.
 func (p *Poll) Register(fd any, eventmask ...Mask) error {
-	if len(eventmask) > 1 {
-		return newError(TypeError, "register expected at most 2 arguments, got "+strconv.Itoa(len(eventmask)+1))
-	}
-	mask := POLLIN | POLLPRI | POLLOUT
-	if len(eventmask) == 1 {
-		mask = eventmask[0]
+	mask, err := pollRegisterMask(eventmask)
+	if err != nil {
+		return err
 	}
 	return p.set(fd, mask, false)
 }
