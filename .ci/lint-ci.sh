@@ -2,6 +2,8 @@
 # lint-ci.sh: check what CI and the VMs run, though neither can run here.
 #   - actionlint (pinned) over .github/workflows/, with shellcheck on their
 #     run: scripts;
+#   - every action a workflow uses pinned by full commit SHA, with its tag in
+#     a comment (`uses: owner/repo@<40 hex> # vX.Y.Z`);
 #   - shellcheck over every .ci script and vagrant/run.sh;
 #   - `vagrant validate --ignore-provider` for every vagrant/*/Vagrantfile
 #     (no provider needed; a box is not downloaded).
@@ -24,6 +26,11 @@ fi
 
 echo "lint-ci: actionlint .github/workflows/"
 $GO run "$ACTIONLINT" -no-color
+
+echo "lint-ci: actions pinned by commit"
+if unpinned=$(grep -nE '^[[:space:]-]*uses:' .github/workflows/*.yml | grep -vE 'uses: [^@[:space:]]+@[0-9a-f]{40} # v[0-9][0-9A-Za-z.-]*[[:space:]]*$'); then
+  echo "lint-ci: pin these actions by commit SHA, with the tag in a comment:"; echo "$unpinned"; exit 1
+fi
 
 echo "lint-ci: shellcheck"
 shellcheck .ci/*.sh .ci/run vagrant/run.sh
