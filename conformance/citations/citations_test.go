@@ -47,7 +47,101 @@ var (
 	// anchorID is an explicit anchor; heading is a Markdown heading.
 	anchorID = regexp.MustCompile(`<a id="([^"]+)"></a>`)
 	heading  = regexp.MustCompile(`(?m)^#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*$`)
+	// testName is a Go test, example, fuzz target or benchmark named in a
+	// document or a Go comment (not one qualified by a package or class:
+	// Python's unittest.TestCase is not ours).
+	testName = regexp.MustCompile(`(?:^|[^A-Za-z0-9_.])((?:Test|Example|Fuzz|Benchmark)[A-Z_][A-Za-z0-9_]*)`)
+	// testFunc is the definition of one.
+	testFunc = regexp.MustCompile(`(?m)^func ((?:Test|Example|Fuzz|Benchmark)[A-Za-z0-9_]*)\(`)
+	// makeCmd is a make target named in a document: `make NAME ...`.
+	makeCmd = regexp.MustCompile("`make ([a-z][a-z0-9-]*)([^a-z0-9-]|$)")
+	// workflow is a GitHub Actions workflow named by its file in a document.
+	workflow = regexp.MustCompile(`(?:^|[^A-Za-z0-9_./-])([a-z0-9-]+\.yml)\b`)
 )
+
+// index is what the documents name besides files and anchors: the Go test
+// functions of the repository, the Makefile's targets, the workflows.
+type index struct {
+	tests, targets, workflows map[string]bool
+}
+
+// indexOf reads the repository at root for the names check resolves.
+func indexOf(t *testing.T, root string) *index {
+	t.Helper()
+	ix := &index{tests: map[string]bool{}, targets: map[string]bool{}, workflows: map[string]bool{}}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == ".git" || d.Name() == "out") {
+			return filepath.SkipDir
+		}
+		if !strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, m := range testFunc.FindAllStringSubmatch(string(data), -1) {
+			ix.tests[m[1]] = true
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	makefile, err := os.ReadFile(filepath.Join(root, "Makefile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.targets = makeTargets(string(makefile))
+	wf, err := filepath.Glob(filepath.Join(root, ".github", "workflows", "*.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range wf {
+		ix.workflows[filepath.Base(f)] = true
+	}
+	if len(ix.tests) < 50 || len(ix.targets) < 10 || len(ix.workflows) == 0 {
+		t.Fatalf("index of %s: %d tests, %d make targets, %d workflows; expected the whole repository", root, len(ix.tests), len(ix.targets), len(ix.workflows))
+	}
+	return ix
+}
+
+// makeTargets returns the targets a Makefile's rules name, with the
+// substitution references of its variables ($(OSES:%=vagrant-%)) expanded.
+func makeTargets(makefile string) map[string]bool {
+	vars := map[string][]string{}
+	varDef := regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_]*)\s*[:?]?=\s*(.*)$`)
+	rule := regexp.MustCompile(`^([^\s#=:][^=:]*?)\s*:([^=]|$)`)
+	subst := regexp.MustCompile(`\$\(([A-Za-z_][A-Za-z0-9_]*):%=([^%)]*)%([^)]*)\)`)
+	targets := map[string]bool{}
+	for _, line := range strings.Split(makefile, "\n") {
+		if m := varDef.FindStringSubmatch(line); m != nil {
+			vars[m[1]] = strings.Fields(m[2])
+			continue
+		}
+		line = subst.ReplaceAllStringFunc(line, func(ref string) string {
+			s := subst.FindStringSubmatch(ref)
+			var words []string
+			for _, v := range vars[s[1]] {
+				words = append(words, s[2]+v+s[3])
+			}
+			return strings.Join(words, " ")
+		})
+		m := rule.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		for _, w := range strings.Fields(m[1]) {
+			if !strings.HasPrefix(w, ".") {
+				targets[w] = true
+			}
+		}
+	}
+	return targets
+}
 
 // TestCitations walks every text file of the repository and reports each
 // citation that does not resolve, with its file and line.
@@ -57,6 +151,7 @@ func TestCitations(t *testing.T) {
 	if _, err := os.Stat(semantics); err != nil {
 		t.Fatalf("conformance/SEMANTICS.md, the project's semantics reference, is missing: %v", err)
 	}
+	ix := indexOf(t, root)
 	anchorCache := map[string]map[string]bool{}
 	anchorsOf := func(file string) map[string]bool {
 		if a, ok := anchorCache[file]; ok {
@@ -92,7 +187,7 @@ func TestCitations(t *testing.T) {
 			return nil // binary
 		}
 		files++
-		for _, f := range check(root, rel, string(data), semantics, anchorsOf) {
+		for _, f := range check(root, rel, string(data), semantics, anchorsOf, ix) {
 			t.Error(f)
 		}
 		return nil
@@ -111,6 +206,7 @@ func TestCitationsCatch(t *testing.T) {
 	root := moduleRoot(t)
 	semantics := filepath.Join(root, "conformance", "SEMANTICS.md")
 	anchorsOf := func(file string) map[string]bool { return anchors(file) }
+	ix := indexOf(t, root)
 	for _, c := range []struct{ rel, line, want string }{
 		{"x.go", "// Source: cpython" + "-select-semantics.md (probed)", "outside the repository"},
 		{"x.go", "// COMMON" + ".md API contract", "outside the repository"},
@@ -125,8 +221,15 @@ func TestCitationsCatch(t *testing.T) {
 		{"docs/x.md", "see [the rules](../NOPE.md)", "no such file"},
 		{"x.go", "// Source: conformance/SEMANTICS.md#epoll-register; epoll_ctl(2) ERRORS; test_epoll.py::test_add; bpo-11973", ""},
 		{"x.md", "[reference](conformance/SEMANTICS.md#timeouts), [select](conformance/SEMANTICS.md#select)", ""},
+		{"x.md", "`TestNoSuchThing` checks it", `no func TestNoSuchThing`},
+		{"x.md", "see `Example_noSuchExample`", `no func Example_noSuchExample`},
+		{"x.go", "// BenchmarkNoSuch/impl=Wait measures it", `no func BenchmarkNoSuch`},
+		{"x.go", "\tx := TestNotAComment // code, not a comment", ""},
+		{"x.md", "`make no-such-target` runs it", `no target "no-such-target"`},
+		{"x.md", "in `nosuch.yml`", `no workflow "nosuch.yml"`},
+		{"x.md", "`TestCitations`, `BenchmarkEpollWake/impl=Wait`, unittest.TestCase; `make vagrant-freebsd-fixtures`, `make lint-ci`; `bsd.yml`", ""},
 	} {
-		got := check(root, c.rel, c.line, semantics, anchorsOf)
+		got := check(root, c.rel, c.line, semantics, anchorsOf, ix)
 		switch {
 		case c.want == "" && len(got) > 0:
 			t.Errorf("check(%q) = %q; want no finding", c.line, got)
@@ -138,7 +241,7 @@ func TestCitationsCatch(t *testing.T) {
 
 // check returns the citations of one file that do not resolve, each with
 // its file and line.
-func check(root, rel, text, semantics string, anchorsOf func(string) map[string]bool) (findings []string) {
+func check(root, rel, text, semantics string, anchorsOf func(string) map[string]bool, ix *index) (findings []string) {
 	seen := map[string]bool{}
 	errorf := func(format string, args ...any) {
 		if f := fmt.Sprintf(format, args...); !seen[f] {
@@ -149,6 +252,7 @@ func check(root, rel, text, semantics string, anchorsOf func(string) map[string]
 	isJSON := strings.HasSuffix(rel, ".json")
 	for i, line := range strings.Split(text, "\n") {
 		where := rel + ":" + itoa(i+1)
+		checkNames(rel, where, line, ix, errorf)
 		if !strings.ContainsAny(line, "/§#") && !strings.Contains(strings.ToLower(line), "issue") &&
 			!strings.Contains(strings.ToLower(line), "seed") && !strings.Contains(line, `\u`) &&
 			!strings.Contains(strings.ToLower(line), "common") {
@@ -197,6 +301,46 @@ func check(root, rel, text, semantics string, anchorsOf func(string) map[string]
 		}
 	}
 	return findings
+}
+
+// checkNames reports a Go test, example, fuzz target or benchmark that a
+// document or a Go comment names and no _test.go defines; and in a
+// document, a `make` target the Makefile lacks or a workflow that
+// .github/workflows lacks.
+func checkNames(rel, where, line string, ix *index, errorf func(string, ...any)) {
+	text := ""
+	switch {
+	case strings.HasSuffix(rel, ".md"):
+		text = line
+	case strings.HasSuffix(rel, ".go"):
+		if _, c, ok := strings.Cut(line, "//"); ok {
+			text = c
+		}
+	}
+	if text == "" {
+		return
+	}
+	for _, m := range testName.FindAllStringSubmatch(text, -1) {
+		if !ix.tests[m[1]] {
+			errorf("%s: %q: no func %s in any _test.go", where, m[1], m[1])
+		}
+	}
+	if !strings.HasSuffix(rel, ".md") {
+		return
+	}
+	for _, m := range makeCmd.FindAllStringSubmatch(text, -1) {
+		if strings.ContainsAny(m[2], "<*$%{") {
+			continue // a pattern: `make vagrant-<os>`
+		}
+		if !ix.targets[m[1]] {
+			errorf("%s: `make %s`: no target %q in the Makefile", where, m[1], m[1])
+		}
+	}
+	for _, m := range workflow.FindAllStringSubmatch(text, -1) {
+		if !ix.workflows[m[1]] {
+			errorf("%s: %q: no workflow %q in .github/workflows", where, m[1], m[1])
+		}
+	}
 }
 
 // placeholder reports a path written with a placeholder component, such

@@ -5,8 +5,11 @@
 // Package citations holds TestCitations, which checks that every citation
 // in the repository points at something a reader can open: an anchor that
 // exists in conformance/SEMANTICS.md (or in the Markdown file a link
-// names), a repository path that exists, and none of the references to
-// documents outside the repository that the project once used.
+// names), a repository path that exists, a Go test, example, fuzz target
+// or benchmark that a _test.go defines (named in a document or a Go
+// comment), a `make` target the Makefile has and a workflow file that
+// .github/workflows has (named in a document), and none of the references
+// to documents outside the repository that the project once used.
 //
 // A citation names a CPython function (Modules/selectmodule.c:
 // select_epoll_poll_impl), a CPython test (test_epoll.py::test_add), a man
