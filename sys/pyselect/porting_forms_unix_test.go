@@ -103,7 +103,7 @@ var _ = addRows(
 )
 
 // TestSetOrder: for a set of fds each smaller than its hash table (8
-// slots up to 4 elements, 32 up to 19, 128 up to 79, ...), CPython
+// slots up to 4 elements, 32 up to 18, 128 up to 76, ...: TestSetTableSizes), CPython
 // iterates in ascending order, so slices.Sorted(maps.Keys(set)) passes
 // select the list Python passes. Beyond it the orders part: the README
 // says so, and the counterexample shows this test can fail.
@@ -130,5 +130,28 @@ func TestSetOrder(t *testing.T) {
 	}
 	if lines[len(sets)] == "1 3 9 1025" {
 		t.Errorf("{9, 1, 1025, 3} iterates sorted in CPython; the README says it does not")
+	}
+}
+
+// TestSetTableSizes asks CPython for the table sizes the README states: a
+// set of n small fds has a table of size slots, so fd size-1 with the
+// others iterates in ascending order and fd size, added first, does not
+// (it takes slot 0, before fd 0).
+func TestSetTableSizes(t *testing.T) {
+	tables := []struct{ n, size int }{{4, 8}, {5, 32}, {18, 32}, {19, 128}, {76, 128}, {77, 512}}
+	var prog strings.Builder
+	prog.WriteString("def ascending(l):\n s = set()\n for fd in l: s.add(fd)\n return list(s) == sorted(s)\n")
+	for _, c := range tables {
+		fmt.Fprintf(&prog, "print(ascending([%d] + list(range(%d))), ascending([%d] + list(range(%d))))\n", c.size-1, c.n-1, c.size, c.n-1)
+	}
+	out, err := exec.Command("python3", "-c", prog.String()).Output()
+	if err != nil {
+		t.Skipf("no python3 to ask (%v)", err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	for i, c := range tables {
+		if lines[i] != "True False" {
+			t.Errorf("a set of %d fds: CPython says %q (ascending with fd %d, with fd %d first); want \"True False\": its table is not %d slots", c.n, lines[i], c.size-1, c.size, c.size)
+		}
 	}
 }
