@@ -1,0 +1,82 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+package citations
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// osNames are the names the documents give the operating systems.
+var osNames = map[string]string{
+	"linux": "Linux", "darwin": "macOS", "freebsd": "the BSDs", "netbsd": "the BSDs", "openbsd": "the BSDs",
+	"dragonfly": "the BSDs", "windows": "Windows", "illumos": "illumos", "solaris": "Solaris", "aix": "AIX",
+}
+
+// TestDevelopmentTable checks the README's Development rows against what
+// the Makefile and .ci scripts run: the steps of `make ci`, the number of
+// qemu architectures, and the operating systems `make lint` and `make
+// cross` cover.
+func TestDevelopmentTable(t *testing.T) {
+	root := moduleRoot(t)
+	read := func(p string) string {
+		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	readme, makefile, lint := read("README.md"), read("Makefile"), read(".ci/lint.sh")
+	row := func(target string) string {
+		m := regexp.MustCompile("(?m)^\\| `make " + target + "`[^|]*\\| (.*) \\|$").FindStringSubmatch(readme)
+		if m == nil {
+			t.Fatalf("README.md has no Development row for make %s", target)
+		}
+		return m[1]
+	}
+	variable := func(name string) []string {
+		m := regexp.MustCompile(`(?m)^` + name + `\s*[:?]?=\s*((?:.*\\\n)*.*)$`).FindStringSubmatch(makefile)
+		if m == nil {
+			t.Fatalf("the Makefile sets no %s", name)
+		}
+		return strings.Fields(strings.ReplaceAll(m[1], "\\\n", " "))
+	}
+
+	// make ci: "test (fmt, vet, race), tidy-check, lint, ..." is CI_STEPS.
+	steps := regexp.MustCompile(`\([^)]*\)`).ReplaceAllString(strings.SplitN(row("ci"), ": ", 2)[1], "")
+	var got []string
+	for _, s := range strings.Split(steps, ",") {
+		got = append(got, strings.TrimSpace(s))
+	}
+	if want := variable("CI_STEPS"); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("README's make ci row lists %q; the Makefile's CI_STEPS is %q", got, want)
+	}
+
+	// make qemu: "seven Linux architectures" is QEMU_ARCHES.
+	numbers := []string{"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+	if n := len(variable("QEMU_ARCHES")); n >= len(numbers) || !strings.Contains(row("qemu`, `make wine"), numbers[n]+" Linux architectures") {
+		t.Errorf("README's make qemu row does not say %q (QEMU_ARCHES has %d)", numbers[min(n, len(numbers)-1)]+" Linux architectures", n)
+	}
+
+	// make lint: every OS .ci/lint.sh runs staticcheck for is named.
+	lintRow := row("lint")
+	for _, m := range regexp.MustCompile(`\b(?:GOOS=)?([a-z]+)(?:/|\s+GOARCH=)[a-z0-9]+\b`).FindAllStringSubmatch(lint, -1) {
+		if name, ok := osNames[m[1]]; ok && !strings.Contains(lintRow, name) {
+			t.Errorf("README's make lint row does not name %s, which .ci/lint.sh runs staticcheck for (%s)", name, m[0])
+		}
+	}
+
+	// make cross: every OS of BUILD_TARGETS is named after "go test -c".
+	_, crossBuild, _ := strings.Cut(row("cross"), "go test -c")
+	for _, t0 := range variable("BUILD_TARGETS") {
+		goos, _, _ := strings.Cut(t0, "/")
+		if name := osNames[goos]; !strings.Contains(crossBuild, name) {
+			t.Errorf("README's make cross row does not name %s after `go test -c`; BUILD_TARGETS has %s", name, t0)
+		}
+	}
+}
