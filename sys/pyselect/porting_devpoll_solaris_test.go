@@ -5,9 +5,6 @@
 package pyselect_test
 
 import (
-	"bufio"
-	"errors"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -104,7 +101,7 @@ func wantDevpoll(t *testing.T, dp *pyselect.Devpoll, timeout any, want ...pysele
 // TestDevpollPortingTable runs every row of the README's devpoll table and
 // checks that the README's rows are these.
 func TestDevpollPortingTable(t *testing.T) {
-	readme := devpollREADMERows(t)
+	readme := readmeTable(t, "### devpoll", "#")
 	for _, row := range devpollRows {
 		if goForm, ok := readme[row.python]; !ok {
 			t.Errorf("tested row %q is not in the README's devpoll table", row.python)
@@ -123,34 +120,4 @@ func TestDevpollPortingTable(t *testing.T) {
 	for py := range readme {
 		t.Errorf("README devpoll row %q has no test", py)
 	}
-}
-
-// devpollREADMERows reads the table under "### devpoll" in README.md:
-// Python form -> Go form, each cell without its outer backquotes.
-func devpollREADMERows(t *testing.T) map[string]string {
-	f, err := os.Open("../../README.md")
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skipf("README.md not found from the package directory (%v): run with go test from a checkout", err)
-	}
-	check(t, err)
-	defer f.Close()
-	rows := map[string]string{}
-	in := false
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		switch {
-		case strings.HasPrefix(line, "### devpoll"):
-			in = true
-		case in && strings.HasPrefix(line, "#"):
-			in = false
-		case in && strings.HasPrefix(line, "| `"):
-			cells := strings.Split(line, " | ")
-			rows[strings.Trim(strings.TrimPrefix(cells[0], "| "), "`")] = strings.Trim(strings.TrimSuffix(cells[1], " |"), "`")
-		}
-	}
-	if len(rows) == 0 {
-		t.Fatal("README.md has no devpoll table under ### devpoll")
-	}
-	return rows
 }
