@@ -87,6 +87,26 @@ func openFds() int {
 	return n
 }
 
+// checkDescriptors checks that make opens exactly n descriptors, and
+// that Close closes them all.
+func checkDescriptors(t *testing.T, n int, make func() (interface{ Close() error }, error)) {
+	t.Helper()
+	before := openFds()
+	obj, err := make()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := openFds() - before; got != n {
+		t.Errorf("a new object opened %d descriptors; want %d", got, n)
+	}
+	if err := obj.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got := openFds() - before; got != 0 {
+		t.Errorf("%d descriptors left open after Close", got)
+	}
+}
+
 // checkCollected makes 200 objects with make and drops them: the
 // collector must close their descriptors. Then it closes 50 more
 // explicitly, lets other files reuse their numbers (fds per object), and
