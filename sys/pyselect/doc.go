@@ -18,10 +18,12 @@
 //	select.kqueue()                  pyselect.NewKqueue()                   kqueue          kqueue(2)
 //	kq.control(changes, n, t)        kq.Control(changes, n, t)              kevent          kqueue(2)
 //	select.kevent(ident, ...)        pyselect.NewKevent(ident, ...)
+//	select.devpoll()                 pyselect.NewDevpoll()                  /dev/poll       poll(7D)
 //
-// Select and Poll exist on Linux, macOS and the BSDs (Select also on
-// Windows, for sockets); Epoll only on Linux; Kqueue and Kevent only on
-// macOS and the BSDs: each is absent where Python lacks it, never a stub.
+// Select and Poll exist on every Unix: Linux, macOS, the BSDs, illumos,
+// Solaris and AIX (Select also on Windows, for sockets); Epoll only on
+// Linux; Kqueue and Kevent only on macOS and the BSDs; Devpoll only on
+// illumos and Solaris: each is absent where Python lacks it, never a stub.
 //
 // Every rule these calls follow, down to the order in which CPython checks
 // its arguments, is written once in the repository's conformance/SEMANTICS.md,
@@ -30,7 +32,8 @@
 // # Arguments
 //
 // An fd argument is what Python takes: a Go integer, a value with a
-// Fileno() int method (Filenoer), or a syscall.Conn such as *os.File or
+// Fileno() int or Fileno() (int, error) method (an *Epoll, *Kqueue or
+// *Devpoll is one), or a syscall.Conn such as *os.File or
 // *net.TCPConn, whose descriptor is read through SyscallConn().Control
 // (Fd() would switch it to blocking mode). A timeout is an any: nil is
 // None and blocks, a float or an integer is Python's float or int, in
@@ -58,12 +61,12 @@
 //
 // # Goroutines
 //
-// Objects may be shared between goroutines. An Epoll or Kqueue closed
-// while another goroutine is inside one of its calls keeps its descriptor
+// Objects may be shared between goroutines. An Epoll, Kqueue or Devpoll
+// closed while another goroutine is inside one of its calls keeps its descriptor
 // until that call returns, so the number cannot be reused under it; the
 // call is woken and returns ValueError "I/O operation on closed ... object".
 // Waking needs nothing at Close time and puts nothing into the kernel
 // object, so a dup of its descriptor sees no event of the library's. An
-// Epoll or Kqueue dropped without Close is closed when collected; the
-// zero value and a nil pointer are closed objects.
+// Epoll, Kqueue or Devpoll dropped without Close is closed when collected;
+// the zero value and a nil pointer are closed objects.
 package pyselect

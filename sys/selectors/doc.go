@@ -82,11 +82,13 @@
 // selector, so Register, Modify and Unregister from other goroutines go
 // ahead while it waits (an epoll or kqueue sees them at once, a poll or
 // select at the next Select). Close while another goroutine is in Select
-// behaves as the underlying object's Close: an EpollSelector's or
-// KqueueSelector's Select is woken and returns ValueError "I/O operation
-// on closed epoll object" (kqueue), and the descriptor is not reused
-// under it; a PollSelector's or SelectSelector's Select finishes its wait
-// (it has no descriptor to close) and reports nothing. After Close,
+// behaves as the underlying object's Close: an EpollSelector's,
+// KqueueSelector's or DevpollSelector's Select is woken and returns
+// ValueError "I/O operation on closed epoll object" (kqueue, devpoll), and
+// the descriptor is not reused under it; a PollSelector's or
+// SelectSelector's Select finishes its wait (it has no descriptor to
+// close) and reports nothing (the differential scenarios
+// selectors_close_while_selecting_*). After Close,
 // GetMap is nil and GetKey is RuntimeError "Selector is closed", as in
 // Python.
 //
