@@ -6,7 +6,9 @@ package differential
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -132,5 +134,32 @@ func TestREADMECounts(t *testing.T) {
 		if n, _ := strconv.Atoi(m[i+1]); n != c.n {
 			t.Errorf("fixtures/README.md says %d %s; the repository has %d", n, c.what, c.n)
 		}
+	}
+}
+
+// TestRecorderIsStdlibPython38: fixtures/README.md says the recorder
+// needs the standard library only and Python 3.8 or later. Python's own
+// parser checks the syntax against 3.8's grammar, and every module it
+// imports must be one of sys.stdlib_module_names.
+func TestRecorderIsStdlibPython38(t *testing.T) {
+	out, err := exec.Command("python3", "-c", `
+import ast, sys
+t = ast.parse(open(sys.argv[1]).read(), feature_version=(3, 8))
+mods = set()
+for n in ast.walk(t):
+    if isinstance(n, ast.Import):
+        mods |= {a.name.split(".")[0] for a in n.names}
+    elif isinstance(n, ast.ImportFrom) and n.level == 0:
+        mods.add(n.module.split(".")[0])
+print(" ".join(sorted(mods - set(sys.stdlib_module_names))))
+`, filepath.Join("..", "..", "fixtures", "record.py")).CombinedOutput()
+	if errors.Is(err, exec.ErrNotFound) {
+		t.Skip("no python3")
+	}
+	if err != nil {
+		t.Fatalf("fixtures/record.py does not parse as Python 3.8 (or python3 is older than 3.10): %v\n%s", err, out)
+	}
+	if s := strings.TrimSpace(string(out)); s != "" {
+		t.Errorf("fixtures/record.py imports modules outside the standard library: %s", s)
 	}
 }
