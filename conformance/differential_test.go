@@ -67,10 +67,10 @@ var _ = Describe("differential replay of CPython recordings", Label("differentia
 				for _, a := range sc.API[1:] {
 					labels = append(labels, Label("api:"+a))
 				}
+				text := fmt.Sprintf("does what CPython recorded in %s: %s", sc.Name, sc.Doc)
 				// Source: each scenario's "source" field (a CPython test, a
 				// man page, a Python doc page or a SEMANTICS.md anchor), a
 				// report entry beside the spec, so that its text is the claim.
-				text := fmt.Sprintf("does what CPython recorded in %s: %s", sc.Name, sc.Doc)
 				It(text, append(labels, func(ctx SpecContext) {
 					AddReportEntry("Source", sc.Source)
 					replayed := 0

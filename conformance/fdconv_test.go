@@ -159,12 +159,12 @@ var _ = Describe("fd arguments (PyObject_AsFileDescriptor)", func() {
 	for _, path := range fdconvPaths {
 		Describe(path.api, path.labels, func() {
 			valid := []TableEntry{}
-			for _, in := range fdconvValids {
-				valid = append(valid, Entry("When the fd is "+in.what+", it watches that descriptor", in))
-			}
 			// Source: https://docs.python.org/3/library/select.html#select.select
 			// "objects with a fileno() method ... or raw file descriptors";
 			// SEMANTICS.md#fd-conversion (probed CPython 3.11.7).
+			for _, in := range fdconvValids {
+				valid = append(valid, Entry("When the fd is "+in.what+", it watches that descriptor", in))
+			}
 			DescribeTable("accepts what Python takes as an fd: an integer, fileno(), or a file or socket",
 				func(in fdconvValid) {
 					v, fd := in.make()
@@ -172,13 +172,6 @@ var _ = Describe("fd arguments (PyObject_AsFileDescriptor)", func() {
 				}, valid)
 
 			invalid := []TableEntry{}
-			for _, in := range fdconvInvalids {
-				desc := "When the fd is " + in.what + ", it fails with " + string(in.cls)
-				if in.msg != "" {
-					desc += " " + strconv.Quote(in.msg)
-				}
-				invalid = append(invalid, Entry(desc, in))
-			}
 			// Source: SEMANTICS.md#fd-conversion, probed CPython 3.11.7:
 			// select([-1],[],[]) -> ValueError "file descriptor cannot be a
 			// negative integer (-1)"; select([2**31],[],[]) -> OverflowError
@@ -186,6 +179,13 @@ var _ = Describe("fd arguments (PyObject_AsFileDescriptor)", func() {
 			// -> TypeError "argument must be an int, or have a fileno()
 			// method."; test_select.py::test_error_conditions and
 			// test_poll.py::test_poll_unit_tests (Nope, Almost, register(p)).
+			for _, in := range fdconvInvalids {
+				desc := "When the fd is " + in.what + ", it fails with " + string(in.cls)
+				if in.msg != "" {
+					desc += " " + strconv.Quote(in.msg)
+				}
+				invalid = append(invalid, Entry(desc, in))
+			}
 			DescribeTable("rejects what Python rejects, with CPython's class and message, never a panic",
 				func(in fdconvInvalid) {
 					if in.needs64 && strconv.IntSize < 64 {

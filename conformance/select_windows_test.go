@@ -501,24 +501,28 @@ var _ = Describe("select.select", Label("api:select", "os:windows"), func() {
 })
 
 var _ = Describe("select.PIPE_BUF", Label("api:select", "os:windows"), func() {
+	// Source: https://docs.python.org/3/library/select.html#select.PIPE_BUF (Availability: Unix)
 	It("is the number of bytes a pipe write is atomic up to", func() {
 		Skip("Unix only: Python's select module on Windows has no PIPE_BUF, nor has pyselect (sys/pyselect/api_windows_test.go)")
 	})
 })
 
 var _ = Describe("select.poll", Label("api:poll", "os:windows"), func() {
+	// Source: https://docs.python.org/3/library/select.html#select.poll "(Not supported by all operating systems.)": Windows has none
 	It("exists", func() {
 		Skip("Python on Windows has no select.poll; pyselect.Poll is not built on windows (sys/pyselect/api_windows_test.go)")
 	})
 })
 
 var _ = Describe("select.epoll", Label("api:epoll", "os:windows"), func() {
+	// Source: https://docs.python.org/3/library/select.html#select.epoll "(Only supported on Linux 2.5.44 and newer.)"
 	It("exists", func() {
 		Skip("Linux only; pyselect.Epoll is not built on windows (sys/pyselect/api_windows_test.go)")
 	})
 })
 
 var _ = Describe("select.kqueue", Label("api:kqueue", "os:windows"), func() {
+	// Source: https://docs.python.org/3/library/select.html#select.kqueue "(Only supported on BSD.)"
 	It("exists", func() {
 		Skip("BSD and macOS only; pyselect.Kqueue is not built on windows (sys/pyselect/api_windows_test.go)")
 	})
