@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -78,5 +79,53 @@ func TestDevelopmentTable(t *testing.T) {
 		if name := osNames[goos]; !strings.Contains(crossBuild, name) {
 			t.Errorf("README's make cross row does not name %s after `go test -c`; BUILD_TARGETS has %s", name, t0)
 		}
+	}
+}
+
+// TestREADMEGoAndDependencies checks the README's Go version, the x/sys
+// version it names, and its list of dependencies against go.mod: the
+// direct requirements are golang.org/x/sys, Ginkgo v2, Gomega and go-cmp,
+// nothing else.
+func TestREADMEGoAndDependencies(t *testing.T) {
+	root := moduleRoot(t)
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gomod, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`Go \(≥ ([0-9.]+), which golang\.org/x/sys (v[0-9.]+) requires\)`).FindStringSubmatch(string(readme))
+	if m == nil {
+		t.Fatal("README.md does not say which Go it needs as \"Go (≥ X, which golang.org/x/sys vY requires)\"")
+	}
+	goLine := regexp.MustCompile(`(?m)^go ([0-9.]+)$`).FindStringSubmatch(string(gomod))
+	if goLine == nil || !strings.HasPrefix(goLine[1]+".", m[1]+".") {
+		t.Errorf("README.md says Go ≥ %s; go.mod says %q", m[1], goLine)
+	}
+	direct := map[string]string{}
+	block := regexp.MustCompile(`(?s)require \((.*?)\)`).FindAllStringSubmatch(string(gomod), -1)
+	for _, b := range block {
+		for _, l := range strings.Split(b[1], "\n") {
+			if f := strings.Fields(l); len(f) >= 2 && !strings.Contains(l, "// indirect") {
+				direct[f[0]] = f[1]
+			}
+		}
+	}
+	if v := direct["golang.org/x/sys"]; v != m[2] {
+		t.Errorf("README.md names golang.org/x/sys %s; go.mod requires %q", m[2], v)
+	}
+	want := []string{"github.com/google/go-cmp", "github.com/onsi/ginkgo/v2", "github.com/onsi/gomega", "golang.org/x/sys"}
+	var got []string
+	for p := range direct {
+		got = append(got, p)
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("go.mod's direct requirements are %q; README.md's Development section says %q, nothing else", got, want)
+	}
+	if !strings.Contains(strings.Join(strings.Fields(string(readme)), " "), "Dependencies: `golang.org/x/sys`, Ginkgo v2, Gomega and go-cmp, nothing else") {
+		t.Error("README.md no longer lists the dependencies as this test expects; update both")
 	}
 }
