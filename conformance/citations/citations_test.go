@@ -55,6 +55,9 @@ var (
 	testFunc = regexp.MustCompile(`(?m)^func ((?:Test|Example|Fuzz|Benchmark)[A-Za-z0-9_]*)\(`)
 	// makeCmd is a make target named in a document: `make NAME ...`.
 	makeCmd = regexp.MustCompile("`make ([a-z][a-z0-9-]*)([^a-z0-9-]|$)")
+	// bareFile is a Go or shell file of the repository named in a document
+	// by its base name alone, in backquotes: `select.go`, `lint.sh`.
+	bareFile = regexp.MustCompile("`([A-Za-z0-9][A-Za-z0-9_.-]*\\.(?:go|sh))`")
 	// workflow is a GitHub Actions workflow named by its file in a document.
 	workflow = regexp.MustCompile(`(?:^|[^A-Za-z0-9_./-])([a-z0-9-]+\.yml)\b`)
 )
@@ -63,12 +66,13 @@ var (
 // functions of the repository, the Makefile's targets, the workflows.
 type index struct {
 	tests, targets, workflows map[string]bool
+	files                     map[string]bool // base names of the repository's files
 }
 
 // indexOf reads the repository at root for the names check resolves.
 func indexOf(t *testing.T, root string) *index {
 	t.Helper()
-	ix := &index{tests: map[string]bool{}, targets: map[string]bool{}, workflows: map[string]bool{}}
+	ix := &index{tests: map[string]bool{}, targets: map[string]bool{}, workflows: map[string]bool{}, files: map[string]bool{}}
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -76,6 +80,7 @@ func indexOf(t *testing.T, root string) *index {
 		if d.IsDir() && (d.Name() == ".git" || d.Name() == "out") {
 			return filepath.SkipDir
 		}
+		ix.files[d.Name()] = true
 		if !strings.HasSuffix(p, "_test.go") {
 			return nil
 		}
@@ -227,6 +232,8 @@ func TestCitationsCatch(t *testing.T) {
 		{"x.go", "\tx := TestNotAComment // code, not a comment", ""},
 		{"x.md", "`make no-such-target` runs it", `no target "no-such-target"`},
 		{"x.md", "in `nosuch.yml`", `no workflow "nosuch.yml"`},
+		{"x.md", "one file per facility: `select.go`, `nosuch_linux.go`", `"nosuch_linux.go": no file of that name`},
+		{"x.md", "`lint.sh`, `fdref.go`, a `_test.go` file", ""},
 		{"x.md", "`TestCitations`, `BenchmarkEpollWake/impl=Wait`, unittest.TestCase; `make vagrant-freebsd-fixtures`, `make lint-ci`; `bsd.yml`", ""},
 	} {
 		got := check(root, c.rel, c.line, semantics, anchorsOf, ix)
@@ -334,6 +341,11 @@ func checkNames(rel, where, line string, ix *index, errorf func(string, ...any))
 		}
 		if !ix.targets[m[1]] {
 			errorf("%s: `make %s`: no target %q in the Makefile", where, m[1], m[1])
+		}
+	}
+	for _, m := range bareFile.FindAllStringSubmatch(text, -1) {
+		if !ix.files[m[1]] {
+			errorf("%s: %q: no file of that name in the repository", where, m[1])
 		}
 	}
 	for _, m := range workflow.FindAllStringSubmatch(text, -1) {

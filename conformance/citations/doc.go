@@ -7,8 +7,9 @@
 // exists in conformance/SEMANTICS.md (or in the Markdown file a link
 // names), a repository path that exists, a Go test, example, fuzz target
 // or benchmark that a _test.go defines (named in a document or a Go
-// comment), a `make` target the Makefile has and a workflow file that
-// .github/workflows has (named in a document), and none of the references
+// comment), and in a document a `make` target the Makefile has, a
+// workflow file that .github/workflows has and a Go or shell file named
+// by its base name that the repository has; and none of the references
 // to documents outside the repository that the project once used.
 //
 // A citation names a CPython function (Modules/selectmodule.c:
