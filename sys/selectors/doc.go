@@ -80,8 +80,8 @@
 // A selector may be used from many goroutines: each method is atomic, as
 // Python's are under the GIL, and Select waits without holding the
 // selector, so Register, Modify and Unregister from other goroutines go
-// ahead while it waits (an epoll or kqueue sees them at once, a poll or
-// select at the next Select). Close while another goroutine is in Select
+// ahead while it waits (an epoll or kqueue sees them at once; a poll,
+// select or devpoll at the next Select: TestRegisterWhileSelecting). Close while another goroutine is in Select
 // behaves as the underlying object's Close: an EpollSelector's,
 // KqueueSelector's or DevpollSelector's Select is woken and returns
 // ValueError "I/O operation on closed epoll object" (kqueue, devpoll), and

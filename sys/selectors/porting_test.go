@@ -27,17 +27,6 @@ type portingRow struct {
 	run            func(t *testing.T)
 }
 
-// pipe returns a pipe whose ends close when the test ends.
-func pipe(t *testing.T) (r, w int) {
-	t.Helper()
-	var p [2]int
-	if err := unix.Pipe(p[:]); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { unix.Close(p[0]); unix.Close(p[1]) })
-	return p[0], p[1]
-}
-
 func check(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
