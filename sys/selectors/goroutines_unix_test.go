@@ -45,7 +45,7 @@ func TestRegisterWhileSelecting(t *testing.T) {
 				err error
 			}
 			done, started := make(chan result, 1), make(chan bool)
-			timeout := 2.0
+			timeout := 1.0
 			if c.atOnce {
 				timeout = 10 // woken by the registration long before
 			}
