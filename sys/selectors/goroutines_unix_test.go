@@ -27,6 +27,13 @@ func pipe(t *testing.T) (r, w int) {
 	return p[0], p[1]
 }
 
+func check(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestRegisterWhileSelecting checks the package documentation's "Select
 // waits without holding the selector": Register from another goroutine
 // returns while a Select is still waiting. A PollSelector or

@@ -27,13 +27,6 @@ type portingRow struct {
 	run            func(t *testing.T)
 }
 
-func check(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 // newSel is sel = selectors.DefaultSelector(), closed when the test ends.
 func newSel(t *testing.T) selectors.BaseSelector[any] {
 	t.Helper()

@@ -1,0 +1,91 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build unix
+
+package selectors_test
+
+import (
+	"slices"
+	"testing"
+
+	"golang.org/x/sys/unix"
+
+	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/selectors"
+)
+
+// TestDifferences checks the selectors entries of
+// conformance/DIFFERENCES.md, each a place where the port knowingly
+// differs from Lib/selectors.py.
+func TestDifferences(t *testing.T) {
+	t.Run("Lookup of an invalid file object is absent; Get raises", func(t *testing.T) {
+		s := selectors.NewSelectSelector[any]()
+		defer s.Close()
+		f := &closedFileno{}
+		if k, ok := s.GetMap().Lookup(f); k != nil || ok {
+			t.Errorf("Lookup(invalid) = %v, %v; want nil, false", k, ok)
+		}
+		_, err := s.GetMap().Get(f)
+		wantErr(t, err, pyselect.ValueError, "Invalid file object: "+pyselect.Repr(f))
+	})
+	t.Run("Modify with the same func returns a new key holding it", func(t *testing.T) {
+		s := selectors.NewSelectSelector[func()]()
+		defer s.Close()
+		cb := func() {}
+		k, err := s.Register(0, selectors.EVENT_READ, cb)
+		check(t, err)
+		k2, err := s.Modify(0, selectors.EVENT_READ, cb)
+		check(t, err)
+		if k2 == k || k2.Data == nil {
+			t.Errorf("Modify with the same func: key %p (was %p), data set %v; want a new key holding it", k2, k, k2.Data != nil)
+		}
+	})
+	t.Run("GetMap's iterators see the keys of the moment iteration starts", func(t *testing.T) {
+		s := selectors.NewSelectSelector[any]()
+		defer s.Close()
+		for fd := range 3 {
+			_, err := s.Register(fd, selectors.EVENT_READ)
+			check(t, err)
+		}
+		var seen []int
+		for fd := range s.GetMap().All() {
+			seen = append(seen, fd)
+			if fd == 0 {
+				_, err := s.Unregister(2) // Python: RuntimeError, dictionary changed size
+				check(t, err)
+				_, err = s.Register(5, selectors.EVENT_READ)
+				check(t, err)
+			}
+		}
+		if !slices.Equal(seen, []int{0, 1, 2}) {
+			t.Errorf("iteration saw %v; want the keys at its start, [0 1 2]", seen)
+		}
+	})
+	t.Run("SelectSelector.Select returns the ready fds in ascending order", func(t *testing.T) {
+		s := selectors.NewSelectSelector[any]()
+		defer s.Close()
+		var fds []int
+		for range 4 {
+			r, w := pipe(t)
+			if _, err := unix.Write(w, []byte("x")); err != nil {
+				t.Fatal(err)
+			}
+			fds = append(fds, r)
+		}
+		for _, fd := range slices.Backward(fds) {
+			_, err := s.Register(fd, selectors.EVENT_READ)
+			check(t, err)
+		}
+		ready, err := s.Select(0)
+		check(t, err)
+		var got []int
+		for _, r := range ready {
+			got = append(got, r.Key.Fd)
+		}
+		if !slices.Equal(got, slices.Sorted(slices.Values(fds))) {
+			t.Errorf("Select returned fds %v; want them ascending", got)
+		}
+	})
+}
