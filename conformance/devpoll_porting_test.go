@@ -51,6 +51,7 @@ var dpPortingRows = []dpPortingRow{
 		Expect(dp.Modify(w, m)).To(Succeed())
 		Expect(dpPoll0(dp)).To(Equal([]pyselect.Event{{Fd: w, Events: pyselect.POLLOUT}}))
 		Expect(dp.Modify(w, pyselect.POLLIN|pyselect.POLLPRI|pyselect.POLLOUT)).To(Succeed())
+		Expect(dpPoll0(dp)).To(HaveLen(1))
 		Expect(dpPolledMask(dp, w)).To(Equal(pyselect.POLLIN | pyselect.POLLPRI | pyselect.POLLOUT))
 	}},
 	{"`dp.unregister(fd)`", "`dp.Unregister(fd)`", func() {

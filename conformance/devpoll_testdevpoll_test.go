@@ -34,11 +34,11 @@ var _ = Describe("select.devpoll", dpLabels, func() {
 		dp := newDp()
 		msg := []byte(" This is a test.")
 		r2w, w2r := map[int]int{}, map[int]int{}
+		ends := map[int]*support.OnceFd{} // closed early, each once
 		var writers []int
 		for range 12 {
 			rd, wr := support.OncePipe()
-			DeferCleanup(rd.Close)
-			DeferCleanup(wr.Close)
+			ends[rd.Fd], ends[wr.Fd] = rd, wr
 			Expect(dp.Register(rd.Fd)).To(Succeed())
 			Expect(dp.Modify(rd.Fd, pyselect.POLLIN)).To(Succeed())
 			Expect(dp.Register(wr.Fd, pyselect.POLLOUT)).To(Succeed())
@@ -64,8 +64,8 @@ var _ = Describe("select.devpoll", dpLabels, func() {
 			Expect(err).NotTo(HaveOccurred())
 			Expect(n).To(Equal(len(msg)))
 			bufs = append(bufs, buf)
-			unix.Close(r2w[rd])
-			unix.Close(rd)
+			ends[r2w[rd]].Close()
+			ends[rd].Close()
 			Expect(dp.Unregister(r2w[rd])).To(Succeed())
 			Expect(dp.Unregister(rd)).To(Succeed())
 			writers = slices.DeleteFunc(writers, func(w int) bool { return w == r2w[rd] })
