@@ -5,6 +5,7 @@
 package pyselect_test
 
 import (
+	"bufio"
 	"errors"
 	"os"
 	"slices"
@@ -213,7 +214,29 @@ var _ = addRows(
 // a row of the test above, and every row of the test is in the README.
 // kqueue rows run on macOS and the BSDs (kqueue_bsd's tests), not here.
 func TestPortingTableIsTheREADMEs(t *testing.T) {
-	readme := readmeTable(t, "<!-- section: porting", "<!-- /section: porting") // Python form -> Go form
+	f, err := os.Open("../../README.md")
+	if err != nil {
+		t.Skipf("README.md not found from the package directory (%v): run with go test", err)
+	}
+	defer f.Close()
+	readme := map[string]string{} // Python form -> Go form
+	in := false
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "<!-- section: porting"):
+			in = true
+		case strings.HasPrefix(line, "<!-- /section: porting"):
+			in = false
+		case in && (strings.HasPrefix(line, "| `") || strings.HasPrefix(line, "| (no Python form")):
+			cells := strings.Split(strings.ReplaceAll(line, `\|`, "\x00"), "|")
+			cell := func(i int) string {
+				return strings.ReplaceAll(strings.Trim(strings.TrimSpace(cells[i]), "`"), "\x00", "|")
+			}
+			readme[cell(1)] = cell(2)
+		}
+	}
 	tested := map[string]bool{}
 	for _, row := range portingRows {
 		tested[row.python] = true

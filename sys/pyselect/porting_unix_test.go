@@ -7,12 +7,10 @@
 package pyselect_test
 
 import (
-	"bufio"
 	"errors"
 	"net"
 	"os"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -45,42 +43,6 @@ func pipe(t *testing.T) (r, w int) {
 	}
 	t.Cleanup(func() { unix.Close(p[0]); unix.Close(p[1]) })
 	return p[0], p[1]
-}
-
-// readmeTable reads the table rows of README.md between a line starting
-// with begin and the next line starting with end: Python form -> Go form,
-// each cell without its outer backquotes, `\|` read as |. It skips the
-// test when the README is not there (a test binary run elsewhere).
-func readmeTable(t *testing.T, begin, end string) map[string]string {
-	t.Helper()
-	f, err := os.Open("../../README.md")
-	if err != nil {
-		t.Skipf("README.md not found from the package directory (%v): run with go test", err)
-	}
-	defer f.Close()
-	rows := map[string]string{}
-	in := false
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		switch {
-		case !in && strings.HasPrefix(line, begin):
-			in = true
-		case in && strings.HasPrefix(line, end):
-			in = false
-		case in && (strings.HasPrefix(line, "| `") || strings.HasPrefix(line, "| (no Python form")):
-			cells := strings.Split(strings.ReplaceAll(line, `\|`, "\x00"), "|")
-			cell := func(i int) string {
-				return strings.ReplaceAll(strings.Trim(strings.TrimSpace(cells[i]), "`"), "\x00", "|")
-			}
-			rows[cell(1)] = cell(2)
-		}
-	}
-	check(t, sc.Err())
-	if len(rows) == 0 {
-		t.Fatalf("README.md has no table rows after %q", begin)
-	}
-	return rows
 }
 
 func check(t *testing.T, err error) {
