@@ -7,10 +7,6 @@
 package conformance_test
 
 import (
-	"bufio"
-	"os"
-	"strings"
-
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
@@ -18,15 +14,8 @@ import (
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
-// A dpPortingRow is a row of the README's devpoll porting table: the
-// Python forms, the Go forms as the README writes them, and a run of the
-// Go forms that checks they do what the Python forms do.
-type dpPortingRow struct {
-	python, goForm string
-	run            func()
-}
-
-var dpPortingRows = []dpPortingRow{
+// dpPortingRows are the rows of the README's devpoll porting table.
+var dpPortingRows = []readmeRow{
 	{"`select.devpoll()`", "`pyselect.NewDevpoll()`", func() {
 		dp, err := pyselect.NewDevpoll()
 		Expect(err).NotTo(HaveOccurred())
@@ -81,48 +70,9 @@ var dpPortingRows = []dpPortingRow{
 	}},
 }
 
-// readmeDevpollRows reads the README's devpoll porting table: the rows
-// after "### devpoll (illumos and Solaris)" up to the first line that is
-// not a table row, as Python form -> Go form.
-func readmeDevpollRows() map[string]string {
-	GinkgoHelper()
-	f, err := os.Open("../README.md")
-	Expect(err).NotTo(HaveOccurred(), "README.md from the package directory (runtests.sh and go test run there)")
-	defer f.Close()
-	rows := map[string]string{}
-	in := false
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		switch {
-		case line == "### devpoll (illumos and Solaris)":
-			in = true
-		case in && strings.HasPrefix(line, "| `"):
-			cells := strings.Split(strings.ReplaceAll(line, `\|`, "\x00"), "|")
-			Expect(len(cells)).To(BeNumerically(">=", 4), "a two-column row: %q", line)
-			rows[strings.TrimSpace(cells[1])] = strings.ReplaceAll(strings.TrimSpace(cells[2]), "\x00", `\|`)
-		case in && len(rows) > 0 && !strings.HasPrefix(line, "|"):
-			return rows
-		}
-	}
-	Expect(sc.Err()).NotTo(HaveOccurred())
-	return rows
-}
-
 var _ = Describe("the README's devpoll porting table", dpLabels, func() {
 	// Source: README.md "### devpoll (illumos and Solaris)": each row's Go
 	// form does what its Python form does (Python docs
 	// https://docs.python.org/3/library/select.html#devpoll-polling-objects).
-	for _, row := range dpPortingRows {
-		It("runs "+row.goForm+" as Python's "+row.python, row.run)
-	}
-
-	It("has exactly the rows these specs run, with the same Go forms", func() {
-		readme := readmeDevpollRows()
-		tested := map[string]string{}
-		for _, row := range dpPortingRows {
-			tested[row.python] = row.goForm
-		}
-		Expect(readme).To(Equal(tested))
-	})
+	readmeTableSpecs("### devpoll (illumos and Solaris)", dpPortingRows)
 })
