@@ -148,14 +148,7 @@ func TestEpollKeptArrayBounded(t *testing.T) {
 // itself (epoll(7) Q6), so a program that registers and closes fds keeps
 // no more than an Epoll with nothing registered.
 func TestEpollKeptArrayFollowsTheInterestList(t *testing.T) {
-	if _, ok := interestSize(0); !ok {
-		t.Skip("/proc/self/fdinfo is not readable")
-	}
-	ep, err := NewEpoll(-1, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ep.Close()
+	ep := newEpollWithFdinfo(t)
 	for range 3 * keptEvents {
 		fd, err := unix.Eventfd(0, unix.EFD_CLOEXEC)
 		if err != nil {
@@ -224,14 +217,7 @@ func TestEpollPollReturnsAllOfAForeignInterestList(t *testing.T) {
 	if err := unix.Getrlimit(unix.RLIMIT_NOFILE, &lim); err != nil || lim.Cur < 2*uint64(keptEvents) {
 		t.Skip("RLIMIT_NOFILE too low for ", 1536, " eventfds")
 	}
-	if _, ok := interestSize(0); !ok {
-		t.Skip("/proc/self/fdinfo is not readable")
-	}
-	ep, err := NewEpoll(-1, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ep.Close()
+	ep := newEpollWithFdinfo(t)
 	fd, _ := ep.Fileno()
 	const n = keptEvents + keptEvents/2
 	for range n {
@@ -257,4 +243,19 @@ func TestEpollPollReturnsAllOfAForeignInterestList(t *testing.T) {
 	if c := cap(ep.buf.buf); c > keptEvents {
 		t.Errorf("the Epoll kept an array of %d events, want at most %d", c, keptEvents)
 	}
+}
+
+// newEpollWithFdinfo is a new Epoll, closed at the end of the test, or a
+// skip where /proc/self/fdinfo cannot tell its interest list's size.
+func newEpollWithFdinfo(t *testing.T) *Epoll {
+	t.Helper()
+	if _, ok := interestSize(0); !ok {
+		t.Skip("/proc/self/fdinfo is not readable")
+	}
+	ep, err := NewEpoll(-1, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ep.Close() })
+	return ep
 }
