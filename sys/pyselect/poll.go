@@ -153,9 +153,16 @@ func (p *Poll) Unregister(fd any) error {
 // Unregister leaves a hole rather than shifting what follows, so that it
 // costs O(1); compact runs once holes are half of fds, so its cost is
 // spread over the Unregister calls that made them, as a Python dict's
-// deletions are.
+// deletions are. Past pollKept entries it moves the live ones to a new
+// array and index of their own size: a Go map never gives back the room
+// of deleted keys, and a Poll holds memory for what is registered, not
+// for the most it ever held.
 func (p *Poll) compact() {
 	live := p.fds[:0]
+	if len(p.fds) > pollKept {
+		live = make([]unix.PollFd, 0, len(p.fds)-p.holes)
+		p.index = make(map[int32]int, cap(live))
+	}
 	for _, pfd := range p.fds {
 		if pfd.Fd >= 0 {
 			p.index[pfd.Fd] = len(live)
@@ -165,6 +172,11 @@ func (p *Poll) compact() {
 	clear(p.fds[len(live):])
 	p.fds, p.holes = live, 0
 }
+
+// pollKept is the number of entries a Poll's arrays may keep room for
+// beyond what is registered: up to it, an fd registered and unregistered
+// again and again reuses the room, allocating nothing.
+const pollKept = 1024
 
 // Poll is poll.poll([timeout]): wait until a registered fd has an event,
 // and return an Event for each fd with any, in registration order.
@@ -192,6 +204,9 @@ func (p *Poll) Poll(timeout any, extra ...int) ([]Event, error) {
 
 	p.mu.Lock()
 	if p.dirty {
+		if live := len(p.fds) - p.holes; cap(p.buf) > max(2*live, pollKept) {
+			p.buf = make([]unix.PollFd, 0, live) // as CPython resizes ufds to the dict
+		}
 		p.buf = p.buf[:0]
 		for _, pfd := range p.fds {
 			if pfd.Fd >= 0 {

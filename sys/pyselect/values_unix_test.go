@@ -12,6 +12,7 @@ import (
 	"net"
 	"os"
 	"reflect"
+	"runtime"
 	"syscall"
 	"testing"
 	"time"
@@ -194,6 +195,38 @@ func TestPollOrderAfterUnregister(t *testing.T) {
 	p.mu.Unlock()
 	if want := []int32{1, 2, 8, 9, 3, 0}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("order %v, want %v", got, want)
+	}
+}
+
+// A Poll holds memory for what is registered now, not for the most it ever
+// held: once every fd is unregistered, its arrays and index shrink, as
+// CPython's update_ufd_array resizes its pollfd array to the dict.
+func TestPollShrinksAfterUnregister(t *testing.T) {
+	const n = 100000
+	p := NewPoll()
+	for fd := range n {
+		if err := p.Register(fd, POLLIN); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p.Poll(0) // fills the kernel array (EINVAL past RLIMIT_NOFILE is no matter)
+	for fd := range n {
+		if err := p.Unregister(fd); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if evs, err := p.Poll(0); err != nil || len(evs) != 0 {
+		t.Fatalf("Poll(0) with nothing registered = %v, %v", evs, err)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	runtime.KeepAlive(p)
+	p = nil
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	if held := int64(before.HeapAlloc) - int64(after.HeapAlloc); held > 64<<10 {
+		t.Errorf("a Poll with nothing registered holds %d KiB after %d fds came and went, want at most 64 KiB", held>>10, n)
 	}
 }
 
