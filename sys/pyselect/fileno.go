@@ -97,6 +97,4 @@ func AsFileDescriptor(v any) (int, error) { return fdOf(v) }
 
 // noFileno is the AttributeError of calling fileno() on a value of the
 // Python type typeName that has no such method.
-func noFileno(typeName string) *Error {
-	return newError(AttributeError, "'"+typeName+"' object has no attribute 'fileno'")
-}
+func noFileno(typeName string) *Error { return noAttribute(typeName, "fileno") }

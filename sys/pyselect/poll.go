@@ -34,7 +34,8 @@ type Event struct {
 // Poll while one is running is RuntimeError "concurrent poll() invocation".
 // A Poll holds no descriptor of its own and has nothing to close. The
 // zero Poll is an empty poll object, as NewPoll returns (Python forbids
-// instantiating the type directly; Go cannot forbid a zero value).
+// instantiating the type directly; Go cannot forbid a zero value). A nil
+// *Poll is Python's None: its methods return AttributeError.
 //
 // [select.poll]: https://docs.python.org/3/library/select.html#poll-objects
 // [poll(2)]: https://man7.org/linux/man-pages/man2/poll.2.html
@@ -71,6 +72,9 @@ func NewPoll() *Poll { return &Poll{index: make(map[int32]int)} }
 // eventmask is a C unsigned short: negative is ValueError "value must be
 // positive", above 65535 OverflowError, as CPython.
 func (p *Poll) Register(fd any, eventmask ...Mask) error {
+	if p == nil {
+		return errNilPoll("register")
+	}
 	mask, err := pollRegisterMask(eventmask)
 	if err != nil {
 		return err
@@ -80,7 +84,18 @@ func (p *Poll) Register(fd any, eventmask ...Mask) error {
 
 // Modify is poll.modify(fd, eventmask): change the mask of a registered
 // fd. An fd that is not registered is FileNotFoundError (ENOENT).
-func (p *Poll) Modify(fd any, eventmask Mask) error { return p.set(fd, eventmask, true) }
+func (p *Poll) Modify(fd any, eventmask Mask) error {
+	if p == nil {
+		return errNilPoll("modify")
+	}
+	return p.set(fd, eventmask, true)
+}
+
+// errNilPoll is what a method of a nil *Poll returns: a nil *Poll is
+// Python's None, so p.register(fd) is AttributeError "'NoneType' object
+// has no attribute 'register'" (a nil *Epoll is a closed epoll object,
+// but a Poll has no closed state).
+func errNilPoll(method string) *Error { return noAttribute("NoneType", method) }
 
 func (p *Poll) set(fd any, eventmask Mask, mustExist bool) error {
 	n, err := fdOf(fd)
@@ -130,6 +145,9 @@ func setEvents[T int16 | uint16](events *T, mask uint16) { *events = T(mask) }
 // Unregister is poll.unregister(fd). An fd that is not registered is
 // KeyError, whose message is the fd.
 func (p *Poll) Unregister(fd any) error {
+	if p == nil {
+		return errNilPoll("unregister")
+	}
 	n, err := fdOf(fd)
 	if err != nil {
 		return err
@@ -190,6 +208,9 @@ const pollKept = 1024
 // Poll takes no maxevents: the variadic is there so that a *Poll is a
 // Poller, and passing one is Python's TypeError for poll.poll(t, n).
 func (p *Poll) Poll(timeout any, extra ...int) ([]Event, error) {
+	if p == nil {
+		return nil, errNilPoll("poll")
+	}
 	if err := pollArity(extra); err != nil {
 		return nil, err
 	}

@@ -95,6 +95,31 @@ func TestNilFdArgumentsAreTypeError(t *testing.T) {
 	}
 }
 
+// A nil *Poll is Python's None: every method is AttributeError, as
+// None.register(fd) is, never a nil dereference (a nil *Epoll is a
+// closed epoll object; a Poll has no closed state).
+func TestNilPollIsNone(t *testing.T) {
+	var p Poller = (*Poll)(nil)
+	for name, call := range map[string]func() error{
+		"register":   func() error { return p.Register(1) },
+		"modify":     func() error { return p.Modify(1, POLLIN) },
+		"unregister": func() error { return p.Unregister(1) },
+		"poll":       func() error { _, err := p.Poll(0); return err },
+	} {
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Errorf("(*Poll)(nil).%s: panic %v", name, r)
+				}
+			}()
+			err := call()
+			if want := "'NoneType' object has no attribute '" + name + "'"; ExceptionOf(err) != AttributeError || Str(err) != want {
+				t.Errorf("(*Poll)(nil).%s = %v, want AttributeError: %s", name, err, want)
+			}
+		}()
+	}
+}
+
 // Seconds is a named float type, as a Python float subclass.
 type Seconds float64
 
