@@ -39,6 +39,7 @@ type (
 	filenoString   struct{}                 // test_select.py's Almost
 	filenoArg      struct{}                 // fileno(self, x)
 	filenoVoid     struct{}                 // returns nothing: None
+	filenoAny      struct{ v any }          // any result: an int, or None
 	filenoPtr      struct{ fd int }         // pointer receiver
 	filenoFloat    struct{ f float64 }      // a non-integer
 	filenoThree    struct{ a, b, c int }    // a tuple
@@ -55,6 +56,7 @@ func (filenoString) Fileno() string               { return "fileno" }
 func (filenoArg) Fileno(int) int                  { return 3 }
 func (filenoArgs) Fileno(int, string, ...int) int { return 3 }
 func (filenoVoid) Fileno()                        {}
+func (f filenoAny) Fileno() any                   { return f.v }
 func (f *filenoPtr) Fileno() int16                { return int16(f.fd) }
 func (f filenoFloat) Fileno() float64             { return f.f }
 func (f filenoThree) Fileno() (int, int, int)     { return f.a, f.b, f.c }
@@ -111,6 +113,8 @@ func TestFdOf(t *testing.T) {
 		{in: filenoUint64{math.MaxUint64}, exc: OverflowError, mess: "Python int too large to convert to C int"},
 		{in: filenoInt64E{fd: math.MaxInt32 + 1}, exc: OverflowError, mess: "Python int too large to convert to C int"},
 		{in: filenoString{}, exc: TypeError, mess: "fileno() returned a non-integer"},
+		{in: filenoAny{uint8(4)}, fd: 4},
+		{in: filenoAny{nil}, exc: TypeError, mess: "fileno() returned a non-integer"},
 		{in: filenoFloat{3}, exc: TypeError, mess: "fileno() returned a non-integer"},
 		{in: filenoVoid{}, exc: TypeError, mess: "fileno() returned a non-integer"},
 		{in: filenoThree{}, exc: TypeError, mess: "fileno() returned a non-integer"},
