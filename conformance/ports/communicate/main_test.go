@@ -19,7 +19,7 @@ import (
 // stderr, head, which exits early (BrokenPipeError EPIPE on stdin), and a
 // sleep that outlives its timeout (TimeoutExpired, then kill: -9).
 func TestPortIsThePython(t *testing.T) {
-	for _, child := range []string{"cat", "sh", "head"} {
+	for _, child := range []string{"cat", "sh", "head", "sleep"} {
 		if _, err := exec.LookPath(child); err != nil {
 			t.Skipf("no %s to run as the child: %v", child, err)
 		}

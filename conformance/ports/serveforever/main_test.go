@@ -21,6 +21,8 @@ import (
 // report the client that resets as ConnectionResetError, stop when a
 // request's handler calls shutdown() from another thread, serve again
 // with the same server object registered in a new selector, and stop again.
+// The transcript holds what the clients got and the server printed once
+// the last shutdown has been waited for.
 func TestPortIsThePython(t *testing.T) {
 	portstest.Compare(t, "main.py", run, nil, func(t *testing.T, s *portstest.Server) string {
 		var rec strings.Builder
@@ -48,6 +50,13 @@ func TestPortIsThePython(t *testing.T) {
 			want := fmt.Sprintf("request %d %s", handled, m)
 			if !s.WaitFor(want) {
 				t.Fatalf("client %d: the server never printed %q", i, want)
+			}
+			// The next client waits for the shutdown to finish: a
+			// connection that is ready before shutdown() in its own
+			// thread has set the flag is served by this serve_forever,
+			// in Python as in Go.
+			if stopped := fmt.Sprintf("stopped after %d", handled); m == "shutdown" && !s.WaitFor(stopped) {
+				t.Fatalf("client %d: the server never printed %q", i, stopped)
 			}
 		}
 		return rec.String()
