@@ -46,7 +46,7 @@ func TestFdOfConn(t *testing.T) {
 func TestFdOfFileWrapper(t *testing.T) {
 	type logFile struct {
 		*os.File
-		lines int
+		name string
 	}
 	r, w, err := os.Pipe()
 	if err != nil {
@@ -57,7 +57,7 @@ func TestFdOfFileWrapper(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w2.Close()
-	for _, f := range []io.Closer{struct{ *os.File }{r}, &logFile{File: w}, r2} {
+	for _, f := range []io.Closer{struct{ *os.File }{r}, &logFile{File: w, name: "log"}, r2} {
 		if fd, err := fdOf(f); err != nil || fd < 0 {
 			t.Fatalf("fdOf(%T) = %d, %v; want its descriptor", f, fd, err)
 		}
