@@ -171,6 +171,10 @@ func checkFd(fd int64, big bool) (int, error) {
 func connFd(c syscall.Conn) (int64, error) {
 	fd := int64(-1)
 	rc, err := c.SyscallConn()
+	if err == nil && isNil(rc) {
+		// No RawConn and no error: nothing has an fd to give.
+		return -1, errNotFileno()
+	}
 	if err == nil {
 		err = rc.Control(func(s uintptr) { fd = int64(s) })
 	}

@@ -7,6 +7,7 @@ package pyselect
 import (
 	"errors"
 	"math"
+	"syscall"
 	"testing"
 )
 
@@ -127,6 +128,7 @@ func TestFdOf(t *testing.T) {
 		{in: 1.0, exc: TypeError, mess: "argument must be an int, or have a fileno() method."},
 		{in: "3", exc: TypeError, mess: "argument must be an int, or have a fileno() method."},
 		{in: struct{}{}, exc: TypeError, mess: "argument must be an int, or have a fileno() method."},
+		{in: noRawConn{}, exc: TypeError, mess: "argument must be an int, or have a fileno() method."},
 	} {
 		fd, err := fdOf(c.in)
 		if c.exc == "" {
@@ -162,3 +164,8 @@ func TestFilenoErrAnySignature(t *testing.T) {
 		}
 	}
 }
+
+// noRawConn is a syscall.Conn that has no RawConn to give: it has no fd.
+type noRawConn struct{}
+
+func (noRawConn) SyscallConn() (syscall.RawConn, error) { return nil, nil }
