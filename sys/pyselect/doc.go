@@ -32,9 +32,10 @@
 // # Arguments
 //
 // An fd argument is what Python takes: a Go integer, a value with a
-// Fileno() int or Fileno() (int, error) method (an *Epoll, *Kqueue or
-// *Devpoll is one), or a syscall.Conn such as *os.File or
-// *net.TCPConn, whose descriptor is read through SyscallConn().Control
+// Fileno() int method (Filenoer; a Fileno method that returns another
+// integer type, or an integer and an error, is called too, as Python
+// calls any fileno(); an *Epoll, *Kqueue or *Devpoll is one), or a
+// syscall.Conn such as *os.File or *net.TCPConn, whose descriptor is read through SyscallConn().Control
 // (Fd() would switch it to blocking mode). A timeout is an any: nil is
 // None and blocks, a float or an integer is Python's float or int, in
 // Python's unit (seconds, but milliseconds for Poll.Poll); the rules for
