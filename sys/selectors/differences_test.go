@@ -8,6 +8,7 @@ package selectors_test
 
 import (
 	"slices"
+	"strconv"
 	"testing"
 
 	"golang.org/x/sys/unix"
@@ -63,6 +64,20 @@ func TestDifferences(t *testing.T) {
 			t.Errorf("iteration saw %v; want the keys at its start, [0 1 2]", seen)
 		}
 	})
+	t.Run("a file object whose fd does not fit int is OverflowError at Register where int has 32 bits", func(t *testing.T) {
+		s := selectors.NewSelectSelector[any]()
+		defer s.Close()
+		key, err := s.Register(bigFileno{}, selectors.EVENT_READ)
+		if strconv.IntSize == 32 {
+			wantErr(t, err, pyselect.OverflowError, "Python int too large to convert to C int")
+			return
+		}
+		// Python registers it (and fails at select): so does a 64-bit Go.
+		check(t, err)
+		if int64(key.Fd) != 1<<31 {
+			t.Errorf("key.Fd = %d; want 2**31", key.Fd)
+		}
+	})
 	t.Run("SelectSelector.Select returns the ready fds in ascending order", func(t *testing.T) {
 		s := selectors.NewSelectSelector[any]()
 		defer s.Close()
@@ -89,3 +104,8 @@ func TestDifferences(t *testing.T) {
 		}
 	})
 }
+
+// bigFileno is a file object whose fileno() is 2**31, past a 32-bit int.
+type bigFileno struct{}
+
+func (bigFileno) Fileno() (int64, error) { return 1 << 31, nil }
