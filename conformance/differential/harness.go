@@ -212,6 +212,14 @@ func (r *replayer) harness(st *Step) (any, error) {
 			}
 		}
 	case "fill":
+		var stat unix.Stat_t
+		if err := unix.Fstat(fd, &stat); err != nil {
+			return nil, err
+		}
+		if stat.Mode&unix.S_IFMT == unix.S_IFREG {
+			// A regular file never says EAGAIN: the loop would fill the disk.
+			return nil, scenarioErr("fill of %s, a regular file, would never end", st.Fd)
+		}
 		for _, chunk := range []int{65536, 4096, 1} {
 			buf := []byte(strings.Repeat("x", chunk))
 			for {
