@@ -151,7 +151,13 @@ func (r *replayer) harness(st *Step) (any, error) {
 	}
 	switch st.Op {
 	case "dup":
-		nfd, err := unix.FcntlInt(uintptr(fd), unix.F_DUPFD_CLOEXEC, fdBase)
+		// At the lowest free number from Min (fdBase if not given):
+		// "min": 1024 makes an open fd beyond select's FD_SETSIZE.
+		low := fdBase
+		if st.Min != 0 {
+			low = st.Min
+		}
+		nfd, err := unix.FcntlInt(uintptr(fd), unix.F_DUPFD_CLOEXEC, low)
 		if err != nil {
 			return nil, err
 		}
