@@ -182,28 +182,15 @@ func (f *fuzzer) check(sc *differential.Scenario, rec *differential.Recording) s
 	return ""
 }
 
-// errHang is a replay that did not return: no generated step waits long,
-// so pyselect waited where CPython did not.
-var errHang = errors.New("the replay did not return within 30 s (pyselect waits where CPython returned)")
+// errHang is the cause of a replay that did not return: no generated
+// step waits long, so pyselect waited where CPython did not.
+var errHang = errors.New("it waited 30 s, where CPython returned at once")
 
-// replay is differential.Replay, given up after 30 s (the goroutine is
-// left behind: difffuzz exits soon after).
+// replay is differential.Replay, given up after 30 s.
 func replay(sc *differential.Scenario) ([]differential.Outcome, error) {
-	type result struct {
-		outs []differential.Outcome
-		err  error
-	}
-	done := make(chan result, 1)
-	go func() {
-		outs, err := differential.Replay(sc)
-		done <- result{outs, err}
-	}()
-	select {
-	case r := <-done:
-		return r.outs, r.err
-	case <-time.After(30 * time.Second):
-		return nil, errHang
-	}
+	ctx, cancel := context.WithTimeoutCause(context.Background(), 30*time.Second, errHang)
+	defer cancel()
+	return differential.ReplayContext(ctx, sc)
 }
 
 // firstStep is the report's first differing step, one line.
