@@ -22,7 +22,11 @@ func Generate(rng *rand.Rand, name string, apis []string) *Scenario {
 		selectClass: map[string]bool{}}
 	sc := &Scenario{Name: name, API: apis, Doc: "random sequence from make difffuzz", Source: "difffuzz"}
 	g.add(g.resource())
-	for n := 3 + rng.IntN(12); len(g.steps) < n; {
+	n := 3 + rng.IntN(12)
+	if rng.IntN(8) == 0 {
+		n = 15 + rng.IntN(30) // a longer history: state that only builds up over many steps
+	}
+	for len(g.steps) < n {
 		g.add(g.step())
 	}
 	sc.Steps = g.steps
