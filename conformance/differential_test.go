@@ -113,24 +113,10 @@ var kqueueOS = map[string]bool{"darwin": true, "dragonfly": true, "freebsd": tru
 // replay runs a scenario, giving up when the spec's context ends (a wait
 // that never returns is a failure, not a hung suite).
 func replay(ctx SpecContext, sc *differential.Scenario) ([]differential.Outcome, error) {
-	type result struct {
-		outs []differential.Outcome
-		err  error
-	}
 	if sc.Process == "fresh" {
 		return replayFresh(ctx, sc)
 	}
-	done := make(chan result, 1)
-	go func() {
-		outs, err := differential.Replay(sc)
-		done <- result{outs, err}
-	}()
-	select {
-	case r := <-done:
-		return r.outs, r.err
-	case <-ctx.Done():
-		return nil, fmt.Errorf("replay of %s did not finish: %w", sc.Name, ctx.Err())
-	}
+	return differential.ReplayContext(ctx, sc)
 }
 
 // freshEnv names the scenario TestReplayFresh replays in a child process.

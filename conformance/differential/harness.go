@@ -26,23 +26,54 @@ var harnessOps = map[string]bool{
 	"dup2": true, "fileobj": true, "fileobj.close": true,
 }
 
-func prepare(fds ...int) {
-	for _, fd := range fds {
-		unix.CloseOnExec(fd)
-		unix.SetNonblock(fd, true)
+// fdBase is where the harness numbers its descriptors from (record.py's
+// FD_BASE). The libraries under test make descriptors of their own at the
+// lowest free numbers, and not the same ones: pyselect's Epoll holds an
+// eventfd beside the instance, CPython's does not. Kept apart from those,
+// a closed resource's number is reused only by a later harness resource,
+// the same one on both sides, so a step on a closed fd means the same in
+// the recording and in the replay.
+const fdBase = 256
+
+// harnessFd moves fd to the lowest free number from fdBase, close-on-exec,
+// and non-blocking if asked.
+func harnessFd(fd int, nonblock bool) (int, error) {
+	nfd, err := unix.FcntlInt(uintptr(fd), unix.F_DUPFD_CLOEXEC, fdBase)
+	unix.Close(fd)
+	if err != nil {
+		return -1, err
 	}
+	if nonblock {
+		unix.SetNonblock(nfd, true)
+	}
+	return nfd, nil
+}
+
+// addHarnessFd moves fd with harnessFd and names it.
+func (w *World) addHarnessFd(name string, fd int, nonblock bool) error {
+	nfd, err := harnessFd(fd, nonblock)
+	if err != nil {
+		return err
+	}
+	if err := w.addFd(name, nfd); err != nil {
+		unix.Close(nfd)
+		return err
+	}
+	return nil
 }
 
 func (r *replayer) addPair(st *Step, a, b int) error {
 	names := st.Names()
 	if len(names) != 2 {
+		unix.Close(a)
+		unix.Close(b)
 		return scenarioErr("%s needs two names", st.Op)
 	}
-	prepare(a, b)
-	if err := r.w.addFd(names[0], a); err != nil {
+	if err := r.w.addHarnessFd(names[0], a, true); err != nil {
+		unix.Close(b)
 		return err
 	}
-	return r.w.addFd(names[1], b)
+	return r.w.addHarnessFd(names[1], b, true)
 }
 
 // harness runs a set-up or I/O step. A failing system call is returned as
@@ -77,11 +108,11 @@ func (r *replayer) harness(st *Step) (any, error) {
 			if err != nil {
 				return nil, err
 			}
-			prepare(p[0], p[1])
-			if err := w.addFd(fmt.Sprintf("%s_%d", prefix, 2*i), p[0]); err != nil {
+			if err := w.addHarnessFd(fmt.Sprintf("%s_%d", prefix, 2*i), p[0], true); err != nil {
+				unix.Close(p[1])
 				return nil, err
 			}
-			if err := w.addFd(fmt.Sprintf("%s_%d", prefix, 2*i+1), p[1]); err != nil {
+			if err := w.addHarnessFd(fmt.Sprintf("%s_%d", prefix, 2*i+1), p[1], true); err != nil {
 				return nil, err
 			}
 		}
@@ -108,7 +139,7 @@ func (r *replayer) harness(st *Step) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		return nil, w.addFd(names[0], fd)
+		return nil, w.addHarnessFd(names[0], fd, false)
 	case "signal":
 		return nil, r.signalMain()
 	case "fileobj.close":
@@ -120,11 +151,16 @@ func (r *replayer) harness(st *Step) (any, error) {
 	}
 	switch st.Op {
 	case "dup":
-		nfd, err := unix.Dup(fd)
+		// At the lowest free number from Min (fdBase if not given):
+		// "min": 1024 makes an open fd beyond select's FD_SETSIZE.
+		low := fdBase
+		if st.Min != 0 {
+			low = st.Min
+		}
+		nfd, err := unix.FcntlInt(uintptr(fd), unix.F_DUPFD_CLOEXEC, low)
 		if err != nil {
 			return nil, err
 		}
-		unix.CloseOnExec(nfd)
 		names := st.Names()
 		if len(names) != 1 {
 			return nil, scenarioErr("dup needs one name")
@@ -144,6 +180,7 @@ func (r *replayer) harness(st *Step) (any, error) {
 		if err := dupOnto(fd, num); err != nil {
 			return nil, err
 		}
+		unix.SetNonblock(num, true)
 		w.closed(st.Onto)
 		return nil, w.addFd(names[0], num)
 	case "fileobj":
@@ -181,6 +218,14 @@ func (r *replayer) harness(st *Step) (any, error) {
 			}
 		}
 	case "fill":
+		var stat unix.Stat_t
+		if err := unix.Fstat(fd, &stat); err != nil {
+			return nil, err
+		}
+		if stat.Mode&unix.S_IFMT == unix.S_IFREG {
+			// A regular file never says EAGAIN: the loop would fill the disk.
+			return nil, scenarioErr("fill of %s, a regular file, would never end", st.Fd)
+		}
 		for _, chunk := range []int{65536, 4096, 1} {
 			buf := []byte(strings.Repeat("x", chunk))
 			for {

@@ -7,6 +7,7 @@
 package differential
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -46,6 +47,27 @@ type pendingStep struct {
 	done  chan struct{}
 	out   Outcome
 	err   error
+}
+
+// ReplayContext is Replay, given up when ctx ends: a wait that never
+// returns fails with ctx's error instead of hanging the caller (the
+// replay's goroutine is left blocked).
+func ReplayContext(ctx context.Context, sc *Scenario) ([]Outcome, error) {
+	type result struct {
+		outs []Outcome
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		outs, err := Replay(sc)
+		done <- result{outs, err}
+	}()
+	select {
+	case r := <-done:
+		return r.outs, r.err
+	case <-ctx.Done():
+		return nil, fmt.Errorf("replay of %s did not finish: %w", sc.Name, context.Cause(ctx))
+	}
 }
 
 // Replay runs sc against pyselect and returns one outcome per step, in

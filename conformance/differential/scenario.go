@@ -55,6 +55,7 @@ type Step struct {
 	Fd    string  `json:"fd,omitempty"`
 	Onto  string  `json:"onto,omitempty"` // dup2's target
 	Count int     `json:"count,omitempty"`
+	Min   int     `json:"min,omitempty"` // dup's lowest number (else the harness's base, 256)
 	Data  *string `json:"data,omitempty"`
 	Size  int     `json:"size,omitempty"`
 	How   string  `json:"how,omitempty"`

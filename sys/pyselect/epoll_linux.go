@@ -206,7 +206,8 @@ func (ep *Epoll) ctl(op int, fd any, mask Mask) error {
 // ROUND_CEILING); outside a C int of milliseconds it is OverflowError.
 // maxevents -1 means FD_SETSIZE-1 (1023), as CPython; below 1 it is
 // ValueError; above the kernel's EP_MAX_EVENTS (178956970 on amd64) it is
-// OSError EINVAL, never an attempt to allocate the array. maxevents is
+// the kernel's OSError (EINVAL, or EBADF for an fd not open where the
+// kernel checks that first), never an attempt to allocate the array. maxevents is
 // optional, as in Python: ep.Poll(nil) is ep.poll(), ep.Poll(1.5, 8) is
 // ep.poll(1.5, 8).
 // An interrupted wait is resumed with the time left, and returns an empty
@@ -246,9 +247,9 @@ func (ep *Epoll) poll(timeout any, maxevents int) ([]Event, error) {
 	} else if maxevents < 1 {
 		return nil, newError(ValueError, "maxevents must be greater than 0, got "+strconv.Itoa(maxevents))
 	} else if maxevents > epMaxEvents {
-		// epoll_wait(2) fails with EINVAL before it looks at the array;
-		// allocating it first could exhaust memory, which in Go is fatal.
-		return nil, osError(unix.EINVAL)
+		// Allocating the array first could exhaust memory, which in Go
+		// is fatal (CPython allocates it and raises MemoryError).
+		return nil, sysErr(epollWaitRefused(p.fd(), maxevents))
 	}
 
 	buf, mine := ep.buf.get(ep.slots(maxevents), ep.keep(), newEpollEvents)
@@ -302,6 +303,20 @@ func (ep *Epoll) slots(maxevents int) int {
 // keep is the size up to which ep keeps its event array between calls:
 // keptEvents, or more for an Epoll with more registrations.
 func (ep *Epoll) keep() int { return max(keptEvents, int(ep.regs.Load())) }
+
+// epollWaitRefused is the error epoll_wait(2) gives fd with a maxevents
+// above EP_MAX_EVENTS, which it refuses before it waits or writes an
+// event: EINVAL, unless the kernel checks the fd first (Linux 6.18 does:
+// EBADF for an fd not open), so the kernel is asked, with a one-event
+// array, as CPython asks it with the whole array.
+func epollWaitRefused(fd, maxevents int) error {
+	var ev [1]unix.EpollEvent
+	_, _, e := unix.Syscall6(unix.SYS_EPOLL_PWAIT, uintptr(fd), uintptr(unsafe.Pointer(&ev[0])), uintptr(maxevents), 0, 0, 0)
+	if e == 0 {
+		return unix.EINVAL // no kernel accepts it; never taken
+	}
+	return e
+}
 
 // epMaxEvents is the kernel's EP_MAX_EVENTS, the largest maxevents
 // epoll_wait(2) accepts: INT_MAX / sizeof(struct epoll_event). CPython

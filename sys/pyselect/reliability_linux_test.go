@@ -35,3 +35,38 @@ func TestEpollAbsurdMaxevents(t *testing.T) {
 		}
 	}
 }
+
+// Above EP_MAX_EVENTS the kernel, not pyselect, says which error comes
+// first, as for CPython, which calls epoll_wait(2) with any maxevents it
+// could allocate: an fd that is not open is EBADF where the kernel checks
+// the fd first (Linux 6.18, probed with epoll.fromfd(closed).poll(0,
+// 178956971)), EINVAL where it checks maxevents first; an fd that is no
+// epoll instance is EINVAL either way.
+func TestEpollAbsurdMaxeventsKernelOrder(t *testing.T) {
+	var p [2]int
+	if err := unix.Pipe(p[:]); err != nil {
+		t.Fatal(err)
+	}
+	defer unix.Close(p[1])
+	// A closed number above the lowest free ones, which the Epoll's own
+	// eventfd takes.
+	closedFd, err := unix.FcntlInt(uintptr(p[0]), unix.F_DUPFD_CLOEXEC, 900)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unix.Close(closedFd)
+	// What the kernel says for a closed fd and a maxevents it refuses,
+	// with no events array at all (nothing is written).
+	_, _, kernel := unix.Syscall6(unix.SYS_EPOLL_PWAIT, uintptr(closedFd), 0, uintptr(epMaxEvents+1), 0, 0, 0)
+	for fd, want := range map[int]unix.Errno{closedFd: kernel, p[0]: unix.EINVAL} {
+		ep, err := EpollFromFd(fd)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = ep.Poll(0, epMaxEvents+1)
+		if !errors.Is(err, OSError) || !errors.Is(err, want) {
+			t.Errorf("EpollFromFd(%d).Poll(0, EP_MAX_EVENTS+1) = %v, want OSError %v", fd, err, want)
+		}
+		ep.Close() // closes p[0], or closedFd's number again (EBADF, ignored)
+	}
+}

@@ -9,6 +9,9 @@ package selectors_test
 import (
 	"math"
 	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/selectors"
@@ -45,4 +48,43 @@ func TestPollSelectorAfterClose(t *testing.T) {
 	if _, err := p.Register(1, selectors.EVENT_WRITE); err != nil {
 		t.Errorf("Register after Close: %v", err)
 	}
+}
+
+// TestSelectSelectorAfterClose: SelectSelector.close forgets the keys but
+// not the fds select() watches (CPython's close leaves _readers and
+// _writers), as PollSelector's poll object keeps its fds: a ready one ends
+// a wait without timeout with no Ready, and once closed it fails Select
+// with EBADF; Unregister cannot remove it (KeyError).
+func TestSelectSelectorAfterClose(t *testing.T) {
+	var p [2]int
+	if err := unix.Pipe(p[:]); err != nil {
+		t.Fatal(err)
+	}
+	defer unix.Close(p[0])
+	s := selectors.NewSelectSelector[any]()
+	if _, err := s.Register(p[1], selectors.EVENT_WRITE); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	done := make(chan error, 1)
+	go func() {
+		r, err := s.Select(nil)
+		if err == nil && len(r) != 0 {
+			t.Errorf("Select after Close reported %v", r)
+		}
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Select(nil) after Close: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Select(nil) after Close still waits 10 s on a writable pipe it was watching")
+	}
+	unix.Close(p[1])
+	_, err := s.Select(0)
+	wantErr(t, err, pyselect.OSError, "[Errno 9] Bad file descriptor")
+	_, err = s.Unregister(p[1])
+	wantErr(t, err, pyselect.KeyError, "'"+pyselect.Repr(p[1])+" is not registered'")
 }

@@ -173,11 +173,14 @@ func sortedSet(set map[int]struct{}) []int {
 // Close is close(): forget every key. GetMap is nil and GetKey
 // RuntimeError afterwards; Register still works, as in Python. A Select
 // running in another goroutine finishes its wait and reports nothing.
+// As CPython's _BaseSelectorImpl.close, it leaves the fds Select watches
+// (SelectSelector's _readers and _writers): a later Select still passes
+// them to select(2), so one that is ready ends its wait with no Ready and
+// one since closed fails it with EBADF, and Unregister cannot remove them
+// (their keys are gone), as a PollSelector's poll object keeps its fds.
 func (s *SelectSelector[D]) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.closeLocked()
-	clear(s.readers)
-	clear(s.writers)
 	return nil
 }

@@ -5,6 +5,7 @@
 package selectors
 
 import (
+	"errors"
 	"iter"
 	"reflect"
 	"strconv"
@@ -121,12 +122,25 @@ func tooManyArgs(method string, data int) error {
 		strconv.Itoa(data+3) + " were given"}
 }
 
+// errBeyondInt is fileobjToFd's error for an int fd a Go int cannot hold:
+// 2**63 and up (a uint64), or 2**31 and up where int has 32 bits.
+// Python's _fileobj_to_fd takes any int, and no key can have such an fd,
+// so a lookup of it is KeyError "... is not registered" (notRegistered),
+// and register, which would make the key, is OverflowError, as the C call
+// of CPython's poll-like selectors raises (registerLocked). It never
+// leaves the package.
+var errBeyondInt = errors.New("selectors: fd beyond a Go int")
+
 // fileobjToFd is Lib/selectors.py's _fileobj_to_fd: an int is the fd;
 // otherwise its fileno(), where a TypeError or ValueError (no fileno, a
 // closed file) becomes ValueError "Invalid file object: <repr>". A
-// negative fd is ValueError "Invalid file descriptor: <fd>".
+// negative fd is ValueError "Invalid file descriptor: <fd>"; one a Go
+// int cannot hold is errBeyondInt.
 func fileobjToFd(fileobj any) (int, error) {
 	fd, err := pyselect.RawFileno(fileobj)
+	if rv := reflect.ValueOf(fileobj); err != nil && (rv.CanInt() || rv.CanUint()) {
+		return -1, errBeyondInt // an int fails only beyond int64
+	}
 	if err != nil {
 		switch pyselect.ExceptionOf(err) {
 		case pyselect.TypeError, pyselect.ValueError:
@@ -138,7 +152,7 @@ func fileobjToFd(fileobj any) (int, error) {
 		return -1, valueError("Invalid file descriptor: " + strconv.FormatInt(fd, 10))
 	}
 	if int64(int(fd)) != fd { // only where int has 32 bits
-		return -1, &pyselect.Error{Exception: pyselect.OverflowError, Message: "Python int too large to convert to C int"}
+		return -1, errBeyondInt
 	}
 	return int(fd), nil
 }
@@ -249,6 +263,9 @@ func (k *keys[D]) registerLocked(method string, fileobj any, events int, data []
 		return nil, valueError("Invalid events: " + strconv.Itoa(events))
 	}
 	fd, err := k.lookupLocked(fileobj)
+	if err == errBeyondInt {
+		return nil, &pyselect.Error{Exception: pyselect.OverflowError, Message: "Python int too large to convert to C int"}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -266,6 +283,9 @@ func (k *keys[D]) registerLocked(method string, fileobj any, events int, data []
 // unregisterLocked is _BaseSelectorImpl.unregister.
 func (k *keys[D]) unregisterLocked(fileobj any) (*SelectorKey[D], error) {
 	fd, err := k.lookupLocked(fileobj)
+	if err == errBeyondInt {
+		return nil, notRegistered(fileobj)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -280,6 +300,9 @@ func (k *keys[D]) unregisterLocked(fileobj any) (*SelectorKey[D], error) {
 // fileobj, or KeyError.
 func (k *keys[D]) keyOfLocked(fileobj any) (*SelectorKey[D], error) {
 	fd, err := k.lookupLocked(fileobj)
+	if err == errBeyondInt {
+		return nil, notRegistered(fileobj)
+	}
 	if err != nil {
 		return nil, err
 	}

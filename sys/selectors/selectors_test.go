@@ -92,6 +92,39 @@ func TestMessages(t *testing.T) {
 	wantErr(t, err, pyselect.RuntimeError, "Selector is closed")
 }
 
+// TestFdBeyondGoInt: Python's _fileobj_to_fd takes any int, so a lookup
+// of an int no Go int holds (2**63 and up as a uint64; 2**31 and up where
+// int has 32 bits) is KeyError "... is not registered", as it is in
+// CPython 3.11 for every selector class; register, which would need a key
+// with that fd, is OverflowError, as CPython's poll-like selectors raise
+// from their C call (probed with python3 -c; SelectSelector's success is
+// a documented difference).
+func TestFdBeyondGoInt(t *testing.T) {
+	big := []any{uint64(1) << 63, uint64(math.MaxUint64)}
+	if strconv.IntSize == 32 {
+		big = append(big, int64(1)<<31, int64(math.MaxInt64))
+	}
+	for _, fd := range big {
+		s := selectors.NewSelectSelector[any]()
+		msg := "'" + pyselect.Repr(fd) + " is not registered'"
+		_, err := s.GetKey(fd)
+		wantErr(t, err, pyselect.KeyError, msg)
+		_, err = s.Modify(fd, 1)
+		wantErr(t, err, pyselect.KeyError, msg)
+		_, err = s.Unregister(fd)
+		wantErr(t, err, pyselect.KeyError, msg)
+		_, err = s.GetMap().Get(fd)
+		wantErr(t, err, pyselect.KeyError, msg)
+		if _, ok := s.GetMap().Lookup(fd); ok {
+			t.Errorf("%v in get_map() is true", fd)
+		}
+		_, err = s.Register(fd, 1)
+		wantErr(t, err, pyselect.OverflowError, "Python int too large to convert to C int")
+		_, err = s.Register(fd, 0)
+		wantErr(t, err, pyselect.ValueError, "Invalid events: 0") // events are checked first
+	}
+}
+
 // TestFileobjLookupByIdentity: a file object whose fileno() fails now is
 // found by identity (_fileobj_lookup's exhaustive search).
 func TestFileobjLookupByIdentity(t *testing.T) {

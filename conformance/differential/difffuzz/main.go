@@ -14,6 +14,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"math/rand/v2"
@@ -148,7 +150,11 @@ func (f *fuzzer) record(scs []*differential.Scenario) (map[string]*differential.
 		scs[i].Digest = loaded.Digest
 		scs[i].Steps = loaded.Steps
 	}
-	cmd := exec.Command(f.python, filepath.Join("fixtures", "record.py"), "--keep-going", "--out", recDir, scDir)
+	// No generated step waits long, so a recording that takes far longer
+	// than usual is a hang (an endless wait CPython accepted).
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute+time.Duration(len(scs))*100*time.Millisecond)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, f.python, filepath.Join("fixtures", "record.py"), "--keep-going", "--out", recDir, scDir)
 	cmd.Stdout, cmd.Stderr = nil, nil
 	if outb, err := cmd.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("record.py: %v\n%s", err, outb)
@@ -166,7 +172,7 @@ func (f *fuzzer) record(scs []*differential.Scenario) (map[string]*differential.
 // check replays sc and returns the mismatch report, or "" if pyselect did
 // what CPython did.
 func (f *fuzzer) check(sc *differential.Scenario, rec *differential.Recording) string {
-	got, err := differential.Replay(sc)
+	got, err := replay(sc)
 	if err != nil {
 		return fmt.Sprintf("%s: the replayer cannot run it: %v\n", sc.Name, err)
 	}
@@ -174,6 +180,17 @@ func (f *fuzzer) check(sc *differential.Scenario, rec *differential.Recording) s
 		return differential.Report(sc, rec, ms)
 	}
 	return ""
+}
+
+// errHang is the cause of a replay that did not return: no generated
+// step waits long, so pyselect waited where CPython did not.
+var errHang = errors.New("it waited 30 s, where CPython returned at once")
+
+// replay is differential.Replay, given up after 30 s.
+func replay(sc *differential.Scenario) ([]differential.Outcome, error) {
+	ctx, cancel := context.WithTimeoutCause(context.Background(), 30*time.Second, errHang)
+	defer cancel()
+	return differential.ReplayContext(ctx, sc)
 }
 
 // firstStep is the report's first differing step, one line.
@@ -211,8 +228,8 @@ func (f *fuzzer) shrink(sc *differential.Scenario) *differential.Scenario {
 			if rec == nil {
 				continue
 			}
-			got, err := differential.Replay(c)
-			if err == nil && len(differential.Compare(c, rec, got, nil)) > 0 {
+			got, err := replay(c)
+			if errors.Is(err, errHang) || err == nil && len(differential.Compare(c, rec, got, nil)) > 0 {
 				next = c
 				break
 			}
