@@ -90,6 +90,12 @@
 // GetMap is nil and GetKey is RuntimeError "Selector is closed", as in
 // Python.
 //
+// A file object's Fileno and String methods, the caller's code, never run
+// while the selector is locked, so they may call the selector back, as a
+// Python fileno() or __repr__ may. Each method reads its file object's fd
+// once, before it locks; Python's modify reads it at each of its steps
+// (up to three times).
+//
 // # Differences from Python
 //
 // Python's BaseSelector is an abstract class one may subclass; here it is

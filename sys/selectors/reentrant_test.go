@@ -1,0 +1,103 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+
+package selectors_test
+
+import (
+	"strconv"
+	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
+
+	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/selectors"
+)
+
+// A reentrantFile is a file object whose fileno() and repr call back into
+// the selector it is registered with, as Python code may (a fileno()
+// that asks sel.get_key, a __repr__ that shows len(sel.get_map())).
+type reentrantFile struct {
+	fd  int
+	sel selectors.BaseSelector[int]
+}
+
+func (f *reentrantFile) Fileno() (int, error) {
+	if m := f.sel.GetMap(); m != nil {
+		m.Len()
+	}
+	f.sel.GetKey(f.fd)
+	return f.fd, nil
+}
+
+func (f *reentrantFile) String() string {
+	if m := f.sel.GetMap(); m != nil {
+		m.Len()
+	}
+	return "reentrantFile"
+}
+
+// TestReentrantFileobj: a file object's Fileno and String, the caller's
+// code, run while no lock of the selector is held, so that they may call
+// the selector back, as CPython's fileno() and __repr__ may (probed with
+// python3 -c: a fileno() calling sel.get_map() registers, and a
+// __repr__ calling len(sel.get_map()) shows in the KeyError).
+func TestReentrantFileobj(t *testing.T) {
+	for _, c := range fmClasses {
+		t.Run(c.name, func(t *testing.T) {
+			s, err := c.new()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var p [2]int
+			if err := unix.Pipe(p[:]); err != nil {
+				t.Fatal(err)
+			}
+			f := &reentrantFile{fd: p[0], sel: s}
+			done := make(chan struct{})
+			go func() { // a deadlocked selector cannot be closed: no cleanup outside
+				defer close(done)
+				defer unix.Close(p[1])
+				defer unix.Close(p[0])
+				defer s.Close()
+				if _, err := s.Register(f, selectors.EVENT_READ); err != nil {
+					t.Error(err)
+				}
+				_, err := s.Register(f, selectors.EVENT_READ)
+				wantErr(t, err, pyselect.KeyError, "'reentrantFile (FD "+strconv.Itoa(p[0])+") is already registered'")
+				if _, err := s.GetKey(f); err != nil {
+					t.Error(err)
+				}
+				if _, err := s.GetMap().Get(f); err != nil {
+					t.Error(err)
+				}
+				if _, ok := s.GetMap().Lookup(f); !ok {
+					t.Error("Lookup: not found")
+				}
+				if _, err := s.Modify(f, selectors.EVENT_WRITE, 7); err != nil {
+					t.Error(err)
+				}
+				if _, err := s.Modify(f, selectors.EVENT_WRITE, 8); err != nil {
+					t.Error(err)
+				}
+				if _, err := s.Unregister(f); err != nil {
+					t.Error(err)
+				}
+				_, err = s.Unregister(f)
+				wantErr(t, err, pyselect.KeyError, "'reentrantFile is not registered'")
+				_, err = s.Modify(f, selectors.EVENT_READ)
+				wantErr(t, err, pyselect.KeyError, "'reentrantFile is not registered'")
+				_, err = s.GetKey(f)
+				wantErr(t, err, pyselect.KeyError, "'reentrantFile is not registered'")
+			}()
+			select {
+			case <-done:
+			case <-time.After(5 * time.Second):
+				t.Fatal("deadlock: a file object's Fileno or String called the selector back")
+			}
+		})
+	}
+}
