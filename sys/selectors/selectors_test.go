@@ -30,6 +30,13 @@ type filenoObj int
 
 func (f filenoObj) Fileno() int { return int(f) }
 
+// A strFileno has a String method with a value receiver, which a nil
+// *strFileno cannot call.
+type strFileno struct{ fd int }
+
+func (f strFileno) Fileno() int    { return f.fd }
+func (f strFileno) String() string { return "strFileno(" + strconv.Itoa(f.fd) + ")" }
+
 type fileobj struct{ fd int }
 
 func (f fileobj) Fileno() int { return f.fd }
@@ -54,6 +61,10 @@ func TestMessages(t *testing.T) {
 	wantErr(t, err, pyselect.ValueError, "Invalid file object: 'x'")
 	_, err = s.Register(-1, 1)
 	wantErr(t, err, pyselect.ValueError, "Invalid file descriptor: -1")
+	_, err = s.Register(nil, 1)
+	wantErr(t, err, pyselect.ValueError, "Invalid file object: None")
+	_, err = s.Register((*strFileno)(nil), 1) // a Go nil is None: its String is not called
+	wantErr(t, err, pyselect.ValueError, "Invalid file object: None")
 	_, err = s.Register(filenoObj(-3), 1)
 	wantErr(t, err, pyselect.ValueError, "Invalid file descriptor: -3")
 	_, err = s.Unregister(5)
