@@ -166,12 +166,11 @@ func (p *PollSelector[D]) Select(timeout any) ([]Ready[D], error) { return p.sel
 
 // selectMs is _PollLikeSelector.select: the poller's Poll in milliseconds.
 func (p *pollLike[D]) selectMs(timeout any) ([]Ready[D], error) {
-	ms, none, err := ceilMs(timeout)
+	t, err := ceilMs(timeout)
 	if err != nil {
 		return nil, err
 	}
-	var t any
-	if !none {
+	if ms, ok := t.(float64); ok {
 		t = pollInt(ms)
 	}
 	return p.ready(p.poller.Poll(t))
