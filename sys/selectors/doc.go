@@ -38,8 +38,9 @@
 //
 // Register and Modify take data as an optional last argument; without it
 // a key's Data is D's zero value (Python's None). Modify compares the new
-// data with the key's as Python's != does where Go can compare the values;
-// values Go cannot compare (funcs, maps, slices) count as changed.
+// data with the key's as Python's != does where Go can compare the values,
+// and a map or slice is the same as itself (the same object, as Python's
+// is); other values (funcs, other maps and slices) count as changed.
 //
 // # File objects and reprs
 //
@@ -49,8 +50,8 @@
 // A value with no fd, or whose fd cannot be read (a closed *os.File), is
 // ValueError "Invalid file object: <repr>"; a closed socket's fd is -1,
 // ValueError "Invalid file descriptor: -1". As in Python, a file object
-// closed since it was registered is still found (by identity) by
-// Unregister, Modify, GetKey and the Map.
+// closed since it was registered is still found by identity (==, or for a
+// map or slice the same one) by Unregister, Modify, GetKey and the Map.
 //
 // Messages show a value as Python's {!r} does, with pyselect.Repr: exactly
 // Python's repr for ints, floats, strings, bools and nil, so that

@@ -101,7 +101,7 @@ func (p *pollLike[D]) modifyLocked(f fileobjRef, events int, data []D) (*Selecto
 		}
 		changed = true
 	}
-	if !sameData(d, key.Data) {
+	if !same(d, key.Data) {
 		changed = true
 	}
 	if changed {

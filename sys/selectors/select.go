@@ -115,7 +115,7 @@ func baseModifyLocked[D any](k *keys[D], method string, f fileobjRef, events int
 			return nil, err
 		}
 		return register(method, f, events, []D{d})
-	case !sameData(d, key.Data):
+	case !same(d, key.Data):
 		key = &SelectorKey[D]{Fileobj: key.Fileobj, Fd: key.Fd, Events: key.Events, Data: d}
 		k.replaceLocked(key)
 	}

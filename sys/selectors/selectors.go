@@ -226,25 +226,29 @@ func (k *keys[D]) lookupLocked(f fileobjRef) (int, error) {
 	return -1, f.err
 }
 
-// same is Python's "is" for two file objects: equal and of the same
-// type, where the values can be compared at all.
+// same is Python's "is" for two file objects, and for two data values
+// the part of Python's == that Go can say without calling the caller's
+// code: comparable values (pointers, ints, strings, ...) that are equal
+// and of the same type; a map, or a slice of the same elements and
+// length, that is the same object. Other values (funcs, different maps
+// and slices, structs holding them) are never the same: a file object
+// found by identity is the one registered, and Modify keeps the new data
+// (Python keeps the old key when the data is equal).
 func same(a, b any) bool {
 	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
 	if !va.IsValid() || !vb.IsValid() {
 		return !va.IsValid() && !vb.IsValid()
 	}
-	return va.Type() == vb.Type() && va.Comparable() && vb.Comparable() && va.Equal(vb)
-}
-
-// sameData is Python's data == key.data where Go can say it: comparable
-// values equal. Values Go cannot compare (funcs, maps, slices) count as
-// different, so Modify stores the new one.
-func sameData[D any](a, b D) bool {
-	va, vb := reflect.ValueOf(any(a)), reflect.ValueOf(any(b))
-	if !va.IsValid() || !vb.IsValid() {
-		return !va.IsValid() && !vb.IsValid()
+	if va.Type() != vb.Type() {
+		return false
 	}
-	return va.Type() == vb.Type() && va.Comparable() && vb.Comparable() && va.Equal(vb)
+	switch va.Kind() {
+	case reflect.Map:
+		return va.UnsafePointer() == vb.UnsafePointer()
+	case reflect.Slice:
+		return va.UnsafePointer() == vb.UnsafePointer() && va.Len() == vb.Len()
+	}
+	return va.Comparable() && vb.Comparable() && va.Equal(vb)
 }
 
 func (k *keys[D]) getLocked(fd int) *SelectorKey[D] {

@@ -115,6 +115,53 @@ func TestFileobjLookupByIdentity(t *testing.T) {
 	wantErr(t, err, pyselect.ValueError, "Invalid file object: "+pyselect.Repr(f))
 }
 
+// A mapFile is a file object of a reference type Go cannot compare with
+// ==: a map, whose fileno() fails once "closed" is set.
+type mapFile map[string]int
+
+func (m mapFile) Fileno() (int, error) {
+	if m["closed"] != 0 {
+		return -1, &pyselect.Error{Exception: pyselect.ValueError, Message: "I/O operation on closed file"}
+	}
+	return m["fd"], nil
+}
+
+// TestIdentityOfReferenceValues: a map or slice is the same object as
+// itself, as Python's "is" says of a dict or list: a closed one is found
+// by identity (_fileobj_lookup), and Modify with the same map as data
+// changes nothing (data != key.data is False), returning the same key.
+func TestIdentityOfReferenceValues(t *testing.T) {
+	s := selectors.NewSelectSelector[any]()
+	f := mapFile{"fd": 0}
+	if _, err := s.Register(f, selectors.EVENT_READ); err != nil {
+		t.Fatal(err)
+	}
+	f["closed"] = 1
+	if _, err := s.GetKey(f); err != nil {
+		t.Errorf("a closed map file object is not found by identity: %v", err)
+	}
+	if _, err := s.Unregister(f); err != nil {
+		t.Errorf("a closed map file object is not unregistered: %v", err)
+	}
+	if _, err := s.GetKey(mapFile{"closed": 1}); err == nil {
+		t.Error("another map was found as the same object")
+	}
+	d, l := map[int]int{}, []int{1}
+	for _, data := range []any{d, l} {
+		k, err := s.Register(1, selectors.EVENT_READ, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if same, err := s.Modify(1, selectors.EVENT_READ, data); err != nil || same != k {
+			t.Errorf("Modify with the same %T is a new key", data)
+		}
+		if other, err := s.Modify(1, selectors.EVENT_READ, slices.Clone(l)); err != nil || other == k {
+			t.Errorf("Modify with another %T is the same key", data)
+		}
+		s.Unregister(1)
+	}
+}
+
 // TestModifyOrder: _BaseSelectorImpl.modify of the events unregisters and
 // registers (the key moves to the end of the dict); of the data alone, or
 // any modify of a poll-like selector, replaces the key in place.
