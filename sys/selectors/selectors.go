@@ -5,6 +5,7 @@
 package selectors
 
 import (
+	"errors"
 	"iter"
 	"reflect"
 	"strconv"
@@ -122,14 +123,15 @@ func tooManyArgs(method string, data int) error {
 }
 
 // fileobjToFd is Lib/selectors.py's _fileobj_to_fd: an int is the fd;
-// otherwise its fileno(), where a TypeError or ValueError (no fileno, a
-// closed file) becomes ValueError "Invalid file object: <repr>". A
+// otherwise its fileno(), where an AttributeError, TypeError or
+// ValueError (no fileno, a closed file, a fileno() that fails so)
+// becomes ValueError "Invalid file object: <repr>". A
 // negative fd is ValueError "Invalid file descriptor: <fd>".
 func fileobjToFd(fileobj any) (int, error) {
 	fd, err := pyselect.RawFileno(fileobj)
 	if err != nil {
-		switch pyselect.ExceptionOf(err) {
-		case pyselect.TypeError, pyselect.ValueError:
+		// except (AttributeError, TypeError, ValueError), subclasses too
+		if errors.Is(err, pyselect.AttributeError) || errors.Is(err, pyselect.TypeError) || errors.Is(err, pyselect.ValueError) {
 			return -1, valueError("Invalid file object: " + pyselect.Repr(fileobj))
 		}
 		return -1, err
@@ -215,7 +217,7 @@ type keys[D any] struct {
 // that has none any more (closed), the fd it was registered with, found by
 // identity.
 func (k *keys[D]) lookupLocked(f fileobjRef) (int, error) {
-	if f.err == nil || pyselect.ExceptionOf(f.err) != pyselect.ValueError {
+	if f.err == nil || !errors.Is(f.err, pyselect.ValueError) {
 		return f.fd, f.err
 	}
 	for _, key := range k.order {

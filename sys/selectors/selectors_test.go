@@ -162,6 +162,35 @@ func TestIdentityOfReferenceValues(t *testing.T) {
 	}
 }
 
+// A wrapper is a file object whose fileno() is its connection's, as a
+// Python class's fileno() returning self.conn.fileno(): with no
+// connection (nil), that is AttributeError "'NoneType' object has no
+// attribute 'fileno'".
+type wrapper struct{ conn any }
+
+func (w *wrapper) Fileno() (int, error) { return pyselect.FilenoErr(w.conn) }
+func (w *wrapper) String() string       { return "wrapper" }
+
+// TestFilenoAttributeError: _fileobj_to_fd turns an AttributeError of
+// fileno() into ValueError "Invalid file object: <repr>", as it does a
+// TypeError or ValueError (probed with python3 -c: a fileno() raising
+// AttributeError registers as ValueError "Invalid file object: A"), so
+// a file object whose fileno() fails so since it was registered is found
+// by identity.
+func TestFilenoAttributeError(t *testing.T) {
+	s := selectors.NewSelectSelector[any]()
+	_, err := s.Register(&wrapper{}, selectors.EVENT_READ)
+	wantErr(t, err, pyselect.ValueError, "Invalid file object: wrapper")
+	w := &wrapper{conn: 0}
+	if _, err := s.Register(w, selectors.EVENT_READ); err != nil {
+		t.Fatal(err)
+	}
+	w.conn = nil
+	if _, err := s.Unregister(w); err != nil {
+		t.Errorf("a file object whose fileno() now raises AttributeError is not found by identity: %v", err)
+	}
+}
+
 // TestModifyOrder: _BaseSelectorImpl.modify of the events unregisters and
 // registers (the key moves to the end of the dict); of the data alone, or
 // any modify of a poll-like selector, replaces the key in place.
