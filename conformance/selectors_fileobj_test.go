@@ -41,6 +41,13 @@ func (f *callbackFile) String() string {
 	return "callbackFile"
 }
 
+// A forwardingFile is a file object whose fileno() is its connection's
+// (self.conn.fileno()): AttributeError once the connection is None.
+type forwardingFile struct{ conn any }
+
+func (f *forwardingFile) Fileno() (int, error) { return pyselect.FilenoErr(f.conn) }
+func (f *forwardingFile) String() string       { return "forwardingFile" }
+
 var _ = Describe("selectors", Label("api:selectors"), func() {
 	for _, c := range selectorClasses() {
 		Describe("selectors."+c.name, c.labels, func() {
@@ -74,6 +81,23 @@ var _ = Describe("selectors", Label("api:selectors"), func() {
 						Expect(err).To(support.Raise(pyselect.KeyError, "'callbackFile is not registered'"))
 					}()
 					Eventually(ctx, done).Within(5*time.Second).Should(BeClosed(), "a call deadlocked on the selector")
+				})
+			})
+
+			When("a file object's fileno() raises AttributeError", func() {
+				// Source: Lib/selectors.py: _fileobj_to_fd "except (AttributeError, TypeError, ValueError):
+				// raise ValueError("Invalid file object: {!r}")"; _BaseSelectorImpl._fileobj_lookup
+				It("refuses it with ValueError 'Invalid file object', and finds one registered before by identity", func() {
+					s := newSelector(c)
+					_, err := s.Register(&forwardingFile{}, selectors.EVENT_READ)
+					Expect(err).To(support.Raise(pyselect.ValueError, "Invalid file object: forwardingFile"))
+					r, _ := onceSocketPair()
+					f := &forwardingFile{conn: r.Fd}
+					key, err := s.Register(f, selectors.EVENT_READ)
+					Expect(err).NotTo(HaveOccurred())
+					f.conn = nil
+					Expect(s.GetKey(f)).To(BeIdenticalTo(key))
+					Expect(s.Unregister(f)).To(BeIdenticalTo(key))
 				})
 			})
 		})
