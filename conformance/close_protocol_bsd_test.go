@@ -47,20 +47,12 @@ func kqWaitsForClose(kq *pyselect.Kqueue) <-chan error {
 }
 
 var _ = Describe("select.kqueue.close (the close protocol)", kqLabels, Label("reliability"), func() {
-	When("the process is at RLIMIT_NOFILE while a call blocks", Serial, func() {
-		// Source: open(2) ERRORS EMFILE; Go's runtime/netpoll_kqueue_event.go
-		// registers its EVFILT_USER wake-up once, in netpollinit. Python:
-		// Modules/selectmodule.c: kqueue_queue_internal_close (close(2) only).
-		// Design: sys/pyselect/fdref.go (pollFD: the close protocol)
-		It("wakes the call, which fails with ValueError: waking needs no descriptor", func(ctx SpecContext) {
-			kq, err := pyselect.NewKqueue()
-			Expect(err).NotTo(HaveOccurred())
-			ch := kqWaitsForClose(kq)
-			restore := support.ExhaustFds()
-			Expect(kq.Close()).To(Succeed())
-			restore()
-			Eventually(ch).WithTimeout(5 * time.Second).Should(Receive(support.Raise(pyselect.ValueError, kqueueClosedMsg)))
-		}, SpecTimeout(30*time.Second))
+	// Python: Modules/selectmodule.c: kqueue_queue_internal_close (close(2) only).
+	// Go's runtime/netpoll_kqueue_event.go registers its EVFILT_USER wake-up once.
+	itWakesAtRlimit(kqueueClosedMsg, func() (io.Closer, <-chan error) {
+		kq, err := pyselect.NewKqueue()
+		Expect(err).NotTo(HaveOccurred())
+		return kq, kqWaitsForClose(kq)
 	})
 
 	When("a second object holds a dup of the queue's descriptor", func() {
@@ -107,15 +99,8 @@ var _ = Describe("select.kqueue.close (the close protocol)", kqLabels, Label("re
 		}, SpecTimeout(30*time.Second))
 	})
 
-	When("the object is dropped without close", Serial, func() {
-		// Source: https://pkg.go.dev/runtime#AddCleanup. Python:
-		// Modules/selectmodule.c: kqueue_queue_dealloc closes the fd.
-		// Design: sys/pyselect/fdref.go (pollFD: collection)
-		It("closes its descriptors once the collector finds it unreachable", func(ctx SpecContext) {
-			before, after := support.DropAndCollect(100, 10, func() (io.Closer, error) { return pyselect.NewKqueue() })
-			Expect(after).To(BeNumerically("<=", before+10), "100 dropped Kqueues hold 200 or more descriptors until collected")
-		}, SpecTimeout(30*time.Second))
-	})
+	// Python: Modules/selectmodule.c: kqueue_queue_dealloc closes the fd.
+	itClosesWhenCollected("Kqueues", func() (io.Closer, error) { return pyselect.NewKqueue() })
 })
 
 var _ = Describe("select.kqueue.control (memory)", kqLabels, Label("reliability"), func() {

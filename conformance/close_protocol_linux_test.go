@@ -19,21 +19,12 @@ import (
 )
 
 var _ = Describe("select.epoll.close (the close protocol)", Label("api:epoll", "os:linux", "reliability"), func() {
-	When("the process is at RLIMIT_NOFILE while a call blocks", Serial, func() {
-		// Source: open(2) ERRORS "EMFILE The per-process limit on the number of open
-		// file descriptors has been reached"; Go's runtime/netpoll_epoll.go makes its
-		// wake-up eventfd once, in netpollinit, so that waking needs nothing later.
-		// Python: Modules/selectmodule.c: pyepoll_internal_close (close(2) only).
-		// Design: sys/pyselect/fdref.go (pollFD: the close protocol)
-		It("wakes the call, which fails with ValueError: waking needs no descriptor", func(ctx SpecContext) {
-			ep := support.NewEpoll()
-			ch := epollWaitAsync(ep, -1)
-			Consistently(ch).WithTimeout(50 * time.Millisecond).ShouldNot(Receive())
-			restore := support.ExhaustFds()
-			Expect(ep.Close()).To(Succeed())
-			restore()
-			Eventually(ch).WithTimeout(5 * time.Second).Should(Receive(support.Raise(pyselect.ValueError, epollClosedMsg)))
-		}, SpecTimeout(30*time.Second))
+	// Python: Modules/selectmodule.c: pyepoll_internal_close (close(2) only).
+	itWakesAtRlimit(epollClosedMsg, func() (io.Closer, <-chan error) {
+		ep := support.NewEpoll()
+		ch := epollWaitAsync(ep, -1)
+		Consistently(ch).WithTimeout(50 * time.Millisecond).ShouldNot(Receive())
+		return ep, ch
 	})
 
 	When("a second object holds a dup of the instance", func() {
@@ -79,43 +70,8 @@ var _ = Describe("select.epoll.close (the close protocol)", Label("api:epoll", "
 		}, SpecTimeout(30*time.Second))
 	})
 
-	When("the object is dropped without close", Serial, func() {
-		// Source: https://pkg.go.dev/runtime#AddCleanup ("A typical use is that ptr is an
-		// object wrapping an underlying resource (e.g., a File object wrapping an OS
-		// file descriptor)"). Python: Modules/selectmodule.c: pyepoll_dealloc closes
-		// the fd when the object is deallocated.
-		// Design: sys/pyselect/fdref.go (pollFD: collection)
-		It("closes its descriptors once the collector finds it unreachable", func(ctx SpecContext) {
-			before, after := support.DropAndCollect(100, 10, func() (io.Closer, error) { return pyselect.NewEpoll(-1, 0) })
-			Expect(after).To(BeNumerically("<=", before+10), "100 dropped Epolls hold 200 descriptors until collected")
-		}, SpecTimeout(30*time.Second))
-	})
-
-	When("the object was closed explicitly and its numbers were reused", Serial, func() {
-		// Source: https://pkg.go.dev/runtime#Cleanup.Stop; close(2) NOTES on
-		// closing a number another thread may have reused.
-		// Design: sys/pyselect/fdref.go (pollFD: collection)
-		It("is never closed again by the collector", func(ctx SpecContext) {
-			var files []int
-			for range 20 {
-				ep, err := pyselect.NewEpoll(-1, 0)
-				Expect(err).NotTo(HaveOccurred())
-				Expect(ep.Close()).To(Succeed())
-				for range 2 {
-					r, w := support.Pipe() // the lowest free numbers: the Epoll's
-					files = append(files, r, w)
-				}
-			}
-			for range 5 {
-				runtime.GC()
-				time.Sleep(10 * time.Millisecond)
-			}
-			for _, fd := range files {
-				_, err := unix.FcntlInt(uintptr(fd), unix.F_GETFD, 0)
-				Expect(err).NotTo(HaveOccurred(), "fd %d was closed behind its owner", fd)
-			}
-		}, SpecTimeout(30*time.Second))
-	})
+	// Python: Modules/selectmodule.c: pyepoll_dealloc closes the fd.
+	itClosesWhenCollected("Epolls", func() (io.Closer, error) { return pyselect.NewEpoll(-1, 0) })
 })
 
 var _ = Describe("select.epoll.poll (memory)", Label("api:epoll", "os:linux", "reliability"), func() {

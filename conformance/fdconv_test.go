@@ -220,6 +220,19 @@ var _ = Describe("fd arguments (PyObject_AsFileDescriptor)", func() {
 				Expect(err).To(support.Raise(pyselect.ValueError, "I/O operation on closed file"))
 			})
 
+			// Source: probed CPython 3.11.7: class LogFile(io.FileIO): pass;
+			// f = LogFile(w, 'w'); f.close(); select([],[f],[],0) ->
+			// ValueError "I/O operation on closed file" (a file class of the
+			// program's own is a file; SEMANTICS.md#fd-conversion).
+			It("fails with ValueError \"I/O operation on closed file\" when given a closed value that embeds an *os.File", func() {
+				f, fd := osPipeW()
+				logFile := struct{ *os.File }{f}
+				Expect(logFile.Close()).To(Succeed())
+				var err error
+				Expect(func() { _, err = path.use(logFile, fd) }).NotTo(Panic())
+				Expect(err).To(support.Raise(pyselect.ValueError, "I/O operation on closed file"))
+			})
+
 			// Source: probed CPython 3.11.7: s = socket.socket(); s.close();
 			// select([s],[],[],0) -> ValueError "file descriptor cannot be a
 			// negative integer (-1)" (a closed socket's fileno() is -1).

@@ -96,6 +96,18 @@ func fdsOf(evs []pyselect.Event) []int {
 	return fds
 }
 
+// fdsMatching is test_poll.py's find_ready_matching: the fds of evs
+// whose events include one of flag's bits, in order.
+func fdsMatching(evs []pyselect.Event, flag pyselect.Mask) []int {
+	var fds []int
+	for _, e := range evs {
+		if e.Events&flag != 0 {
+			fds = append(fds, e.Fd)
+		}
+	}
+	return fds
+}
+
 // unopenedFd returns a descriptor number at or above 10000 that is not open.
 func unopenedFd() int {
 	for fd := 10000; ; fd++ {
@@ -138,26 +150,17 @@ var _ = Describe("select.poll", Label("api:poll"), func() {
 			r2w[rd] = wr
 			writers = append(writers, wr)
 		}
-		matching := func(evs []pyselect.Event, flag pyselect.Mask) []int {
-			var fds []int
-			for _, e := range evs {
-				if e.Events&flag != 0 {
-					fds = append(fds, e.Fd)
-				}
-			}
-			return fds
-		}
 		var bufs [][]byte
 		for len(writers) > 0 {
 			ready, err := p.Poll(nil)
 			Expect(err).NotTo(HaveOccurred())
-			readyWriters := matching(ready, pyselect.POLLOUT)
+			readyWriters := fdsMatching(ready, pyselect.POLLOUT)
 			Expect(readyWriters).NotTo(BeEmpty(), "no pipes ready for writing")
 			support.Write(readyWriters[rand.IntN(len(readyWriters))], msg)
 
 			ready, err = p.Poll(nil)
 			Expect(err).NotTo(HaveOccurred())
-			readyReaders := matching(ready, pyselect.POLLIN)
+			readyReaders := fdsMatching(ready, pyselect.POLLIN)
 			Expect(readyReaders).NotTo(BeEmpty(), "no pipes ready for reading")
 			rd := readyReaders[rand.IntN(len(readyReaders))]
 			buf := make([]byte, len(msg))

@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd || solaris
 
 package conformance_test
 
@@ -15,7 +15,7 @@ import (
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
-// A closedObject is what an Epoll and a Kqueue share: the calls a zero
+// A closedObject is what an Epoll, a Kqueue and a Devpoll share: the calls a zero
 // value or a nil pointer must answer as a closed object does.
 type closedObject interface {
 	Closed() bool

@@ -6,8 +6,10 @@ package pyselect
 
 import (
 	"math"
+	"runtime"
 	"strconv"
 	"sync"
+	"syscall"
 	"time"
 	"unsafe"
 
@@ -85,9 +87,71 @@ var (
 // ioctlDpPoll is ioctl(fd, DP_POLL, &dvpoll): it waits up to ms
 // milliseconds and stores the ready fds, with their revents, at the start
 // of fds. It returns how many it stored.
+//
+// A wait runs with the thread's asynchronous signals blocked. Go installs
+// every signal handler with SA_RESTART, and libc restarts an ioctl that a
+// signal with such a handler interrupted (sigaction(2) SA_RESTART names
+// ioctl; illumos libc ioctl.s is SYSCALL_RESTART_RVAL1) with the same
+// struct dvpoll, so each signal the waiting thread took would start the
+// whole timeout again, and signals arriving faster than the timeout (a
+// profiler's SIGPROF) would keep the call waiting for ever. CPython's
+// handlers have no SA_RESTART: its DP_POLL fails with EINTR and is retried
+// with the time left (select_devpoll_poll_impl). Blocked here, a signal
+// goes to another of the process's threads, where Go's handler runs, and
+// the wait ends at its deadline, by an event, or by Close (see waker).
 func ioctlDpPoll(fd int, fds []unix.PollFd, ms int) (int, error) {
 	dv := dvpoll{fds: &fds[0], nfds: uint64(len(fds)), timeout: int32(ms)}
+	if ms != 0 {
+		runtime.LockOSThread() // the mask belongs to the thread
+		defer runtime.UnlockOSThread()
+		var old sigset
+		if err := pthreadSigmask(sigBlock, &asyncSignals, &old); err != nil {
+			return 0, err
+		}
+		defer pthreadSigmask(sigSetmask, &old, nil)
+	}
 	return unix.IoctlSetStrioctlRetInt(fd, dpPoll, (*unix.Strioctl)(unsafe.Pointer(&dv)))
+}
+
+// sigset is <sys/signal.h>'s sigset_t on illumos and Solaris: signal n is
+// bit (n-1)%32 of word (n-1)/32.
+type sigset [4]uint32
+
+// pthread_sigmask(3C)'s how, <sys/signal.h>.
+const (
+	sigBlock   = 1 // SIG_BLOCK
+	sigSetmask = 3 // SIG_SETMASK
+)
+
+// asyncSignals is every signal but the synchronous ones a fault raises on
+// the thread itself, which must never be blocked (pthread_sigmask(3C):
+// blocking them makes a fault's outcome undefined). SIGKILL and SIGSTOP
+// cannot be blocked; the kernel ignores them in a mask.
+var asyncSignals = func() sigset {
+	s := sigset{^uint32(0), ^uint32(0), ^uint32(0), ^uint32(0)}
+	for _, sig := range []unix.Signal{unix.SIGILL, unix.SIGTRAP, unix.SIGEMT, unix.SIGFPE, unix.SIGBUS, unix.SIGSEGV, unix.SIGSYS} {
+		s[(sig-1)/32] &^= 1 << ((sig - 1) % 32)
+	}
+	return s
+}()
+
+// x/sys exports no pthread_sigmask for illumos and Solaris: it is called
+// from libc as x/sys calls the rest of libc, through syscall.sysvicall6.
+
+//go:cgo_import_dynamic libc_pthread_sigmask pthread_sigmask "libc.so"
+//go:linkname procPthreadSigmask libc_pthread_sigmask
+var procPthreadSigmask uintptr
+
+//go:linkname sysvicall6 syscall.sysvicall6
+func sysvicall6(trap, nargs, a1, a2, a3, a4, a5, a6 uintptr) (r1, r2 uintptr, err syscall.Errno)
+
+// pthreadSigmask is pthread_sigmask(3C), which returns its error number.
+func pthreadSigmask(how int, set, old *sigset) error {
+	r, _, _ := sysvicall6(uintptr(unsafe.Pointer(&procPthreadSigmask)), 3, uintptr(how), uintptr(unsafe.Pointer(set)), uintptr(unsafe.Pointer(old)), 0, 0, 0)
+	if r != 0 {
+		return syscall.Errno(r)
+	}
+	return nil
 }
 
 // NewDevpoll is select.devpoll(): it opens /dev/poll (close-on-exec) and

@@ -23,16 +23,29 @@ import (
 // EAGAIN comes back as the error (Python's BlockingIOError) instead of
 // parking the goroutine as conn.Read would.
 func recv(conn syscall.Conn, buf []byte) (int, error) {
+	return once(conn, (syscall.RawConn).Read, unix.Read, buf)
+}
+
+// send is Python's sent = sock.send(data) on a non-blocking socket: one
+// write(2), whose count may be short, or EAGAIN (BlockingIOError) when
+// the socket's buffer is full. conn.Write is not send: it writes every
+// byte, parking the goroutine until the peer has read enough.
+func send(conn syscall.Conn, data []byte) (int, error) {
+	return once(conn, (syscall.RawConn).Write, unix.Write, data)
+}
+
+// once makes exactly one read(2) or write(2) call on conn's descriptor.
+func once(conn syscall.Conn, wait func(syscall.RawConn, func(uintptr) bool) error, call func(int, []byte) (int, error), buf []byte) (int, error) {
 	rc, err := conn.SyscallConn()
 	if err != nil {
 		return 0, err
 	}
 	n := 0
-	var rerr error
-	if err := rc.Read(func(fd uintptr) bool { n, rerr = unix.Read(int(fd), buf); return true }); err != nil {
+	var cerr error
+	if err := wait(rc, func(fd uintptr) bool { n, cerr = call(int(fd), buf); return true }); err != nil {
 		return 0, err
 	}
-	return max(n, 0), rerr
+	return max(n, 0), cerr
 }
 
 // A loop that reads until the socket is drained, as Python code does on
@@ -66,6 +79,43 @@ func Example_nonBlockingRecv() {
 	// "hell"
 	// "o wo"
 	// "rld"
+}
+
+// Sending more than the socket can take, as a select loop with write
+// lists does (Python):
+//
+//	sent = sock.send(data)    # a short count: what the buffers took
+//	while True:
+//	    try:
+//	        sent += sock.send(data[sent:])
+//	    except BlockingIOError:
+//	        break
+//	print(0 < sent < len(data))
+func Example_nonBlockingSend() {
+	ln, _ := net.Listen("tcp", "127.0.0.1:0")
+	defer ln.Close()
+	sock, _ := net.Dial("tcp", ln.Addr().String())
+	defer sock.Close()
+	peer, _ := ln.Accept() // it reads nothing
+	defer peer.Close()
+	sock.(*net.TCPConn).SetWriteBuffer(4096)
+	peer.(*net.TCPConn).SetReadBuffer(4096)
+	data := make([]byte, 8<<20)
+	pyselect.Select(nil, []net.Conn{sock}, nil, nil) // wait until writable
+
+	sent, err := send(sock.(syscall.Conn), data)
+	fmt.Println(sent < len(data), err)
+	for {
+		n, err := send(sock.(syscall.Conn), data[sent:])
+		if pyselect.Except(err, pyselect.BlockingIOError) {
+			break
+		}
+		sent += n
+	}
+	fmt.Println(0 < sent && sent < len(data))
+	// Output:
+	// true <nil>
+	// true
 }
 
 var _ = addRows(

@@ -5,7 +5,8 @@
 package pyselect
 
 import (
-	"os"
+	"errors"
+	"net"
 	"reflect"
 	"strconv"
 	"syscall"
@@ -106,10 +107,12 @@ func checkFd(fd int64, big bool) (int, error) {
 
 // connFd reads the descriptor of a syscall.Conn without changing its mode.
 // SyscallConn and Control fail only for a closed file or socket,
-// which gets Python's error: fileno() of a closed file object raises
-// ValueError "I/O operation on closed file", and a closed socket's
-// fileno() is -1 (which checkFd refuses with ValueError "file descriptor
-// cannot be a negative integer (-1)").
+// which gets Python's error: a closed socket's fileno() is -1 (which
+// checkFd refuses with ValueError "file descriptor cannot be a negative
+// integer (-1)"), and fileno() of a closed file object raises ValueError
+// "I/O operation on closed file". A socket is told by its error,
+// net.ErrClosed, not by its type, so that a type embedding an *os.File
+// (a program's own file type) is a file as the *os.File is.
 func connFd(c syscall.Conn) (int64, error) {
 	fd := int64(-1)
 	rc, err := c.SyscallConn()
@@ -117,7 +120,7 @@ func connFd(c syscall.Conn) (int64, error) {
 		err = rc.Control(func(s uintptr) { fd = int64(s) })
 	}
 	if err != nil {
-		if _, ok := c.(*os.File); ok {
+		if !errors.Is(err, net.ErrClosed) {
 			return -1, errClosedFile()
 		}
 		fd = -1

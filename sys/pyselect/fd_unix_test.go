@@ -7,6 +7,7 @@
 package pyselect
 
 import (
+	"io"
 	"os"
 	"testing"
 	"time"
@@ -35,5 +36,37 @@ func TestFdOfConn(t *testing.T) {
 	r.Close()
 	if _, err := fdOf(r); !sameErr(err, errClosedFile()) {
 		t.Fatalf("fdOf(closed *os.File) = %v, want %v", err, errClosedFile())
+	}
+}
+
+// TestFdOfFileWrapper: a value that embeds an *os.File (a program's own
+// file type, which has the file's SyscallConn) is a file: once closed it
+// is ValueError "I/O operation on closed file", what Python's fileno() of
+// a closed file object raises, never a closed socket's -1.
+func TestFdOfFileWrapper(t *testing.T) {
+	type logFile struct {
+		*os.File
+		name string
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r2, w2, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w2.Close()
+	for _, f := range []io.Closer{struct{ *os.File }{r}, &logFile{File: w, name: "log"}, r2} {
+		if fd, err := fdOf(f); err != nil || fd < 0 {
+			t.Fatalf("fdOf(%T) = %d, %v; want its descriptor", f, fd, err)
+		}
+		f.Close()
+		if fd, err := fdOf(f); !sameErr(err, errClosedFile()) {
+			t.Fatalf("fdOf(closed %T) = %d, %v; want %v", f, fd, err, errClosedFile())
+		}
+		if fd, err := FilenoErr(f); !sameErr(err, errClosedFile()) {
+			t.Fatalf("FilenoErr(closed %T) = %d, %v; want %v", f, fd, err, errClosedFile())
+		}
 	}
 }

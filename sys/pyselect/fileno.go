@@ -17,8 +17,9 @@ import (
 //   - a socket (a syscall.Conn other than *os.File: *net.TCPConn,
 //     *net.TCPListener, *net.UnixConn, ...): its descriptor, or -1 once
 //     closed, as Python's socket.fileno() returns -1 and raises nothing;
-//   - an *os.File: its descriptor; once closed, Python's file.fileno()
-//     raises ValueError "I/O operation on closed file";
+//   - an *os.File, or a type that embeds one: its descriptor; once
+//     closed, Python's file.fileno() raises ValueError "I/O operation on
+//     closed file";
 //   - a FilenoErrer (*Epoll, *Kqueue): its Fileno(); once closed, ValueError
 //     "I/O operation on closed epoll object";
 //   - a Filenoer: its Fileno(), whatever it is;

@@ -64,6 +64,8 @@ func pyFloat(v any) (f float64, ok bool) {
 		return x, true
 	case float32:
 		return float64(x), true
+	case int, int64, int32, uint, uint64, uint32, bool:
+		return 0, false // pyInt's common kinds, without reflection
 	}
 	if rv := reflect.ValueOf(v); rv.CanFloat() {
 		return rv.Float(), true

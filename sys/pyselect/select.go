@@ -77,14 +77,23 @@ func Select[T any](rlist, wlist, xlist []T, timeout any) (r, w, x []T, err error
 			return nil, nil, nil, err
 		}
 	}
+	// An empty list is passed as no set at all, as CPython passes
+	// "imax ? &ifdset : NULL" (Modules/selectmodule.c:
+	// select_select_impl): the kernel then neither copies nor scans it.
 	var out [3]fdSet
+	var sets [3]*fdSet
+	for i, list := range [3][]T{rlist, wlist, xlist} {
+		if len(list) > 0 {
+			sets[i] = &out[i]
+		}
+	}
 	_, err = wait(d, selectMaxWait, func(d time.Duration) (int, error) {
 		// The kernel rewrites the sets, so each try starts from a copy.
 		out = in
 		var n int
 		var err error
 		if selectFake == nil {
-			n, err = sysSelect(nfd, &out[0], &out[1], &out[2], d)
+			n, err = sysSelect(nfd, sets[0], sets[1], sets[2], d)
 		} else {
 			n, err = selectFake()
 		}

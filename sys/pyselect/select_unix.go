@@ -43,6 +43,14 @@ func (s *fdSet) add(fd int) error {
 
 func (s *fdSet) isSet(fd int) bool { return s.IsSet(fd) }
 
+// fdSet is the set to hand select(2): none (NULL) for no set.
+func (s *fdSet) fdSet() *unix.FdSet {
+	if s == nil {
+		return nil
+	}
+	return &s.FdSet
+}
+
 // sysSelect is select(2) with a timeval rounded up from d; d < 0 blocks.
 // Linux writes the time left into the timeval; it is made afresh for
 // every call.
@@ -52,7 +60,7 @@ func sysSelect(nfd int, r, w, x *fdSet, d time.Duration) (int, error) {
 		tv = new(unix.Timeval)
 		*tv = timeval(d)
 	}
-	n, err := unix.Select(nfd, &r.FdSet, &w.FdSet, &x.FdSet, tv)
+	n, err := unix.Select(nfd, r.fdSet(), w.fdSet(), x.fdSet(), tv)
 	return n, sysErr(err)
 }
 

@@ -75,15 +75,6 @@ func (s *fdSet) isSet(fd int) bool {
 	return false
 }
 
-// orNil is CPython's "imax ? &ifdset : NULL": an empty list is passed as no
-// set at all.
-func (s *fdSet) orNil() *fdSet {
-	if s == nil || s.count == 0 {
-		return nil
-	}
-	return s
-}
-
 var (
 	procSelect = windows.NewLazySystemDLL("ws2_32.dll").NewProc("select")
 
@@ -110,8 +101,8 @@ func sysSelect(nfd int, r, w, x *fdSet, d time.Duration) (int, error) {
 		*tv = timeval(d)
 	}
 	n, _, errno := syscall.SyscallN(procSelect.Addr(), uintptr(nfd),
-		uintptr(unsafe.Pointer(r.orNil())), uintptr(unsafe.Pointer(w.orNil())),
-		uintptr(unsafe.Pointer(x.orNil())), uintptr(unsafe.Pointer(tv)))
+		uintptr(unsafe.Pointer(r)), uintptr(unsafe.Pointer(w)),
+		uintptr(unsafe.Pointer(x)), uintptr(unsafe.Pointer(tv)))
 	if int32(n) == -1 { // SOCKET_ERROR; errno is WSAGetLastError()
 		return 0, winError(errno)
 	}

@@ -107,3 +107,25 @@ func (s *Server) WaitFor(line string) bool {
 	}
 	return false
 }
+
+// CompareOutput runs python3 pyFile args... and run(args) (the Go port's
+// main, in this process), each to its end, and fails t unless the two
+// printed the same bytes.
+func CompareOutput(t *testing.T, pyFile string, run func(args []string, stdout io.Writer) error, args []string) {
+	t.Helper()
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Skipf("no python3 to run %s: %v", pyFile, err)
+	}
+	py, err := exec.Command("python3", append([]string{pyFile}, args...)...).Output()
+	if err != nil {
+		t.Errorf("python3 %s: %v", pyFile, err)
+	}
+	var gp strings.Builder
+	if err := run(append([]string{"port"}, args...), &gp); err != nil {
+		t.Errorf("the Go port: %v", err)
+	}
+	if string(py) != gp.String() {
+		t.Errorf("outputs differ\n--- python3 %s\n%s\n--- Go port\n%s", pyFile, py, gp.String())
+	}
+	t.Logf("output (both):\n%s", gp.String())
+}

@@ -1,0 +1,238 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build unix
+
+// Command serveforever is main.py ported line by line: a TCP server in the
+// shape of socketserver.BaseServer (CPython 3.11 Lib/socketserver.py),
+// whose serve_forever registers the server object itself with a selector
+// and polls a shutdown flag that shutdown() sets from another thread. Each
+// comment is the Python statement the Go statement below it ports.
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"sync"
+	"sync/atomic"
+
+	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/selectors"
+)
+
+// if hasattr(selectors, 'PollSelector'): _ServerSelector = selectors.PollSelector
+// else: _ServerSelector = selectors.SelectSelector
+var _ServerSelector = func() selectors.BaseSelector[any] { //lint:ignore ST1003 Python's name
+	if pyselect.HasPoll {
+		return selectors.NewPollSelector[any]()
+	}
+	return selectors.NewSelectSelector[any]()
+}
+
+// sysStdout is sys.stdout, where print writes.
+var sysStdout io.Writer = os.Stdout
+
+// class UpperServer:
+type UpperServer struct {
+	socket          *net.TCPListener
+	isShutDown      *Event
+	shutdownRequest atomic.Bool // set by shutdown() in another goroutine
+	handled         int
+}
+
+// def __init__(self, server_address):
+func NewUpperServer(serverAddress *net.TCPAddr) (*UpperServer, error) {
+	s := &UpperServer{}
+	var err error
+	// self.socket = socket.socket(...); self.socket.bind(server_address); self.socket.listen(5)
+	s.socket, err = net.ListenTCP("tcp4", serverAddress)
+	// self.__is_shut_down = threading.Event()
+	s.isShutDown = NewEvent()
+	// self.__shutdown_request = False
+	s.shutdownRequest.Store(false)
+	// self.handled = 0
+	s.handled = 0
+	return s, err
+}
+
+// def fileno(self):
+func (s *UpperServer) Fileno() int {
+	// return self.socket.fileno()
+	return pyselect.Fileno(s.socket)
+}
+
+// def serve_forever(self, poll_interval=0.5):
+func (s *UpperServer) serveForever(pollInterval float64) error {
+	// self.__is_shut_down.clear()
+	s.isShutDown.Clear()
+	// try: ... finally: self.__shutdown_request = False; self.__is_shut_down.set()
+	defer func() { s.shutdownRequest.Store(false); s.isShutDown.Set() }()
+	// with _ServerSelector() as selector:
+	selector := _ServerSelector()
+	defer selector.Close()
+	// selector.register(self, selectors.EVENT_READ)
+	if _, err := selector.Register(s, selectors.EVENT_READ); err != nil {
+		return err
+	}
+	// while not self.__shutdown_request:
+	for !s.shutdownRequest.Load() {
+		// ready = selector.select(poll_interval)
+		ready, err := selector.Select(pollInterval)
+		if err != nil {
+			return err
+		}
+		// if self.__shutdown_request:
+		if s.shutdownRequest.Load() {
+			// break
+			break
+		}
+		// if ready:
+		if len(ready) > 0 {
+			// self._handle_request_noblock()
+			if err := s.handleRequestNoblock(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// def shutdown(self):
+func (s *UpperServer) shutdown() {
+	// self.__shutdown_request = True
+	s.shutdownRequest.Store(true)
+	// self.__is_shut_down.wait()
+	s.isShutDown.Wait()
+}
+
+// def _handle_request_noblock(self):
+func (s *UpperServer) handleRequestNoblock() error {
+	// try: request, client_address = self.socket.accept()
+	request, err := s.socket.Accept()
+	// except OSError: return
+	if pyselect.Except(err, pyselect.OSError) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	// try: ... finally: request.close()
+	defer request.Close()
+	// self.handle(request)
+	err = s.handle(request)
+	// except (ConnectionResetError, BrokenPipeError) as e:
+	if pyselect.Except(err, pyselect.ConnectionResetError, pyselect.BrokenPipeError) {
+		// print('handle:', type(e).__name__, flush=True)
+		fmt.Fprintln(sysStdout, "handle:", pyselect.ExceptionOf(err))
+		return nil
+	}
+	return err
+}
+
+// def handle(self, request):
+func (s *UpperServer) handle(request net.Conn) error {
+	// data = request.recv(1024)
+	buf := make([]byte, 1024)
+	n, err := request.Read(buf)
+	if err != nil && err != io.EOF {
+		return err
+	}
+	data := buf[:n]
+	// self.handled += 1
+	s.handled++
+	// print('request', self.handled, data.decode(), flush=True)
+	fmt.Fprintln(sysStdout, "request", s.handled, string(data))
+	// if data == b'shutdown':
+	if string(data) == "shutdown" {
+		// threading.Thread(target=self.shutdown).start()
+		go s.shutdown()
+	}
+	// request.sendall(data.upper())
+	_, err = request.Write(bytes.ToUpper(data))
+	return err
+}
+
+// def server_close(self):
+func (s *UpperServer) serverClose() {
+	// self.socket.close()
+	s.socket.Close()
+}
+
+// Event is threading.Event: a flag that Wait waits for.
+type Event struct {
+	mu  sync.Mutex
+	set chan struct{}
+}
+
+// NewEvent is threading.Event(): a clear event.
+func NewEvent() *Event { return &Event{set: make(chan struct{})} }
+
+// Set is set(): wake every Wait.
+func (e *Event) Set() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	select {
+	case <-e.set:
+	default:
+		close(e.set)
+	}
+}
+
+// Clear is clear(): Wait waits again.
+func (e *Event) Clear() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	select {
+	case <-e.set:
+		e.set = make(chan struct{})
+	default:
+	}
+}
+
+// Wait is wait(): return once the event is set.
+func (e *Event) Wait() {
+	e.mu.Lock()
+	set := e.set
+	e.mu.Unlock()
+	<-set
+}
+
+func main() {
+	if err := run(os.Args, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, w io.Writer) error {
+	sysStdout = w
+	// server = UpperServer(('127.0.0.1', 0))
+	server, err := NewUpperServer(&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1)})
+	if err != nil {
+		return err
+	}
+	// print(server.socket.getsockname()[1], flush=True)
+	fmt.Fprintln(sysStdout, server.socket.Addr().(*net.TCPAddr).Port)
+	// server.serve_forever(poll_interval=0.05)
+	if err := server.serveForever(0.05); err != nil {
+		return err
+	}
+	// print('stopped after', server.handled, flush=True)
+	fmt.Fprintln(sysStdout, "stopped after", server.handled)
+	// server.serve_forever(poll_interval=0.05)
+	if err := server.serveForever(0.05); err != nil {
+		return err
+	}
+	// print('stopped after', server.handled, flush=True)
+	fmt.Fprintln(sysStdout, "stopped after", server.handled)
+	// server.server_close()
+	server.serverClose()
+	// print('fileno after close', server.fileno(), flush=True)
+	fmt.Fprintln(sysStdout, "fileno after close", server.Fileno())
+	// print('done', flush=True)
+	fmt.Fprintln(sysStdout, "done")
+	return nil
+}
