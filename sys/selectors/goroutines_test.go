@@ -8,6 +8,7 @@ package selectors_test
 
 import (
 	"strconv"
+	"sync"
 	"testing"
 	"time"
 
@@ -98,6 +99,58 @@ func TestReentrantFileobj(t *testing.T) {
 			case <-time.After(5 * time.Second):
 				t.Fatal("deadlock: a file object's Fileno or String called the selector back")
 			}
+		})
+	}
+}
+
+// TestConcurrentUse: Select, GetKey and the Map in three goroutines
+// while a fourth registers, modifies, unregisters and closes, as Python
+// threads may; under -race, any access to the selector's state outside its lock
+// fails the test.
+func TestConcurrentUse(t *testing.T) {
+	for _, c := range fmClasses {
+		t.Run(c.name, func(t *testing.T) {
+			s, err := c.new()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var p [2]int
+			if err := unix.Pipe(p[:]); err != nil {
+				t.Fatal(err)
+			}
+			defer unix.Close(p[0])
+			defer unix.Close(p[1])
+			if _, err := s.Register(p[0], selectors.EVENT_READ); err != nil {
+				t.Fatal(err)
+			}
+			var wg sync.WaitGroup
+			for range 3 {
+				wg.Go(func() {
+					for range 30 {
+						s.Select(0.001) // a PollSelector's second poll is RuntimeError
+						s.GetKey(p[0])
+						if m := s.GetMap(); m != nil {
+							for range m.All() {
+							}
+						}
+					}
+				})
+			}
+			wg.Go(func() {
+				for i := range 100 {
+					s.Modify(p[0], 1+i%2, i)
+					s.Register(p[1], selectors.EVENT_WRITE)
+					s.Unregister(p[1])
+					if m := s.GetMap(); m != nil {
+						for range m.All() {
+						}
+					}
+				}
+				s.Close()
+				s.Register(p[1], selectors.EVENT_WRITE)
+				s.Close()
+			})
+			wg.Wait()
 		})
 	}
 }
