@@ -11,8 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/sys/unix"
-
 	"github.com/pyselect/pyselect/sys/selectors"
 )
 
@@ -21,18 +19,13 @@ import (
 // (poll, epoll) that a number of seconds this long overflows. With a
 // writable fd registered, Select returns it at once.
 func TestDurationIsWaited(t *testing.T) {
-	var p [2]int
-	if err := unix.Pipe(p[:]); err != nil {
-		t.Fatal(err)
-	}
-	defer unix.Close(p[0])
-	defer unix.Close(p[1])
+	_, w := testPipe(t)
 	for _, c := range fmClasses {
 		s, err := c.new()
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.Register(p[1], selectors.EVENT_WRITE); err != nil {
+		if _, err := s.Register(w, selectors.EVENT_WRITE); err != nil {
 			t.Fatal(err)
 		}
 		for _, d := range []time.Duration{25 * 24 * time.Hour, math.MaxInt64 - 1, math.MaxInt64} {

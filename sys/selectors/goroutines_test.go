@@ -18,6 +18,17 @@ import (
 	"github.com/pyselect/pyselect/sys/selectors"
 )
 
+// testPipe is a pipe's read and write fds, closed when the test ends.
+func testPipe(t *testing.T) (r, w int) {
+	t.Helper()
+	var p [2]int
+	if err := unix.Pipe2(p[:], unix.O_CLOEXEC); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { unix.Close(p[0]); unix.Close(p[1]) })
+	return p[0], p[1]
+}
+
 // A reentrantFile is a file object whose fileno() and repr call back into
 // the selector it is registered with, as Python code may (a fileno()
 // that asks sel.get_key, a __repr__ that shows len(sel.get_map())).
@@ -53,22 +64,17 @@ func TestReentrantFileobj(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var p [2]int
-			if err := unix.Pipe(p[:]); err != nil {
-				t.Fatal(err)
-			}
-			f := &reentrantFile{fd: p[0], sel: s}
+			r, _ := testPipe(t)
+			f := &reentrantFile{fd: r, sel: s}
 			done := make(chan struct{})
 			go func() { // a deadlocked selector cannot be closed: no cleanup outside
 				defer close(done)
-				defer unix.Close(p[1])
-				defer unix.Close(p[0])
 				defer s.Close()
 				if _, err := s.Register(f, selectors.EVENT_READ); err != nil {
 					t.Error(err)
 				}
 				_, err := s.Register(f, selectors.EVENT_READ)
-				wantErr(t, err, pyselect.KeyError, "'reentrantFile (FD "+strconv.Itoa(p[0])+") is already registered'")
+				wantErr(t, err, pyselect.KeyError, "'reentrantFile (FD "+strconv.Itoa(r)+") is already registered'")
 				if _, err := s.GetKey(f); err != nil {
 					t.Error(err)
 				}
@@ -114,13 +120,8 @@ func TestConcurrentUse(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var p [2]int
-			if err := unix.Pipe(p[:]); err != nil {
-				t.Fatal(err)
-			}
-			defer unix.Close(p[0])
-			defer unix.Close(p[1])
-			if _, err := s.Register(p[0], selectors.EVENT_READ); err != nil {
+			r, w := testPipe(t)
+			if _, err := s.Register(r, selectors.EVENT_READ); err != nil {
 				t.Fatal(err)
 			}
 			var wg sync.WaitGroup
@@ -128,7 +129,7 @@ func TestConcurrentUse(t *testing.T) {
 				wg.Go(func() {
 					for range 30 {
 						s.Select(0.001) // a PollSelector's second poll is RuntimeError
-						s.GetKey(p[0])
+						s.GetKey(r)
 						if m := s.GetMap(); m != nil {
 							for range m.All() {
 							}
@@ -138,16 +139,16 @@ func TestConcurrentUse(t *testing.T) {
 			}
 			wg.Go(func() {
 				for i := range 100 {
-					s.Modify(p[0], 1+i%2, i)
-					s.Register(p[1], selectors.EVENT_WRITE)
-					s.Unregister(p[1])
+					s.Modify(r, 1+i%2, i)
+					s.Register(w, selectors.EVENT_WRITE)
+					s.Unregister(w)
 					if m := s.GetMap(); m != nil {
 						for range m.All() {
 						}
 					}
 				}
 				s.Close()
-				s.Register(p[1], selectors.EVENT_WRITE)
+				s.Register(w, selectors.EVENT_WRITE)
 				s.Close()
 			})
 			wg.Wait()
