@@ -112,6 +112,10 @@ var fdconvValids = []fdconvValid{
 	{"a uintptr", func() (any, int) { w := readyWriter(); return uintptr(w), w }},
 	{"a named integer type (Python: an int subclass)", func() (any, int) { w := readyWriter(); return support.NamedFd(w), w }},
 	{"a Filenoer (Python: an object with fileno())", func() (any, int) { w := readyWriter(); return support.FilenoObj(w), w }},
+	{"a value whose Fileno() returns a uintptr (Python: any fileno() that returns an int)", func() (any, int) {
+		w := readyWriter()
+		return support.FilenoUintptr{Handle: uintptr(w)}, w
+	}},
 	{"a *os.File", func() (any, int) { return osPipeW() }},
 	{"a *net.TCPConn", func() (any, int) {
 		c, _ := support.TCPPair()
@@ -150,7 +154,7 @@ var fdconvInvalids = []fdconvInvalid{
 	{what: "a string", make: func() any { return "3" }, cls: pyselect.TypeError, msg: errNotFileno},
 	{what: "nil (None)", make: func() any { return nil }, cls: pyselect.TypeError, msg: errNotFileno},
 	{what: "an object with no Fileno (test_select.py's Nope)", make: func() any { return support.Nope{} }, cls: pyselect.TypeError, msg: errNotFileno},
-	{what: "an object whose Fileno returns a string (test_select.py's Almost)", make: func() any { return support.Almost{} }, cls: pyselect.TypeError, msg: ""},
+	{what: "an object whose Fileno returns a string (test_select.py's Almost)", make: func() any { return support.Almost{} }, cls: pyselect.TypeError, msg: "fileno() returned a non-integer"},
 	{what: "a poll object (test_poll.py: register(p))", make: func() any { return pyselect.NewPoll() }, cls: pyselect.TypeError, msg: errNotFileno},
 	{what: "a slice of ints", make: func() any { return []int{3} }, cls: pyselect.TypeError, msg: errNotFileno},
 }
@@ -185,7 +189,9 @@ var _ = Describe("fd arguments (PyObject_AsFileDescriptor)", func() {
 			// "Python int too large to convert to C int"; select([1.0],[],[])
 			// -> TypeError "argument must be an int, or have a fileno()
 			// method."; test_select.py::test_error_conditions and
-			// test_poll.py::test_poll_unit_tests (Nope, Almost, register(p)).
+			// test_poll.py::test_poll_unit_tests (Nope, Almost, register(p));
+			// Objects/fileobject.c: PyObject_AsFileDescriptor ("fileno()
+			// returned a non-integer" for Almost).
 			DescribeTable("rejects what Python rejects, with CPython's class and message, never a panic",
 				func(in fdconvInvalid) {
 					if in.needs64 && strconv.IntSize < 64 {

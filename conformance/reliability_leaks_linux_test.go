@@ -126,6 +126,45 @@ var _ = Describe("reliability: leaks", Label("reliability", "os:linux"), func() 
 		})
 	})
 
+	// Source: epoll(7) Q6 (closing an fd removes it from every interest
+	// list it is in); Modules/selectmodule.c: update_ufd_array (poll's
+	// pollfd array is resized to the registered fds on every change).
+	// An object holds memory for what is registered now, not for the most
+	// it ever held.
+	When("many fds came and went", func() {
+		It("leaves an Epoll whose fds were closed without unregister, and a Poll whose fds were unregistered, holding little memory", Label("api:epoll", "api:poll"), SpecTimeout(time.Minute), func(ctx SpecContext) {
+			base := liveHeap()
+			ep, err := pyselect.NewEpoll(-1, 0)
+			Expect(err).NotTo(HaveOccurred())
+			DeferCleanup(ep.Close)
+			for range 20000 { // plain checks: Gomega per call would dominate under -race
+				fd, err := unix.Eventfd(0, unix.EFD_CLOEXEC)
+				if err = first(err, ep.Register(fd, pyselect.EPOLLIN), unix.Close(fd)); err != nil {
+					Fail(err.Error()) // Close: the kernel drops the entry
+				}
+			}
+			Expect(ep.Poll(0, 1<<20)).To(BeEmpty())
+			Expect(liveHeap()-base).To(BeNumerically("<", 64<<10), "heap bytes live with an Epoll whose interest list is empty")
+
+			base = liveHeap()
+			p := pyselect.NewPoll()
+			for fd := range 100000 {
+				if err := p.Register(fd, pyselect.POLLIN); err != nil {
+					Fail(err.Error())
+				}
+			}
+			p.Poll(0) // EINVAL past RLIMIT_NOFILE; the array is filled first
+			for fd := range 100000 {
+				if err := p.Unregister(fd); err != nil {
+					Fail(err.Error())
+				}
+			}
+			Expect(p.Poll(0)).To(BeEmpty())
+			Expect(liveHeap()-base).To(BeNumerically("<", 64<<10), "heap bytes live with a Poll that has nothing registered")
+			runtime.KeepAlive(p)
+		})
+	})
+
 	// Source: the pyselect contract (Epoll.Close while a call is in flight
 	// wakes it with an eventfd, closed with the epoll fd by the last call).
 	It("leaves nothing behind after Close wakes a blocked Epoll.Poll, cycle after cycle", Label("api:epoll"), SpecTimeout(2*time.Minute), func(ctx SpecContext) {
@@ -179,3 +218,12 @@ var _ = Describe("reliability: leaks", Label("reliability", "os:linux"), func() 
 			"fds open in the child, of the control %d and the epoll fds %v", inherited, fds)
 	})
 })
+
+// liveHeap is the heap bytes live after a collection: what is reachable.
+func liveHeap() int64 {
+	var m runtime.MemStats
+	runtime.GC()
+	runtime.GC() // and what the cleanups the first one ran let go of
+	runtime.ReadMemStats(&m)
+	return int64(m.HeapAlloc)
+}

@@ -19,7 +19,8 @@ type Nope struct{}
 
 // Almost is test_select.py's and test_poll.py's Almost, whose fileno()
 // returns the string "fileno": in Go its method has the wrong signature,
-// so it is not a pyselect.Filenoer.
+// so it is not a pyselect.Filenoer, and CPython's "fileno() returned a
+// non-integer" is what calling it gives.
 type Almost struct{}
 
 // Fileno returns a string, not an fd.
@@ -28,3 +29,11 @@ func (Almost) Fileno() string { return "fileno" }
 // NamedFd is a named integer type, as a Go program may declare for
 // descriptors; Python's int subclasses are its counterpart.
 type NamedFd int32
+
+// FilenoUintptr is an object whose Fileno method returns a uintptr, as a
+// Go type wrapping a handle may declare it: not a pyselect.Filenoer, but
+// Python takes any fileno() that returns an int.
+type FilenoUintptr struct{ Handle uintptr }
+
+// Fileno returns the handle.
+func (f FilenoUintptr) Fileno() uintptr { return f.Handle }

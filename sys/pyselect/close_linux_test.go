@@ -143,6 +143,30 @@ func TestEpollKeptArrayBounded(t *testing.T) {
 	}
 }
 
+// The kept array follows the interest list, not the count of Register
+// calls: an fd closed without Unregister leaves the interest list by
+// itself (epoll(7) Q6), so a program that registers and closes fds keeps
+// no more than an Epoll with nothing registered.
+func TestEpollKeptArrayFollowsTheInterestList(t *testing.T) {
+	ep := newEpollWithFdinfo(t)
+	for range 3 * keptEvents {
+		fd, err := unix.Eventfd(0, unix.EFD_CLOEXEC)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ep.Register(fd, EPOLLIN); err != nil {
+			t.Fatal(err)
+		}
+		unix.Close(fd) // removed from the interest list by the kernel
+	}
+	if _, err := ep.Poll(0, 1<<20); err != nil {
+		t.Fatal(err)
+	}
+	if c := cap(ep.buf.buf); c > keptEvents {
+		t.Errorf("with an empty interest list, Poll(0, 1<<20) left an array of %d events in the Epoll, want at most %d", c, keptEvents)
+	}
+}
+
 // maxevents cannot kill the process: under an address-space limit a child
 // asks for EP_MAX_EVENTS and for 20 million events, and must live.
 func TestEpollMaxeventsUnderRLIMIT_AS(t *testing.T) {
@@ -193,14 +217,7 @@ func TestEpollPollReturnsAllOfAForeignInterestList(t *testing.T) {
 	if err := unix.Getrlimit(unix.RLIMIT_NOFILE, &lim); err != nil || lim.Cur < 2*uint64(keptEvents) {
 		t.Skip("RLIMIT_NOFILE too low for ", 1536, " eventfds")
 	}
-	if _, ok := interestSize(0); !ok {
-		t.Skip("/proc/self/fdinfo is not readable")
-	}
-	ep, err := NewEpoll(-1, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ep.Close()
+	ep := newEpollWithFdinfo(t)
 	fd, _ := ep.Fileno()
 	const n = keptEvents + keptEvents/2
 	for range n {
@@ -226,4 +243,19 @@ func TestEpollPollReturnsAllOfAForeignInterestList(t *testing.T) {
 	if c := cap(ep.buf.buf); c > keptEvents {
 		t.Errorf("the Epoll kept an array of %d events, want at most %d", c, keptEvents)
 	}
+}
+
+// newEpollWithFdinfo is a new Epoll, closed at the end of the test, or a
+// skip where /proc/self/fdinfo cannot tell its interest list's size.
+func newEpollWithFdinfo(t *testing.T) *Epoll {
+	t.Helper()
+	if _, ok := interestSize(0); !ok {
+		t.Skip("/proc/self/fdinfo is not readable")
+	}
+	ep, err := NewEpoll(-1, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ep.Close() })
+	return ep
 }

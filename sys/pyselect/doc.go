@@ -30,7 +30,9 @@
 // # Arguments
 //
 // An fd argument is what Python takes: a Go integer, a value with a
-// Fileno() int method (Filenoer), or a syscall.Conn such as *os.File or
+// Fileno() int method (Filenoer; a Fileno method that returns another
+// integer type, or an integer and an error, is called too, as Python
+// calls any fileno()), or a syscall.Conn such as *os.File or
 // *net.TCPConn, whose descriptor is read through SyscallConn().Control
 // (Fd() would switch it to blocking mode). A timeout is an any: nil is
 // None and blocks, a float or an integer is Python's float or int, in

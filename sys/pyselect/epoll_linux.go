@@ -40,8 +40,9 @@ import (
 // [epoll_ctl(2)]: https://man7.org/linux/man-pages/man2/epoll_ctl.2.html
 // [epoll_wait(2)]: https://man7.org/linux/man-pages/man2/epoll_wait.2.html
 type Epoll struct {
-	pfd  pollFD
-	regs atomic.Int64 // registrations made by Register less those Unregister removed
+	pfd   pollFD
+	regs  atomic.Int64 // the interest list's size as ep knows it (see slots)
+	sized atomic.Int64 // the interest list's size when last read from the kernel
 
 	buf scratch[unix.EpollEvent] // Poll's event array, kept between calls
 }
@@ -267,22 +268,32 @@ func newEpollEvents(n int) []unix.EpollEvent { return make([]unix.EpollEvent, n)
 
 // slots is how many events a Poll with maxevents gives the kernel room
 // for: all it could return. epoll_wait(2) returns at most one event per
-// entry of the interest list, so slots is maxevents bounded by that size:
-// maxevents itself up to keptEvents or to the registrations made through
-// ep (the selectors module asks for exactly that many); past both, the
-// interest list's true size, which other descriptors of the instance (a
-// dup, EpollFromFd, unix.EpollCtl on Fileno) may have grown, read from
-// /proc/self/fdinfo (proc(5): one "tfd:" line per entry). So the array
-// a call allocates is never larger than what the kernel already holds
-// (an entry costs it ten times an event's 12 bytes), and no maxevents
-// can exhaust memory. Without /proc it is bounded by keptEvents and the
-// registrations; an entry added by another goroutine between the count
-// and the wait is reported by the next call, as with any maxevents.
+// entry of the interest list, so slots is maxevents bounded by that size.
+//
+// The size is guessed by ep.regs: Register adds one, Unregister removes
+// one. The guess is wrong both ways: other descriptors of the instance (a
+// dup, EpollFromFd, unix.EpollCtl on Fileno) add entries it does not
+// count, and an fd closed without Unregister leaves the list by itself
+// (epoll(7) Q6) while regs still counts it, so that a program which
+// registers and closes fds would make it grow without end. So past
+// keptEvents the true size is read from /proc/self/fdinfo (proc(5): one
+// "tfd:" line per entry) whenever maxevents asks for more than regs, or
+// regs has grown by half since the last reading, and regs is lowered to
+// it: a steady interest list, however large, is read once, and what a
+// call allocates or keeps is never much larger than what the kernel holds
+// (an entry costs it ten times an event's 12 bytes). Without /proc regs
+// is trusted. An entry added by another goroutine between the reading and
+// the wait is reported by the next call, as with any maxevents.
 func (ep *Epoll) slots(maxevents int) int {
-	bound := max(keptEvents, int(ep.regs.Load()))
-	if maxevents > bound {
+	regs := ep.regs.Load()
+	bound := max(keptEvents, int(regs))
+	if maxevents > keptEvents && (maxevents > bound || regs > keptEvents && regs > ep.sized.Load()*3/2) {
 		if n, ok := interestSize(ep.pfd.fd()); ok {
-			bound = max(bound, n)
+			ep.sized.Store(int64(n))
+			if d := int64(n) - regs; d < 0 {
+				ep.regs.Add(d) // relative: a concurrent Register stays counted
+			}
+			bound = max(keptEvents, n)
 		}
 	}
 	return min(maxevents, bound)

@@ -152,3 +152,9 @@ func errPyTimeOverflow() *Error {
 }
 func errSelectTimeoutTyp() *Error { return newError(TypeError, "timeout must be a float or None") }
 func errIntTimeoutType() *Error   { return newError(TypeError, "timeout must be an integer or None") }
+
+// noAttribute is Python's AttributeError for obj.name where obj, of the
+// Python type typeName, has no such attribute.
+func noAttribute(typeName, name string) *Error {
+	return newError(AttributeError, "'"+typeName+"' object has no attribute '"+name+"'")
+}

@@ -13,7 +13,9 @@ import (
 )
 
 // A Filenoer is the Go form of Python's "an object with a fileno() method":
-// anything that can say which file descriptor it stands for.
+// anything that can say which file descriptor it stands for. A Fileno
+// method of another integer type (int32, uintptr, (int64, error), ...) is
+// taken too, as Python takes any fileno() that returns an int.
 type Filenoer interface {
 	Fileno() int
 }
@@ -31,7 +33,11 @@ type FilenoErrer interface {
 // module:
 //
 //   - a Go integer (any integer kind, and bool, as Python's int) is the fd;
-//   - a Filenoer or FilenoErrer gives its Fileno() (or its error);
+//   - a Filenoer or FilenoErrer gives its Fileno() (or its error), and so
+//     does a Fileno method of any other signature that takes no argument
+//     and returns one integer of any kind, or an integer and an error
+//     (callFileno); one that returns anything else is TypeError "fileno()
+//     returned a non-integer", as in Python;
 //   - a syscall.Conn (*os.File, *net.TCPConn, ...) gives the fd its
 //     SyscallConn().Control sees. Fd() is never called: on *os.File and
 //     net.Conn it switches the descriptor to blocking mode. A closed file
@@ -73,8 +79,57 @@ func rawFd(v any) (fd int64, big bool, err error) {
 		fd, err := connFd(x)
 		return fd, false, err
 	}
+	if m, ok := filenoMethod(v); ok {
+		return callFileno(v, m)
+	}
 	return -1, false, errNotFileno()
 }
+
+// filenoMethod is v's exported Fileno method of any signature: Python
+// calls whatever fileno() an object has, and a Go type may declare one
+// that returns an int32, a uintptr, (int64, error), ...
+func filenoMethod(v any) (reflect.Value, bool) {
+	m := reflect.ValueOf(v).MethodByName("Fileno")
+	return m, m.IsValid()
+}
+
+// callFileno calls m, the Fileno method of v that is neither a Filenoer's
+// nor a FilenoErrer's, as PyObject_AsFileDescriptor calls fileno(): a
+// method that needs arguments is TypeError, as the call is in Python; its
+// result must be one Go integer, or an integer and an error (the error,
+// when not nil, is returned unchanged); anything else is TypeError
+// "fileno() returned a non-integer".
+func callFileno(v any, m reflect.Value) (fd int64, big bool, err error) {
+	t := m.Type()
+	need := t.NumIn()
+	if t.IsVariadic() {
+		need--
+	}
+	if need > 0 {
+		s := ""
+		if need > 1 {
+			s = "s"
+		}
+		return -1, false, newError(TypeError, pyTypeName(v)+".fileno() missing "+strconv.Itoa(need)+" required positional argument"+s)
+	}
+	errType := reflect.TypeFor[error]()
+	if n := t.NumOut(); n == 0 || n > 2 || n == 2 && t.Out(1) != errType {
+		return -1, false, errFilenoNotInt()
+	}
+	out := m.Call(nil)
+	if len(out) == 2 && !out[1].IsNil() {
+		return -1, false, out[1].Interface().(error)
+	}
+	i, big, ok := pyInt(out[0].Interface())
+	if !ok {
+		return -1, false, errFilenoNotInt()
+	}
+	return i, big, nil
+}
+
+// errFilenoNotInt is PyObject_AsFileDescriptor's error for a fileno()
+// whose result is no int.
+func errFilenoNotInt() *Error { return newError(TypeError, "fileno() returned a non-integer") }
 
 // isNil reports whether v is nil or a nil pointer, map, slice, func,
 // channel or interface. A Go nil stands for no object at all, Python's
@@ -116,6 +171,10 @@ func checkFd(fd int64, big bool) (int, error) {
 func connFd(c syscall.Conn) (int64, error) {
 	fd := int64(-1)
 	rc, err := c.SyscallConn()
+	if err == nil && isNil(rc) {
+		// No RawConn and no error: nothing has an fd to give.
+		return -1, errNotFileno()
+	}
 	if err == nil {
 		err = rc.Control(func(s uintptr) { fd = int64(s) })
 	}

@@ -22,7 +22,8 @@ import (
 //     closed file";
 //   - a FilenoErrer (*Epoll, *Kqueue): its Fileno(); once closed, ValueError
 //     "I/O operation on closed epoll object";
-//   - a Filenoer: its Fileno(), whatever it is;
+//   - a Filenoer: its Fileno(), whatever it is; a Fileno method of
+//     another signature is called as fd arguments call it (see Filenoer);
 //   - a Go integer: itself, negative or not, as a porter holding an fd in
 //     an int expects (Python's int has no fileno(): there the int is used
 //     as it is);
@@ -53,24 +54,34 @@ func Fileno(v any) int {
 // closed socket is -1 with no error, as in Python. An unsigned integer
 // beyond Go's int is OverflowError.
 func FilenoErr(v any) (int, error) {
-	if i, big, ok := pyInt(v); ok {
-		if big || i > math.MaxInt || i < math.MinInt {
-			return -1, errIntOverflow()
+	if _, _, ok := pyInt(v); !ok {
+		if isNil(v) {
+			return -1, noFileno("NoneType")
 		}
-		return int(i), nil
+		if !hasFileno(v) {
+			return -1, noFileno(pyTypeName(v))
+		}
 	}
-	if isNil(v) {
-		return -1, noFileno("NoneType")
+	fd, big, err := rawFd(v)
+	switch {
+	case err != nil:
+		return -1, err
+	case big || fd > math.MaxInt || fd < math.MinInt:
+		return -1, errIntOverflow()
 	}
+	return int(fd), nil
+}
+
+// hasFileno reports whether v has a fileno() in Python's sense: a
+// Filenoer, a FilenoErrer, a syscall.Conn, or a Fileno method of another
+// signature.
+func hasFileno(v any) bool {
 	switch v.(type) {
 	case Filenoer, FilenoErrer, syscall.Conn:
-		fd, _, err := rawFd(v)
-		if err != nil {
-			return -1, err
-		}
-		return int(fd), nil
+		return true
 	}
-	return -1, noFileno(pyTypeName(v))
+	_, ok := filenoMethod(v)
+	return ok
 }
 
 // AsFileDescriptor is CPython's PyObject_AsFileDescriptor: the conversion
@@ -87,6 +98,4 @@ func AsFileDescriptor(v any) (int, error) { return fdOf(v) }
 
 // noFileno is the AttributeError of calling fileno() on a value of the
 // Python type typeName that has no such method.
-func noFileno(typeName string) *Error {
-	return newError(AttributeError, "'"+typeName+"' object has no attribute 'fileno'")
-}
+func noFileno(typeName string) *Error { return noAttribute(typeName, "fileno") }

@@ -56,10 +56,11 @@ func FuzzKqueueTimeout(f *testing.F) {
 			switch {
 			case oerr != nil:
 				wantErr = newError(TypeError, "timeout argument must be a number or None, got "+pyType)
+			case time32 && !new(big.Int).Div(ns, big.NewInt(1e9)).IsInt64(), // Div floors: tv_sec
+				time32 && !isCInt(new(big.Int).Div(ns, big.NewInt(1e9)).Int64()):
+				wantErr = errTimeTOverflow()
 			case ns.Sign() < 0:
 				wantErr = newError(ValueError, "timeout must be positive or None")
-			case time32 && new(big.Int).Quo(ns, big.NewInt(1e9)).Cmp(big.NewInt(math.MaxInt32)) > 0:
-				wantErr = errTimeTOverflow()
 			default:
 				wantD = time.Duration(ns.Int64())
 			}

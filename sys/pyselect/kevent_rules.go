@@ -177,8 +177,9 @@ func (abi keventABI) ident(v any) (uint64, error) {
 // be a number or None, got <type>", as CPython rewrites it; a value that
 // rounds (away from zero, to the nanosecond) below zero is ValueError
 // "timeout must be positive or None", so 0 polls. Where time_t has 32
-// bits, _PyTime_AsTimespec's OverflowError for a number past it stays
-// (a time.Duration is waited out whatever its length).
+// bits, _PyTime_AsTimespec's OverflowError for a number past it, either
+// way, stays, and comes first, as in CPython (a time.Duration is waited
+// out whatever its length).
 func kqueueTimeout(v any, time32 bool) (time.Duration, error) {
 	t, err := timeoutOf(v, 1e9, errIntTimeoutType)
 	switch {
@@ -186,10 +187,11 @@ func kqueueTimeout(v any, time32 bool) (time.Duration, error) {
 		return 0, newError(TypeError, "timeout argument must be a number or None, got "+pyTypeName(v))
 	case t.none:
 		return -1, nil
+	case time32 && !t.dur && !isCInt(floorDiv(t.ns, 1e9)):
+		// _PyTime_AsTimespec's tv_sec, before the sign is looked at.
+		return 0, errTimeTOverflow()
 	case t.ns < 0:
 		return 0, newError(ValueError, "timeout must be positive or None")
-	case time32 && !t.dur && t.ns/1e9 > math.MaxInt32:
-		return 0, errTimeTOverflow()
 	}
 	return time.Duration(t.ns), nil
 }

@@ -202,6 +202,13 @@ func TestKqueueTimeout(t *testing.T) {
 		{struct{}{}, false, 0, typeErr("struct {}")},
 		{math.MaxInt32, true, math.MaxInt32 * time.Second, nil},
 		{int64(math.MaxInt32 + 1), true, 0, errTimeTOverflow()},
+		// _PyTime_AsTimespec fails before the sign is looked at: below
+		// a 32-bit time_t's range is OverflowError, not ValueError.
+		{int64(math.MinInt32), true, 0, negErr},
+		{-0.5, true, 0, negErr},
+		{int64(math.MinInt32 - 1), true, 0, errTimeTOverflow()},
+		{float64(math.MinInt32) - 0.5, true, 0, errTimeTOverflow()},
+		{time.Duration(math.MinInt64), true, 0, negErr},
 	}
 	for _, tt := range tests {
 		got, err := kqueueTimeout(tt.v, tt.time32)

@@ -34,7 +34,8 @@ type Event struct {
 // Poll while one is running is RuntimeError "concurrent poll() invocation".
 // A Poll holds no descriptor of its own and has nothing to close. The
 // zero Poll is an empty poll object, as NewPoll returns (Python forbids
-// instantiating the type directly; Go cannot forbid a zero value).
+// instantiating the type directly; Go cannot forbid a zero value). A nil
+// *Poll is Python's None: its methods return AttributeError.
 //
 // [select.poll]: https://docs.python.org/3/library/select.html#poll-objects
 // [poll(2)]: https://man7.org/linux/man-pages/man2/poll.2.html
@@ -71,6 +72,9 @@ func NewPoll() *Poll { return &Poll{index: make(map[int32]int)} }
 // eventmask is a C unsigned short: negative is ValueError "value must be
 // positive", above 65535 OverflowError, as CPython.
 func (p *Poll) Register(fd any, eventmask ...Mask) error {
+	if p == nil {
+		return errNilPoll("register")
+	}
 	mask, err := pollRegisterMask(eventmask)
 	if err != nil {
 		return err
@@ -80,7 +84,18 @@ func (p *Poll) Register(fd any, eventmask ...Mask) error {
 
 // Modify is poll.modify(fd, eventmask): change the mask of a registered
 // fd. An fd that is not registered is FileNotFoundError (ENOENT).
-func (p *Poll) Modify(fd any, eventmask Mask) error { return p.set(fd, eventmask, true) }
+func (p *Poll) Modify(fd any, eventmask Mask) error {
+	if p == nil {
+		return errNilPoll("modify")
+	}
+	return p.set(fd, eventmask, true)
+}
+
+// errNilPoll is what a method of a nil *Poll returns: a nil *Poll is
+// Python's None, so p.register(fd) is AttributeError "'NoneType' object
+// has no attribute 'register'" (a nil *Epoll is a closed epoll object,
+// but a Poll has no closed state).
+func errNilPoll(method string) *Error { return noAttribute("NoneType", method) }
 
 func (p *Poll) set(fd any, eventmask Mask, mustExist bool) error {
 	n, err := fdOf(fd)
@@ -130,6 +145,9 @@ func setEvents[T int16 | uint16](events *T, mask uint16) { *events = T(mask) }
 // Unregister is poll.unregister(fd). An fd that is not registered is
 // KeyError, whose message is the fd.
 func (p *Poll) Unregister(fd any) error {
+	if p == nil {
+		return errNilPoll("unregister")
+	}
 	n, err := fdOf(fd)
 	if err != nil {
 		return err
@@ -153,9 +171,16 @@ func (p *Poll) Unregister(fd any) error {
 // Unregister leaves a hole rather than shifting what follows, so that it
 // costs O(1); compact runs once holes are half of fds, so its cost is
 // spread over the Unregister calls that made them, as a Python dict's
-// deletions are.
+// deletions are. Past pollKept entries it moves the live ones to a new
+// array and index of their own size: a Go map never gives back the room
+// of deleted keys, and a Poll holds memory for what is registered, not
+// for the most it ever held.
 func (p *Poll) compact() {
 	live := p.fds[:0]
+	if len(p.fds) > pollKept {
+		live = make([]unix.PollFd, 0, len(p.fds)-p.holes)
+		p.index = make(map[int32]int, cap(live))
+	}
 	for _, pfd := range p.fds {
 		if pfd.Fd >= 0 {
 			p.index[pfd.Fd] = len(live)
@@ -165,6 +190,11 @@ func (p *Poll) compact() {
 	clear(p.fds[len(live):])
 	p.fds, p.holes = live, 0
 }
+
+// pollKept is the number of entries a Poll's arrays may keep room for
+// beyond what is registered: up to it, an fd registered and unregistered
+// again and again reuses the room, allocating nothing.
+const pollKept = 1024
 
 // Poll is poll.poll([timeout]): wait until a registered fd has an event,
 // and return an Event for each fd with any, in registration order.
@@ -178,6 +208,9 @@ func (p *Poll) compact() {
 // Poll takes no maxevents: the variadic is there so that a *Poll is a
 // Poller, and passing one is Python's TypeError for poll.poll(t, n).
 func (p *Poll) Poll(timeout any, extra ...int) ([]Event, error) {
+	if p == nil {
+		return nil, errNilPoll("poll")
+	}
 	if err := pollArity(extra); err != nil {
 		return nil, err
 	}
@@ -192,6 +225,9 @@ func (p *Poll) Poll(timeout any, extra ...int) ([]Event, error) {
 
 	p.mu.Lock()
 	if p.dirty {
+		if live := len(p.fds) - p.holes; cap(p.buf) > max(2*live, pollKept) {
+			p.buf = make([]unix.PollFd, 0, live) // as CPython resizes ufds to the dict
+		}
 		p.buf = p.buf[:0]
 		for _, pfd := range p.fds {
 			if pfd.Fd >= 0 {

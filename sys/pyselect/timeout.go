@@ -109,6 +109,16 @@ func divCeil(ns, unit int64) int64 {
 	return q
 }
 
+// floorDiv is _PyTime_Divide with _PyTime_ROUND_FLOOR (toward -inf), as _PyTime_AsTimespec's
+// pytime_divmod splits a time into seconds and nanoseconds.
+func floorDiv(ns, unit int64) int64 {
+	q := ns / unit
+	if ns%unit < 0 {
+		q--
+	}
+	return q
+}
+
 // selectTimeout is select.select's rule: seconds, None blocks, anything
 // that rounds below zero is ValueError "timeout must be non-negative".
 func selectTimeout(v any) (time.Duration, error) {

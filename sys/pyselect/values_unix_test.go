@@ -12,6 +12,7 @@ import (
 	"net"
 	"os"
 	"reflect"
+	"runtime"
 	"syscall"
 	"testing"
 	"time"
@@ -90,6 +91,31 @@ func TestNilFdArgumentsAreTypeError(t *testing.T) {
 			p := NewPoll()
 			check("Poll.Register", p.Register(v))
 			check("Poll.Unregister", p.Unregister(v))
+		}()
+	}
+}
+
+// A nil *Poll is Python's None: every method is AttributeError, as
+// None.register(fd) is, never a nil dereference (a nil *Epoll is a
+// closed epoll object; a Poll has no closed state).
+func TestNilPollIsNone(t *testing.T) {
+	var p Poller = (*Poll)(nil)
+	for name, call := range map[string]func() error{
+		"register":   func() error { return p.Register(1) },
+		"modify":     func() error { return p.Modify(1, POLLIN) },
+		"unregister": func() error { return p.Unregister(1) },
+		"poll":       func() error { _, err := p.Poll(0); return err },
+	} {
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Errorf("(*Poll)(nil).%s: panic %v", name, r)
+				}
+			}()
+			err := call()
+			if want := "'NoneType' object has no attribute '" + name + "'"; ExceptionOf(err) != AttributeError || Str(err) != want {
+				t.Errorf("(*Poll)(nil).%s = %v, want AttributeError: %s", name, err, want)
+			}
 		}()
 	}
 }
@@ -194,6 +220,38 @@ func TestPollOrderAfterUnregister(t *testing.T) {
 	p.mu.Unlock()
 	if want := []int32{1, 2, 8, 9, 3, 0}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("order %v, want %v", got, want)
+	}
+}
+
+// A Poll holds memory for what is registered now, not for the most it ever
+// held: once every fd is unregistered, its arrays and index shrink, as
+// CPython's update_ufd_array resizes its pollfd array to the dict.
+func TestPollShrinksAfterUnregister(t *testing.T) {
+	const n = 100000
+	p := NewPoll()
+	for fd := range n {
+		if err := p.Register(fd, POLLIN); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p.Poll(0) // fills the kernel array (EINVAL past RLIMIT_NOFILE is no matter)
+	for fd := range n {
+		if err := p.Unregister(fd); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if evs, err := p.Poll(0); err != nil || len(evs) != 0 {
+		t.Fatalf("Poll(0) with nothing registered = %v, %v", evs, err)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	runtime.KeepAlive(p)
+	p = nil
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	if held := int64(before.HeapAlloc) - int64(after.HeapAlloc); held > 64<<10 {
+		t.Errorf("a Poll with nothing registered holds %d KiB after %d fds came and went, want at most 64 KiB", held>>10, n)
 	}
 }
 
