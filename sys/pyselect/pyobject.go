@@ -41,14 +41,16 @@ func TypeName(v any) string { return pyTypeName(v) }
 
 // Repr is Python's repr(v), for messages that show a value as CPython's
 // "{!r}".format(v) does. Values that stand for Python's own types are
-// rendered exactly as Python renders them: nil is None, a bool True or
-// False, every Go integer kind (named ones too) decimal, a float
-// Python's shortest round-trip form (1.0, 1e+16, inf, nan), a string
-// Python's quoted str repr, a []byte a bytes literal. Any other value,
-// which Python would show as its own object's repr, is its String()
-// where it has one, "<T object at 0xADDR>" for a pointer, func, map,
-// chan or slice (Python's default object repr), and "T(v)" for other
-// values (a value of `type FD struct{...}` reads as a constructor call).
+// rendered exactly as Python renders them: nil, and a Go nil of any type
+// (as every fd argument takes it), is None; a bool True or False; every
+// Go integer kind (named ones too) decimal; a float Python's shortest
+// round-trip form (1.0, 1e+16, inf, nan); a string Python's quoted str
+// repr; a []byte a bytes literal. Any other value, which Python would
+// show as its own object's repr, is its String() where it has one,
+// "<T object at 0xADDR>" for a pointer, func, map, chan or slice
+// (Python's default object repr), and "T(v)" for other values (a value
+// of `type FD struct{...}` reads as a constructor call). A nil pointer's
+// String is never called: with a value receiver it would panic.
 func Repr(v any) string {
 	switch x := v.(type) {
 	case nil:
@@ -66,7 +68,11 @@ func Repr(v any) string {
 		return strRepr(x)
 	case []byte:
 		return "b" + bytesRepr(x)
-	case fmt.Stringer:
+	}
+	if isNil(v) {
+		return "None"
+	}
+	if x, ok := v.(fmt.Stringer); ok {
 		return x.String()
 	}
 	rv := reflect.ValueOf(v)

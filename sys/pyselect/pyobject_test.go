@@ -6,10 +6,15 @@ package pyselect_test
 
 import (
 	"math"
+	"os"
 	"testing"
 
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
+
+type valueStringer struct{}
+
+func (valueStringer) String() string { return "valueStringer" }
 
 // TestRepr: Python's repr of the values that stand for Python's own types,
 // as python3 -c 'print(repr(v))' prints them (CPython 3.11).
@@ -39,6 +44,11 @@ func TestRepr(t *testing.T) {
 		{"\x00\u00e9\u2028\n", `'\x00é\u2028\n'`},
 		{[]byte("a\x00'\""), `b'a\x00\'"'`},
 		{struct{ A int }{3}, "struct { A int }({3})"},
+		// A Go nil of any type is None, as every fd argument takes it;
+		// a String method with a value receiver is never called on it.
+		{(*os.File)(nil), "None"},
+		{(*valueStringer)(nil), "None"},
+		{valueStringer{}, "valueStringer"},
 	} {
 		if got := pyselect.Repr(c.v); got != c.want {
 			t.Errorf("Repr(%#v) = %s, want %s", c.v, got, c.want)

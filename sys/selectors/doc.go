@@ -38,8 +38,9 @@
 //
 // Register and Modify take data as an optional last argument; without it
 // a key's Data is D's zero value (Python's None). Modify compares the new
-// data with the key's as Python's != does where Go can compare the values;
-// values Go cannot compare (funcs, maps, slices) count as changed.
+// data with the key's as Python's != does where Go can compare the values,
+// and a map or slice is the same as itself (the same object, as Python's
+// is); other values (funcs, other maps and slices) count as changed.
 //
 // # File objects and reprs
 //
@@ -49,8 +50,8 @@
 // A value with no fd, or whose fd cannot be read (a closed *os.File), is
 // ValueError "Invalid file object: <repr>"; a closed socket's fd is -1,
 // ValueError "Invalid file descriptor: -1". As in Python, a file object
-// closed since it was registered is still found (by identity) by
-// Unregister, Modify, GetKey and the Map.
+// closed since it was registered is still found by identity (==, or for a
+// map or slice the same one) by Unregister, Modify, GetKey and the Map.
 //
 // Messages show a value as Python's {!r} does, with pyselect.Repr: exactly
 // Python's repr for ints, floats, strings, bools and nil, so that
@@ -91,6 +92,12 @@
 // selectors_close_while_selecting_*). After Close,
 // GetMap is nil and GetKey is RuntimeError "Selector is closed", as in
 // Python.
+//
+// A file object's Fileno and String methods, the caller's code, never run
+// while the selector is locked, so they may call the selector back, as a
+// Python fileno() or __repr__ may. Each method reads its file object's fd
+// once, before it locks; Python's modify reads it at each of its steps
+// (up to three times).
 //
 // # Differences from Python
 //

@@ -41,12 +41,14 @@ func (s *EpollSelector[D]) Fileno() (int, error) { return s.ep.Fileno() }
 // asked of epoll_wait(2) (bpo-23009). The result is in the kernel's
 // ready-list order.
 func (s *EpollSelector[D]) Select(timeout any) ([]Ready[D], error) {
-	ms, none, err := ceilMs(timeout)
+	t, err := ceilMs(timeout)
 	if err != nil {
 		return nil, err
 	}
-	var t any = -1
-	if !none {
+	switch ms := t.(type) {
+	case nil:
+		t = -1
+	case float64:
 		t = ms * 1e-3
 	}
 	s.mu.Lock()

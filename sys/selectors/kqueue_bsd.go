@@ -61,22 +61,22 @@ func (s *KqueueSelector[D]) control(fd int, filter, flags int64) error {
 // kernel refuses one (a closed fd: OSError EBADF), the key is removed and
 // the error returned (a filter added before stays, as in Python).
 func (s *KqueueSelector[D]) Register(fileobj any, events int, data ...D) (*SelectorKey[D], error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.registerLocked("KqueueSelector.register", fileobj, events, data)
+	return locked(&s.keys, refOf(fileobj), func(f fileobjRef) (*SelectorKey[D], error) {
+		return s.registerLocked("KqueueSelector.register", f, events, data)
+	})
 }
 
-func (s *KqueueSelector[D]) registerLocked(method string, fileobj any, events int, data []D) (*SelectorKey[D], error) {
-	key, err := s.keys.registerLocked(method, fileobj, events, data)
+func (s *KqueueSelector[D]) registerLocked(method string, f fileobjRef, events int, data []D) (*SelectorKey[D], error) {
+	key, err := s.keys.registerLocked(method, f, events, data)
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range kqFilters {
-		if events&f.event == 0 {
+	for _, kf := range kqFilters {
+		if events&kf.event == 0 {
 			continue
 		}
-		if err := s.control(key.Fd, f.filter, pyselect.KQ_EV_ADD); err != nil {
-			s.keys.unregisterLocked(fileobj)
+		if err := s.control(key.Fd, kf.filter, pyselect.KQ_EV_ADD); err != nil {
+			s.popLocked(key.Fd)
 			return nil, err
 		}
 		s.maxEvents++
@@ -88,22 +88,20 @@ func (s *KqueueSelector[D]) registerLocked(method string, fileobj any, events in
 // which deletes the key's filters, ignoring an OSError (the fd was closed
 // since it was registered, which removed them already).
 func (s *KqueueSelector[D]) Unregister(fileobj any) (*SelectorKey[D], error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.unregisterLocked(fileobj)
+	return locked(&s.keys, refOf(fileobj), s.unregisterLocked)
 }
 
-func (s *KqueueSelector[D]) unregisterLocked(fileobj any) (*SelectorKey[D], error) {
-	key, err := s.keys.unregisterLocked(fileobj)
+func (s *KqueueSelector[D]) unregisterLocked(f fileobjRef) (*SelectorKey[D], error) {
+	key, err := s.keys.unregisterLocked(f)
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range kqFilters {
-		if key.Events&f.event == 0 {
+	for _, kf := range kqFilters {
+		if key.Events&kf.event == 0 {
 			continue
 		}
 		s.maxEvents--
-		if err := s.control(key.Fd, f.filter, pyselect.KQ_EV_DELETE); err != nil && !errors.Is(err, pyselect.OSError) {
+		if err := s.control(key.Fd, kf.filter, pyselect.KQ_EV_DELETE); err != nil && !errors.Is(err, pyselect.OSError) {
 			return nil, err
 		}
 	}
@@ -113,9 +111,7 @@ func (s *KqueueSelector[D]) unregisterLocked(fileobj any) (*SelectorKey[D], erro
 // Modify is modify(fileobj, events, data=None), _BaseSelectorImpl's (see
 // SelectSelector.Modify).
 func (s *KqueueSelector[D]) Modify(fileobj any, events int, data ...D) (*SelectorKey[D], error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return baseModifyLocked(&s.keys, "_BaseSelectorImpl.modify", fileobj, events, data, s.unregisterLocked, s.registerLocked)
+	return baseModify(&s.keys, fileobj, events, data, s.unregisterLocked, s.registerLocked)
 }
 
 // Select is select(timeout=None) (see SelectSelector.Select): timeout is

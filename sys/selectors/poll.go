@@ -40,17 +40,17 @@ func (p *pollLike[D]) mask(events int) pyselect.Mask {
 // PermissionError EPERM), the key is removed again and the error
 // returned.
 func (p *pollLike[D]) Register(fileobj any, events int, data ...D) (*SelectorKey[D], error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	key, err := p.registerLocked("_PollLikeSelector.register", fileobj, events, data)
-	if err != nil {
-		return nil, err
-	}
-	if err := p.poller.Register(key.Fd, p.mask(events)); err != nil {
-		p.popLocked(key.Fd)
-		return nil, err
-	}
-	return key, nil
+	return locked(&p.keys, refOf(fileobj), func(f fileobjRef) (*SelectorKey[D], error) {
+		key, err := p.registerLocked("_PollLikeSelector.register", f, events, data)
+		if err != nil {
+			return nil, err
+		}
+		if err := p.poller.Register(key.Fd, p.mask(events)); err != nil {
+			p.popLocked(key.Fd)
+			return nil, err
+		}
+		return key, nil
+	})
 }
 
 // Unregister is unregister(fileobj) (see SelectSelector.Unregister),
@@ -58,16 +58,16 @@ func (p *pollLike[D]) Register(fileobj any, events int, data ...D) (*SelectorKey
 // (the fd was closed since it was registered, which for epoll has
 // removed it already); any other error is returned, the key removed.
 func (p *pollLike[D]) Unregister(fileobj any) (*SelectorKey[D], error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	key, err := p.unregisterLocked(fileobj)
-	if err != nil {
-		return nil, err
-	}
-	if err := p.poller.Unregister(key.Fd); err != nil && !errors.Is(err, pyselect.OSError) {
-		return nil, err
-	}
-	return key, nil
+	return locked(&p.keys, refOf(fileobj), func(f fileobjRef) (*SelectorKey[D], error) {
+		key, err := p.unregisterLocked(f)
+		if err != nil {
+			return nil, err
+		}
+		if err := p.poller.Unregister(key.Fd); err != nil && !errors.Is(err, pyselect.OSError) {
+			return nil, err
+		}
+		return key, nil
+	})
 }
 
 // Modify is modify(fileobj, events, data=None), _PollLikeSelector's: new
@@ -79,9 +79,13 @@ func (p *pollLike[D]) Modify(fileobj any, events int, data ...D) (*SelectorKey[D
 	if len(data) > 1 {
 		return nil, tooManyArgs("_PollLikeSelector.modify", len(data))
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	key, err := p.keyOfLocked(fileobj)
+	return locked(&p.keys, refOf(fileobj), func(f fileobjRef) (*SelectorKey[D], error) {
+		return p.modifyLocked(f, events, data)
+	})
+}
+
+func (p *pollLike[D]) modifyLocked(f fileobjRef, events int, data []D) (*SelectorKey[D], error) {
+	key, err := p.keyOfLocked(f)
 	if err != nil {
 		return nil, err
 	}
@@ -92,12 +96,12 @@ func (p *pollLike[D]) Modify(fileobj any, events int, data ...D) (*SelectorKey[D
 	changed := false
 	if events != key.Events {
 		if err := p.poller.Modify(key.Fd, p.mask(events)); err != nil {
-			p.unregisterLocked(fileobj)
+			p.unregisterLocked(f)
 			return nil, err
 		}
 		changed = true
 	}
-	if !sameData(d, key.Data) {
+	if !same(d, key.Data) {
 		changed = true
 	}
 	if changed {
@@ -162,12 +166,11 @@ func (p *PollSelector[D]) Select(timeout any) ([]Ready[D], error) { return p.sel
 
 // selectMs is _PollLikeSelector.select: the poller's Poll in milliseconds.
 func (p *pollLike[D]) selectMs(timeout any) ([]Ready[D], error) {
-	ms, none, err := ceilMs(timeout)
+	t, err := ceilMs(timeout)
 	if err != nil {
 		return nil, err
 	}
-	var t any
-	if !none {
+	if ms, ok := t.(float64); ok {
 		t = pollInt(ms)
 	}
 	return p.ready(p.poller.Poll(t))

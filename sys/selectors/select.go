@@ -36,13 +36,13 @@ func NewSelectSelector[D any]() *SelectSelector[D] {
 // no fd is ValueError "Invalid file object: <repr>"; a negative fd,
 // ValueError "Invalid file descriptor: <fd>".
 func (s *SelectSelector[D]) Register(fileobj any, events int, data ...D) (*SelectorKey[D], error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.registerLocked("SelectSelector.register", fileobj, events, data)
+	return locked(&s.keys, refOf(fileobj), func(f fileobjRef) (*SelectorKey[D], error) {
+		return s.registerLocked("SelectSelector.register", f, events, data)
+	})
 }
 
-func (s *SelectSelector[D]) registerLocked(method string, fileobj any, events int, data []D) (*SelectorKey[D], error) {
-	key, err := s.keys.registerLocked(method, fileobj, events, data)
+func (s *SelectSelector[D]) registerLocked(method string, f fileobjRef, events int, data []D) (*SelectorKey[D], error) {
+	key, err := s.keys.registerLocked(method, f, events, data)
 	if err != nil {
 		return nil, err
 	}
@@ -63,13 +63,11 @@ func (s *SelectSelector[D]) registerLocked(method string, fileobj any, events in
 // found by identity (see Map). Not registered: KeyError "<repr> is not
 // registered".
 func (s *SelectSelector[D]) Unregister(fileobj any) (*SelectorKey[D], error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.unregisterLocked(fileobj)
+	return locked(&s.keys, refOf(fileobj), s.unregisterLocked)
 }
 
-func (s *SelectSelector[D]) unregisterLocked(fileobj any) (*SelectorKey[D], error) {
-	key, err := s.keys.unregisterLocked(fileobj)
+func (s *SelectSelector[D]) unregisterLocked(f fileobjRef) (*SelectorKey[D], error) {
+	key, err := s.keys.unregisterLocked(f)
 	if err != nil {
 		return nil, err
 	}
@@ -83,20 +81,27 @@ func (s *SelectSelector[D]) unregisterLocked(fileobj any) (*SelectorKey[D], erro
 // the Map, and bad events leave fileobj unregistered, as in Python); new
 // data alone replaces the key in place.
 func (s *SelectSelector[D]) Modify(fileobj any, events int, data ...D) (*SelectorKey[D], error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return baseModifyLocked(&s.keys, "_BaseSelectorImpl.modify", fileobj, events, data, s.unregisterLocked, s.registerLocked)
+	return baseModify(&s.keys, fileobj, events, data, s.unregisterLocked, s.registerLocked)
 }
 
-// baseModifyLocked is _BaseSelectorImpl.modify, with the selector's own
+// baseModify is _BaseSelectorImpl.modify, with the selector's own
 // unregister and register.
-func baseModifyLocked[D any](k *keys[D], method string, fileobj any, events int, data []D,
-	unregister func(any) (*SelectorKey[D], error),
-	register func(string, any, int, []D) (*SelectorKey[D], error)) (*SelectorKey[D], error) {
+func baseModify[D any](k *keys[D], fileobj any, events int, data []D,
+	unregister func(fileobjRef) (*SelectorKey[D], error),
+	register func(string, fileobjRef, int, []D) (*SelectorKey[D], error)) (*SelectorKey[D], error) {
+	const method = "_BaseSelectorImpl.modify"
 	if len(data) > 1 {
 		return nil, tooManyArgs(method, len(data))
 	}
-	key, err := k.keyOfLocked(fileobj)
+	return locked(k, refOf(fileobj), func(f fileobjRef) (*SelectorKey[D], error) {
+		return baseModifyLocked(k, method, f, events, data, unregister, register)
+	})
+}
+
+func baseModifyLocked[D any](k *keys[D], method string, f fileobjRef, events int, data []D,
+	unregister func(fileobjRef) (*SelectorKey[D], error),
+	register func(string, fileobjRef, int, []D) (*SelectorKey[D], error)) (*SelectorKey[D], error) {
+	key, err := k.keyOfLocked(f)
 	if err != nil {
 		return nil, err
 	}
@@ -106,11 +111,11 @@ func baseModifyLocked[D any](k *keys[D], method string, fileobj any, events int,
 	}
 	switch {
 	case events != key.Events:
-		if _, err := unregister(fileobj); err != nil {
+		if _, err := unregister(f); err != nil {
 			return nil, err
 		}
-		return register(method, fileobj, events, []D{d})
-	case !sameData(d, key.Data):
+		return register(method, f, events, []D{d})
+	case !same(d, key.Data):
 		key = &SelectorKey[D]{Fileobj: key.Fileobj, Fd: key.Fd, Events: key.Events, Data: d}
 		k.replaceLocked(key)
 	}

@@ -132,18 +132,19 @@ func tooManyArgs(method string, data int) error {
 var errBeyondInt = errors.New("selectors: fd beyond a Go int")
 
 // fileobjToFd is Lib/selectors.py's _fileobj_to_fd: an int is the fd;
-// otherwise its fileno(), where a TypeError or ValueError (no fileno, a
-// closed file) becomes ValueError "Invalid file object: <repr>". A
-// negative fd is ValueError "Invalid file descriptor: <fd>"; one a Go
-// int cannot hold is errBeyondInt.
+// otherwise its fileno(), where an AttributeError, TypeError or
+// ValueError (no fileno, a closed file, a fileno() that fails so)
+// becomes ValueError "Invalid file object: <repr>". A negative fd is
+// ValueError "Invalid file descriptor: <fd>"; one a Go int cannot hold
+// is errBeyondInt.
 func fileobjToFd(fileobj any) (int, error) {
 	fd, err := pyselect.RawFileno(fileobj)
 	if rv := reflect.ValueOf(fileobj); err != nil && (rv.CanInt() || rv.CanUint()) {
 		return -1, errBeyondInt // an int fails only beyond int64
 	}
 	if err != nil {
-		switch pyselect.ExceptionOf(err) {
-		case pyselect.TypeError, pyselect.ValueError:
+		// except (AttributeError, TypeError, ValueError), subclasses too
+		if errors.Is(err, pyselect.AttributeError) || errors.Is(err, pyselect.TypeError) || errors.Is(err, pyselect.ValueError) {
 			return -1, valueError("Invalid file object: " + pyselect.Repr(fileobj))
 		}
 		return -1, err
@@ -157,6 +158,63 @@ func fileobjToFd(fileobj any) (int, error) {
 	return int(fd), nil
 }
 
+// A fileobjRef is a file object as a selector method takes it: the
+// caller's value, and its fd or the error _fileobj_to_fd makes of it.
+//
+// Fileno and String are the caller's code, which may call the selector
+// back (a Python fileno() or __repr__ may call sel.get_key), so they never
+// run while the selector is locked: a method reads fileobj's fd once,
+// before it locks (refOf), and the KeyErrors whose messages show
+// fileobj's repr are made once it has unlocked (explain).
+type fileobjRef struct {
+	obj any
+	fd  int
+	err error
+}
+
+// refOf reads fileobj's fd, with fileobjToFd.
+func refOf(fileobj any) fileobjRef {
+	fd, err := fileobjToFd(fileobj)
+	return fileobjRef{fileobj, fd, err}
+}
+
+// The KeyErrors of a locked step, until explain gives them their message:
+// errNotRegistered is "<repr> is not registered", a registeredError
+// "<repr> (FD <fd>) is already registered".
+type (
+	notRegisteredError struct{}
+	registeredError    int
+)
+
+var errNotRegistered error = notRegisteredError{}
+
+func (notRegisteredError) Error() string { return "not registered" }
+func (registeredError) Error() string    { return "already registered" }
+
+// explain is err, with the KeyErrors of f's locked steps given their
+// messages. Every method that passes f to a locked step returns
+// f.explain(err), after the selector is unlocked.
+func (f fileobjRef) explain(err error) error {
+	switch e := err.(type) {
+	case notRegisteredError:
+		return notRegistered(f.obj)
+	case registeredError:
+		return keyError(pyselect.Repr(f.obj) + " (FD " + strconv.Itoa(int(e)) + ") is already registered")
+	}
+	return err
+}
+
+// locked is op(f) with k.mu held, and its error explained once k.mu is
+// released: how a method runs its locked steps.
+func locked[D any](k *keys[D], f fileobjRef, op func(fileobjRef) (*SelectorKey[D], error)) (*SelectorKey[D], error) {
+	key, err := func() (*SelectorKey[D], error) {
+		k.mu.Lock()
+		defer k.mu.Unlock()
+		return op(f)
+	}()
+	return key, f.explain(err)
+}
+
 // keys is _BaseSelectorImpl's _fd_to_key, the dict of keys by fd, in
 // insertion order, and the state every selector shares. Its methods
 // whose names end in Locked need mu held.
@@ -168,41 +226,44 @@ type keys[D any] struct {
 	closed bool              // close() ran: get_map() is None
 }
 
-// lookupLocked is _fileobj_lookup: the fd of fileobj, or for a file object
+// lookupLocked is _fileobj_lookup: the fd of f, or for a file object
 // that has none any more (closed), the fd it was registered with, found by
 // identity.
-func (k *keys[D]) lookupLocked(fileobj any) (int, error) {
-	fd, err := fileobjToFd(fileobj)
-	if err == nil || pyselect.ExceptionOf(err) != pyselect.ValueError {
-		return fd, err
+func (k *keys[D]) lookupLocked(f fileobjRef) (int, error) {
+	if f.err == nil || !errors.Is(f.err, pyselect.ValueError) {
+		return f.fd, f.err
 	}
 	for _, key := range k.order {
-		if key != nil && same(key.Fileobj, fileobj) {
+		if key != nil && same(key.Fileobj, f.obj) {
 			return key.Fd, nil
 		}
 	}
-	return -1, err
+	return -1, f.err
 }
 
-// same is Python's "is" for two file objects: equal and of the same
-// type, where the values can be compared at all.
+// same is Python's "is" for two file objects, and for two data values
+// the part of Python's == that Go can say without calling the caller's
+// code: comparable values (pointers, ints, strings, ...) that are equal
+// and of the same type; a map, or a slice of the same elements and
+// length, that is the same object. Other values (funcs, different maps
+// and slices, structs holding them) are never the same: a file object
+// found by identity is the one registered, and Modify keeps the new data
+// (Python keeps the old key when the data is equal).
 func same(a, b any) bool {
 	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
 	if !va.IsValid() || !vb.IsValid() {
 		return !va.IsValid() && !vb.IsValid()
 	}
-	return va.Type() == vb.Type() && va.Comparable() && vb.Comparable() && va.Equal(vb)
-}
-
-// sameData is Python's data == key.data where Go can say it: comparable
-// values equal. Values Go cannot compare (funcs, maps, slices) count as
-// different, so Modify stores the new one.
-func sameData[D any](a, b D) bool {
-	va, vb := reflect.ValueOf(any(a)), reflect.ValueOf(any(b))
-	if !va.IsValid() || !vb.IsValid() {
-		return !va.IsValid() && !vb.IsValid()
+	if va.Type() != vb.Type() {
+		return false
 	}
-	return va.Type() == vb.Type() && va.Comparable() && vb.Comparable() && va.Equal(vb)
+	switch va.Kind() {
+	case reflect.Map:
+		return va.UnsafePointer() == vb.UnsafePointer()
+	case reflect.Slice:
+		return va.UnsafePointer() == vb.UnsafePointer() && va.Len() == vb.Len()
+	}
+	return va.Comparable() && vb.Comparable() && va.Equal(vb)
 }
 
 func (k *keys[D]) getLocked(fd int) *SelectorKey[D] {
@@ -255,60 +316,60 @@ func (k *keys[D]) compactLocked() {
 func (k *keys[D]) lenLocked() int { return len(k.index) }
 
 // registerLocked is _BaseSelectorImpl.register.
-func (k *keys[D]) registerLocked(method string, fileobj any, events int, data []D) (*SelectorKey[D], error) {
+func (k *keys[D]) registerLocked(method string, f fileobjRef, events int, data []D) (*SelectorKey[D], error) {
 	if len(data) > 1 {
 		return nil, tooManyArgs(method, len(data))
 	}
 	if events == 0 || events&^(EVENT_READ|EVENT_WRITE) != 0 {
 		return nil, valueError("Invalid events: " + strconv.Itoa(events))
 	}
-	fd, err := k.lookupLocked(fileobj)
+	fd, err := k.lookupLocked(f)
 	if err == errBeyondInt {
 		return nil, &pyselect.Error{Exception: pyselect.OverflowError, Message: "Python int too large to convert to C int"}
 	}
 	if err != nil {
 		return nil, err
 	}
-	key := &SelectorKey[D]{Fileobj: fileobj, Fd: fd, Events: events}
+	key := &SelectorKey[D]{Fileobj: f.obj, Fd: fd, Events: events}
 	if len(data) == 1 {
 		key.Data = data[0]
 	}
 	if k.getLocked(fd) != nil {
-		return nil, keyError(pyselect.Repr(fileobj) + " (FD " + strconv.Itoa(fd) + ") is already registered")
+		return nil, registeredError(fd)
 	}
 	k.addLocked(key)
 	return key, nil
 }
 
 // unregisterLocked is _BaseSelectorImpl.unregister.
-func (k *keys[D]) unregisterLocked(fileobj any) (*SelectorKey[D], error) {
-	fd, err := k.lookupLocked(fileobj)
+func (k *keys[D]) unregisterLocked(f fileobjRef) (*SelectorKey[D], error) {
+	fd, err := k.lookupLocked(f)
 	if err == errBeyondInt {
-		return nil, notRegistered(fileobj)
+		return nil, errNotRegistered
 	}
 	if err != nil {
 		return nil, err
 	}
 	key := k.popLocked(fd)
 	if key == nil {
-		return nil, notRegistered(fileobj)
+		return nil, errNotRegistered
 	}
 	return key, nil
 }
 
 // keyOfLocked is the first step of every modify: the registered key of
 // fileobj, or KeyError.
-func (k *keys[D]) keyOfLocked(fileobj any) (*SelectorKey[D], error) {
-	fd, err := k.lookupLocked(fileobj)
+func (k *keys[D]) keyOfLocked(f fileobjRef) (*SelectorKey[D], error) {
+	fd, err := k.lookupLocked(f)
 	if err == errBeyondInt {
-		return nil, notRegistered(fileobj)
+		return nil, errNotRegistered
 	}
 	if err != nil {
 		return nil, err
 	}
 	key := k.getLocked(fd)
 	if key == nil {
-		return nil, notRegistered(fileobj)
+		return nil, errNotRegistered
 	}
 	return key, nil
 }
@@ -327,12 +388,12 @@ func (k *keys[D]) closeLocked() {
 // registered is KeyError "<repr> is not registered"; one with no fd that
 // was never registered, ValueError "Invalid file object: <repr>".
 func (k *keys[D]) GetKey(fileobj any) (*SelectorKey[D], error) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if k.closed {
-		return nil, errSelectorClosed()
-	}
-	return k.keyOfLocked(fileobj)
+	return locked(k, refOf(fileobj), func(f fileobjRef) (*SelectorKey[D], error) {
+		if k.closed {
+			return nil, errSelectorClosed()
+		}
+		return k.keyOfLocked(f)
+	})
 }
 
 // GetMap is get_map(): the read-only Map of the registered keys, which
@@ -360,9 +421,7 @@ func (m keyMap[D]) Len() int {
 }
 
 func (m keyMap[D]) Get(fileobj any) (*SelectorKey[D], error) {
-	m.k.mu.Lock()
-	defer m.k.mu.Unlock()
-	return m.k.keyOfLocked(fileobj)
+	return locked(m.k, refOf(fileobj), m.k.keyOfLocked)
 }
 
 func (m keyMap[D]) Lookup(fileobj any) (*SelectorKey[D], bool) {

@@ -30,6 +30,13 @@ type filenoObj int
 
 func (f filenoObj) Fileno() int { return int(f) }
 
+// A strFileno has a String method with a value receiver, which a nil
+// *strFileno cannot call.
+type strFileno struct{ fd int }
+
+func (f strFileno) Fileno() int    { return f.fd }
+func (f strFileno) String() string { return "strFileno(" + strconv.Itoa(f.fd) + ")" }
+
 type fileobj struct{ fd int }
 
 func (f fileobj) Fileno() int { return f.fd }
@@ -54,6 +61,10 @@ func TestMessages(t *testing.T) {
 	wantErr(t, err, pyselect.ValueError, "Invalid file object: 'x'")
 	_, err = s.Register(-1, 1)
 	wantErr(t, err, pyselect.ValueError, "Invalid file descriptor: -1")
+	_, err = s.Register(nil, 1)
+	wantErr(t, err, pyselect.ValueError, "Invalid file object: None")
+	_, err = s.Register((*strFileno)(nil), 1) // a Go nil is None: its String is not called
+	wantErr(t, err, pyselect.ValueError, "Invalid file object: None")
 	_, err = s.Register(filenoObj(-3), 1)
 	wantErr(t, err, pyselect.ValueError, "Invalid file descriptor: -3")
 	_, err = s.Unregister(5)
@@ -135,6 +146,82 @@ func TestFileobjLookupByIdentity(t *testing.T) {
 	}
 	_, err := s.GetKey(f)
 	wantErr(t, err, pyselect.ValueError, "Invalid file object: "+pyselect.Repr(f))
+}
+
+// A mapFile is a file object of a reference type Go cannot compare with
+// ==: a map, whose fileno() fails once "closed" is set.
+type mapFile map[string]int
+
+func (m mapFile) Fileno() (int, error) {
+	if m["closed"] != 0 {
+		return -1, &pyselect.Error{Exception: pyselect.ValueError, Message: "I/O operation on closed file"}
+	}
+	return m["fd"], nil
+}
+
+// TestIdentityOfReferenceValues: a map or slice is the same object as
+// itself, as Python's "is" says of a dict or list: a closed one is found
+// by identity (_fileobj_lookup), and Modify with the same map as data
+// changes nothing (data != key.data is False), returning the same key.
+func TestIdentityOfReferenceValues(t *testing.T) {
+	s := selectors.NewSelectSelector[any]()
+	f := mapFile{"fd": 0}
+	if _, err := s.Register(f, selectors.EVENT_READ); err != nil {
+		t.Fatal(err)
+	}
+	f["closed"] = 1
+	if _, err := s.GetKey(f); err != nil {
+		t.Errorf("a closed map file object is not found by identity: %v", err)
+	}
+	if _, err := s.Unregister(f); err != nil {
+		t.Errorf("a closed map file object is not unregistered: %v", err)
+	}
+	if _, err := s.GetKey(mapFile{"closed": 1}); err == nil {
+		t.Error("another map was found as the same object")
+	}
+	d, l := map[int]int{}, []int{1}
+	for _, data := range []any{d, l} {
+		k, err := s.Register(1, selectors.EVENT_READ, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if same, err := s.Modify(1, selectors.EVENT_READ, data); err != nil || same != k {
+			t.Errorf("Modify with the same %T is a new key", data)
+		}
+		if other, err := s.Modify(1, selectors.EVENT_READ, slices.Clone(l)); err != nil || other == k {
+			t.Errorf("Modify with another %T is the same key", data)
+		}
+		s.Unregister(1)
+	}
+}
+
+// A wrapper is a file object whose fileno() is its connection's, as a
+// Python class's fileno() returning self.conn.fileno(): with no
+// connection (nil), that is AttributeError "'NoneType' object has no
+// attribute 'fileno'".
+type wrapper struct{ conn any }
+
+func (w *wrapper) Fileno() (int, error) { return pyselect.FilenoErr(w.conn) }
+func (w *wrapper) String() string       { return "wrapper" }
+
+// TestFilenoAttributeError: _fileobj_to_fd turns an AttributeError of
+// fileno() into ValueError "Invalid file object: <repr>", as it does a
+// TypeError or ValueError (probed with python3 -c: a fileno() raising
+// AttributeError registers as ValueError "Invalid file object: A"), so
+// a file object whose fileno() fails so since it was registered is found
+// by identity.
+func TestFilenoAttributeError(t *testing.T) {
+	s := selectors.NewSelectSelector[any]()
+	_, err := s.Register(&wrapper{}, selectors.EVENT_READ)
+	wantErr(t, err, pyselect.ValueError, "Invalid file object: wrapper")
+	w := &wrapper{conn: 0}
+	if _, err := s.Register(w, selectors.EVENT_READ); err != nil {
+		t.Fatal(err)
+	}
+	w.conn = nil
+	if _, err := s.Unregister(w); err != nil {
+		t.Errorf("a file object whose fileno() now raises AttributeError is not found by identity: %v", err)
+	}
 }
 
 // TestModifyOrder: _BaseSelectorImpl.modify of the events unregisters and

@@ -28,6 +28,11 @@ import (
 //	                               math.ceil(timeout * 1e3) * 1e-3
 //
 // so a negative timeout polls, and a wait is at least as long as asked.
+// A time.Duration goes through these rules and reaches the select
+// module's call as a Duration (rounded up to the millisecond for poll and
+// epoll), which waits it out in full whatever its length, as every
+// Duration in sys/pyselect: it is never turned into a number of seconds
+// that poll's or epoll's C int of milliseconds would refuse.
 // A value Python cannot compare with 0 is its TypeError ("'<=' not
 // supported between instances of 'str' and 'int'"); math.ceil of NaN is
 // ValueError "cannot convert float NaN to integer", of infinity
@@ -77,8 +82,5 @@ func maxZero(timeout any) (any, error) {
 	case isFloat && f < 0, !isFloat && i < 0:
 		return 0, nil
 	}
-	if d, isDur := timeout.(time.Duration); isDur {
-		return d.Seconds(), nil
-	}
-	return timeout, nil
+	return timeout, nil // a time.Duration too: the call waits it out in full
 }

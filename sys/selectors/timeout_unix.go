@@ -16,37 +16,42 @@ import (
 // The timeout rules of the selectors built on poll.poll and epoll.poll
 // (_PollLikeSelector's subclasses), which Windows has neither of.
 
-// ceilMs is _PollLikeSelector.select's timeout rule: none reports None;
-// a timeout <= 0 is 0; otherwise math.ceil(timeout * 1e3) milliseconds
-// (a time.Duration is rounded up to the millisecond exactly), an integer
-// held in a float64 as Python's int holds it (the select module's call
-// refuses one too large).
-func ceilMs(timeout any) (ms float64, none bool, err error) {
+// ceilMs is _PollLikeSelector.select's timeout rule: nil for None; a
+// timeout <= 0 is 0 ms; otherwise math.ceil(timeout * 1e3) ms, as a
+// float64 holding an integer as Python's int holds it (the select
+// module's call refuses one too large). A time.Duration stays one, 0 or
+// rounded up to the millisecond, so that the call waits it out in full
+// as sys/pyselect waits every Duration.
+func ceilMs(timeout any) (any, error) {
 	if timeout == nil {
-		return 0, true, nil
+		return nil, nil
 	}
 	if d, isDur := timeout.(time.Duration); isDur {
 		if d <= 0 {
-			return 0, false, nil
+			return time.Duration(0), nil
 		}
-		return float64((d + time.Millisecond - 1) / time.Millisecond), false, nil
+		ceil := d / time.Millisecond * time.Millisecond
+		if ceil < d && ceil <= math.MaxInt64-time.Millisecond {
+			ceil += time.Millisecond
+		}
+		return ceil, nil
 	}
 	f, i, isFloat, ok := number(timeout)
 	switch {
 	case !ok:
-		return 0, false, typeError("'<=' not supported between instances of '" + pyselect.TypeName(timeout) + "' and 'int'")
+		return nil, typeError("'<=' not supported between instances of '" + pyselect.TypeName(timeout) + "' and 'int'")
 	case !isFloat:
 		f = float64(i)
 	}
 	switch {
 	case f <= 0:
-		return 0, false, nil
+		return 0.0, nil
 	case math.IsNaN(f):
-		return 0, false, valueError("cannot convert float NaN to integer")
+		return nil, valueError("cannot convert float NaN to integer")
 	case math.IsInf(f, 1):
-		return 0, false, &pyselect.Error{Exception: pyselect.OverflowError, Message: "cannot convert float infinity to integer"}
+		return nil, &pyselect.Error{Exception: pyselect.OverflowError, Message: "cannot convert float infinity to integer"}
 	}
-	return math.Ceil(f * 1e3), false, nil
+	return math.Ceil(f * 1e3), nil
 }
 
 // pollInt is poll.poll's argument for ms: the int, or past int64 (which
