@@ -19,7 +19,7 @@ import (
 // (poll, epoll) that a number of seconds this long overflows. With a
 // writable fd registered, Select returns it at once.
 func TestDurationIsWaited(t *testing.T) {
-	_, w := testPipe(t)
+	_, w := pipe(t)
 	for _, c := range fmClasses {
 		s, err := c.new()
 		if err != nil {

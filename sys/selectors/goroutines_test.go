@@ -12,22 +12,9 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/sys/unix"
-
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/selectors"
 )
-
-// testPipe is a pipe's read and write fds, closed when the test ends.
-func testPipe(t *testing.T) (r, w int) {
-	t.Helper()
-	var p [2]int
-	if err := unix.Pipe(p[:]); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { unix.Close(p[0]); unix.Close(p[1]) })
-	return p[0], p[1]
-}
 
 // A reentrantFile is a file object whose fileno() and repr call back into
 // the selector it is registered with, as Python code may (a fileno()
@@ -64,7 +51,7 @@ func TestReentrantFileobj(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r, _ := testPipe(t)
+			r, _ := pipe(t)
 			f := &reentrantFile{fd: r, sel: s}
 			done := make(chan struct{})
 			go func() { // a deadlocked selector cannot be closed: no cleanup outside
@@ -120,7 +107,7 @@ func TestConcurrentUse(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r, w := testPipe(t)
+			r, w := pipe(t)
 			if _, err := s.Register(r, selectors.EVENT_READ); err != nil {
 				t.Fatal(err)
 			}
