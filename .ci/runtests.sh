@@ -12,6 +12,12 @@
 set -u
 bindir=$(cd "$1" && pwd) && mkdir -p "$2" && reportdir=$(cd "$2" && pwd) || exit 2
 wrapper=${3:-}
+# A test that must know it runs emulated (an emulator's system call layer
+# answers, not the host kernel) reads PYSELECT_EMULATOR: the wrapper's name.
+if [ -n "$wrapper" ]; then
+  PYSELECT_EMULATOR=${wrapper##*/}
+  export PYSELECT_EMULATOR
+fi
 root=$(pwd)
 failed=0
 while read -r name dir kind; do
