@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/onsi/ginkgo/v2/types"
+
+	"github.com/pyselect/pyselect/conformance/support"
 )
 
 // spec is a spec report of the It "api / when / it" in the given state.
@@ -183,17 +185,7 @@ func TestColumnName(t *testing.T) {
 
 // A folder argument finds the suite's reports and passes over other JSON.
 func TestAddArgFolder(t *testing.T) {
-	// Not t.TempDir: under Wine 8, Go's RemoveAll of a folder with files
-	// fails ("Invalid function"), and that would fail the test.
-	dir, err := os.MkdirTemp("", "matrix")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := os.RemoveAll(dir); err != nil {
-			t.Logf("leaving %s: %v", dir, err)
-		}
-	})
+	dir := support.TempDir(t) // not t.TempDir: it fails under Wine
 	write := func(rel string, v any) {
 		p := filepath.Join(dir, rel)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
