@@ -341,24 +341,18 @@ func (k *keys[D]) registerLocked(method string, f fileobjRef, events int, data [
 	return key, nil
 }
 
-// unregisterLocked is _BaseSelectorImpl.unregister.
+// unregisterLocked is _BaseSelectorImpl.unregister: the registered key
+// of f (keyOfLocked's rules), removed.
 func (k *keys[D]) unregisterLocked(f fileobjRef) (*SelectorKey[D], error) {
-	fd, err := k.lookupLocked(f)
-	if err == errBeyondInt {
-		return nil, errNotRegistered
-	}
+	key, err := k.keyOfLocked(f)
 	if err != nil {
 		return nil, err
 	}
-	key := k.popLocked(fd)
-	if key == nil {
-		return nil, errNotRegistered
-	}
-	return key, nil
+	return k.popLocked(key.Fd), nil
 }
 
-// keyOfLocked is the first step of every modify: the registered key of
-// fileobj, or KeyError.
+// keyOfLocked is the first step of every modify, get_key and unregister:
+// the registered key of fileobj, or KeyError.
 func (k *keys[D]) keyOfLocked(f fileobjRef) (*SelectorKey[D], error) {
 	fd, err := k.lookupLocked(f)
 	if err == errBeyondInt {
