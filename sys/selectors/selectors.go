@@ -139,10 +139,10 @@ var errBeyondInt = errors.New("selectors: fd beyond a Go int")
 // is errBeyondInt.
 func fileobjToFd(fileobj any) (int, error) {
 	fd, err := pyselect.RawFileno(fileobj)
-	if rv := reflect.ValueOf(fileobj); err != nil && (rv.CanInt() || rv.CanUint()) {
-		return -1, errBeyondInt // an int fails only beyond int64
-	}
 	if err != nil {
+		if rv := reflect.ValueOf(fileobj); rv.CanInt() || rv.CanUint() {
+			return -1, errBeyondInt // an int fails only beyond int64
+		}
 		// except (AttributeError, TypeError, ValueError), subclasses too
 		if errors.Is(err, pyselect.AttributeError) || errors.Is(err, pyselect.TypeError) || errors.Is(err, pyselect.ValueError) {
 			return -1, valueError("Invalid file object: " + pyselect.Repr(fileobj))
