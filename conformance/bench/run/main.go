@@ -59,6 +59,7 @@ func main() {
 	}
 	r := &Report{Args: os.Args[1:], Start: start.UTC()}
 	r.Machine = machine()
+	pinCPUs()
 	logf("machine: %s, %d CPUs, kernel %s, null syscall %.0f ns", r.Machine.CPU, r.Machine.CPUs, r.Machine.Kernel, r.Machine.NullSyscallNs)
 
 	haveC := build()

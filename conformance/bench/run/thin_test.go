@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // at is one run of server key at conns connections: user and kernel ticks
@@ -131,5 +133,21 @@ func TestWakeTargets(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("targets:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestPinCPUs(t *testing.T) {
+	var set unix.CPUSet
+	if err := unix.SchedGetaffinity(0, &set); err != nil {
+		t.Skip(err)
+	}
+	defer func(s, l int) { *serverCPU, *loadCPU = s, l }(*serverCPU, *loadCPU)
+	*serverCPU, *loadCPU = 1000, 1000 // no machine here lets us run there
+	pinCPUs()
+	if !set.IsSet(*serverCPU) || !set.IsSet(*loadCPU) {
+		t.Errorf("pinned to %d and %d, outside this process's CPUs", *serverCPU, *loadCPU)
+	}
+	if set.Count() > 1 && *serverCPU == *loadCPU {
+		t.Errorf("%d CPUs, but both pinned to %d", set.Count(), *serverCPU)
 	}
 }
