@@ -129,7 +129,8 @@ func (r *Report) writeThin(p func(string, ...any)) {
 	p("### The thin binding\n\n")
 	p("Each port against the floors at %s connections, %d B: the C server (`c-epoll`) for the waits, the same server in Go on x/sys alone (`go-raw`) for the system calls and the CPU, the CPython server it ports for the latency; ", intList(thinConns), targetSize)
 	p("then a wait woken through pyselect against the same wait through x/sys (section [Waking a blocked wait](#waking-a-blocked-wait)). ")
-	p("Wait system calls are %s. p50s closer than %.0f %% are one bucket of the generator's histogram. Figures are medians of the runs at that load, CPU pooled over them.\n\n", callNames(waitCalls), 100*p50Slack)
+	p("Wait system calls are %s. p50s closer than %.0f %% are one bucket of the generator's histogram. Figures are medians of the runs at that load, CPU pooled over them. ", callNames(waitCalls), 100*p50Slack)
+	p("With one connection each request is one wait that blocks, and the calls per request are the design's; with %d a wait returns the events of many connections, how many depends on timing, and every server's waits per request (C's too) move from run to run.\n\n", targetConns)
 	p("| Port, load | Target | Measured | |\n|---|---|---|---|\n")
 	for _, c := range checks {
 		p("| %s | %s | %s | %s |\n", c.Load, c.Target, c.Measured, c.Verdict)
