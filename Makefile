@@ -127,7 +127,7 @@ wine:
 
 # --- performance ---
 .PHONY: bench bench-smoke
-## bench: micro-benchmarks against their raw x/sys twins (benchstat over 10 runs) and the echo servers end to end (CPython, the pyselect ports, Go net); rewrites conformance/bench/BENCHMARKS.md and chart.svg. About 10 minutes.
+## bench: micro-benchmarks against their raw x/sys twins (benchstat over 10 runs), the echo servers end to end at 1 to 1,000 connections (CPython, the pyselect ports, Go net, and the C and raw x/sys floors) and the wake-up and herd benchmarks, syscalls counted by name; rewrites conformance/bench/BENCHMARKS.md and chart.svg. About 17 minutes.
 bench:
 	CGO_ENABLED=0 $(GO) run ./conformance/bench/run -out $(OUT)/bench
 

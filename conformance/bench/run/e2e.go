@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -26,8 +27,8 @@ type Server struct {
 	Cmd       []string
 }
 
-// The servers, the target's subject second, and the C floor if it was
-// built. Python runs as the interpreter itself, not a pyenv shim, so its
+// The servers, the target's subject second, the C floor if it was built
+// and the raw Go floor. Python runs as the interpreter itself, not a pyenv shim, so its
 // pid is the server's.
 func servers(haveC bool) []Server {
 	py, err := output("python3", "-c", "import sys; print(sys.executable)")
@@ -43,6 +44,7 @@ func servers(haveC bool) []Server {
 		s = append(s, Server{"c-epoll", "C epoll (cecho/epoll_echo.c): the floor", []string{bin("cecho")}})
 	}
 	return append(s,
+		Server{"go-raw", "raw Go epoll (rawecho: cecho in Go on x/sys alone): the floor for Go", []string{bin("rawecho")}},
 		Server{"py-select", "CPython select (select_echo.py)", []string{py, "conformance/bench/python/select_echo.py"}},
 		Server{"go-select", "pyselect select (Go port)", []string{bin("selectecho")}},
 		Server{"py-selectors", "CPython selectors (selectors_echo.py)", []string{py, "conformance/bench/python/selectors_echo.py"}},
@@ -81,14 +83,35 @@ type Result struct {
 }
 
 // breakdownCalls are the system calls counted one by one: the servers'
-// I/O (CPython's recv and send are recvfrom(2) and sendto(2); Go's are
-// read(2) and write(2)), their waits, and the Go runtime's scheduling
-// calls (futex(2) between threads, nanosleep(2) of its sysmon thread).
-var breakdownCalls = []string{"read", "recvfrom", "write", "sendto", "epoll_wait", "epoll_pwait", "epoll_ctl",
-	"select", "pselect6", "futex", "nanosleep", "sched_yield"}
+// I/O (CPython's recv and send, cecho's and rawecho's, are recvfrom(2) and
+// sendto(2); the ports' are read(2) and write(2)), their waits (waitCalls),
+// and the Go runtime's scheduling calls (futex(2) between threads,
+// nanosleep(2) of its sysmon thread). Those the kernel has no tracepoint
+// for (poll(2) on arm64) are left out (see countedCalls).
+var breakdownCalls = []string{"read", "recvfrom", "write", "sendto",
+	"epoll_wait", "epoll_pwait", "epoll_pwait2", "ppoll", "poll", "select", "pselect6",
+	"epoll_ctl", "futex", "nanosleep", "sched_yield"}
 
-// The target configuration.
+// waitCalls are the calls of breakdownCalls that wait for events: on
+// Linux, epoll's, poll's and select's (kevent(2) and DP_POLL are the
+// other kernels').
+var waitCalls = []string{"epoll_wait", "epoll_pwait", "epoll_pwait2", "ppoll", "poll", "select", "pselect6"}
+
+// countedCalls are the calls of breakdownCalls this kernel and counter can
+// count, set by syscallCounter.
+var countedCalls []string
+
+// The target configuration of the CPU targets; the thin-binding targets
+// are judged at targetSize at each of thinConns (thin).
 const targetConns, targetSize = 100, 16
+
+// thinConns are the loads the thin binding is judged at: one connection,
+// where every wait blocks (latency-bound), and targetConns, where waits
+// rarely block (throughput-bound).
+var thinConns = []int{1, targetConns}
+
+// repeated reports a load the harness runs -reps times.
+func repeated(conns, size int) bool { return size == targetSize && slices.Contains(thinConns, conns) }
 
 func endToEnd(haveC bool) E2E {
 	e := E2E{Servers: servers(haveC), SyscallMethod: syscallCounter()}
@@ -97,7 +120,7 @@ func endToEnd(haveC bool) E2E {
 	for _, size := range ints(*sizes) {
 		for _, c := range ints(*conns) {
 			n := 1
-			if c == targetConns && size == targetSize {
+			if repeated(c, size) {
 				n = *reps
 			}
 			for rep := range n {
@@ -135,8 +158,23 @@ func endToEnd(haveC bool) E2E {
 
 // syscallCounter picks how syscalls are counted: perf's
 // raw_syscalls:sys_enter tracepoint, installing linux-perf from Debian if
-// needed, else strace -c -f.
+// needed, else strace -c -f; it sets countedCalls.
 func syscallCounter() string {
+	m := pickCounter()
+	switch m {
+	case "perf":
+		for _, c := range breakdownCalls {
+			if exec.Command("perf", "stat", "-e", "syscalls:sys_enter_"+c, "-x", ",", "true").Run() == nil {
+				countedCalls = append(countedCalls, c)
+			}
+		}
+	case "strace":
+		countedCalls = breakdownCalls
+	}
+	return m
+}
+
+func pickCounter() string {
 	perfWorks := func() bool {
 		return exec.Command("perf", "stat", "-e", "raw_syscalls:sys_enter", "-x", ",", "true").Run() == nil
 	}
@@ -322,7 +360,7 @@ func runLoad(s Server, conns, size int, method, cpuprofile string) (Result, erro
 		if len(counts) > 1 {
 			res.Breakdown = map[string]float64{}
 			other := counts["total"]
-			for _, c := range breakdownCalls {
+			for _, c := range countedCalls {
 				res.Breakdown[c] = per(counts[c])
 				other -= min(other, counts[c])
 			}
@@ -383,10 +421,7 @@ func countSyscalls(method string, pid int, lg *proc) (map[string]uint64, uint64,
 	var args []string
 	switch method {
 	case "perf":
-		args = []string{"stat", "-e", "raw_syscalls:sys_enter", "-x", ",", "-o", file, "-p", strconv.Itoa(pid)}
-		for _, c := range breakdownCalls {
-			args = append(args, "-e", "syscalls:sys_enter_"+c)
-		}
+		args = append(perfArgs(file), "-p", strconv.Itoa(pid))
 	case "strace":
 		args = []string{"-c", "-f", "-o", file, "-p", strconv.Itoa(pid)}
 	}
@@ -424,9 +459,20 @@ func countSyscalls(method string, pid int, lg *proc) (map[string]uint64, uint64,
 	return counts, reqs, nil
 }
 
+// perfArgs are perf stat's arguments counting every system call and each
+// of countedCalls into file.
+func perfArgs(file string) []string {
+	args := []string{"stat", "-e", "raw_syscalls:sys_enter", "-x", ",", "-o", file}
+	for _, c := range countedCalls {
+		args = append(args, "-e", "syscalls:sys_enter_"+c)
+	}
+	return args
+}
+
 // parseSyscalls reads the counts of perf stat -x, ("N,,raw_syscalls:sys_enter,...",
-// "N,,syscalls:sys_enter_read,...") or the "total" line of strace -c. The
-// count of every call is "total".
+// "N,,syscalls:sys_enter_read,...") or the table of strace -c (calls in
+// the fourth column, the call's name last; errors, the fifth, may be
+// blank). The count of every call is "total".
 func parseSyscalls(method, file string) (map[string]uint64, error) {
 	b, err := os.ReadFile(file)
 	if err != nil {
@@ -440,8 +486,10 @@ func parseSyscalls(method, file string) (map[string]uint64, error) {
 			counts["total"], err = strconv.ParseUint(f[0], 10, 64)
 		case method == "perf" && len(f) >= 2 && strings.HasPrefix(f[1], "syscalls:sys_enter_"):
 			counts[strings.TrimPrefix(f[1], "syscalls:sys_enter_")], err = strconv.ParseUint(f[0], 10, 64)
-		case method == "strace" && len(f) >= 5 && f[len(f)-1] == "total":
-			counts["total"], err = strconv.ParseUint(f[3], 10, 64)
+		case method == "strace" && len(f) >= 5 && f[0] != "%":
+			if n, perr := strconv.ParseUint(f[3], 10, 64); perr == nil {
+				counts[f[len(f)-1]] = n
+			}
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: %q: %v", file, line, err)

@@ -101,3 +101,34 @@ func nullSyscall() (viaSyscall, viaRaw float64) {
 	}
 	return median(a), median(b)
 }
+
+// pinCPUs checks the CPUs the servers and the generator are pinned to
+// against those this process may run on (sched_getaffinity(2); a
+// container's cpuset may leave out CPU 0): two CPUs it may not use are
+// replaced by the first two it may, and with one CPU both run on it,
+// which the log says.
+func pinCPUs() {
+	var set unix.CPUSet
+	if unix.SchedGetaffinity(0, &set) != nil {
+		return
+	}
+	if *serverCPU != *loadCPU && set.IsSet(*serverCPU) && set.IsSet(*loadCPU) {
+		return
+	}
+	var cpus []int
+	for i := 0; i < 1024 && len(cpus) < 2; i++ { // CPU_SETSIZE
+		if set.IsSet(i) {
+			cpus = append(cpus, i)
+		}
+	}
+	switch len(cpus) {
+	case 0:
+		return
+	case 1:
+		*serverCPU, *loadCPU = cpus[0], cpus[0]
+		logf("one CPU to run on (%d): the servers and the generator share it", cpus[0])
+	default:
+		*serverCPU, *loadCPU = cpus[0], cpus[1]
+		logf("CPUs: the servers on %d, the generator on %d", cpus[0], cpus[1])
+	}
+}

@@ -7,7 +7,9 @@
 // Command run is `make bench`: it measures pyselect against raw x/sys
 // (micro-benchmarks, benchstat over repeated runs) and the Python echo servers
 // ported to pyselect against CPython, Go's net and the same epoll server in
-// C, the floor (end to end, with conformance/bench/loadgen), and writes
+// C and in Go on x/sys alone, the floors (end to end, with
+// conformance/bench/loadgen), the system calls of a blocked wait's wake-up
+// and of a herd of waiters (wake.go), and writes
 // conformance/bench/BENCHMARKS.md
 // with a chart, conformance/bench/chart.svg, that it draws itself.
 //
@@ -37,10 +39,11 @@ var (
 	duration  = flag.Duration("duration", 3*time.Second, "measured window of each end-to-end run")
 	warmup    = flag.Duration("warmup", time.Second, "load before the measured window")
 	sysWindow = flag.Duration("syscall-window", 1500*time.Millisecond, "window in which syscalls are counted")
-	reps      = flag.Int("reps", 3, "repetitions of the target configuration (100 connections, 16 B)")
-	conns     = flag.String("conns", "10,100,1000", "connection counts")
+	reps      = flag.Int("reps", 3, "repetitions of the target configurations (1 and 100 connections, 16 B)")
+	conns     = flag.String("conns", "1,10,100,1000", "connection counts")
 	sizes     = flag.String("sizes", "16,4096", "message sizes in bytes")
 	skipMicro = flag.Bool("skip-micro", false, "reuse out/bench/micro.txt")
+	wakeOps   = flag.Int("wake-ops", 5000, "operations of each counted wake-up benchmark run (the other run has a tenth)")
 	serverCPU = flag.Int("server-cpu", 0, "CPU the servers run on")
 	loadCPU   = flag.Int("load-cpu", 1, "CPU the load generator and micro-benchmarks run on")
 )
@@ -56,11 +59,13 @@ func main() {
 	}
 	r := &Report{Args: os.Args[1:], Start: start.UTC()}
 	r.Machine = machine()
+	pinCPUs()
 	logf("machine: %s, %d CPUs, kernel %s, null syscall %.0f ns", r.Machine.CPU, r.Machine.CPUs, r.Machine.Kernel, r.Machine.NullSyscallNs)
 
 	haveC := build()
 	r.Micro = micro()
 	r.E2E = endToEnd(haveC)
+	r.Wake = wakeCalls(r.E2E.SyscallMethod)
 	r.Elapsed = time.Since(start)
 	if err := r.write(*report, filepath.Join(filepath.Dir(*report), "chart.svg")); err != nil {
 		fatalf("%v", err)
@@ -68,13 +73,14 @@ func main() {
 	logf("wrote %s in %v", *report, r.Elapsed.Round(time.Second))
 }
 
-// build compiles the micro-benchmark test binary, the Go servers and the
+// build compiles the micro-benchmark test binaries, the Go servers and the
 // load generator into outDir, and the C floor (cecho) with cc if there is
 // one; it reports whether it built the C floor.
 func build() (haveC bool) {
 	must(cmd("go", "test", "-c", "-o", bin("pyselect.test"), "./sys/pyselect"))
 	must(cmd("go", "test", "-c", "-o", bin("selectors.test"), "./sys/selectors"))
-	for _, p := range []string{"epollecho", "selectecho", "selectorsecho", "netecho", "loadgen"} {
+	must(cmd("go", "test", "-c", "-o", bin("herd.test"), "./conformance/bench/herd"))
+	for _, p := range []string{"epollecho", "selectecho", "selectorsecho", "netecho", "rawecho", "loadgen"} {
 		must(cmd("go", "build", "-o", bin(p), "./conformance/bench/"+p))
 	}
 	if _, err := exec.LookPath("cc"); err != nil {

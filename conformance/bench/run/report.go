@@ -24,6 +24,7 @@ type Report struct {
 	Machine Machine
 	Micro   Micro
 	E2E     E2E
+	Wake    Wake
 }
 
 func (r *Report) write(mdPath, svgPath string) error {
@@ -46,15 +47,21 @@ func (r *Report) write(mdPath, svgPath string) error {
 	p("| Load average at start | %s (the machine is shared: figures from one run are compared only with figures of the same run) |\n\n", m.Load)
 
 	r.writeTargets(p)
+	r.writeThin(p)
 	r.writeMicro(p, filepath.Base(svgPath))
 	r.writeE2E(p)
+	r.Wake.write(p)
 
 	p("## Commands\n\n```sh\nmake bench   # = go run ./conformance/bench/run %s\n", strings.Join(r.Args, " "))
 	p("# micro-benchmarks, %d times, one process each:\n%s\ngo tool benchstat -col /impl %s\n",
 		*count, r.Micro.Command, filepath.Join(*outDir, "micro.txt"))
 	p("# end to end, per server, connection count and size:\n%s\n", r.E2E.ServerCmd)
 	p("# then: warm-up %v, a %v window (requests, latency; server CPU from /proc/<pid>/stat utime+stime),\n", *warmup, *duration)
-	p("# then a %v window counting syscalls with %s\n```\n\n", *sysWindow, syscallCmd(r.E2E.SyscallMethod))
+	p("# then a %v window counting syscalls with %s\n", *sysWindow, syscallCmd(r.E2E.SyscallMethod))
+	if r.Wake.Command != "" {
+		p("# wake-ups, per benchmark, for %d and %d operations:\n%s\n", max(*wakeOps/10, 1), *wakeOps, r.Wake.Command)
+	}
+	p("```\n\n")
 
 	p("## benchstat\n\n<details><summary>go tool benchstat -col /impl (all %d runs)</summary>\n\n```\n%s\n```\n</details>\n", *count, r.Micro.Benchstat)
 
@@ -67,9 +74,9 @@ func (r *Report) write(mdPath, svgPath string) error {
 func syscallCmd(method string) string {
 	switch method {
 	case "perf":
-		return "`perf stat -e raw_syscalls:sys_enter -p <pid>` (every system call the server enters)"
+		return "`perf stat -e raw_syscalls:sys_enter -e syscalls:sys_enter_<call>... -p <pid>` (every system call the server enters, and the calls counted one by one)"
 	case "strace":
-		return "`strace -c -f -p <pid>` (the total of its summary)"
+		return "`strace -c -f -p <pid>` (its summary, call by call)"
 	}
 	return "nothing (neither perf nor strace was available)"
 }
@@ -316,8 +323,10 @@ func (r *Report) writeE2E(p func(string, ...any)) {
 	p("Server on CPU %d, generator on CPU %d (taskset). Requests/s cannot separate servers on this machine (the generator saturates its core); **server CPU per request** and **syscalls per request** can. ", *serverCPU, *loadCPU)
 	p("Server CPU is utime (user) and stime (kernel) of `/proc/<pid>/stat` (all threads, 10 ms ticks) over the %v window divided by the requests served in it; where a load ran more than once the ticks of all its runs are divided by all their requests. ", *duration)
 	p("`c-epoll` is the same epoll server written in C (`cecho/epoll_echo.c`): its kernel time is what loopback TCP costs every server, and its user time is the least an epoll loop can spend, so **user CPU per request** is what separates the servers and the C figures are the floor. ")
+	p("`go-raw` is the C server written in Go on x/sys alone (`rawecho`), making the same calls: beyond C it spends only what the Go runtime adds (futex, nanosleep, its scheduler's user time), the floor for a Go program. ")
+	p("With one connection every wait blocks and the figures are latency-bound; with 100 or more, waits rarely block. ")
 	p("Syscalls per request: %s over a %v window opened and closed with the generator paused, divided by the requests served in it. ", syscallCmd(e.SyscallMethod), *sysWindow)
-	p("At %d connections and %d B each figure is the median of %d runs; the others are one run. The servers:\n\n", targetConns, targetSize, *reps)
+	p("At %s connections and %d B each figure is the median of %d runs; the others are one run. The servers:\n\n", intList(thinConns), targetSize, *reps)
 	for _, s := range e.Servers {
 		p("- `%s`: %s\n", s.Key, s.Name)
 	}
@@ -353,35 +362,8 @@ func (r *Report) writeE2E(p func(string, ...any)) {
 		}
 		p("\n")
 	}
-	if med := e.medians(targetConns, targetSize); med["go-epoll"].Breakdown != nil {
-		p("### Syscalls per request, call by call (%d connections, %d B)\n\n", targetConns, targetSize)
-		p("perf's `syscalls:sys_enter_<call>` tracepoints in the same window; columns with only zeros are left out.\n\n")
-		var cols []string
-		for _, c := range append(breakdownCalls, "other") {
-			for _, res := range med {
-				if res.Breakdown[c] >= 0.005 {
-					cols = append(cols, c)
-					break
-				}
-			}
-		}
-		p("| server | all |")
-		for _, c := range cols {
-			p(" %s |", c)
-		}
-		p("\n|---|--:|%s\n", strings.Repeat("--:|", len(cols)))
-		for _, sv := range e.Servers {
-			res, ok := med[sv.Key]
-			if !ok {
-				continue
-			}
-			p("| %s | %.2f |", sv.Key, res.SyscallsPerReq)
-			for _, c := range cols {
-				p(" %.2f |", res.Breakdown[c])
-			}
-			p("\n")
-		}
-		p("\n")
+	for _, conns := range thinConns {
+		writeBreakdown(p, e, conns, targetSize)
 	}
 	r.writeE2EMisses(p)
 	if len(e.Profiles) > 0 {
@@ -409,23 +391,17 @@ func (r *Report) writeE2EMisses(p func(string, ...any)) {
 		return
 	}
 	p("### Reading the misses (%d connections, %d B)\n\n", targetConns, targetSize)
-	sum := func(b map[string]float64, calls ...string) float64 {
-		t := 0.0
-		for _, c := range calls {
-			t += b[c]
-		}
-		return t
-	}
+	sum := func(b map[string]float64, calls ...string) float64 { return sumCalls(b, calls) }
 	if sysMiss && gp.Breakdown != nil {
 		p("- **Syscalls per request** (%.2f against CPython's %.2f). Both servers make one receive and one send per request "+
-			"(Go read+write %.2f, CPython recvfrom+sendto %.2f). The rest differs: waits (epoll_wait/epoll_pwait) %.3f against %.3f per request, "+
+			"(Go read+write %.2f, CPython recvfrom+sendto %.2f). The rest differs: waits (%s) %.3f against %.3f per request, "+
 			"because the Go port empties the ready list faster than the generator refills it, so each wait returns fewer events; "+
 			"and the Go runtime's own calls, futex+nanosleep+sched_yield %.3f against CPython's %.3f: a goroutine blocked in epoll_wait "+
 			"lets the runtime's sysmon thread hand its P to a spare thread (futex wake and wait) and keeps sysmon polling (nanosleep). "+
 			"CPython, one thread, has neither. These are calls pyselect does not make: they come from the Go scheduler around any blocking system call.\n",
 			gp.SyscallsPerReq, py.SyscallsPerReq,
 			sum(gp.Breakdown, "read", "write", "recvfrom", "sendto"), sum(py.Breakdown, "read", "write", "recvfrom", "sendto"),
-			sum(gp.Breakdown, "epoll_wait", "epoll_pwait"), sum(py.Breakdown, "epoll_wait", "epoll_pwait"),
+			callNames(waitCalls), gp.waits(), py.waits(),
 			sum(gp.Breakdown, "futex", "nanosleep", "sched_yield"), sum(py.Breakdown, "futex", "nanosleep", "sched_yield"))
 	}
 	share := "?"
@@ -462,4 +438,59 @@ func serverName(e E2E, key string) string {
 		}
 	}
 	return key
+}
+
+// writeBreakdown is the per-request table of one load: latency, user and
+// kernel CPU, and the system calls by name (perf's syscalls:sys_enter_<call>
+// tracepoints or strace's summary, in the same window as the total).
+func writeBreakdown(p func(string, ...any), e E2E, conns, size int) {
+	med := e.medians(conns, size)
+	if med["go-epoll"].Breakdown == nil {
+		return
+	}
+	p("### Per request, call by call (%d connections, %d B)\n\n", conns, size)
+	p("Server CPU from `/proc/<pid>/stat`, system calls by name from %s in the syscall window; `waits` is %s; columns with only zeros are left out.\n\n", syscallCmd(e.SyscallMethod), callNames(waitCalls))
+	var counts []map[string]float64
+	for _, res := range med {
+		counts = append(counts, res.Breakdown)
+	}
+	cols := callColumns(append(slices.Clone(countedCalls), "other"), counts)
+	tableHead(p, "| server | p50 µs | user µs/req | kernel µs/req | all | waits |", "|---|--:|--:|--:|--:|--:|", cols)
+	for _, sv := range e.Servers {
+		res, ok := med[sv.Key]
+		if !ok {
+			continue
+		}
+		p("| %s | %.1f | %.3f | %.3f | %.2f | %.2f |", sv.Key, us(res.P50), us(res.UserPerReq), us(res.SysPerReq), res.SyscallsPerReq, res.waits())
+		for _, c := range cols {
+			p(" %.2f |", res.Breakdown[c])
+		}
+		p("\n")
+	}
+	p("\n")
+}
+
+// callColumns are the calls with a count of at least 0.005 in one of
+// counts, in the order of calls: the columns of a table by call.
+func callColumns(calls []string, counts []map[string]float64) []string {
+	var cols []string
+	for _, c := range calls {
+		for _, b := range counts {
+			if b[c] >= 0.005 {
+				cols = append(cols, c)
+				break
+			}
+		}
+	}
+	return cols
+}
+
+// tableHead writes a table's header: the fixed columns (head and its
+// alignment row), then one right-aligned column per call.
+func tableHead(p func(string, ...any), head, align string, cols []string) {
+	p("%s", head)
+	for _, c := range cols {
+		p(" %s |", c)
+	}
+	p("\n%s%s\n", align, strings.Repeat("--:|", len(cols)))
 }
