@@ -1,0 +1,88 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build unix && !linux
+
+package socket
+
+import (
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
+
+// The portable forms of the calls sys_linux.go makes: close-on-exec and
+// O_NONBLOCK set with fcntl(2) after the call.
+
+const (
+	typeFlags    = 0
+	sockNonblock = 0
+)
+
+func newSocketFd(family, kind, proto int) (int, error) {
+	syscall.ForkLock.RLock()
+	fd, err := unix.Socket(family, kind, proto)
+	if err == nil {
+		unix.CloseOnExec(fd)
+	}
+	syscall.ForkLock.RUnlock()
+	return fd, err
+}
+
+func acceptFd(fd int) (int, unix.Sockaddr, error) {
+	syscall.ForkLock.RLock()
+	nfd, sa, err := unix.Accept(fd)
+	if err == nil {
+		unix.CloseOnExec(nfd)
+	}
+	syscall.ForkLock.RUnlock()
+	return nfd, sa, err
+}
+
+func setBlocking(fd int, block bool) error { return unix.SetNonblock(fd, !block) }
+
+func socketProtocol(int) (int, error) { return 0, nil }
+
+func recv(fd int, p []byte, flags int) (int, error) {
+	n, _, err := unix.Recvfrom(fd, p, flags)
+	return n, err
+}
+
+func unixName(name string) string { return name }
+
+// The getaddrinfo(3) errors hostAddr reports, with the codes and texts of
+// FreeBSD's libc (lib/libc/net/gai_strerror.c), which the other BSDs and
+// macOS share up to wording.
+var (
+	eaiNoname     = gai{8, "Name does not resolve"}
+	eaiAddrfamily = gai{1, "Address family for hostname not supported"}
+)
+
+func sendto(fd int, p []byte, flags int) (int, error) { return unix.SendmsgN(fd, p, nil, nil, flags) }
+
+// setsockoptNull and getsockoptBytes go through x/sys's string forms,
+// since its raw getsockopt and setsockopt are not exported: the value
+// is zeros rather than NULL, and the bytes end at the first NUL.
+func setsockoptNull(fd, level, optname, optlen int) error {
+	return unix.SetsockoptString(fd, level, optname, string(make([]byte, optlen)))
+}
+
+func getsockoptBytes(fd, level, optname, buflen int) ([]byte, error) {
+	s, err := unix.GetsockoptString(fd, level, optname)
+	if err != nil {
+		return nil, err
+	}
+	return []byte(s[:min(len(s), buflen)]), nil
+}
+
+func socketpair(family, kind, proto int) ([2]int, error) {
+	syscall.ForkLock.RLock()
+	fds, err := unix.Socketpair(family, kind, proto)
+	if err == nil {
+		unix.CloseOnExec(fds[0])
+		unix.CloseOnExec(fds[1])
+	}
+	syscall.ForkLock.RUnlock()
+	return fds, err
+}
