@@ -12,4 +12,3 @@ import (
 type rawConn = syscall.RawConn
 
 func itoa(i int) string { return strconv.Itoa(i) }
-
