@@ -57,7 +57,8 @@ func recv(fd int, p []byte, flags int) (int, error) {
 
 // unixName is an AF_UNIX name as Python gives it: x/sys writes the NUL
 // that begins an abstract name as '@', which is turned back, and gives
-// an unnamed socket's address (length 2, no path) as "@": Python's ”.
+// an unnamed socket's address (length 2, no path) as "@": Python's
+// empty str.
 func unixName(name string) string {
 	if name == "@" {
 		return ""
