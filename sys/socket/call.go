@@ -91,6 +91,6 @@ func waitFd(fd int, writing, connect bool, timeout time.Duration) (ready bool, e
 		ms = int(min((timeout+time.Millisecond-1)/time.Millisecond, 1<<31-1))
 	}
 	pfd := [1]unix.PollFd{{Fd: int32(fd), Events: ev}}
-	n, err := unix.Poll(pfd[:], ms)
+	n, err := poll(pfd[:], ms)
 	return n > 0, err
 }

@@ -63,9 +63,9 @@ func (s *Socket) Accept() (*Socket, Address, error) {
 	}
 	fd := s.fd()
 	var nfd int
-	var sa unix.Sockaddr
+	var peer Address
 	err := call(fd, false, false, s.getTimeout(), func() (err error) {
-		nfd, sa, err = acceptFd(fd)
+		nfd, peer, err = acceptFd(fd)
 		return err
 	})
 	runtime.KeepAlive(s)
@@ -83,7 +83,7 @@ func (s *Socket) Accept() (*Socket, Address, error) {
 			return nil, nil, err
 		}
 	}
-	return conn, address(sa), nil
+	return conn, peer, nil
 }
 
 // Connect is socket.connect(address): connect(2). In timeout mode it
@@ -180,12 +180,9 @@ func (s *Socket) Getsockname() (Address, error) {
 	if s == nil {
 		return nil, errNone("getsockname")
 	}
-	sa, err := unix.Getsockname(s.fd())
+	a, err := getsockname(s.fd())
 	runtime.KeepAlive(s)
-	if err != nil {
-		return nil, oserror(err)
-	}
-	return address(sa), nil
+	return a, oserror(err)
 }
 
 // Getpeername is socket.getpeername(): the address of the connected
@@ -194,10 +191,7 @@ func (s *Socket) Getpeername() (Address, error) {
 	if s == nil {
 		return nil, errNone("getpeername")
 	}
-	sa, err := unix.Getpeername(s.fd())
+	a, err := getpeername(s.fd())
 	runtime.KeepAlive(s)
-	if err != nil {
-		return nil, oserror(err)
-	}
-	return address(sa), nil
+	return a, oserror(err)
 }

@@ -91,16 +91,16 @@ func (s *Socket) Recvfrom(bufsize int, flags ...int) ([]byte, Address, error) {
 	buf := make([]byte, bufsize)
 	fd := s.fd()
 	var n int
-	var sa unix.Sockaddr
+	var from Address
 	err = call(fd, false, false, s.getTimeout(), func() (err error) {
-		n, sa, err = unix.Recvfrom(fd, buf, f)
+		n, from, err = recvfrom(fd, buf, f)
 		return err
 	})
 	runtime.KeepAlive(s)
 	if err != nil {
 		return nil, nil, oserror(err)
 	}
-	return buf[:n:n], address(sa), nil
+	return buf[:n:n], from, nil
 }
 
 // Send is socket.send(data[, flags]): send(2), returning how many bytes

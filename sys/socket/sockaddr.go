@@ -110,28 +110,14 @@ func hostAddr(host string, family AddressFamily) (netip.Addr, error) {
 	return ips[0].Unmap(), nil
 }
 
-// address is CPython's makesockaddr: the Python value of a kernel
-// address; nil (None) when there is none.
-func address(sa unix.Sockaddr) Address {
-	switch sa := sa.(type) {
-	case *unix.SockaddrInet4:
-		return AddrInet{netip.AddrFrom4(sa.Addr).String(), sa.Port}
-	case *unix.SockaddrInet6:
-		return AddrInet6{netip.AddrFrom16(sa.Addr).String(), sa.Port, 0, int(sa.ZoneId)}
-	case *unix.SockaddrUnix:
-		return AddrUnix(unixName(sa.Name))
-	}
-	return nil
-}
-
-// familyOf is the family of a kernel address, AF_UNSPEC for none.
-func familyOf(sa unix.Sockaddr) AddressFamily {
-	switch sa.(type) {
-	case *unix.SockaddrInet4:
+// familyOf is the family of an address, AF_UNSPEC for none.
+func familyOf(a Address) AddressFamily {
+	switch a.(type) {
+	case AddrInet:
 		return AF_INET
-	case *unix.SockaddrInet6:
+	case AddrInet6:
 		return AF_INET6
-	case *unix.SockaddrUnix:
+	case AddrUnix:
 		return AF_UNIX
 	}
 	return AF_UNSPEC

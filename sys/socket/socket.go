@@ -97,12 +97,12 @@ func fromFd(fd int, family AddressFamily, kind SocketKind, proto int) (*Socket, 
 	if fd < 0 {
 		return nil, newError(pyselect.ValueError, "negative file descriptor")
 	}
-	sa, err := unix.Getsockname(fd)
+	a, err := getsockname(fd)
 	if err != nil && (err == unix.EBADF || err == unix.ENOTSOCK) {
 		return nil, oserror(err)
 	}
 	if family == -1 {
-		family = familyOf(sa)
+		family = familyOf(a)
 	}
 	if kind == -1 {
 		t, err := unix.GetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_TYPE)

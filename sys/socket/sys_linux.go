@@ -24,9 +24,6 @@ func newSocketFd(family, kind, proto int) (int, error) {
 	return unix.Socket(family, kind|unix.SOCK_CLOEXEC, proto)
 }
 
-// acceptFd is accept4(2) with SOCK_CLOEXEC.
-func acceptFd(fd int) (int, unix.Sockaddr, error) { return unix.Accept4(fd, unix.SOCK_CLOEXEC) }
-
 // setBlocking is CPython's internal_setblocking: ioctl(FIONBIO).
 func setBlocking(fd int, block bool) error {
 	v := 1
@@ -53,20 +50,6 @@ func recv(fd int, p []byte, flags int) (int, error) {
 		return 0, e
 	}
 	return int(n), nil
-}
-
-// unixName is an AF_UNIX name as Python gives it: x/sys writes the NUL
-// that begins an abstract name as '@', which is turned back, and gives
-// an unnamed socket's address (length 2, no path) as "@": Python's
-// empty str.
-func unixName(name string) string {
-	if name == "@" {
-		return ""
-	}
-	if len(name) > 0 && name[0] == '@' {
-		return "\x00" + name[1:]
-	}
-	return name
 }
 
 // The getaddrinfo(3) errors hostAddr reports, with glibc's codes and

@@ -7,6 +7,7 @@
 package socket
 
 import (
+	"net/netip"
 	"syscall"
 
 	"golang.org/x/sys/unix"
@@ -30,14 +31,43 @@ func newSocketFd(family, kind, proto int) (int, error) {
 	return fd, err
 }
 
-func acceptFd(fd int) (int, unix.Sockaddr, error) {
+func acceptFd(fd int) (int, Address, error) {
 	syscall.ForkLock.RLock()
 	nfd, sa, err := unix.Accept(fd)
 	if err == nil {
 		unix.CloseOnExec(nfd)
 	}
 	syscall.ForkLock.RUnlock()
-	return nfd, sa, err
+	return nfd, address(sa), err
+}
+
+func getsockname(fd int) (Address, error) {
+	sa, err := unix.Getsockname(fd)
+	return address(sa), err
+}
+
+func getpeername(fd int) (Address, error) {
+	sa, err := unix.Getpeername(fd)
+	return address(sa), err
+}
+
+func recvfrom(fd int, p []byte, flags int) (int, Address, error) {
+	n, sa, err := unix.Recvfrom(fd, p, flags)
+	return n, address(sa), err
+}
+
+// address is CPython's makesockaddr: the Python value of a kernel
+// address; nil (None) when there is none.
+func address(sa unix.Sockaddr) Address {
+	switch sa := sa.(type) {
+	case *unix.SockaddrInet4:
+		return AddrInet{netip.AddrFrom4(sa.Addr).String(), sa.Port}
+	case *unix.SockaddrInet6:
+		return AddrInet6{netip.AddrFrom16(sa.Addr).String(), sa.Port, 0, int(sa.ZoneId)}
+	case *unix.SockaddrUnix:
+		return AddrUnix(unixName(sa.Name))
+	}
+	return nil
 }
 
 func setBlocking(fd int, block bool) error { return unix.SetNonblock(fd, !block) }
