@@ -84,7 +84,7 @@ func socketScenarioGo() {
 	check(err)
 	mark("socket, setsockopt, bind, listen")
 	check(ls.Setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1))
-	check(ls.Bind(socket.AddrInet{"127.0.0.1", 0}))
+	check(ls.Bind(socket.Inet("127.0.0.1", 0)))
 	check(ls.Listen())
 	addr, err := ls.Getsockname()
 	check(err)
@@ -131,7 +131,7 @@ func socketScenarioGo() {
 	_, err = socket.Fromfd(x.Fileno(), socket.AF_UNIX, socket.SOCK_STREAM)
 	check(err)
 	mark("create_server")
-	_, err = socket.CreateServer(socket.AddrInet{"127.0.0.1", 0})
+	_, err = socket.CreateServer(socket.Inet("127.0.0.1", 0))
 	check(err)
 	mark("end")
 }

@@ -14,8 +14,8 @@ import (
 // family, each printing as Python's str() of the value.
 //
 //	Python                         Go
-//	('127.0.0.1', 8000)            AddrInet{"127.0.0.1", 8000}
-//	('::1', 8000, 0, 0)            AddrInet6{"::1", 8000, 0, 0}
+//	('127.0.0.1', 8000)            socket.Inet("127.0.0.1", 8000)
+//	('::1', 8000, 0, 0)            socket.AddrInet6{Host: "::1", Port: 8000}
 //	'/tmp/sock'                    AddrUnix("/tmp/sock")
 //	b'\x00name' (Linux abstract)   AddrUnix("\x00name")
 //
@@ -47,6 +47,10 @@ type AddrInet6 struct {
 // with a NUL byte is in Linux's abstract namespace, which Python gives as
 // bytes. The empty AddrUnix is an unnamed socket's address.
 type AddrUnix string
+
+// Inet is the AF_INET address (host, port): AddrInet{host, port}, which
+// go vet would have written with field names outside this package.
+func Inet(host string, port int) AddrInet { return AddrInet{host, port} }
 
 func (AddrInet) address()  {}
 func (AddrInet6) address() {}

@@ -11,7 +11,7 @@
 //	Python                                 Go                                           system calls (Linux)
 //	s = socket.socket(AF_INET, SOCK_STREAM) s, err := socket.NewSocket(AF_INET, SOCK_STREAM, 0) socket(SOCK_CLOEXEC)
 //	s.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1) s.Setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)  setsockopt
-//	s.bind(('127.0.0.1', 8000))            s.Bind(socket.AddrInet{"127.0.0.1", 8000})   bind
+//	s.bind(('127.0.0.1', 8000))            s.Bind(socket.Inet("127.0.0.1", 8000))   bind
 //	s.listen(100)                          s.Listen(100)                                listen
 //	s.setblocking(False)                   s.SetBlocking(false)                         ioctl(FIONBIO)
 //	conn, addr = s.accept()                conn, addr, err := s.Accept()                accept4, getsockname

@@ -129,7 +129,7 @@ func newSocket(fd int, family AddressFamily, kind SocketKind, proto int) (*Socke
 	s.fd1.Store(int64(fd) + 1)
 	s.cleanup = runtime.AddCleanup(s, closeFd, fd)
 	t := time.Duration(defaultTimeout.Load())
-	if kind&sockNonblock != 0 && sockNonblock != 0 {
+	if kind&sockNonblock != 0 {
 		t = 0
 	} else if t >= 0 {
 		if err := setBlocking(fd, false); err != nil {
@@ -291,3 +291,23 @@ func (s *Socket) String() string {
 // truthy is Python's bool() of an address: false for None and the empty
 // AF_UNIX name.
 func truthy(a Address) bool { return a != nil && a != AddrUnix("") }
+
+// Dup is socket.dup(): a new Socket for a duplicate of the descriptor
+// (fcntl(F_DUPFD_CLOEXEC)), with the same family, type, proto and
+// timeout.
+func (s *Socket) Dup() (*Socket, error) {
+	if s == nil {
+		return nil, errNone("dup")
+	}
+	nfd, err := unix.FcntlInt(uintptr(s.fd()), unix.F_DUPFD_CLOEXEC, 0)
+	runtime.KeepAlive(s)
+	if err != nil {
+		return nil, oserror(err)
+	}
+	d, err := fromFd(nfd, s.family, s.kind, s.proto)
+	if err != nil {
+		unix.Close(nfd)
+		return nil, err
+	}
+	return d, d.SetTimeout(s.GetTimeout())
+}

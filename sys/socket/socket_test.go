@@ -49,7 +49,7 @@ func listener(t *testing.T) (*socket.Socket, socket.AddrInet) {
 	t.Helper()
 	ls := must(socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0))
 	t.Cleanup(func() { ls.Close() })
-	if err := ls.Bind(socket.AddrInet{"127.0.0.1", 0}); err != nil {
+	if err := ls.Bind(socket.Inet("127.0.0.1", 0)); err != nil {
 		t.Fatal(err)
 	}
 	if err := ls.Listen(); err != nil {
@@ -224,19 +224,19 @@ func TestZeroAndNil(t *testing.T) {
 func TestAddressErrors(t *testing.T) {
 	inet := must(socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0))
 	defer inet.Close()
-	wantErr(t, inet.Bind(socket.AddrInet{"127.0.0.1", 70000}), pyselect.OverflowError, "bind(): port must be 0-65535.")
-	wantErr(t, inet.Bind(socket.AddrInet{"127.0.0.1", -1}), pyselect.OverflowError, "bind(): port must be 0-65535.")
+	wantErr(t, inet.Bind(socket.Inet("127.0.0.1", 70000)), pyselect.OverflowError, "bind(): port must be 0-65535.")
+	wantErr(t, inet.Bind(socket.Inet("127.0.0.1", -1)), pyselect.OverflowError, "bind(): port must be 0-65535.")
 	wantErr(t, inet.Bind(socket.AddrUnix("/tmp/x")), pyselect.TypeError, "bind(): AF_INET address must be tuple, not str")
-	wantErr(t, inet.Connect(socket.AddrInet6{"::1", 1, 0, 0}), pyselect.TypeError, "AF_INET address must be a pair (host, port)")
-	wantErr(t, inet.Bind(socket.AddrInet{"::1", 0}), socket.Gaierror, "[Errno -9] Address family for hostname not supported")
-	err := inet.Bind(socket.AddrInet{"x.invalid", 1})
+	wantErr(t, inet.Connect(socket.AddrInet6{Host: "::1", Port: 1}), pyselect.TypeError, "AF_INET address must be a pair (host, port)")
+	wantErr(t, inet.Bind(socket.Inet("::1", 0)), socket.Gaierror, "[Errno -9] Address family for hostname not supported")
+	err := inet.Bind(socket.Inet("x.invalid", 1))
 	wantErr(t, err, socket.Gaierror, "[Errno -2] Name or service not known")
 	if !pyselect.Except(err, pyselect.OSError) {
 		t.Fatal("gaierror is not an OSError")
 	}
 	un := must(socket.NewSocket(socket.AF_UNIX, socket.SOCK_STREAM, 0))
 	defer un.Close()
-	wantErr(t, un.Bind(socket.AddrInet{"127.0.0.1", 0}), pyselect.TypeError, "a bytes-like object is required, not 'tuple'")
+	wantErr(t, un.Bind(socket.Inet("127.0.0.1", 0)), pyselect.TypeError, "a bytes-like object is required, not 'tuple'")
 	wantErr(t, un.Bind(socket.AddrUnix(strings.Repeat("x", 200))), pyselect.OSError, "AF_UNIX path too long")
 }
 
@@ -306,7 +306,7 @@ func TestReprAndAddresses(t *testing.T) {
 func TestDatagram(t *testing.T) {
 	s := must(socket.NewSocket(socket.AF_INET, socket.SOCK_DGRAM, 0))
 	defer s.Close()
-	if err := s.Bind(socket.AddrInet{"127.0.0.1", 0}); err != nil {
+	if err := s.Bind(socket.Inet("127.0.0.1", 0)); err != nil {
 		t.Fatal(err)
 	}
 	s.SetTimeout(5.0)
@@ -382,7 +382,7 @@ func TestFromfd(t *testing.T) {
 // CreateServer: SO_REUSEADDR, and a failed bind's message names the
 // address (Lib/socket.py).
 func TestCreateServer(t *testing.T) {
-	srv := must(socket.CreateServer(socket.AddrInet{"127.0.0.1", 0}))
+	srv := must(socket.CreateServer(socket.Inet("127.0.0.1", 0)))
 	defer srv.Close()
 	if v := must(srv.Getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR)); v == 0 {
 		t.Fatal("no SO_REUSEADDR")

@@ -15,7 +15,7 @@ import (
 // typeFlags are the flags socket(2) takes in its type argument, which
 // socket.type leaves out; sockNonblock makes a socket non-blocking.
 const (
-	typeFlags    = unix.SOCK_NONBLOCK | unix.SOCK_CLOEXEC
+	typeFlags    = SOCK_NONBLOCK | SOCK_CLOEXEC
 	sockNonblock = unix.SOCK_NONBLOCK
 )
 
@@ -98,3 +98,10 @@ func getsockoptBytes(fd, level, optname, buflen int) ([]byte, error) {
 func socketpair(family, kind, proto int) ([2]int, error) {
 	return unix.Socketpair(family, kind|unix.SOCK_CLOEXEC, proto)
 }
+
+// SOCK_NONBLOCK and SOCK_CLOEXEC are flags of socket's type argument
+// (Linux, as Python's socket module has them there).
+const (
+	SOCK_NONBLOCK SocketKind = unix.SOCK_NONBLOCK
+	SOCK_CLOEXEC  SocketKind = unix.SOCK_CLOEXEC
+)
