@@ -78,19 +78,18 @@ func waitFd(fd int, writing, connect bool, timeout time.Duration) (ready bool, e
 	if fd < 0 {
 		return true, nil
 	}
-	ev := int16(unix.POLLIN)
+	pfd := [1]unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN}}
 	if writing {
-		ev = unix.POLLOUT
+		pfd[0].Events = unix.POLLOUT
 	}
 	if connect {
-		ev |= unix.POLLERR
+		pfd[0].Events |= unix.POLLERR
 	}
 	ms := -1
 	if timeout >= 0 {
 		// _PyTime_AsMilliseconds(interval, _PyTime_ROUND_CEILING).
 		ms = int(min((timeout+time.Millisecond-1)/time.Millisecond, 1<<31-1))
 	}
-	pfd := [1]unix.PollFd{{Fd: int32(fd), Events: ev}}
 	n, err := poll(pfd[:], ms)
 	return n > 0, err
 }

@@ -44,6 +44,16 @@
 // backlog is the one given to Listen. NetConn and NetListener hand a
 // socket to code written for net; FromConn takes one back.
 //
+// # Platforms
+//
+// The package builds on every Unix pyselect supports. On Linux each call
+// is made as glibc makes it, so that a ported program makes CPython's
+// system calls (the conformance suite traces both to check it); on the
+// other systems the calls go through x/sys, which makes the same calls
+// but for details each file names (sendmsg for sendto, fcntl for
+// FIONBIO). Windows has no Socket yet: Winsock is reachable without cgo
+// through golang.org/x/sys/windows, and is the next step.
+//
 // # Errors
 //
 // Every failure is a *pyselect.Error with CPython's class, message and

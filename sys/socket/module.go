@@ -53,7 +53,7 @@ func Fromfd(fd any, family AddressFamily, kind SocketKind, proto ...int) (*Socke
 	if err != nil {
 		return nil, err
 	}
-	nfd, err := unix.FcntlInt(uintptr(n), unix.F_DUPFD_CLOEXEC, 0)
+	nfd, err := dupCloexec(uintptr(n))
 	if err != nil {
 		return nil, oserror(err)
 	}

@@ -63,7 +63,7 @@ func FromConn(c syscall.Conn) (*Socket, error) {
 	}
 	nfd := -1
 	cerr := rc.Control(func(fd uintptr) {
-		nfd, err = unix.FcntlInt(fd, unix.F_DUPFD_CLOEXEC, 0)
+		nfd, err = dupCloexec(fd)
 	})
 	if cerr != nil {
 		return nil, pyselect.AsError(cerr)

@@ -299,7 +299,7 @@ func (s *Socket) Dup() (*Socket, error) {
 	if s == nil {
 		return nil, errNone("dup")
 	}
-	nfd, err := unix.FcntlInt(uintptr(s.fd()), unix.F_DUPFD_CLOEXEC, 0)
+	nfd, err := dupCloexec(uintptr(s.fd()))
 	runtime.KeepAlive(s)
 	if err != nil {
 		return nil, oserror(err)

@@ -9,6 +9,7 @@ package socket_test
 import (
 	"bytes"
 	"errors"
+	"math"
 	"runtime"
 	"strings"
 	"testing"
@@ -151,7 +152,7 @@ func TestSetTimeoutValues(t *testing.T) {
 		{v: 1.5, want: 1.5},
 		{v: 2, want: 2.0},
 		{v: true, want: 1.0},
-		{v: -0.0, want: 0.0},
+		{v: math.Copysign(0, -1), want: 0.0},
 		{v: 250 * time.Millisecond, want: 0.25},
 		{v: 1e-7, want: 1e-7},
 		{v: "x", exc: pyselect.TypeError, msg: "'str' object cannot be interpreted as an integer"},

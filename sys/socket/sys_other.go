@@ -91,21 +91,6 @@ var (
 
 func sendto(fd int, p []byte, flags int) (int, error) { return unix.SendmsgN(fd, p, nil, nil, flags) }
 
-// setsockoptNull and getsockoptBytes go through x/sys's string forms,
-// since its raw getsockopt and setsockopt are not exported: the value
-// is zeros rather than NULL, and the bytes end at the first NUL.
-func setsockoptNull(fd, level, optname, optlen int) error {
-	return unix.SetsockoptString(fd, level, optname, string(make([]byte, optlen)))
-}
-
-func getsockoptBytes(fd, level, optname, buflen int) ([]byte, error) {
-	s, err := unix.GetsockoptString(fd, level, optname)
-	if err != nil {
-		return nil, err
-	}
-	return []byte(s[:min(len(s), buflen)]), nil
-}
-
 func socketpair(family, kind, proto int) ([2]int, error) {
 	syscall.ForkLock.RLock()
 	fds, err := unix.Socketpair(family, kind, proto)
