@@ -43,6 +43,10 @@ const (
 	AttributeError         Exception = "AttributeError"
 	MemoryError            Exception = "MemoryError"
 
+	// Gaierror is socket.gaierror, the OSError of a failed address
+	// lookup (the socket package raises it).
+	Gaierror Exception = "gaierror"
+
 	// PyException is Python's Exception, the class every error here
 	// derives from ("except Exception:"); the Go type has the name.
 	PyException Exception = "Exception"
@@ -69,7 +73,7 @@ func (e Exception) base() Exception {
 		return ConnectionError
 	case BlockingIOError, ChildProcessError, ConnectionError, FileExistsError,
 		FileNotFoundError, InterruptedError, IsADirectoryError, NotADirectoryError,
-		PermissionError, ProcessLookupError, TimeoutError:
+		PermissionError, ProcessLookupError, TimeoutError, Gaierror:
 		return OSError
 	}
 	return PyException

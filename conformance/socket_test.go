@@ -1,0 +1,397 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build unix
+
+package conformance_test
+
+import (
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+	"golang.org/x/sys/unix"
+
+	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/socket"
+)
+
+// msg is test_socket.py's MSG.
+var msg = []byte("Michael Gilfix was here\u1234\r\n")
+
+// tcpSockets is test_socket.py's SocketConnectedTest: a listener (serv),
+// a client connected to it (cli) and the accepted end (conn), closed when
+// the spec ends.
+func tcpSockets() (serv, cli, conn *socket.Socket) {
+	GinkgoHelper()
+	var err error
+	serv, err = socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0)
+	Expect(err).NotTo(HaveOccurred())
+	DeferCleanup(serv.Close)
+	Expect(serv.Bind(socket.Inet("127.0.0.1", 0))).To(Succeed())
+	Expect(serv.Listen()).To(Succeed())
+	addr, err := serv.Getsockname()
+	Expect(err).NotTo(HaveOccurred())
+	cli, err = socket.CreateConnection(addr.(socket.AddrInet), 10.0)
+	Expect(err).NotTo(HaveOccurred())
+	DeferCleanup(cli.Close)
+	Expect(serv.SetTimeout(10.0)).To(Succeed())
+	conn, _, err = serv.Accept()
+	Expect(err).NotTo(HaveOccurred())
+	DeferCleanup(conn.Close)
+	Expect(conn.SetTimeout(10.0)).To(Succeed())
+	return serv, cli, conn
+}
+
+// isNonblocking reads O_NONBLOCK from the descriptor.
+func isNonblocking(s *socket.Socket) bool {
+	GinkgoHelper()
+	fl, err := unix.FcntlInt(uintptr(s.Fileno()), unix.F_GETFL, 0)
+	Expect(err).NotTo(HaveOccurred())
+	return fl&unix.O_NONBLOCK != 0
+}
+
+var _ = Describe("socket.socket", Label("api:socket"), func() {
+	// Python: test_socket.py::GeneralModuleTests::test_repr.
+	It("repr shows fd, family, type and proto, laddr once bound, and [closed] after close", func() {
+		s, err := socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(s.String()).To(ContainSubstring("fd=%d", s.Fileno()))
+		Expect(s.String()).To(ContainSubstring("family=%d, type=%d, proto=0", unix.AF_INET, unix.SOCK_STREAM))
+		Expect(s.String()).NotTo(ContainSubstring("raddr"))
+		Expect(s.Bind(socket.Inet("127.0.0.1", 0))).To(Succeed())
+		name, err := s.Getsockname()
+		Expect(err).NotTo(HaveOccurred())
+		Expect(s.String()).To(ContainSubstring("laddr=" + name.String()))
+		Expect(s.Close()).To(Succeed())
+		Expect(s.String()).To(ContainSubstring("[closed]"))
+		Expect(s.String()).NotTo(ContainSubstring("laddr"))
+	})
+
+	// Python: test_socket.py::GeneralModuleTests::testNewAttributes.
+	It("has the family, type and proto it was made with", func() {
+		s, err := socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0)
+		Expect(err).NotTo(HaveOccurred())
+		defer s.Close()
+		Expect(s.Family()).To(Equal(socket.AF_INET))
+		Expect(s.Type()).To(Equal(socket.SOCK_STREAM))
+		Expect(s.Proto()).To(Equal(0))
+	})
+
+	// Source: socket(2) ENOTSOCK; Modules/socketmodule.c sock_initobj_impl
+	// checks a fileno with getsockname and refuses a negative one.
+	It("takes an existing socket's descriptor, and refuses a negative one and a non-socket", func() {
+		_, err := socket.NewSocket(-1, -1, -1, -3)
+		Expect(err).To(support.Raise(pyselect.ValueError, "negative file descriptor"))
+		r, _ := support.Pipe()
+		_, err = socket.NewSocket(-1, -1, -1, r)
+		Expect(err).To(support.RaiseErrno(pyselect.OSError, unix.ENOTSOCK))
+		a, _ := support.SocketPair(unix.SOCK_STREAM)
+		fd, err := unix.Dup(a)
+		Expect(err).NotTo(HaveOccurred())
+		s, err := socket.NewSocket(-1, -1, -1, fd)
+		Expect(err).NotTo(HaveOccurred())
+		defer s.Close()
+		Expect(s.Family()).To(Equal(socket.AF_UNIX))
+		Expect(s.Type()).To(Equal(socket.SOCK_STREAM))
+	})
+})
+
+var _ = Describe("socket.socket.close", Label("api:socket"), func() {
+	// Python: test_socket.py::GeneralModuleTests::testSendAfterClose.
+	It("leaves fileno() -1 and every later call OSError EBADF", func() {
+		s, err := socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(s.SetTimeout(1)).To(Succeed())
+		Expect(s.Close()).To(Succeed())
+		Expect(s.Fileno()).To(Equal(-1))
+		_, err = s.Send([]byte("spam"))
+		Expect(err).To(support.RaiseErrno(pyselect.OSError, unix.EBADF))
+	})
+
+	// Python: test_socket.py::GeneralModuleTests::testCloseException.
+	It("reports EBADF when another object closed the descriptor first", func() {
+		s, err := socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0)
+		Expect(err).NotTo(HaveOccurred())
+		other, err := socket.NewSocket(-1, -1, -1, s.Fileno())
+		Expect(err).NotTo(HaveOccurred())
+		Expect(other.Close()).To(Succeed())
+		Expect(s.Close()).To(support.RaiseErrno(pyselect.OSError, unix.EBADF))
+	})
+
+	// Python: test_socket.py::BasicTCPTest::testDetach.
+	It("detach returns the descriptor, which stays open, and closes the object", SpecTimeout(30e9), func(ctx SpecContext) {
+		_, cli, conn := tcpSockets()
+		fd := cli.Fileno()
+		Expect(cli.Detach()).To(Equal(fd))
+		_, err := cli.Recv(1024)
+		Expect(err).To(support.RaiseErrno(pyselect.OSError, unix.EBADF))
+		s, err := socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, -1, fd)
+		Expect(err).NotTo(HaveOccurred())
+		defer s.Close()
+		Expect(s.SetTimeout(10.0)).To(Succeed())
+		_, err = conn.Send(msg)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(s.Recv(1024)).To(Equal(msg))
+	})
+})
+
+var _ = Describe("socket.socket.recv", Label("api:socket"), func() {
+	// Python: test_socket.py::BasicTCPTest::testRecv and testOverFlowRecv.
+	It("receives what the peer sent, in as many pieces as asked", SpecTimeout(30e9), func(ctx SpecContext) {
+		_, cli, conn := tcpSockets()
+		_, err := conn.Send(msg)
+		Expect(err).NotTo(HaveOccurred())
+		seg1, err := cli.Recv(len(msg) - 3)
+		Expect(err).NotTo(HaveOccurred())
+		seg2, err := cli.Recv(1024)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(append(seg1, seg2...)).To(Equal(msg))
+	})
+
+	// Source: recv(2) "When a stream socket peer has performed an orderly
+	// shutdown, the return value will be 0"; Python returns b"".
+	It("returns an empty slice, and no error, at the end of the stream", SpecTimeout(30e9), func(ctx SpecContext) {
+		_, cli, conn := tcpSockets()
+		Expect(conn.Shutdown(socket.SHUT_WR)).To(Succeed())
+		got, err := cli.Recv(10)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(got).NotTo(BeNil())
+		Expect(got).To(BeEmpty())
+	})
+
+	// Python: test_socket.py::NonBlockingTCPTests::testRecv.
+	It("fails with BlockingIOError in non-blocking mode until data arrives, then does not block", SpecTimeout(30e9), func(ctx SpecContext) {
+		_, cli, conn := tcpSockets()
+		Expect(conn.SetBlocking(false)).To(Succeed())
+		_, err := conn.Recv(len(msg))
+		Expect(err).To(support.RaiseErrno(pyselect.BlockingIOError, unix.EAGAIN))
+		_, err = cli.Send(msg)
+		Expect(err).NotTo(HaveOccurred())
+		r, _, _, err := pyselect.Select([]any{conn}, nil, nil, 10.0)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(r).To(ConsistOf(conn))
+		Expect(conn.Recv(len(msg))).To(Equal(msg))
+	})
+
+	// Python: test_socket.py::TCPTimeoutTest::testTCPTimeout (for recv).
+	// Source: Modules/socketmodule.c sock_call_ex: "timed out".
+	It("fails with TimeoutError \"timed out\" in timeout mode, after at least the timeout", SpecTimeout(30e9), func(ctx SpecContext) {
+		_, cli, _ := tcpSockets()
+		Expect(cli.SetTimeout(0.05)).To(Succeed())
+		start := time.Now()
+		_, err := cli.Recv(10)
+		Expect(err).To(support.Raise(pyselect.TimeoutError, "timed out"))
+		Expect(time.Since(start)).To(BeNumerically(">=", 50*time.Millisecond))
+	})
+
+	It("refuses a negative buffer size with ValueError", func() {
+		s, err := socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0)
+		Expect(err).NotTo(HaveOccurred())
+		defer s.Close()
+		_, err = s.Recv(-1)
+		Expect(err).To(support.Raise(pyselect.ValueError, "negative buffersize in recv"))
+	})
+})
+
+var _ = Describe("socket.socket.recvfrom", Label("api:socket"), func() {
+	// Python: test_socket.py::BasicTCPTest::testRecvFrom; a connected
+	// stream socket has no sender address (makesockaddr: addrlen 0 is None).
+	It("returns the data and None on a connected stream socket", SpecTimeout(30e9), func(ctx SpecContext) {
+		_, cli, conn := tcpSockets()
+		_, err := conn.Send(msg)
+		Expect(err).NotTo(HaveOccurred())
+		data, addr, err := cli.Recvfrom(1024)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(data).To(Equal(msg))
+		Expect(addr).To(BeNil())
+	})
+})
+
+var _ = Describe("socket.socket.sendall", Label("api:socket"), func() {
+	// Python: test_socket.py::BasicTCPTest::testSendAll.
+	It("sends every byte", SpecTimeout(30e9), func(ctx SpecContext) {
+		_, cli, conn := tcpSockets()
+		Expect(conn.Sendall(make([]byte, 2048))).To(Succeed())
+		Expect(conn.Close()).To(Succeed())
+		var got []byte
+		for {
+			b, err := cli.Recv(1024)
+			Expect(err).NotTo(HaveOccurred())
+			if len(b) == 0 {
+				break
+			}
+			got = append(got, b...)
+		}
+		Expect(got).To(HaveLen(2048))
+	})
+})
+
+var _ = Describe("socket.socket.accept", Label("api:socket"), func() {
+	// Python: test_socket.py::NonBlockingTCPTests::testAccept.
+	It("fails with BlockingIOError in non-blocking mode with no connection pending, then accepts without blocking", SpecTimeout(30e9), func(ctx SpecContext) {
+		serv, err := socket.CreateServer(socket.Inet("127.0.0.1", 0))
+		Expect(err).NotTo(HaveOccurred())
+		defer serv.Close()
+		Expect(serv.SetBlocking(false)).To(Succeed())
+		_, _, err = serv.Accept()
+		Expect(err).To(support.RaiseErrno(pyselect.BlockingIOError, unix.EAGAIN))
+		addr, err := serv.Getsockname()
+		Expect(err).NotTo(HaveOccurred())
+		cli, err := socket.CreateConnection(addr.(socket.AddrInet), 10.0)
+		Expect(err).NotTo(HaveOccurred())
+		defer cli.Close()
+		r, _, _, err := pyselect.Select([]any{serv}, nil, nil, 10.0)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(r).To(ConsistOf(serv))
+		conn, _, err := serv.Accept()
+		Expect(err).NotTo(HaveOccurred())
+		defer conn.Close()
+		Expect(conn.GetTimeout()).To(BeNil())
+	})
+
+	// Python: test_socket.py::NonBlockingTCPTests::testInheritFlagsBlocking
+	// (bpo-7995): with no default timeout, a socket accepted from a
+	// listener with a timeout is blocking.
+	It("gives a blocking socket when the listener has a timeout and there is no default timeout", SpecTimeout(30e9), func(ctx SpecContext) {
+		Expect(socket.GetDefaultTimeout()).To(BeNil())
+		serv2, err := socket.CreateServer(socket.Inet("127.0.0.1", 0))
+		Expect(err).NotTo(HaveOccurred())
+		defer serv2.Close()
+		Expect(serv2.SetTimeout(10)).To(Succeed())
+		addr, _ := serv2.Getsockname()
+		cli, err := socket.CreateConnection(addr.(socket.AddrInet), 10.0)
+		Expect(err).NotTo(HaveOccurred())
+		defer cli.Close()
+		c, _, err := serv2.Accept()
+		Expect(err).NotTo(HaveOccurred())
+		defer c.Close()
+		Expect(c.GetTimeout()).To(BeNil())
+		Expect(isNonblocking(c)).To(BeFalse())
+	})
+})
+
+var _ = Describe("socket.socket.setblocking", Label("api:socket"), func() {
+	// Python: test_socket.py::NonBlockingTCPTests::testSetBlocking: the
+	// mode is the timeout, and the descriptor is non-blocking in every mode
+	// but blocking (timeout None).
+	It("sets the timeout and the descriptor's O_NONBLOCK together", func() {
+		s, err := socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0)
+		Expect(err).NotTo(HaveOccurred())
+		defer s.Close()
+		for _, c := range []struct {
+			set      func() error
+			timeout  any
+			blocking bool
+		}{
+			{func() error { return s.SetBlocking(true) }, nil, true},
+			{func() error { return s.SetBlocking(false) }, 0.0, false},
+			{func() error { return s.SetTimeout(nil) }, nil, true},
+			{func() error { return s.SetTimeout(0) }, 0.0, false},
+			{func() error { return s.SetTimeout(10) }, 10.0, true},
+			{func() error { return s.SetTimeout(0) }, 0.0, false},
+		} {
+			Expect(c.set()).To(Succeed())
+			if c.timeout == nil {
+				Expect(s.GetTimeout()).To(BeNil())
+			} else {
+				Expect(s.GetTimeout()).To(Equal(c.timeout))
+			}
+			Expect(s.GetBlocking()).To(Equal(c.blocking))
+			Expect(isNonblocking(s)).To(Equal(c.timeout != nil))
+		}
+	})
+})
+
+var _ = Describe("socket.socket.connect", Label("api:socket"), func() {
+	// Source: connect(2) ECONNREFUSED "A connect() on a stream socket found
+	// no one listening on the remote address." Python:
+	// test_socket.py::NetworkConnectionNoServer::test_connect.
+	It("fails with ConnectionRefusedError where nothing listens, and connect_ex returns the errno", func() {
+		serv, err := socket.CreateServer(socket.Inet("127.0.0.1", 0))
+		Expect(err).NotTo(HaveOccurred())
+		addr, _ := serv.Getsockname()
+		Expect(serv.Close()).To(Succeed())
+		s, err := socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0)
+		Expect(err).NotTo(HaveOccurred())
+		defer s.Close()
+		Expect(s.Connect(addr)).To(support.RaiseErrno(pyselect.ConnectionRefusedError, unix.ECONNREFUSED))
+		s2, err := socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0)
+		Expect(err).NotTo(HaveOccurred())
+		defer s2.Close()
+		Expect(s2.ConnectEx(addr)).To(Equal(int(unix.ECONNREFUSED)))
+	})
+})
+
+var _ = Describe("socket.socket.getsockopt", Label("api:socket"), func() {
+	// Python: test_socket.py::GeneralModuleTests::testGetSockOpt and
+	// testSetSockOpt.
+	It("reads SO_REUSEADDR as 0 on a new socket and non-zero once set", func() {
+		s, err := socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0)
+		Expect(err).NotTo(HaveOccurred())
+		defer s.Close()
+		Expect(s.Getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR)).To(Equal(0))
+		Expect(s.Setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)).To(Succeed())
+		Expect(s.Getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR)).NotTo(Equal(0))
+	})
+
+	// Source: tcp(7) TCP_NODELAY: off by default. CPython never sets it;
+	// Go's net does, so a port on net would not send as the original.
+	It("reads TCP_NODELAY as 0: Nagle's algorithm stays on", SpecTimeout(30e9), func(ctx SpecContext) {
+		_, cli, conn := tcpSockets()
+		Expect(cli.Getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)).To(Equal(0))
+		Expect(conn.Getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)).To(Equal(0))
+	})
+})
+
+var _ = Describe("socket.socketpair", Label("api:socket"), func() {
+	// Python: test_socket.py::BasicSocketPairTest::test_basic and testRecv.
+	It("gives two connected AF_UNIX stream sockets", SpecTimeout(30e9), func(ctx SpecContext) {
+		a, b, err := socket.Socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+		Expect(err).NotTo(HaveOccurred())
+		defer a.Close()
+		defer b.Close()
+		Expect(a.Family()).To(Equal(socket.AF_UNIX))
+		Expect(b.Type()).To(Equal(socket.SOCK_STREAM))
+		_, err = a.Send(msg)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(b.SetTimeout(10)).To(Succeed())
+		Expect(b.Recv(1024)).To(Equal(msg))
+	})
+})
+
+var _ = Describe("socket.fromfd", Label("api:socket"), func() {
+	// Python: test_socket.py::BasicTCPTest::testFromFd and testDup.
+	It("gives a socket on a duplicate descriptor that receives what the original would", SpecTimeout(30e9), func(ctx SpecContext) {
+		_, cli, conn := tcpSockets()
+		s, err := socket.Fromfd(cli.Fileno(), socket.AF_INET, socket.SOCK_STREAM)
+		Expect(err).NotTo(HaveOccurred())
+		defer s.Close()
+		Expect(s.Fileno()).NotTo(Equal(cli.Fileno()))
+		d, err := cli.Dup()
+		Expect(err).NotTo(HaveOccurred())
+		defer d.Close()
+		Expect(d.GetTimeout()).To(Equal(cli.GetTimeout()))
+		_, err = conn.Send(msg)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(s.SetTimeout(10)).To(Succeed())
+		Expect(s.Recv(1024)).To(Equal(msg))
+	})
+})
+
+var _ = Describe("socket.create_server", Label("api:socket"), func() {
+	// Python: test_socket.py::CreateServerTest::test_address and
+	// test_reuse_port; Lib/socket.py sets SO_REUSEADDR on POSIX.
+	It("listens on the address with SO_REUSEADDR", func() {
+		s, err := socket.CreateServer(socket.Inet("127.0.0.1", 0))
+		Expect(err).NotTo(HaveOccurred())
+		defer s.Close()
+		addr, err := s.Getsockname()
+		Expect(err).NotTo(HaveOccurred())
+		Expect(addr.(socket.AddrInet).Host).To(Equal("127.0.0.1"))
+		Expect(s.Getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR)).NotTo(Equal(0))
+		Expect(s.Getsockopt(socket.SOL_SOCKET, socket.SO_ACCEPTCONN)).To(Equal(1))
+	})
+})

@@ -1,0 +1,64 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+// Package socket is the part of Python's socket module that programs
+// built on select, poll, epoll, kqueue and selectors use, in Go without
+// cgo: the same calls, in the same order, with the same arguments,
+// units, results and failures as CPython 3.11's Modules/socketmodule.c
+// and Lib/socket.py, over golang.org/x/sys.
+//
+//	Python                                 Go                                           system calls (Linux)
+//	s = socket.socket(AF_INET, SOCK_STREAM) s, err := socket.NewSocket(AF_INET, SOCK_STREAM, 0) socket(SOCK_CLOEXEC)
+//	s.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1) s.Setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)  setsockopt
+//	s.bind(('127.0.0.1', 8000))            s.Bind(socket.Inet("127.0.0.1", 8000))   bind
+//	s.listen(100)                          s.Listen(100)                                listen
+//	s.setblocking(False)                   s.SetBlocking(false)                         ioctl(FIONBIO)
+//	conn, addr = s.accept()                conn, addr, err := s.Accept()                accept4, getsockname
+//	data = conn.recv(1024)                 data, err := conn.Recv(1024)                 recvfrom
+//	n = conn.send(data)                    n, err := conn.Send(data)                    sendto
+//	conn.close()                           conn.Close()                                 close
+//
+// A socket is a file object for every call of pyselect and selectors:
+// *Socket has Fileno.
+//
+// # Blocking, non-blocking and timeouts
+//
+// As in CPython a socket is in one of three modes, set by SetBlocking,
+// SetTimeout or the default timeout (SetDefaultTimeout): blocking
+// (timeout None), where each call is one blocking system call;
+// non-blocking (timeout 0), where a call that would block fails with
+// BlockingIOError (EAGAIN) at once; and timeout mode, where the
+// descriptor is non-blocking and each call first waits with poll(2) for
+// the time left, failing with TimeoutError "timed out" (CPython's
+// sock_call_ex). EINTR is retried as PEP 475 says. A blocking call holds
+// its goroutine's thread in the kernel, as CPython's holds its thread: Go's
+// runtime lends the processor to other goroutines meanwhile.
+//
+// # What differs from Go's net
+//
+// The calls are the kernel's, not net's: Nagle's algorithm stays on (net
+// sets TCP_NODELAY on every connection), recv at end of stream returns an
+// empty slice (net returns io.EOF), a non-blocking call fails with
+// BlockingIOError where net would park the goroutine, and a listener's
+// backlog is the one given to Listen. NetConn and NetListener hand a
+// socket to code written for net; FromConn takes one back.
+//
+// # Platforms
+//
+// The package builds on every Unix pyselect supports. On Linux each call
+// is made as glibc makes it, so that a ported program makes CPython's
+// system calls (the conformance suite traces both to check it); on the
+// other systems the calls go through x/sys, which makes the same calls
+// but for details each file names (sendmsg for sendto, fcntl for
+// FIONBIO). Windows has no Socket yet: Winsock is reachable without cgo
+// through golang.org/x/sys/windows, and is the next step.
+//
+// # Errors
+//
+// Every failure is a *pyselect.Error with CPython's class, message and
+// errno, so that pyselect.Except(err, pyselect.BlockingIOError) is
+// Python's "except BlockingIOError:". socket.timeout is TimeoutError, as in
+// Python 3.10 and later; socket.error is OSError; socket.gaierror is
+// Gaierror, an OSError.
+package socket

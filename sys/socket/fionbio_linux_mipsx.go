@@ -1,0 +1,10 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build linux && (mips || mipsle || mips64 || mips64le)
+
+package socket
+
+// fionbio is FIONBIO on MIPS (arch/mips/include/uapi/asm/ioctls.h).
+const fionbio = 0x667e

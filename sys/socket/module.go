@@ -1,0 +1,192 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build unix
+
+package socket
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/pyselect/pyselect/sys/pyselect"
+	"golang.org/x/sys/unix"
+)
+
+// Socketpair is socket.socketpair(family=AF_UNIX, type=SOCK_STREAM,
+// proto=0): socketpair(2) with SOCK_CLOEXEC, as two Sockets (each checked
+// with getsockname(2), as Lib/socket.py's socket(fileno=...) does).
+func Socketpair(family AddressFamily, kind SocketKind, proto ...int) (*Socket, *Socket, error) {
+	p, err := optFlags("socketpair", 3, proto)
+	if err != nil {
+		return nil, nil, err
+	}
+	fds, err := socketpair(int(family), int(kind), p)
+	if err != nil {
+		return nil, nil, oserror(err)
+	}
+	a, err := fromFd(fds[0], family, kind, p)
+	if err != nil {
+		unix.Close(fds[0])
+		unix.Close(fds[1])
+		return nil, nil, err
+	}
+	b, err := fromFd(fds[1], family, kind, p)
+	if err != nil {
+		a.Close()
+		unix.Close(fds[1])
+		return nil, nil, err
+	}
+	return a, b, nil
+}
+
+// Fromfd is socket.fromfd(fd, family, type, proto=0): a Socket for a
+// duplicate of fd (fcntl(F_DUPFD_CLOEXEC), as os.dup), which fd keeps
+// its own; fd is an fd argument, as pyselect takes.
+func Fromfd(fd any, family AddressFamily, kind SocketKind, proto ...int) (*Socket, error) {
+	p, err := optFlags("fromfd", 4, proto)
+	if err != nil {
+		return nil, err
+	}
+	n, err := pyselect.AsFileDescriptor(fd)
+	if err != nil {
+		return nil, err
+	}
+	nfd, err := dupCloexec(uintptr(n))
+	if err != nil {
+		return nil, oserror(err)
+	}
+	s, err := fromFd(nfd, family, kind, p)
+	if err != nil {
+		unix.Close(nfd)
+	}
+	return s, err
+}
+
+// CreateConnection is socket.create_connection(address[, timeout]): a
+// TCP connection to address, a (host, port) pair whose host may be a
+// name, tried at each of its addresses in turn (as getaddrinfo(3) orders
+// them) until one connects; the error is the last address's. With a
+// timeout (SetTimeout's forms), the socket is set to it before it
+// connects; without, it keeps the default timeout. (source_address and
+// all_errors are not supported.)
+func CreateConnection(address AddrInet, timeout ...any) (*Socket, error) {
+	if len(timeout) > 1 {
+		return nil, newError(pyselect.TypeError, "create_connection() takes at most 2 positional arguments")
+	}
+	addrs, err := lookup(address.Host)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range addrs {
+		var s *Socket
+		s, err = NewSocket(a.family, SOCK_STREAM, unix.IPPROTO_TCP)
+		if err != nil {
+			continue
+		}
+		if len(timeout) == 1 {
+			if err = s.SetTimeout(timeout[0]); err != nil {
+				s.Close()
+				return nil, err
+			}
+		}
+		if err = s.Connect(AddrInet{a.host, address.Port}); err == nil {
+			return s, nil
+		}
+		s.Close()
+		if !pyselect.Except(err, pyselect.OSError) {
+			return nil, err
+		}
+	}
+	return nil, err
+}
+
+// ServerOptions are socket.create_server's keyword arguments. The zero
+// value is Python's defaults.
+type ServerOptions struct {
+	Family        AddressFamily // 0 is AF_INET
+	Backlog       any           // nil (None) for Listen's default, or an int
+	ReusePort     bool
+	DualstackIPv6 bool
+}
+
+// CreateServer is socket.create_server(address, *, family=AF_INET,
+// backlog=None, reuse_port=False, dualstack_ipv6=False): a listening TCP
+// socket, with SO_REUSEADDR set, as Lib/socket.py makes it (on an
+// AF_INET6 socket also IPV6_V6ONLY, unless dualstack_ipv6). A failed bind
+// is OSError "<strerror> (while attempting to bind on address <addr>)",
+// of the class its errno gives.
+func CreateServer(address Address, kw ...ServerOptions) (*Socket, error) {
+	var o ServerOptions
+	switch len(kw) {
+	case 0:
+	case 1:
+		o = kw[0]
+	default:
+		return nil, newError(pyselect.TypeError, "create_server() takes 1 positional argument and one ServerOptions")
+	}
+	if o.Family == 0 {
+		o.Family = AF_INET
+	}
+	if o.ReusePort && !haveReusePort {
+		return nil, newError(pyselect.ValueError, "SO_REUSEPORT not supported on this platform")
+	}
+	if o.DualstackIPv6 && o.Family != AF_INET6 {
+		return nil, newError(pyselect.ValueError, "dualstack_ipv6 requires AF_INET6 family")
+	}
+	s, err := NewSocket(o.Family, SOCK_STREAM, 0)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.createServer(address, o); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Socket) createServer(address Address, o ServerOptions) error {
+	s.Setsockopt(SOL_SOCKET, SO_REUSEADDR, 1) // as Python: a failure shows at bind
+	if o.ReusePort {
+		if err := s.Setsockopt(SOL_SOCKET, soReuseport, 1); err != nil {
+			return err
+		}
+	}
+	if o.Family == AF_INET6 {
+		v6only := 1
+		if o.DualstackIPv6 {
+			v6only = 0
+		}
+		if err := s.Setsockopt(IPPROTO_IPV6, IPV6_V6ONLY, v6only); err != nil {
+			return err
+		}
+	}
+	if err := s.Bind(address); err != nil {
+		e := pyselect.AsError(err)
+		if e == nil || e.Errno == 0 {
+			return err
+		}
+		return &pyselect.Error{
+			Exception: e.Exception,
+			Message:   "[Errno " + strconv.Itoa(int(e.Errno)) + "] " + strerror(e) + " (while attempting to bind on address " + address.String() + ")",
+			Errno:     e.Errno,
+		}
+	}
+	if o.Backlog == nil {
+		return s.Listen()
+	}
+	n, ok := o.Backlog.(int)
+	if !ok {
+		return newError(pyselect.TypeError, "'"+pyselect.TypeName(o.Backlog)+"' object cannot be interpreted as an integer")
+	}
+	return s.Listen(n)
+}
+
+// strerror is an OSError's strerror: its message without "[Errno N] ".
+func strerror(e *pyselect.Error) string {
+	if _, after, ok := strings.Cut(e.Message, "] "); ok && strings.HasPrefix(e.Message, "[Errno ") {
+		return after
+	}
+	return e.Message
+}

@@ -1,0 +1,14 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build solaris || illumos
+
+package socket
+
+// illumos and Solaris have no SO_REUSEPORT: create_server refuses
+// reuse_port, as Python there does.
+const (
+	haveReusePort = false
+	soReuseport   = 0
+)

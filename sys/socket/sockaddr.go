@@ -1,0 +1,158 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build unix
+
+package socket
+
+import (
+	"context"
+	"net"
+	"net/netip"
+
+	"github.com/pyselect/pyselect/sys/pyselect"
+	"golang.org/x/sys/unix"
+)
+
+// sockaddr is CPython's getsockaddrarg: the kernel's address for a, for a
+// socket of family; caller names the method in CPython's messages
+// ("bind(): port must be 0-65535.").
+func sockaddr(family AddressFamily, a Address, caller string) (unix.Sockaddr, error) {
+	switch family {
+	case AF_UNIX:
+		path, ok := a.(AddrUnix)
+		if !ok {
+			return nil, newError(pyselect.TypeError, "a bytes-like object is required, not '"+pyTypeName(a)+"'")
+		}
+		if len(path) >= len(unix.RawSockaddrUnix{}.Path) {
+			return nil, newError(pyselect.OSError, "AF_UNIX path too long")
+		}
+		return &unix.SockaddrUnix{Name: string(path)}, nil
+	case AF_INET:
+		var in AddrInet
+		switch x := a.(type) {
+		case AddrInet:
+			in = x
+		case AddrInet6:
+			return nil, newError(pyselect.TypeError, "AF_INET address must be a pair (host, port)")
+		default:
+			return nil, newError(pyselect.TypeError, caller+"(): AF_INET address must be tuple, not "+pyTypeName(a))
+		}
+		if err := checkPort(in.Port, caller); err != nil {
+			return nil, err
+		}
+		ip, err := hostAddr(in.Host, AF_INET)
+		if err != nil {
+			return nil, err
+		}
+		return &unix.SockaddrInet4{Port: in.Port, Addr: ip.As4()}, nil
+	case AF_INET6:
+		var in AddrInet6
+		switch x := a.(type) {
+		case AddrInet:
+			in = AddrInet6{Host: x.Host, Port: x.Port}
+		case AddrInet6:
+			in = x
+		default:
+			return nil, newError(pyselect.TypeError, caller+"(): AF_INET6 address must be tuple, not "+pyTypeName(a))
+		}
+		if err := checkPort(in.Port, caller); err != nil {
+			return nil, err
+		}
+		ip, err := hostAddr(in.Host, AF_INET6)
+		if err != nil {
+			return nil, err
+		}
+		return &unix.SockaddrInet6{Port: in.Port, ZoneId: uint32(in.ScopeID), Addr: ip.As16()}, nil
+	}
+	return nil, newError(pyselect.OSError, caller+"(): bad family")
+}
+
+func checkPort(port int, caller string) error {
+	if port < 0 || port > 0xffff {
+		return newError(pyselect.OverflowError, caller+"(): port must be 0-65535.")
+	}
+	return nil
+}
+
+// hostAddr is CPython's setipaddr: "" is the wildcard address,
+// "<broadcast>" INADDR_BROADCAST, a numeric address itself, and a name is
+// looked up (Go's resolver stands in for getaddrinfo(3): it reads the
+// same /etc/hosts and resolv.conf). A failed lookup is Gaierror.
+func hostAddr(host string, family AddressFamily) (netip.Addr, error) {
+	switch {
+	case host == "":
+		if family == AF_INET {
+			return netip.IPv4Unspecified(), nil
+		}
+		return netip.IPv6Unspecified(), nil
+	case host == "<broadcast>" || host == "255.255.255.255":
+		if family == AF_INET {
+			return netip.AddrFrom4([4]byte{255, 255, 255, 255}), nil
+		}
+		return netip.Addr{}, newError(pyselect.OSError, "address family mismatched")
+	}
+	if ip, err := netip.ParseAddr(host); err == nil {
+		if (family == AF_INET) != ip.Is4() {
+			return netip.Addr{}, gaiError(eaiAddrfamily)
+		}
+		return ip, nil
+	}
+	network := "ip4"
+	if family == AF_INET6 {
+		network = "ip6"
+	}
+	ips, err := net.DefaultResolver.LookupNetIP(context.Background(), network, host)
+	if err != nil || len(ips) == 0 {
+		return netip.Addr{}, gaiError(eaiNoname)
+	}
+	return ips[0].Unmap(), nil
+}
+
+// familyOf is the family of an address, AF_UNSPEC for none.
+func familyOf(a Address) AddressFamily {
+	switch a.(type) {
+	case AddrInet:
+		return AF_INET
+	case AddrInet6:
+		return AF_INET6
+	case AddrUnix:
+		return AF_UNIX
+	}
+	return AF_UNSPEC
+}
+
+// A resolved is one of getaddrinfo(3)'s answers: the family to make a
+// socket of, and the numeric host.
+type resolved struct {
+	family AddressFamily
+	host   string
+}
+
+// lookup is getaddrinfo(host, port, 0, SOCK_STREAM) for create_connection:
+// a numeric host is its one address, a name every address Go's resolver
+// finds, in the order RFC 6724 gives them, as glibc's getaddrinfo orders
+// them.
+func lookup(host string) ([]resolved, error) {
+	if ip, err := netip.ParseAddr(host); err == nil {
+		return []resolved{{familyOfAddr(ip), ip.String()}}, nil
+	}
+	ips, err := net.DefaultResolver.LookupNetIP(context.Background(), "ip", host)
+	if err != nil || len(ips) == 0 {
+		return nil, gaiError(eaiNoname)
+	}
+	r := make([]resolved, len(ips))
+	for i, ip := range ips {
+		ip = ip.Unmap()
+		r[i] = resolved{familyOfAddr(ip), ip.String()}
+	}
+	return r, nil
+}
+
+func familyOfAddr(ip netip.Addr) AddressFamily {
+	if ip.Is4() {
+		return AF_INET
+	}
+	return AF_INET6
+}

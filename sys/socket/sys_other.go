@@ -1,0 +1,103 @@
+// Copyright 2026 The pyselect Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style license that can be
+// found in the LICENSE file.
+
+//go:build unix && !linux
+
+package socket
+
+import (
+	"net/netip"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
+
+// The portable forms of the calls sys_linux.go makes: close-on-exec and
+// O_NONBLOCK set with fcntl(2) after the call.
+
+const (
+	typeFlags    = 0
+	sockNonblock = 0
+)
+
+func newSocketFd(family, kind, proto int) (int, error) {
+	syscall.ForkLock.RLock()
+	fd, err := unix.Socket(family, kind, proto)
+	if err == nil {
+		unix.CloseOnExec(fd)
+	}
+	syscall.ForkLock.RUnlock()
+	return fd, err
+}
+
+func acceptFd(fd int) (int, Address, error) {
+	syscall.ForkLock.RLock()
+	nfd, sa, err := unix.Accept(fd)
+	if err == nil {
+		unix.CloseOnExec(nfd)
+	}
+	syscall.ForkLock.RUnlock()
+	return nfd, address(sa), err
+}
+
+func getsockname(fd int) (Address, error) {
+	sa, err := unix.Getsockname(fd)
+	return address(sa), err
+}
+
+func getpeername(fd int) (Address, error) {
+	sa, err := unix.Getpeername(fd)
+	return address(sa), err
+}
+
+func recvfrom(fd int, p []byte, flags int) (int, Address, error) {
+	n, sa, err := unix.Recvfrom(fd, p, flags)
+	return n, address(sa), err
+}
+
+// address is CPython's makesockaddr: the Python value of a kernel
+// address; nil (None) when there is none.
+func address(sa unix.Sockaddr) Address {
+	switch sa := sa.(type) {
+	case *unix.SockaddrInet4:
+		return AddrInet{netip.AddrFrom4(sa.Addr).String(), sa.Port}
+	case *unix.SockaddrInet6:
+		return AddrInet6{netip.AddrFrom16(sa.Addr).String(), sa.Port, 0, int(sa.ZoneId)}
+	case *unix.SockaddrUnix:
+		return AddrUnix(unixName(sa.Name))
+	}
+	return nil
+}
+
+func setBlocking(fd int, block bool) error { return unix.SetNonblock(fd, !block) }
+
+func socketProtocol(int) (int, error) { return 0, nil }
+
+func recv(fd int, p []byte, flags int) (int, error) {
+	n, _, err := unix.Recvfrom(fd, p, flags)
+	return n, err
+}
+
+func unixName(name string) string { return name }
+
+// The getaddrinfo(3) errors hostAddr reports, with the codes and texts of
+// FreeBSD's libc (lib/libc/net/gai_strerror.c), which the other BSDs and
+// macOS share up to wording.
+var (
+	eaiNoname     = gai{8, "Name does not resolve"}
+	eaiAddrfamily = gai{1, "Address family for hostname not supported"}
+)
+
+func sendto(fd int, p []byte, flags int) (int, error) { return unix.SendmsgN(fd, p, nil, nil, flags) }
+
+func socketpair(family, kind, proto int) ([2]int, error) {
+	syscall.ForkLock.RLock()
+	fds, err := unix.Socketpair(family, kind, proto)
+	if err == nil {
+		unix.CloseOnExec(fds[0])
+		unix.CloseOnExec(fds[1])
+	}
+	syscall.ForkLock.RUnlock()
+	return fds, err
+}
