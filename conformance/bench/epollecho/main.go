@@ -16,24 +16,48 @@
 package main
 
 import (
-	"errors"
-	"syscall"
+	"fmt"
 
 	"github.com/pyselect/pyselect/conformance/bench/prof"
-	"github.com/pyselect/pyselect/conformance/bench/pysocket"
 	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/socket"
 )
 
 func main() { prof.Main("epollecho", serve) }
 
 func serve(args []string) error {
-	// serversocket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-	// ... serversocket.setblocking(0)
-	// print(serversocket.getsockname()[1], flush=True)
-	serversocket, err := pysocket.Listener(args)
+	// port = int(sys.argv[1]) if len(sys.argv) > 1 else 0
+	port, err := prof.Port(args)
 	if err != nil {
 		return err
 	}
+	// serversocket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+	serversocket, err := socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0)
+	if err != nil {
+		return err
+	}
+	// serversocket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+	if err := serversocket.Setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); err != nil {
+		return err
+	}
+	// serversocket.bind(('127.0.0.1', port))
+	if err := serversocket.Bind(socket.Inet("127.0.0.1", port)); err != nil {
+		return err
+	}
+	// serversocket.listen(1024)
+	if err := serversocket.Listen(1024); err != nil {
+		return err
+	}
+	// serversocket.setblocking(0)
+	if err := serversocket.SetBlocking(false); err != nil {
+		return err
+	}
+	// print(serversocket.getsockname()[1], flush=True)
+	name, err := serversocket.Getsockname()
+	if err != nil {
+		return err
+	}
+	fmt.Println(name.(socket.AddrInet).Port)
 
 	// epoll = select.epoll()
 	epoll, err := pyselect.NewEpoll(-1, 0)
@@ -56,10 +80,9 @@ func serve(args []string) error {
 	}()
 
 	// connections = {}; requests = {}; responses = {}
-	connections := map[int]*pysocket.Socket{}
+	connections := map[int]*socket.Socket{}
 	requests := map[int][]byte{}
 	responses := map[int][]byte{}
-	buf := make([]byte, 4096) // recv(4096)'s buffer, reused
 	// while True:
 	for {
 		// events = epoll.poll(1)
@@ -74,7 +97,7 @@ func serve(args []string) error {
 			// if fileno == serversocket.fileno():
 			case fileno == serversocket.Fileno():
 				// connection, address = serversocket.accept()
-				connection, err := serversocket.Accept()
+				connection, _, err := serversocket.Accept()
 				if err != nil {
 					return err
 				}
@@ -99,11 +122,12 @@ func serve(args []string) error {
 				//     requests[fileno] = connections[fileno].recv(4096)
 				// except ConnectionError:
 				//     requests[fileno] = b''
-				n, err := connections[fileno].Recv(buf)
-				if err != nil && !errors.Is(err, syscall.ECONNRESET) {
+				requests[fileno], err = connections[fileno].Recv(4096)
+				if pyselect.Except(err, pyselect.ConnectionError) {
+					requests[fileno] = nil
+				} else if err != nil {
 					return err
 				}
-				requests[fileno] = buf[:n]
 				// if requests[fileno]:
 				if len(requests[fileno]) != 0 {
 					// responses[fileno] += requests[fileno]
@@ -168,7 +192,7 @@ func serve(args []string) error {
 //	epoll.unregister(fileno)
 //	connections[fileno].close()
 //	del connections[fileno], requests[fileno], responses[fileno]
-func hangUp(epoll *pyselect.Epoll, fileno int, connections map[int]*pysocket.Socket, requests, responses map[int][]byte) error {
+func hangUp(epoll *pyselect.Epoll, fileno int, connections map[int]*socket.Socket, requests, responses map[int][]byte) error {
 	if err := epoll.Unregister(fileno); err != nil {
 		return err
 	}

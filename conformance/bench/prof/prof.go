@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/pprof"
+	"strconv"
 	"syscall"
 )
 
@@ -59,4 +60,13 @@ func Main(name string, serve func(args []string) error) {
 		fmt.Fprintln(os.Stderr, name+":", err)
 		os.Exit(1)
 	}
+}
+
+// Port is the servers' first line, port = int(sys.argv[1]) if
+// len(sys.argv) > 1 else 0.
+func Port(args []string) (int, error) {
+	if len(args) > 1 {
+		return strconv.Atoi(args[1])
+	}
+	return 0, nil
 }

@@ -7,40 +7,63 @@
 // Command selectecho is the Python select echo server,
 // conformance/bench/python/select_echo.py, ported line by line to Go on
 // pyselect: each block is headed by the Python line it ports. The lists
-// hold *pysocket.Socket values, which pyselect.Select takes as Python's
+// hold *socket.Socket values, which pyselect.Select takes as Python's
 // select.select takes socket objects (they have a Fileno method).
 //
 // Usage: selectecho [port] [-cpuprofile file]
 package main
 
 import (
-	"errors"
+	"fmt"
 	"slices"
-	"syscall"
 
 	"github.com/pyselect/pyselect/conformance/bench/prof"
-	"github.com/pyselect/pyselect/conformance/bench/pysocket"
 	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/socket"
 )
 
 func main() { prof.Main("selectecho", serve) }
 
 func serve(args []string) error {
-	// server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-	// ... server.listen(1024)
-	// print(server.getsockname()[1], flush=True)
-	server, err := pysocket.Listener(args)
+	// port = int(sys.argv[1]) if len(sys.argv) > 1 else 0
+	port, err := prof.Port(args)
 	if err != nil {
 		return err
 	}
+	// server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+	server, err := socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0)
+	if err != nil {
+		return err
+	}
+	// server.setblocking(0)
+	if err := server.SetBlocking(false); err != nil {
+		return err
+	}
+	// server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+	if err := server.Setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); err != nil {
+		return err
+	}
+	// server.bind(('127.0.0.1', port))
+	if err := server.Bind(socket.Inet("127.0.0.1", port)); err != nil {
+		return err
+	}
+	// server.listen(1024)
+	if err := server.Listen(1024); err != nil {
+		return err
+	}
+	// print(server.getsockname()[1], flush=True)
+	name, err := server.Getsockname()
+	if err != nil {
+		return err
+	}
+	fmt.Println(name.(socket.AddrInet).Port)
 
 	// inputs = [server]
 	// outputs = []
 	// message_queues = {}
-	inputs := []*pysocket.Socket{server}
-	var outputs []*pysocket.Socket
-	messageQueues := map[*pysocket.Socket][][]byte{}
-	buf := make([]byte, 4096) // recv(4096)'s buffer, reused
+	inputs := []*socket.Socket{server}
+	var outputs []*socket.Socket
+	messageQueues := map[*socket.Socket][][]byte{}
 
 	// closeConn is the Python server's goodbye, written twice there:
 	//     if s in outputs:
@@ -48,7 +71,7 @@ func serve(args []string) error {
 	//     inputs.remove(s)
 	//     s.close()
 	//     del message_queues[s]
-	closeConn := func(s *pysocket.Socket) {
+	closeConn := func(s *socket.Socket) {
 		if i := slices.Index(outputs, s); i >= 0 {
 			outputs = slices.Delete(outputs, i, i+1)
 		}
@@ -69,7 +92,7 @@ func serve(args []string) error {
 			// if s is server:
 			if s == server {
 				// connection, client_address = s.accept()
-				connection, err := s.Accept()
+				connection, _, err := s.Accept()
 				if err != nil {
 					return err
 				}
@@ -87,14 +110,16 @@ func serve(args []string) error {
 			//     data = s.recv(4096)
 			// except ConnectionError:
 			//     data = b''
-			n, err := s.Recv(buf)
-			if err != nil && !errors.Is(err, syscall.ECONNRESET) {
+			data, err := s.Recv(4096)
+			if pyselect.Except(err, pyselect.ConnectionError) {
+				data = nil
+			} else if err != nil {
 				return err
 			}
 			// if data:
-			if n > 0 {
+			if len(data) > 0 {
 				// message_queues[s].put(data)
-				messageQueues[s] = append(messageQueues[s], slices.Clone(buf[:n]))
+				messageQueues[s] = append(messageQueues[s], data)
 				// if s not in outputs:
 				//     outputs.append(s)
 				if !slices.Contains(outputs, s) {

@@ -13,12 +13,12 @@
 package main
 
 import (
-	"errors"
-	"syscall"
+	"fmt"
 
 	"github.com/pyselect/pyselect/conformance/bench/prof"
-	"github.com/pyselect/pyselect/conformance/bench/pysocket"
+	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/selectors"
+	"github.com/pyselect/pyselect/sys/socket"
 )
 
 // callback is what the Python server stores as a key's data.
@@ -27,13 +27,11 @@ type callback func(fileobj any, mask int) error
 // sel = selectors.DefaultSelector()
 var sel selectors.BaseSelector[callback]
 
-var buf = make([]byte, 4096) // recv(4096)'s buffer, reused
-
 // def accept(sock, mask):
 func accept(fileobj any, mask int) error {
-	sock := fileobj.(*pysocket.Socket)
+	sock := fileobj.(*socket.Socket)
 	// conn, addr = sock.accept()  # Should be ready
-	conn, err := sock.Accept()
+	conn, _, err := sock.Accept()
 	if err != nil {
 		return err
 	}
@@ -48,16 +46,17 @@ func accept(fileobj any, mask int) error {
 
 // def read(conn, mask):
 func read(fileobj any, mask int) error {
-	conn := fileobj.(*pysocket.Socket)
+	conn := fileobj.(*socket.Socket)
 	// try:
 	//     data = conn.recv(4096)  # Should be ready
 	// except ConnectionError:
 	//     data = b''
-	n, err := conn.Recv(buf)
-	if err != nil && !errors.Is(err, syscall.ECONNRESET) {
+	data, err := conn.Recv(4096)
+	if pyselect.Except(err, pyselect.ConnectionError) {
+		data = nil
+	} else if err != nil {
 		return err
 	}
-	data := buf[:n]
 	// if data:
 	//     conn.send(data)  # Hope it won't block
 	if len(data) != 0 {
@@ -82,13 +81,39 @@ func serve(args []string) error {
 		return err
 	}
 	defer sel.Close()
-	// sock = socket.socket() ... sock.setblocking(False)
-	// print(sock.getsockname()[1], flush=True)
-	sock, err := pysocket.Listener(args)
+	// port = int(sys.argv[1]) if len(sys.argv) > 1 else 0
+	port, err := prof.Port(args)
+	if err != nil {
+		return err
+	}
+	// sock = socket.socket()
+	sock, err := socket.NewSocket(-1, -1, -1)
 	if err != nil {
 		return err
 	}
 	defer sock.Close()
+	// sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+	if err := sock.Setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); err != nil {
+		return err
+	}
+	// sock.bind(('127.0.0.1', port))
+	if err := sock.Bind(socket.Inet("127.0.0.1", port)); err != nil {
+		return err
+	}
+	// sock.listen(1024)
+	if err := sock.Listen(1024); err != nil {
+		return err
+	}
+	// sock.setblocking(False)
+	if err := sock.SetBlocking(false); err != nil {
+		return err
+	}
+	// print(sock.getsockname()[1], flush=True)
+	name, err := sock.Getsockname()
+	if err != nil {
+		return err
+	}
+	fmt.Println(name.(socket.AddrInet).Port)
 	// sel.register(sock, selectors.EVENT_READ, accept)
 	if _, err := sel.Register(sock, selectors.EVENT_READ, accept); err != nil {
 		return err
