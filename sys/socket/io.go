@@ -9,6 +9,7 @@ package socket
 import (
 	"runtime"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/pyselect/pyselect/sys/pyselect"
@@ -32,13 +33,32 @@ func (s *Socket) Recv(bufsize int, flags ...int) ([]byte, error) {
 	if bufsize < 0 {
 		return nil, newError(pyselect.ValueError, "negative buffersize in recv")
 	}
-	buf := make([]byte, bufsize)
-	n, err := s.recvInto(buf, f)
+	if bufsize > pooledSize {
+		buf := make([]byte, bufsize)
+		n, err := s.recvInto(buf, f)
+		if err != nil {
+			return nil, err
+		}
+		return buf[:n:n], nil
+	}
+	p := recvBufs.Get().(*[pooledSize]byte)
+	n, err := s.recvInto(p[:bufsize], f)
+	data := append(make([]byte, 0, n), p[:n]...)
+	recvBufs.Put(p)
 	if err != nil {
 		return nil, err
 	}
-	return buf[:n:n], nil
+	return data, nil
 }
+
+// Recv reads into a pooled buffer and returns a copy of what it received,
+// as CPython receives into a bytes object of bufsize and shrinks it to
+// the length received: a recv(4096) of 16 bytes costs 16 bytes, not 4096,
+// which is most of the allocation of a server that echoes short messages.
+// A larger bufsize is received in place.
+const pooledSize = 64 << 10
+
+var recvBufs = sync.Pool{New: func() any { return new([pooledSize]byte) }}
 
 // RecvInto is socket.recv_into(buffer[, nbytes[, flags]]): recv(2) into
 // buffer, of at most nbytes bytes (0: len(buffer)); it returns how many
