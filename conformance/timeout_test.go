@@ -229,5 +229,23 @@ var _ = Describe("select.poll.poll", Label("api:poll"), func() {
 			Entry("When the timeout is 0.5 ms, the empty poll waits at least 1 ms", 0.5, SpecTimeout(5*time.Second)),
 			Entry("When the timeout is true (1 ms), the empty poll waits at least 1 ms", true, SpecTimeout(5*time.Second)),
 		)
+
+		// Source: Modules/selectmodule.c: select_poll_poll_impl
+		// "_PyTime_AsMilliseconds(timeout, _PyTime_ROUND_TIMEOUT)"; poll(2) "The timeout
+		// argument specifies the number of milliseconds that poll() should block".
+		// Probed with CPython 3.11.7 with an idle pipe registered: the fastest of 20
+		// poll.poll(0.5) took 1.08 ms, of poll.poll(1e-6) 1.04 ms.
+		DescribeTable("waits at least 1 ms for a positive timeout under 1 ms with an idle fd registered",
+			func(ctx SpecContext, timeout any) {
+				r, _ := support.Pipe()
+				p := pyselect.NewPoll()
+				Expect(p.Register(r, pyselect.POLLIN)).To(Succeed())
+				Expect(support.Fastest(20, func() (int, error) { evs, err := p.Poll(timeout); return len(evs), err })).
+					To(BeNumerically(">=", time.Millisecond), "the fastest of 20 calls")
+			},
+			Entry("Poll(0.5)", 0.5, SpecTimeout(5*time.Second)),
+			Entry("Poll(1e-6)", 1e-6, SpecTimeout(5*time.Second)),
+			Entry("Poll(500*time.Microsecond)", 500*time.Microsecond, SpecTimeout(5*time.Second)),
+		)
 	})
 })
