@@ -82,6 +82,11 @@ const (
 // arrives before its timeout. A run whose writer was held up (a loaded
 // machine, GOMAXPROCS 1) proves nothing and is not counted; too few
 // qualifying runs skip the spec rather than pass it.
+//
+// kqueue.control has no such millisecond: CPython converts its timeout to
+// a timespec of exact nanoseconds (_PyTime_AsTimespec), so this rule, and
+// the 1 ms lower bound of epoll.poll, poll.poll and devpoll.poll, are not
+// asked of it.
 func eventInLastMillisecond(r, w int, wait func() (ready bool, err error)) {
 	GinkgoHelper()
 	base := time.Now()
