@@ -342,6 +342,31 @@ var _ = Describe("select.devpoll.poll", dpLabels, func() {
 		Expect(time.Since(start)).To(BeNumerically(">=", 50*time.Millisecond))
 	}, SpecTimeout(10*time.Second))
 
+	// Source: Modules/selectmodule.c: select_devpoll_poll_impl rounds a positive
+	// timeout up to the millisecond (_PyTime_ROUND_TIMEOUT) for dp_timeout; poll(4D)
+	// waits that long, and returns an fd that becomes ready before it expires.
+	// Devpoll has not run on Solaris or illumos yet; epoll.poll and poll.poll, which
+	// CPython rounds the same way, were probed with CPython 3.11.7 on Linux.
+	When("a positive timeout is under 1 ms", func() {
+		It("waits at least 1 ms (the fastest of 20 Poll(0.5))", func(ctx SpecContext) {
+			dp := newDp()
+			r, _ := support.Pipe()
+			Expect(dp.Register(r, pyselect.POLLIN)).To(Succeed())
+			Expect(support.Fastest(20, func() (int, error) { evs, err := dp.Poll(0.5); return len(evs), err })).
+				To(BeNumerically(">=", time.Millisecond), "the fastest of 20 calls")
+		}, SpecTimeout(10*time.Second))
+
+		It("returns an event that arrives in the last, rounded-up millisecond of Poll(0.1)", func(ctx SpecContext) {
+			dp := newDp()
+			r, w := support.NonblockingPipe()
+			Expect(dp.Register(r, pyselect.POLLIN)).To(Succeed())
+			eventInLastMillisecond(r, w, func() (bool, error) {
+				evs, err := dp.Poll(0.1)
+				return len(evs) == 1, err
+			})
+		}, SpecTimeout(30*time.Second))
+	})
+
 	// Source: Modules/selectmodule.c: select.devpoll.poll's clinic signature
 	// "timeout as timeout_obj: object = None, /"; select_devpoll_poll_impl
 	// checks "self->fd_devpoll < 0" before it converts the timeout.

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"strconv"
+	"time"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
@@ -387,4 +388,33 @@ var _ = Describe("select.epoll.fromfd", Label("api:epoll", "os:linux"), func() {
 		Expect(err).To(support.RaiseErrno(pyselect.OSError, unix.EINVAL))
 		Expect(err.Error()).To(Equal("OSError: [Errno 22] Invalid argument"))
 	}, SpecTimeout(10e9))
+
+	When("it wraps a non-epoll fd and the poll may wait", func() {
+		// Source: epoll_wait(2) "EINVAL epfd is not an epoll file descriptor": the
+		// kernel refuses the call before it waits, whatever the timeout. Probed with
+		// CPython 3.11.7: select.epoll.fromfd(os.dup(r)) of a pipe's read end, then
+		// poll(0.3) and poll(None) raise OSError [Errno 22] at once.
+		DescribeTable("fails with OSError EINVAL, never waiting on the fd",
+			func(ctx SpecContext, call func(*pyselect.Epoll) error) {
+				r, w := support.Pipe()
+				dup, err := unix.Dup(r)
+				Expect(err).NotTo(HaveOccurred())
+				ep, err := pyselect.EpollFromFd(dup)
+				Expect(err).NotTo(HaveOccurred())
+				DeferCleanup(ep.Close)
+				err = support.ReturnsWithin(5*time.Second, func() error { return call(ep) }, func() {
+					support.Write(w, []byte("x"))
+					ep.Close()
+				})
+				Expect(err).To(support.RaiseErrno(pyselect.OSError, unix.EINVAL))
+			},
+			Entry("Poll(0.3)", func(ep *pyselect.Epoll) error { _, err := ep.Poll(0.3); return err }, SpecTimeout(10*time.Second)),
+			Entry("Poll(None)", func(ep *pyselect.Epoll) error { _, err := ep.Poll(nil); return err }, SpecTimeout(10*time.Second)),
+			Entry("Poll(-1, 1)", func(ep *pyselect.Epoll) error { _, err := ep.Poll(-1, 1); return err }, SpecTimeout(10*time.Second)),
+			Entry("the Go form Wait, timeout -1", func(ep *pyselect.Epoll) error {
+				_, err := ep.Wait(make([]unix.EpollEvent, 8), -1)
+				return err
+			}, SpecTimeout(10*time.Second)),
+		)
+	})
 })

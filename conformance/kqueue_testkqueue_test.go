@@ -152,6 +152,33 @@ var _ = Describe("select.kqueue", kqLabels, func() {
 		})
 	})
 
+	When("it is made from a descriptor that is not a kqueue", func() {
+		// Source: kevent(2) "EBADF The specified descriptor is invalid", which every
+		// kernel returns for a descriptor of another type before it waits:
+		// freebsd-src sys/kern/kern_event.c: kqueue_acquire; openbsd sys/kern/kern_event.c
+		// and dragonfly sys/kern/kern_event.c: sys_kevent; netbsd sys/kern/kern_event.c:
+		// kevent1; xnu bsd/kern/kern_event.c: kevent_get_kqfile (fp_get_ftype with EBADF).
+		// Modules/selectmodule.c: kqueue.fromfd wraps the fd unchecked, as epoll.fromfd
+		// does, and control() raises the kernel's OSError.
+		DescribeTable("fails with OSError EBADF at Control, never waiting on the fd",
+			func(ctx SpecContext, timeout any) {
+				r, w := support.Pipe()
+				dup, err := unix.Dup(r)
+				Expect(err).NotTo(HaveOccurred())
+				kq, err := pyselect.KqueueFromFd(dup)
+				Expect(err).NotTo(HaveOccurred())
+				DeferCleanup(kq.Close)
+				err = support.ReturnsWithin(5*time.Second, func() error { _, err := kq.Control(nil, 1, timeout); return err }, func() {
+					support.Write(w, []byte("x"))
+					kq.Close()
+				})
+				Expect(err).To(support.RaiseErrno(pyselect.OSError, unix.EBADF))
+			},
+			Entry("control(None, 1, 0.3)", 0.3, SpecTimeout(10*time.Second)),
+			Entry("control(None, 1, None)", nil, SpecTimeout(10*time.Second)),
+		)
+	})
+
 	// Source: SEMANTICS.md#kqueue-fromfd (Modules/selectmodule.c:
 	// newKqueue_Object: fromfd(-1) creates a new kqueue), the quirk epoll.fromfd shares.
 	It("is created anew by fromfd(-1) (CPython's sentinel quirk)", func() {

@@ -8,6 +8,7 @@ package conformance_test
 
 import (
 	"strconv"
+	"syscall"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -47,6 +48,21 @@ type forwardingFile struct{ conn any }
 
 func (f *forwardingFile) Fileno() (int, error) { return pyselect.FilenoErr(f.conn) }
 func (f *forwardingFile) String() string       { return "forwardingFile" }
+
+// A failingFile is a file object whose fileno() raises err once set, as a
+// wrapper's fileno() raises the OSError of a descriptor it lost.
+type failingFile struct {
+	fd  int
+	err error
+}
+
+func (f *failingFile) Fileno() (int, error) {
+	if f.err != nil {
+		return -1, f.err
+	}
+	return f.fd, nil
+}
+func (f *failingFile) String() string { return "failingFile" }
 
 var _ = Describe("selectors", Label("api:selectors"), func() {
 	for _, c := range selectorClasses() {
@@ -98,6 +114,32 @@ var _ = Describe("selectors", Label("api:selectors"), func() {
 					f.conn = nil
 					Expect(s.GetKey(f)).To(BeIdenticalTo(key))
 					Expect(s.Unregister(f)).To(BeIdenticalTo(key))
+				})
+			})
+
+			When("a registered file object's fileno() later raises OSError", func() {
+				// Source: Lib/selectors.py: _BaseSelectorImpl._fileobj_lookup "except ValueError:
+				// # Do an exhaustive search." (the identity search follows ValueError only; any
+				// other exception of _fileobj_to_fd propagates). Probed with CPython 3.11.7 for
+				// SelectSelector, PollSelector and EpollSelector: after fileno() raises
+				// OSError(EBADF), get_key, modify and unregister raise that OSError [Errno 9],
+				// and once fileno() works again get_key finds the key.
+				It("GetKey, Modify and Unregister raise it, and the key stays", func() {
+					s := newSelector(c)
+					r, _ := onceSocketPair()
+					f := &failingFile{fd: r.Fd}
+					key, err := s.Register(f, selectors.EVENT_READ)
+					Expect(err).NotTo(HaveOccurred())
+					raised := &pyselect.Error{Exception: pyselect.OSError, Errno: syscall.EBADF, Message: "[Errno 9] Bad file descriptor"}
+					f.err = raised
+					_, err = s.GetKey(f)
+					Expect(err).To(And(support.RaiseErrno(pyselect.OSError, syscall.EBADF), MatchError(raised)), "get_key")
+					_, err = s.Modify(f, selectors.EVENT_WRITE)
+					Expect(err).To(And(support.RaiseErrno(pyselect.OSError, syscall.EBADF), MatchError(raised)), "modify")
+					_, err = s.Unregister(f)
+					Expect(err).To(And(support.RaiseErrno(pyselect.OSError, syscall.EBADF), MatchError(raised)), "unregister")
+					f.err = nil
+					Expect(s.GetKey(f)).To(BeIdenticalTo(key), "the failed calls left the key registered")
 				})
 			})
 		})
