@@ -119,6 +119,19 @@ var pollNeverOpenMaskZero = support.Rows[pyselect.Mask]{
 	},
 }
 
+// A maskName is a poll event and its name in package pyselect.
+type maskName struct {
+	bit  pyselect.Mask
+	name string
+}
+
+// maskNames are the poll events maskGo names; poll_rdhup_test.go adds
+// POLLRDHUP where the OS has it.
+var maskNames = []maskName{
+	{pyselect.POLLIN, "POLLIN"}, {pyselect.POLLPRI, "POLLPRI"}, {pyselect.POLLOUT, "POLLOUT"},
+	{pyselect.POLLERR, "POLLERR"}, {pyselect.POLLHUP, "POLLHUP"}, {pyselect.POLLNVAL, "POLLNVAL"},
+}
+
 // maskGo writes a poll mask as Go source: its POLL* names or'd, for an
 // observed row to be pasted back as it reads in this file.
 func maskGo(m pyselect.Mask) string {
@@ -126,13 +139,7 @@ func maskGo(m pyselect.Mask) string {
 		return "0"
 	}
 	var names []string
-	for _, b := range []struct {
-		bit  pyselect.Mask
-		name string
-	}{
-		{pyselect.POLLIN, "POLLIN"}, {pyselect.POLLPRI, "POLLPRI"}, {pyselect.POLLOUT, "POLLOUT"},
-		{pyselect.POLLERR, "POLLERR"}, {pyselect.POLLHUP, "POLLHUP"}, {pyselect.POLLNVAL, "POLLNVAL"},
-	} {
+	for _, b := range maskNames {
 		if m&b.bit != 0 {
 			names = append(names, "pyselect."+b.name)
 			m &^= b.bit
