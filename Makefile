@@ -114,10 +114,14 @@ soak:
 # --- matrix ---
 MATRIX_REPORTS ?= $(wildcard $(OUT)/conformance.json $(OUT)/qemu $(OUT)/wine $(OUT)/ci-reports)
 MATRIX_OUT     ?= conformance/MATRIX.md
-.PHONY: matrix
+.PHONY: matrix observed
 ## matrix: merge the conformance suite's Ginkgo reports (MATRIX_REPORTS: by default $(OUT)/conformance.json, $(OUT)/qemu/<arch>/, $(OUT)/wine/ and CI's artifacts downloaded into $(OUT)/ci-reports/) into one table, behaviour x platform, in MATRIX_OUT.
 matrix:
 	CGO_ENABLED=0 $(GO) run ./conformance/cmd/matrix -o $(MATRIX_OUT) $(MATRIX_REPORTS)
+
+## observed: print, from the same reports, what each kernel answered where the suite's row for its OS is unknown, as Go rows to cite (conformance/PLATFORMS.md#observed-rows).
+observed:
+	@CGO_ENABLED=0 $(GO) run ./conformance/cmd/matrix -observed $(MATRIX_REPORTS)
 
 # --- windows ---
 .PHONY: wine

@@ -7,7 +7,6 @@
 package conformance_test
 
 import (
-	"runtime"
 	"syscall"
 	"time"
 
@@ -58,16 +57,35 @@ func setSoftNofile(n uint64) {
 // devpollRotates says, per OS, whether successive DP_POLLs that each
 // return a full buffer resume the scan where the last one stopped, so that
 // no ready fd is starved: illumos's dp_pcache_poll "Examine[s] the bit map
-// in a circular fashion to avoid starvation. Always resume from last stop"
-// (illumos devpoll.c). Solaris's source is not public and poll(7D) says
-// nothing of the order: unknown there until its first run.
-var devpollRotates = map[string]bool{"illumos": true}
+// in a circular fashion to avoid starvation. Always resume from last stop".
+// Solaris's source is not public and poll(7D) says nothing of the order:
+// unknown there, recorded on its first run.
+var devpollRotates = support.Rows[bool]{
+	Name: "devpollRotates",
+	OS: map[string]support.Row[bool]{
+		"illumos": support.Cited(true, "illumos/illumos-gate usr/src/uts/common/io/devpoll.c: dp_pcache_poll (resumes the scan from the last stop)"),
+		"solaris": support.Unknown[bool]("poll(7D) says nothing of the order, and the kernel source is not public"),
+	},
+}
+
+// A devpollClosed is what poll() and DP_ISPOLLED say of an fd that was
+// closed before its registration was written to /dev/poll.
+type devpollClosed struct {
+	Events []pyselect.Event
+	Polled bool
+}
 
 // devpollClosedAtRegistration is, per OS, what poll() returns for an fd
-// that was closed before its registration was written to /dev/poll (see
-// the spec below for illumos's source); unknown on Solaris until its first
-// run.
-var devpollClosedAtRegistration = map[string][]pyselect.Event{"illumos": {}}
+// closed before its registration was written, and whether DP_ISPOLLED
+// finds it (see the spec below for illumos's source); unknown on Solaris,
+// recorded on its first run.
+var devpollClosedAtRegistration = support.Rows[devpollClosed]{
+	Name: "devpollClosedAtRegistration",
+	OS: map[string]support.Row[devpollClosed]{
+		"illumos": support.Cited(devpollClosed{Events: []pyselect.Event{}}, "illumos/illumos-gate usr/src/uts/common/io/devpoll.c: dpwrite (an fd it cannot look up is kept with no file) and dp_pcache_poll (an entry with no file is passed over)"),
+		"solaris": support.Unknown[devpollClosed]("poll(7D) does not say, and the kernel source is not public"),
+	},
+}
 
 var _ = Describe("select.devpoll", dpLabels, func() {
 	When("more fds are ready than RLIMIT_NOFILE's soft limit at creation", Serial, func() {
@@ -101,16 +119,12 @@ var _ = Describe("select.devpoll", dpLabels, func() {
 			}
 			Expect(seen).To(HaveLen(limit), "distinct fds")
 
-			rotates, known := devpollRotates[runtime.GOOS]
-			if !known {
-				Skip("whether successive full DP_POLLs resume where the last stopped is unknown on " + runtime.GOOS + " until its first run (its kernel source is not public)")
-			}
 			for range 2 {
 				for _, e := range dpPoll0(dp) {
 					seen[e.Fd] = true
 				}
 			}
-			Expect(len(seen) == len(ready)).To(Equal(rotates), "three polls of %d events cover all %d ready fds", limit, len(ready))
+			devpollRotates.Expect(len(seen) == len(ready)) // three polls of limit events cover every ready fd
 		}, SpecTimeout(30*time.Second))
 	})
 })
@@ -182,13 +196,9 @@ var _ = Describe("select.devpoll.register", dpLabels, func() {
 		dp := newDp()
 		fd := support.ClosedFd()
 		Expect(dp.Register(fd, pyselect.POLLIN)).To(Succeed())
-		want, known := devpollClosedAtRegistration[runtime.GOOS]
-		if !known {
-			Skip("what poll() reports for an fd closed before its registration was written is unknown on " + runtime.GOOS + " until its first run (poll(7D) does not say, and its kernel source is not public)")
-		}
-		Expect(dpPoll0(dp)).To(Equal(want))
+		evs := dpPoll0(dp)
 		_, polled := dpIsPolled(dpFileno(dp), fd)
-		Expect(polled).To(BeFalse())
+		devpollClosedAtRegistration.Expect(devpollClosed{Events: evs, Polled: polled})
 	})
 
 	// Source: Modules/selectmodule.c: select.devpoll.register's clinic

@@ -7,11 +7,10 @@
 package conformance_test
 
 import (
-	"runtime"
-
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
+	"github.com/pyselect/pyselect/conformance/support"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -23,27 +22,30 @@ type kqueueOptional struct {
 	missing               string
 }
 
+// kqueueDivergent is the values of the kqueue names that differ per OS.
+type kqueueDivergent struct {
+	FilterRead, FilterWrite, FilterTimer, EvSysflags, NotePctrlmask int64
+}
+
 // kqueueConstants is the per-OS divergence of the constants, as data:
-// each OS's value of the names whose values differ, and why.
-var kqueueConstants = map[string]struct {
-	filterRead, filterWrite, filterTimer, evSysflags, notePctrlmask int64
-	why                                                             string
-}{
-	"darwin":    {-1, -2, -7, 0xf000, -0x100000, "macOS <sys/event.h>: filters are negative; NOTE_PCTRLMASK is (~NOTE_PDATAMASK), an int, so Python's value is negative"},
-	"dragonfly": {-1, -2, -7, 0xf800, 0xf0000000, "DragonFly <sys/event.h>: FreeBSD's numbering of the filters; EV_SYSFLAGS is 0xF800, as on OpenBSD"},
-	"freebsd":   {-1, -2, -7, 0xf000, 0xf0000000, "FreeBSD <sys/event.h>: filters are negative shorts"},
-	"netbsd":    {0, 1, 6, 0xf000, 0xf0000000, "NetBSD <sys/event.h>: filter is a uint32_t and filters count up from 0 (EVFILT_READ 0U)"},
-	"openbsd":   {-1, -2, -7, 0xf800, 0xf0000000, "OpenBSD <sys/event.h>: EV_SYSFLAGS also reserves 0x0800 (__EV_SELECT)"},
+// each OS's value of the names whose values differ, cited with the header
+// that defines them.
+var kqueueConstants = support.Rows[kqueueDivergent]{
+	Name: "kqueueConstants",
+	OS: map[string]support.Row[kqueueDivergent]{
+		"darwin":    support.Cited(kqueueDivergent{-1, -2, -7, 0xf000, -0x100000}, "apple-oss-distributions/xnu bsd/sys/event.h: EVFILT_READ (-1), EVFILT_WRITE (-2), EVFILT_TIMER (-7), EV_SYSFLAGS (0xF000), NOTE_PCTRLMASK (~NOTE_PDATAMASK, an int, so Python's value is negative)"),
+		"dragonfly": support.Cited(kqueueDivergent{-1, -2, -7, 0xf800, 0xf0000000}, "DragonFlyBSD/DragonFlyBSD sys/sys/event.h: FreeBSD's numbering of the filters; EV_SYSFLAGS 0xF800, as on OpenBSD"),
+		"freebsd":   support.Cited(kqueueDivergent{-1, -2, -7, 0xf000, 0xf0000000}, "freebsd/freebsd-src sys/sys/event.h: the filters are negative shorts; EV_SYSFLAGS 0xF000"),
+		"netbsd":    support.Cited(kqueueDivergent{0, 1, 6, 0xf000, 0xf0000000}, "NetBSD/src sys/sys/event.h: filter is a uint32_t and the filters count up from 0 (EVFILT_READ 0U)"),
+		"openbsd":   support.Cited(kqueueDivergent{-1, -2, -7, 0xf800, 0xf0000000}, "openbsd/src sys/sys/event.h: EV_SYSFLAGS also reserves 0x0800 (__EV_SELECT)"),
+	},
 }
 
 var _ = Describe("select module kqueue constants", kqLabels, func() {
 	// Source: SEMANTICS.md#constants-kqueue (values from x/sys zerrors, per OS), CPython
 	// Modules/selectmodule.c: _select_exec's list; the filters' sign and EV_SYSFLAGS differ per OS.
 	It("have this OS's values", func() {
-		want, ok := kqueueConstants[runtime.GOOS]
-		Expect(ok).To(BeTrue(), "kqueueConstants has no entry for "+runtime.GOOS)
-		got := []int64{pyselect.KQ_FILTER_READ, pyselect.KQ_FILTER_WRITE, pyselect.KQ_FILTER_TIMER, pyselect.KQ_EV_SYSFLAGS, pyselect.KQ_NOTE_PCTRLMASK}
-		Expect(got).To(Equal([]int64{want.filterRead, want.filterWrite, want.filterTimer, want.evSysflags, want.notePctrlmask}), want.why)
+		kqueueConstants.Expect(kqueueDivergent{pyselect.KQ_FILTER_READ, pyselect.KQ_FILTER_WRITE, pyselect.KQ_FILTER_TIMER, pyselect.KQ_EV_SYSFLAGS, pyselect.KQ_NOTE_PCTRLMASK})
 	})
 
 	DescribeTable("have the values every BSD shares (SEMANTICS.md#constants-kqueue)",

@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
-	"runtime"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -25,17 +24,18 @@ import (
 // the EV_* flags and the filters. The kernel's behaviour is passed
 // through unchanged, so the man page is the source.
 
-// kqueueExitStatus records, per OS, whether EVFILT_PROC's NOTE_EXIT
-// puts the exit status in data, with the man page that says so.
-var kqueueExitStatus = map[string]struct {
-	inData bool
-	why    string
-}{
-	"freebsd":   {true, `FreeBSD kqueue(2): "NOTE_EXIT The process has exited. The exit status will be stored in data in the same format as the status returned by wait(2)."`},
-	"netbsd":    {true, `NetBSD kqueue(2): "NOTE_EXIT The process has exited. The exit status will be stored in data."`},
-	"openbsd":   {true, `OpenBSD kqueue(2): "NOTE_EXIT The process has exited. The exit status will be stored in data."`},
-	"darwin":    {false, `macOS kqueue(2): the status is stored only with NOTE_EXITSTATUS, which Python does not export`},
-	"dragonfly": {false, `DragonFly kqueue(2) documents NOTE_EXIT without an exit status in data`},
+// kqueueExitStatus is, per OS, whether EVFILT_PROC's NOTE_EXIT puts the
+// child's exit status in data, in wait(2)'s format: cited with the kernel
+// function that fills data, or unknown (recorded on the first run).
+var kqueueExitStatus = support.Rows[bool]{
+	Name: "kqueueExitStatus",
+	OS: map[string]support.Row[bool]{
+		"freebsd":   support.Cited(true, "freebsd/freebsd-src sys/kern/kern_event.c: filt_proc (kn_data = KW_EXITCODE(p_xexit, p_xsig) for NOTE_EXIT)"),
+		"netbsd":    support.Cited(true, "NetBSD/src sys/kern/kern_event.c: knote_proc_exit (kn_data = P_WAITSTATUS(p))"),
+		"openbsd":   support.Cited(true, "openbsd/src sys/kern/kern_event.c: filt_proc (kn_data = W_EXITCODE(ps_xexit, ps_xsig) for NOTE_EXIT)"),
+		"darwin":    support.Unknown[bool]("macOS kqueue(2) stores the status only with NOTE_EXITSTATUS, which Python does not export; bsd/kern/kern_event.c: filt_proc not read yet"),
+		"dragonfly": support.Unknown[bool]("DragonFly kqueue(2) documents NOTE_EXIT without an exit status in data; sys/kern/kern_event.c: filt_proc not read yet"),
+	},
 }
 
 // control is kq.control(changes, maxevents, timeout) that must succeed.
@@ -206,13 +206,8 @@ var _ = Describe("select.kqueue.control (filters)", kqLabels, func() {
 		Expect(evs).To(HaveLen(1))
 		Expect(evs[0].Ident).To(Equal(uint64(cmd.Process.Pid)))
 		Expect(evs[0].Fflags & pyselect.KQ_NOTE_EXIT).NotTo(BeZero())
-		facts, known := kqueueExitStatus[runtime.GOOS]
-		Expect(known).To(BeTrue(), "kqueueExitStatus has no entry for "+runtime.GOOS)
-		if facts.inData {
-			status := unix.WaitStatus(evs[0].Data)
-			Expect(status.Exited()).To(BeTrue(), facts.why)
-			Expect(status.ExitStatus()).To(Equal(3), facts.why)
-		}
+		status := unix.WaitStatus(evs[0].Data)
+		kqueueExitStatus.Expect(status.Exited() && status.ExitStatus() == 3)
 	}, SpecTimeout(60*time.Second))
 
 	// Source: kqueue(2) EVFILT_VNODE: "Takes a file descriptor as the

@@ -22,15 +22,20 @@ import (
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
-// selectFdSetSize is FD_SETSIZE per OS, as data: the C library's
-// <sys/select.h> (glibc, macOS, FreeBSD, OpenBSD, DragonFly: 1024; NetBSD:
-// 256, its sys/fd_set.h "#define FD_SETSIZE 256"; illumos and Solaris:
-// 65536 for a 64-bit (_LP64) program), which x/sys mirrors in
-// unix.FD_SETSIZE and unix.FdSet.
-var selectFdSetSize = map[string]int{
-	"linux": 1024, "darwin": 1024, "freebsd": 1024, "openbsd": 1024, "dragonfly": 1024,
-	"netbsd":  256,
-	"illumos": 65536, "solaris": 65536,
+// selectFdSetSize is FD_SETSIZE per OS, cited with the C library header
+// that defines it, which x/sys mirrors in unix.FD_SETSIZE and unix.FdSet.
+var selectFdSetSize = support.Rows[int]{
+	Name: "selectFdSetSize",
+	OS: map[string]support.Row[int]{
+		"linux":     support.Cited(1024, "glibc misc/sys/select.h: FD_SETSIZE (__FD_SETSIZE, 1024)"),
+		"darwin":    support.Cited(1024, "apple-oss-distributions/xnu bsd/sys/_types/_fd_def.h: __DARWIN_FD_SETSIZE 1024"),
+		"freebsd":   support.Cited(1024, "freebsd/freebsd-src sys/sys/select.h: FD_SETSIZE 1024"),
+		"openbsd":   support.Cited(1024, "openbsd/src sys/sys/select.h: FD_SETSIZE 1024"),
+		"dragonfly": support.Cited(1024, "DragonFlyBSD/DragonFlyBSD sys/sys/fd_set.h: FD_SETSIZE 1024"),
+		"netbsd":    support.Cited(256, "NetBSD/src sys/sys/fd_set.h: FD_SETSIZE 256"),
+		"illumos":   support.Cited(65536, "illumos/illumos-gate usr/src/uts/common/sys/select.h: FD_SETSIZE 65536 for a 64-bit (_LP64) program"),
+		"solaris":   support.Unknown[int]("Solaris <sys/select.h> sets FD_SETSIZE 65536 for a 64-bit (_LP64) program, as illumos does; Solaris 11.4's header is not public"),
+	},
 }
 
 // selectSkipEBADF names the OSes where CPython itself skips
@@ -259,14 +264,10 @@ var _ = Describe("select.select", Label("api:select"), func() {
 	})
 
 	Describe("FD_SETSIZE", func() {
-		// Source: select(2) "FD_SETSIZE ... 1024"; NetBSD sys/fd_set.h 256;
-		// see selectFdSetSize.
+		// Source: select(2) "FD_SETSIZE ... 1024"; per OS, the header each
+		// row of selectFdSetSize cites.
 		It("is the C library's FD_SETSIZE for this OS", func() {
-			want, ok := selectFdSetSize[runtime.GOOS]
-			if !ok {
-				Skip("no recorded FD_SETSIZE for " + runtime.GOOS)
-			}
-			Expect(pyselect.FD_SETSIZE).To(Equal(want))
+			selectFdSetSize.Expect(pyselect.FD_SETSIZE)
 		})
 
 		// Source: CPython seq2set / _PyIsSelectable_fd: "filedescriptor out

@@ -240,7 +240,7 @@ func (p *Poll) Poll(timeout any, extra ...int) ([]Event, error) {
 	p.mu.Unlock()
 
 	n, err := wait(d, msMaxWait, func(d time.Duration) (int, error) {
-		n, err := unix.Poll(buf, msCeil(d))
+		n, err := sysPoll(buf, msCeil(d))
 		return n, sysErr(err)
 	})
 	if err != nil {

@@ -18,6 +18,12 @@
 // names the column of PATH's reports itself. Reports of the same column
 // are merged; a spec that failed in any of them is failed.
 //
+// A spec whose expected value for an OS is not yet cited records what the
+// kernel answered instead (support.Rows); the matrix marks such a cell
+// "pass, observed" and lists the observations in a section of their own.
+// With -observed, matrix writes no Markdown but prints those observations
+// as Go rows to cite (`make observed`, conformance/PLATFORMS.md).
+//
 // It exits 1 if a spec failed anywhere (the matrix is written first), and
 // 2 on bad arguments or when no report was found.
 package main
@@ -38,8 +44,9 @@ import (
 
 func main() {
 	out := flag.String("o", "", "write the Markdown here (default: standard output)")
+	observed := flag.Bool("observed", false, "print the observed, unverified rows as Go rows to cite, instead of the matrix")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: matrix [-o MATRIX.md] [NAME=]REPORT.json|DIR...")
+		fmt.Fprintln(os.Stderr, "usage: matrix [-o MATRIX.md | -observed] [NAME=]REPORT.json|DIR...")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -59,6 +66,13 @@ func main() {
 		os.Exit(2)
 	}
 	m.SortColumns()
+	if *observed {
+		if err := m.WriteObserved(os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, "matrix:", err)
+			os.Exit(2)
+		}
+		return
+	}
 	header := fmt.Sprintf("# Conformance matrix\n\nWritten by `make matrix` (`go run ./conformance/cmd/matrix`) on %s from the Ginkgo JSON reports listed below; do not edit by hand. How to regenerate it, and with CI's reports: [README.md](README.md#matrix).\n\n", time.Now().UTC().Format("2006-01-02 15:04 UTC"))
 	var md strings.Builder
 	m.WriteMarkdown(&md, header)

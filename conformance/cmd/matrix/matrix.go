@@ -5,6 +5,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"path"
@@ -14,6 +15,8 @@ import (
 	"strings"
 
 	"github.com/onsi/ginkgo/v2/types"
+
+	"github.com/pyselect/pyselect/conformance/support"
 )
 
 // A State is what one platform's run did with one spec.
@@ -34,6 +37,9 @@ const (
 type Cell struct {
 	State  State
 	Reason string // why it was skipped, or the failure message
+	// Observed is what the kernel answered where the spec's row for this
+	// OS is unknown (support.Rows): recorded, not asserted.
+	Observed []support.Observation
 }
 
 // A Column is one platform's run: its name (GOOS/GOARCH and how it ran),
@@ -87,8 +93,13 @@ func (m *Matrix) Add(name, source string, reports []types.Report) {
 			m.apis[name] = api
 			c := cellOf(s)
 			specFailed = specFailed || c.State == Failed
-			if old, ok := col.Cells[name]; !ok || c.State > old.State {
+			old, ok := col.Cells[name]
+			if !ok || c.State > old.State {
+				c.Observed = append(old.Observed, c.Observed...)
 				col.Cells[name] = c
+			} else {
+				old.Observed = append(old.Observed, c.Observed...)
+				col.Cells[name] = old
 			}
 		}
 		if !r.SuiteSucceeded && !specFailed && len(col.SuiteFailures) == 0 {
@@ -108,9 +119,16 @@ func (m *Matrix) column(name string) *Column {
 	return c
 }
 
-// cellOf classifies one spec report. A skip without a message is a spec
-// that a label filter or focus left out: not run, not skipped.
+// cellOf classifies one spec report, with its observations. A skip
+// without a message is a spec that a label filter or focus left out: not
+// run, not skipped.
 func cellOf(s types.SpecReport) Cell {
+	c := classify(s)
+	c.Observed = observations(s)
+	return c
+}
+
+func classify(s types.SpecReport) Cell {
 	switch {
 	case s.State == types.SpecStatePassed:
 		return Cell{State: Passed}
@@ -124,6 +142,19 @@ func cellOf(s types.SpecReport) Cell {
 		return Cell{State: Failed, Reason: s.State.String() + ": " + firstLine(s.Failure.Message)}
 	}
 	return Cell{State: NotRun}
+}
+
+// observations are the spec's report entries named
+// support.ObservedEntry, decoded.
+func observations(s types.SpecReport) []support.Observation {
+	var out []support.Observation
+	for _, e := range s.ReportEntries {
+		var o support.Observation
+		if e.Name == support.ObservedEntry && json.Unmarshal([]byte(e.Value.AsJSON), &o) == nil {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 func firstLine(s string) string {
@@ -202,7 +233,7 @@ func (m *Matrix) WriteMarkdown(w io.Writer, header string) error {
 	b := &strings.Builder{}
 	p := func(format string, a ...any) { fmt.Fprintf(b, format, a...) }
 	p("%s", header)
-	p("Legend: **pass**; **FAIL** (n): failed, message in note n; skip (n): skipped, reason in note n; — : not run (the spec is not built for that OS, was filtered out, or the run stopped first).\n\n")
+	p("Legend: **pass**; **FAIL** (n): failed, message in note n; skip (n): skipped, reason in note n; pass, observed (n): passed, and recorded what the kernel answered where this OS's expected value is not yet cited (observed, unverified: in note n and below); — : not run (the spec is not built for that OS, was filtered out, or the run stopped first).\n\n")
 	p("| platform | passed | failed | skipped | not run | reports |\n| --- | ---: | ---: | ---: | ---: | --- |\n")
 	for _, c := range m.Columns {
 		t := m.Tally(c)
@@ -211,6 +242,12 @@ func (m *Matrix) WriteMarkdown(w io.Writer, header string) error {
 	for _, c := range m.Columns {
 		for _, f := range c.SuiteFailures {
 			p("\n**%s**: %s\n", c.Name, escape(f))
+		}
+	}
+	if obs := m.Observed(); len(obs) > 0 {
+		p("\n## Observed, unverified (%d)\n\nWhat the kernel answered where a spec's row for that OS is unknown: recorded, not asserted. `make observed` prints them as rows to cite ([PLATFORMS.md](PLATFORMS.md#observed-rows)).\n\n| platform | table | observed | spec |\n| --- | --- | --- | --- |\n", len(obs))
+		for _, o := range obs {
+			p("| %s | `%s` | `%s` | %s |\n", o.Column, escape(o.Table), escape(o.Value), escape(o.Spec))
 		}
 	}
 	if never := m.NeverPassed(); len(never) > 0 {
@@ -247,7 +284,11 @@ func (m *Matrix) WriteMarkdown(w io.Writer, header string) error {
 				cell := c.Cell(s)
 				switch cell.State {
 				case Passed:
-					p(" pass |")
+					if len(cell.Observed) > 0 {
+						p(" pass, observed (%d) |", note(observedNote(cell.Observed)))
+					} else {
+						p(" pass |")
+					}
 				case Failed:
 					p(" **FAIL** (%d) |", note(cell.Reason))
 				case Skipped:
@@ -270,6 +311,15 @@ func (m *Matrix) WriteMarkdown(w io.Writer, header string) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// observedNote is a cell's observations as one note.
+func observedNote(obs []support.Observation) string {
+	var parts []string
+	for _, o := range obs {
+		parts = append(parts, fmt.Sprintf("%s: %s = %s (%s)", support.ObservedEntry, o.Table, o.Value, o.Text))
+	}
+	return strings.Join(parts, "; ")
 }
 
 // escape keeps text on one table line: pipes escaped, newlines as spaces.

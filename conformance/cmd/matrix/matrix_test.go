@@ -231,3 +231,56 @@ func TestFirstLineDropsTheCheckout(t *testing.T) {
 		t.Fatalf("firstLine = %q, want %q", got, want)
 	}
 }
+
+// observedSpec is a passed spec that recorded o, as the suite's
+// support.Rows does where its row for the OS is unknown.
+func observedSpec(o support.Observation, texts ...string) types.SpecReport {
+	s := spec(types.SpecStatePassed, "", texts...)
+	s.ReportEntries = types.ReportEntries{{Name: support.ObservedEntry, Value: types.WrapEntryValue(o)}}
+	return s
+}
+
+func TestObservedRows(t *testing.T) {
+	obs := func(goarch, value string) support.Observation {
+		return support.Observation{Table: `pollHangup["socketpair, peer closed, POLLIN only"]`, GOOS: "netbsd", GOARCH: goarch,
+			Type: "pyselect.Mask", Value: value, Text: "1", Note: "no row for netbsd"}
+	}
+	// Through JSON, as cmd/matrix reads a report file.
+	viaJSON := func(r []types.Report) []types.Report {
+		data, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back []types.Report
+		if err := json.Unmarshal(data, &back); err != nil {
+			t.Fatal(err)
+		}
+		return back
+	}
+	m := NewMatrix()
+	m.Add("netbsd/amd64", "a.json", viaJSON(report("netbsd/amd64", observedSpec(obs("amd64", "pyselect.POLLIN"), "select.poll.poll", "reports", "When a peer closed"))))
+	m.Add("netbsd/386", "b.json", viaJSON(report("netbsd/386", observedSpec(obs("386", "pyselect.POLLIN"), "select.poll.poll", "reports", "When a peer closed"))))
+	if m.Failed() {
+		t.Error("an observation failed the matrix")
+	}
+	var md strings.Builder
+	m.WriteMarkdown(&md, "")
+	for _, want := range []string{" pass, observed (1) |", "## Observed, unverified (2)", "| netbsd/386 | `pollHangup[\"socketpair, peer closed, POLLIN only\"]` | `pyselect.POLLIN` |"} {
+		if !strings.Contains(md.String(), want) {
+			t.Errorf("the matrix lacks %q:\n%s", want, md.String())
+		}
+	}
+	var rows strings.Builder
+	m.WriteObserved(&rows)
+	if want := `"netbsd": support.Cited[pyselect.Mask](pyselect.POLLIN, ""), // observed on netbsd/386, netbsd/amd64`; !strings.Contains(rows.String(), want) {
+		t.Errorf("WriteObserved lacks\n%s\nin\n%s", want, rows.String())
+	}
+
+	// Two platforms of one OS that disagree are left for the maintainer.
+	m.Add("netbsd/386", "c.json", viaJSON(report("netbsd/386", observedSpec(obs("386", "pyselect.POLLIN | pyselect.POLLHUP"), "select.poll.poll", "reports", "When a peer closed"))))
+	rows.Reset()
+	m.WriteObserved(&rows)
+	if !strings.Contains(rows.String(), "disagree") || strings.Contains(rows.String(), "\n\"netbsd\"") {
+		t.Errorf("WriteObserved of a disagreement:\n%s", rows.String())
+	}
+}

@@ -5,7 +5,10 @@
 // Command report prints a Ginkgo JSON report of the conformance suite as
 // a readable summary: per API (the outermost Describe), how many specs
 // passed, failed and were skipped; every failure with its location and
-// message; every skip with its reason. It exits 1 if any spec failed.
+// message; every skip with its reason; every value the kernel answered
+// where the suite's row for this OS is unknown (observed, unverified:
+// recorded, not asserted; conformance/PLATFORMS.md#observed-rows). It
+// exits 1 if any spec failed.
 //
 //	go run ./conformance/cmd/report out/conformance.json
 package main
@@ -18,6 +21,8 @@ import (
 	"strings"
 
 	"github.com/onsi/ginkgo/v2/types"
+
+	"github.com/pyselect/pyselect/conformance/support"
 )
 
 type tally struct{ passed, failed, skipped, pending int }
@@ -49,7 +54,7 @@ func main() {
 func print(r types.Report) (failed bool) {
 	byAPI := map[string]*tally{}
 	var total tally
-	var failures, skips []string
+	var failures, skips, observed []string
 	for _, s := range r.SpecReports {
 		if s.LeafNodeType != types.NodeTypeIt {
 			if s.State.Is(types.SpecStateFailureStates) {
@@ -67,6 +72,11 @@ func print(r types.Report) (failed bool) {
 			byAPI[api] = t
 		}
 		name := strings.Join(append(append([]string{}, s.ContainerHierarchyTexts...), s.LeafNodeText), " / ")
+		for _, e := range s.ReportEntries {
+			if e.Name == support.ObservedEntry {
+				observed = append(observed, fmt.Sprintf("  %s\n      %s", name, e.Value.Representation))
+			}
+		}
 		switch {
 		case s.State == types.SpecStatePassed:
 			t.passed++
@@ -102,6 +112,9 @@ func print(r types.Report) (failed bool) {
 	fmt.Printf("%-44s %7d %7d %7d\n", "total", total.passed, total.failed, total.skipped)
 	if len(skips) > 0 {
 		fmt.Printf("\nSkipped on this OS, with the reason:\n%s\n", strings.Join(skips, "\n"))
+	}
+	if len(observed) > 0 {
+		fmt.Printf("\nObserved, unverified (this OS's row is not cited yet; make observed prints them as rows to cite):\n%s\n", strings.Join(observed, "\n"))
 	}
 	if len(failures) > 0 {
 		fmt.Printf("\nFailed:\n%s\n", strings.Join(failures, "\n"))

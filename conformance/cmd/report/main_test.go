@@ -94,11 +94,16 @@ func TestReport(t *testing.T) {
 		t.Errorf("exit status %d with a failed spec; want 1", code)
 	}
 
-	out, code = run(t, true, it(types.SpecStatePassed, "", "select.poll", "registers"), it(types.SpecStateSkipped, "", "select.epoll", "polls"))
+	observed := it(types.SpecStatePassed, "", "select.poll", "reports")
+	observed.ReportEntries = types.ReportEntries{{Name: support.ObservedEntry, Value: types.WrapEntryValue(support.Observation{Table: "pollHangup", GOOS: "netbsd", GOARCH: "amd64", Value: "pyselect.POLLIN", Text: "1"})}}
+	out, code = run(t, true, it(types.SpecStatePassed, "", "select.poll", "registers"), it(types.SpecStateSkipped, "", "select.epoll", "polls"), observed)
 	if code != 0 {
 		t.Errorf("exit status %d with no failure; want 0:\n%s", code, out)
 	}
-	if !strings.Contains(out, "select.epoll / polls\n      filtered out (label or focus)") || !strings.HasSuffix(out, "1 passed, 0 failed, 1 skipped\n") {
+	if !strings.Contains(out, "select.poll / reports\n      pollHangup on netbsd/amd64: pyselect.POLLIN (1)") {
+		t.Errorf("an observation is not in the report:\n%s", out)
+	}
+	if !strings.Contains(out, "select.epoll / polls\n      filtered out (label or focus)") || !strings.HasSuffix(out, "2 passed, 0 failed, 1 skipped\n") {
 		t.Errorf("a skip without a reason, or the last line:\n%s", out)
 	}
 }
