@@ -27,7 +27,7 @@ func (s *Socket) Bind(address Address) error {
 	if err != nil {
 		return err
 	}
-	err = unix.Bind(s.fd(), sa)
+	err = bind(s.fd(), sa)
 	runtime.KeepAlive(s)
 	return oserror(err)
 }
@@ -131,7 +131,7 @@ func (s *Socket) connect(address Address, caller string) (syscall.Errno, error) 
 	fd := s.fd()
 	timeout := s.getTimeout()
 	defer runtime.KeepAlive(s)
-	err = unix.Connect(fd, sa)
+	err = connect(fd, sa)
 	var wait bool
 	switch err {
 	case nil:

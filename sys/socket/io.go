@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/pyselect/pyselect/sys/pyselect"
-	"golang.org/x/sys/unix"
 )
 
 // Recv is socket.recv(bufsize[, flags]): recv(2) of at most bufsize
@@ -180,10 +179,9 @@ func (s *Socket) Sendall(data []byte, flags ...int) error {
 	}
 }
 
-// Sendto is socket.sendto(data, address): a send to address, of the
-// socket's family, returning how many bytes were sent. It is made with
-// sendmsg(2), where CPython calls sendto(2): x/sys has no sendto that
-// reports the count. SendtoFlags is sendto(data, flags, address).
+// Sendto is socket.sendto(data, address): sendto(2) to address, of the
+// socket's family, returning how many bytes were sent. SendtoFlags is
+// sendto(data, flags, address).
 func (s *Socket) Sendto(data []byte, address Address) (int, error) {
 	return s.SendtoFlags(data, 0, address)
 }
@@ -200,7 +198,7 @@ func (s *Socket) SendtoFlags(data []byte, flags int, address Address) (int, erro
 	fd := s.fd()
 	var n int
 	err = call(fd, true, false, s.getTimeout(), func() (err error) {
-		n, err = unix.SendmsgN(fd, data, nil, sa, flags)
+		n, err = sendtoAddr(fd, data, flags, sa)
 		return err
 	})
 	runtime.KeepAlive(s)

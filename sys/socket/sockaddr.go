@@ -15,38 +15,51 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// A sockAddr is an address checked and resolved for the kernel: what
+// CPython's getsockaddrarg fills a struct sockaddr with. The system's
+// files make the kernel's form of it (sockaddr_linux.go builds the
+// struct itself; elsewhere x/sys does, without flowinfo).
+type sockAddr struct {
+	family   AddressFamily
+	ip       netip.Addr // AF_INET, AF_INET6
+	port     int
+	flowinfo uint32 // AF_INET6
+	scopeID  uint32 // AF_INET6
+	path     string // AF_UNIX
+}
+
 // sockaddr is CPython's getsockaddrarg: the kernel's address for a, for a
 // socket of family; caller names the method in CPython's messages
 // ("bind(): port must be 0-65535.").
-func sockaddr(family AddressFamily, a Address, caller string) (unix.Sockaddr, error) {
+func sockaddr(family AddressFamily, a Address, caller string) (sockAddr, error) {
 	switch family {
 	case AF_UNIX:
 		path, ok := a.(AddrUnix)
 		if !ok {
-			return nil, newError(pyselect.TypeError, "a bytes-like object is required, not '"+pyTypeName(a)+"'")
+			return sockAddr{}, newError(pyselect.TypeError, "a bytes-like object is required, not '"+pyTypeName(a)+"'")
 		}
 		if len(path) >= len(unix.RawSockaddrUnix{}.Path) {
-			return nil, newError(pyselect.OSError, "AF_UNIX path too long")
+			return sockAddr{}, newError(pyselect.OSError, "AF_UNIX path too long")
 		}
-		return &unix.SockaddrUnix{Name: string(path)}, nil
+		return sockAddr{family: AF_UNIX, path: string(path)}, nil
 	case AF_INET:
 		var in AddrInet
 		switch x := a.(type) {
 		case AddrInet:
 			in = x
 		case AddrInet6:
-			return nil, newError(pyselect.TypeError, "AF_INET address must be a pair (host, port)")
+			return sockAddr{}, newError(pyselect.TypeError, "AF_INET address must be a pair (host, port)")
 		default:
-			return nil, newError(pyselect.TypeError, caller+"(): AF_INET address must be tuple, not "+pyTypeName(a))
+			return sockAddr{}, newError(pyselect.TypeError, caller+"(): AF_INET address must be tuple, not "+pyTypeName(a))
 		}
 		if err := checkPort(in.Port, caller); err != nil {
-			return nil, err
+			return sockAddr{}, err
 		}
 		ip, err := hostAddr(in.Host, AF_INET)
 		if err != nil {
-			return nil, err
+			return sockAddr{}, err
 		}
-		return &unix.SockaddrInet4{Port: in.Port, Addr: ip.As4()}, nil
+		return sockAddr{family: AF_INET, ip: ip, port: in.Port}, nil
 	case AF_INET6:
 		var in AddrInet6
 		switch x := a.(type) {
@@ -55,18 +68,19 @@ func sockaddr(family AddressFamily, a Address, caller string) (unix.Sockaddr, er
 		case AddrInet6:
 			in = x
 		default:
-			return nil, newError(pyselect.TypeError, caller+"(): AF_INET6 address must be tuple, not "+pyTypeName(a))
+			return sockAddr{}, newError(pyselect.TypeError, caller+"(): AF_INET6 address must be tuple, not "+pyTypeName(a))
 		}
 		if err := checkPort(in.Port, caller); err != nil {
-			return nil, err
+			return sockAddr{}, err
 		}
 		ip, err := hostAddr(in.Host, AF_INET6)
 		if err != nil {
-			return nil, err
+			return sockAddr{}, err
 		}
-		return &unix.SockaddrInet6{Port: in.Port, ZoneId: uint32(in.ScopeID), Addr: ip.As16()}, nil
+		// CPython reads flowinfo and scope_id as C unsigned ints ("I").
+		return sockAddr{family: AF_INET6, ip: ip, port: in.Port, flowinfo: uint32(in.Flowinfo), scopeID: uint32(in.ScopeID)}, nil
 	}
-	return nil, newError(pyselect.OSError, caller+"(): bad family")
+	return sockAddr{}, newError(pyselect.OSError, caller+"(): bad family")
 }
 
 func checkPort(port int, caller string) error {

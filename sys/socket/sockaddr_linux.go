@@ -98,3 +98,81 @@ func netPort(p *uint16) int {
 	b := (*[2]byte)(unsafe.Pointer(p))
 	return int(b[0])<<8 | int(b[1])
 }
+
+// bind, connect and sendtoAddr make CPython's calls with the struct
+// sockaddr built here, flowinfo included (x/sys's SockaddrInet6 has none).
+func bind(fd int, a sockAddr) error {
+	var rsa unix.RawSockaddrAny
+	l := a.raw(&rsa)
+	_, _, e := unix.RawSyscall(unix.SYS_BIND, uintptr(fd), uintptr(unsafe.Pointer(&rsa)), uintptr(l))
+	return errnoErr(e)
+}
+
+func connect(fd int, a sockAddr) error {
+	var rsa unix.RawSockaddrAny
+	l := a.raw(&rsa)
+	_, _, e := unix.Syscall(unix.SYS_CONNECT, uintptr(fd), uintptr(unsafe.Pointer(&rsa)), uintptr(l))
+	return errnoErr(e)
+}
+
+func sendtoAddr(fd int, p []byte, flags int, a sockAddr) (int, error) {
+	var rsa unix.RawSockaddrAny
+	l := a.raw(&rsa)
+	var b unsafe.Pointer
+	if len(p) > 0 {
+		b = unsafe.Pointer(&p[0])
+	}
+	n, _, e := unix.Syscall6(unix.SYS_SENDTO, uintptr(fd), uintptr(b), uintptr(len(p)), uintptr(flags), uintptr(unsafe.Pointer(&rsa)), uintptr(l))
+	if e != 0 {
+		return 0, e
+	}
+	return int(n), nil
+}
+
+func errnoErr(e unix.Errno) error {
+	if e != 0 {
+		return e
+	}
+	return nil
+}
+
+// raw writes a into rsa as the kernel reads it and returns its length:
+// sizeof(struct sockaddr_in) or sockaddr_in6, and for AF_UNIX
+// offsetof(sun_path) + the path's length, plus its NUL unless the path is
+// abstract (CPython: "Linux abstract namespace extension" in
+// getsockaddrarg).
+func (a sockAddr) raw(rsa *unix.RawSockaddrAny) uint32 {
+	switch a.family {
+	case AF_INET:
+		p := (*unix.RawSockaddrInet4)(unsafe.Pointer(rsa))
+		p.Family = unix.AF_INET
+		putPort(&p.Port, a.port)
+		p.Addr = a.ip.As4()
+		return unix.SizeofSockaddrInet4
+	case AF_INET6:
+		p := (*unix.RawSockaddrInet6)(unsafe.Pointer(rsa))
+		p.Family = unix.AF_INET6
+		putPort(&p.Port, a.port)
+		f := (*[4]byte)(unsafe.Pointer(&p.Flowinfo))
+		f[0], f[1], f[2], f[3] = byte(a.flowinfo>>24), byte(a.flowinfo>>16), byte(a.flowinfo>>8), byte(a.flowinfo)
+		p.Addr = a.ip.As16()
+		p.Scope_id = a.scopeID
+		return unix.SizeofSockaddrInet6
+	}
+	p := (*unix.RawSockaddrUnix)(unsafe.Pointer(rsa))
+	p.Family = unix.AF_UNIX
+	for i := 0; i < len(a.path); i++ {
+		p.Path[i] = int8(a.path[i])
+	}
+	n := uint32(unsafe.Offsetof(p.Path)) + uint32(len(a.path))
+	if len(a.path) > 0 && a.path[0] != 0 {
+		n++ // the NUL
+	}
+	return n
+}
+
+// putPort writes a port in network byte order.
+func putPort(p *uint16, port int) {
+	b := (*[2]byte)(unsafe.Pointer(p))
+	b[0], b[1] = byte(port>>8), byte(port)
+}

@@ -101,3 +101,24 @@ func socketpair(family, kind, proto int) ([2]int, error) {
 	syscall.ForkLock.RUnlock()
 	return fds, err
 }
+
+// bind, connect and sendtoAddr go through x/sys's address types, which
+// have no IPv6 flowinfo, and sendtoAddr through sendmsg(2): x/sys has no
+// sendto that reports the count.
+func bind(fd int, a sockAddr) error { return unix.Bind(fd, a.xsys()) }
+
+func connect(fd int, a sockAddr) error { return unix.Connect(fd, a.xsys()) }
+
+func sendtoAddr(fd int, p []byte, flags int, a sockAddr) (int, error) {
+	return unix.SendmsgN(fd, p, nil, a.xsys(), flags)
+}
+
+func (a sockAddr) xsys() unix.Sockaddr {
+	switch a.family {
+	case AF_INET:
+		return &unix.SockaddrInet4{Port: a.port, Addr: a.ip.As4()}
+	case AF_INET6:
+		return &unix.SockaddrInet6{Port: a.port, ZoneId: a.scopeID, Addr: a.ip.As16()}
+	}
+	return &unix.SockaddrUnix{Name: a.path}
+}
