@@ -117,14 +117,14 @@ var _ = Describe("selectors", Label("api:selectors"), func() {
 				})
 			})
 
-			When("a registered file object's fileno() later raises OSError", func() {
+			When("a registered file object's fileno() raises OSError", func() {
 				// Source: Lib/selectors.py: _BaseSelectorImpl._fileobj_lookup "except ValueError:
 				// # Do an exhaustive search." (the identity search follows ValueError only; any
 				// other exception of _fileobj_to_fd propagates). Probed with CPython 3.11.7 for
 				// SelectSelector, PollSelector and EpollSelector: after fileno() raises
 				// OSError(EBADF), get_key, modify and unregister raise that OSError [Errno 9],
 				// and once fileno() works again get_key finds the key.
-				It("GetKey, Modify and Unregister raise it, and the key stays", func() {
+				It("GetKey, Modify and Unregister raise it; the key stays", func() {
 					s := newSelector(c)
 					r, _ := onceSocketPair()
 					f := &failingFile{fd: r.Fd}

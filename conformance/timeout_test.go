@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"runtime/debug"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -60,10 +62,12 @@ var negZero = math.Copysign(0, -1)
 
 // lastMsRuns waits of 0.1 ms, each rounded up to 1 ms, show that an event
 // arriving in the rounded-up part is returned; lastMsNeed of them must
-// qualify (below), or the spec skips.
+// qualify (see eventInLastMillisecond), or the spec skips, and at most
+// one qualifying run in lastMsLose may lose the event to a signal.
 const (
 	lastMsRuns  = 40
 	lastMsNeed  = 5
+	lastMsLose  = 10
 	lastMsWrite = 400 * time.Microsecond
 )
 
@@ -77,11 +81,22 @@ const (
 // the goroutine reads the monotonic clock after it; a wait that was
 // called before that, with a timeout rounded up to 1 ms, has its
 // deadline at least 1 ms after its call. So a run qualifies when the
-// write returned less than 1 ms after the call, and in every such run
-// wait must return the event, as the kernel returns an event that
-// arrives before its timeout. A run whose writer was held up (a loaded
-// machine, GOMAXPROCS 1) proves nothing and is not counted; too few
-// qualifying runs skip the spec rather than pass it.
+// write returned less than 1 ms after the call, and in such a run wait
+// must return the event, as the kernel returns an event that arrives
+// before its timeout. A run whose writer was held up (a loaded machine,
+// GOMAXPROCS 1) proves nothing and is not counted; too few qualifying
+// runs skip the spec rather than pass it.
+//
+// A signal that lands in the wait makes it fail with EINTR, and past the
+// timeout as given (0.1 ms), PEP 475's retry then returns an empty list
+// at once, without looking again, in CPython (_PyDeadline_Get < 0) and
+// here alike: such a run loses the event by the rule of signals, not of
+// rounding. Go's runtime sends its preemption signal (SIGURG) to threads
+// in a system call too (seen with strace interrupting the wait, on Go
+// 1.26). So the runs keep it rare, with the garbage collector off and a
+// fresh time slice for each run, and one qualifying run in lastMsLose
+// may lose its event; a wait that drops events in its last millisecond
+// loses nearly every one.
 //
 // kqueue.control has no such millisecond: CPython converts its timeout to
 // a timespec of exact nanoseconds (_PyTime_AsTimespec), so this rule, and
@@ -89,8 +104,11 @@ const (
 // asked of it.
 func eventInLastMillisecond(r, w int, wait func() (ready bool, err error)) {
 	GinkgoHelper()
+	runtime.GC()
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	base := time.Now()
 	qualified := 0
+	var lost []string
 	for run := range lastMsRuns {
 		var due atomic.Int64 // when to write, as time since base; 0: not yet
 		wrote := make(chan time.Duration, 1)
@@ -106,6 +124,7 @@ func eventInLastMillisecond(r, w int, wait func() (ready bool, err error)) {
 			}
 			wrote <- time.Since(base)
 		}()
+		runtime.Gosched() // a fresh time slice: no preemption for running too long
 		called := time.Since(base)
 		due.Store(int64(called + lastMsWrite))
 		ready, err := wait()
@@ -118,12 +137,16 @@ func eventInLastMillisecond(r, w int, wait func() (ready bool, err error)) {
 			continue
 		}
 		qualified++
-		Expect(ready).To(BeTrue(), "run %d: the event landed %v after the call, before its rounded-up deadline, and was not returned", run, landed-called)
+		if !ready {
+			lost = append(lost, fmt.Sprintf("run %d (landed %v after the call)", run, landed-called))
+		}
 	}
 	if qualified < lastMsNeed {
 		Skip(fmt.Sprintf("only %d of %d runs had the write land within 1 ms of the call (a loaded machine, or one CPU); %d are needed", qualified, lastMsRuns, lastMsNeed))
 	}
-	GinkgoWriter.Printf("%d of %d runs qualified\n", qualified, lastMsRuns)
+	GinkgoWriter.Printf("%d of %d runs qualified, %d lost the event\n", qualified, lastMsRuns, len(lost))
+	Expect(len(lost)).To(BeNumerically("<=", qualified/lastMsLose),
+		"of %d runs whose event landed before the rounded-up deadline, these returned nothing: %s", qualified, strings.Join(lost, ", "))
 }
 
 var _ = Describe("select.select", Label("api:select"), func() {
@@ -312,8 +335,8 @@ var _ = Describe("select.poll.poll", Label("api:poll"), func() {
 				r, _ := support.Pipe()
 				p := pyselect.NewPoll()
 				Expect(p.Register(r, pyselect.POLLIN)).To(Succeed())
-				Expect(support.Fastest(20, func() (int, error) { evs, err := p.Poll(timeout); return len(evs), err })).
-					To(BeNumerically(">=", time.Millisecond), "the fastest of 20 calls")
+				Expect(support.WaitFloor(20, func() (int, error) { evs, err := p.Poll(timeout); return len(evs), err })).
+					To(BeNumerically(">=", time.Millisecond), "all but the 2 shortest of 20 calls")
 			},
 			Entry("Poll(0.5)", 0.5, SpecTimeout(5*time.Second)),
 			Entry("Poll(1e-6)", 1e-6, SpecTimeout(5*time.Second)),
