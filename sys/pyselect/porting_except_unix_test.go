@@ -195,3 +195,13 @@ func TestAsErrorOfClosed(t *testing.T) {
 		t.Fatalf("a foreign error has no class: %v", e)
 	}
 }
+
+var _ = addRows(
+	portingRow{"except BlockingIOError:", "pyselect.Except(err, pyselect.BlockingIOError)", func(t *testing.T) {
+		_, c, _ := tcpPair(t)
+		_, err := recv(c, make([]byte, 1))
+		if !pyselect.Except(err, pyselect.BlockingIOError) || pyselect.Str(err) != errnoStr(unix.EAGAIN) {
+			t.Fatalf("a read with no data: %v, want BlockingIOError", err)
+		}
+	}},
+)
