@@ -73,7 +73,9 @@
 // Except(err, ConnectionResetError, BrokenPipeError) is Python's "except
 // (A, B):" for any error, including those of net and os that carry an
 // errno, which errors.Is cannot see as Python classes; AsError(err) is the
-// exception itself and Str(err) its str(e). Each call's error is its own.
+// exception itself and Str(err) its str(e): a timeout is TimeoutError
+// "timed out", a failed name lookup socket.gaierror (Gaierror), a failed
+// call on a path names it. Each call's error is its own.
 //
 // # Interrupted calls
 //
