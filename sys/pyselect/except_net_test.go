@@ -119,3 +119,28 @@ func TestTypedNilError(t *testing.T) {
 		t.Error("a nil *net.OpError is an exception")
 	}
 }
+
+// TestErrorsWithoutPythonClass: the errors of net and os that have no
+// Python counterpart (conformance/DIFFERENCES.md) are no Python class,
+// and still an Exception, as every error is to "except Exception:".
+func TestErrorsWithoutPythonClass(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	check(t, err)
+	defer ln.Close()
+	canceled, cancel := context.WithCancel(context.Background())
+	cancel()
+	f, err := os.Open(t.TempDir())
+	check(t, err)
+	defer f.Close()
+	for what, call := range map[string]func() error{
+		"an address with no port":   func() error { _, err := net.Dial("tcp", "127.0.0.1"); return err },
+		"an unknown network":        func() error { _, err := net.Dial("tcp5", ln.Addr().String()); return err },
+		"a canceled context":        func() error { _, err := (&net.Dialer{}).DialContext(canceled, "tcp", ln.Addr().String()); return err },
+		"a deadline on a directory": func() error { return f.SetDeadline(time.Now()) },
+	} {
+		err := call()
+		if err == nil || pyselect.AsError(err) != nil || !pyselect.Except(err, pyselect.PyException) || pyselect.Except(err, pyselect.OSError) {
+			t.Errorf("%s: %v is %v; want no Python class", what, err, pyselect.AsError(err))
+		}
+	}
+}
