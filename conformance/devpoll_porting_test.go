@@ -51,13 +51,13 @@ var dpPortingRows = []readmeRow{
 		Expect(dpPoll0(dp)).To(BeEmpty())
 		Expect(dp.Unregister(w)).To(Succeed(), "no KeyError")
 	}},
-	{"`dp.poll()`, `dp.poll(100)`", "`dp.Poll(nil)`, `dp.Poll(100) // milliseconds`", func() {
+	{"`dp.poll()`, `dp.poll(100)`", "`dp.Poll()`, `dp.Poll(100) // milliseconds`", func() {
 		dp := newDp()
 		r, w := support.Pipe()
 		Expect(dp.Register(r, pyselect.POLLIN)).To(Succeed())
 		Expect(dp.Poll(20)).To(BeEmpty())
 		support.Write(w, []byte("x"))
-		Expect(dp.Poll(nil)).To(Equal([]pyselect.Event{{Fd: r, Events: pyselect.POLLIN}}))
+		Expect(dp.Poll()).To(Equal([]pyselect.Event{{Fd: r, Events: pyselect.POLLIN}}))
 	}},
 	{"`dp.close()`, `dp.closed`, `dp.fileno()`", "`dp.Close()`, `dp.Closed()`, `dp.Fileno()`", func() {
 		dp, err := pyselect.NewDevpoll()

@@ -21,11 +21,11 @@ func closeUnder(rd net.Conn) { rd.Close() }
 // EpollSelector.
 var selectorsOnOS = []selectorClass{
 	{name: "DefaultSelector", make: selectors.NewDefaultSelector[any], labels: Label("api:epoll"), modifyFails: closeUnder},
-	{name: "SelectSelector", make: asBase(noErr(selectors.NewSelectSelector[any])), labels: Label("api:select"),
+	{name: "SelectSelector", make: selectors.NewSelectSelector[any], labels: Label("api:select"),
 		skipModify: "CPython skips test_modify_unregister for SelectSelector: its modify is an unregister and a register"},
-	{name: "PollSelector", make: asBase(noErr(selectors.NewPollSelector[any])), labels: Label("api:poll"), scalable: true,
+	{name: "PollSelector", make: selectors.NewPollSelector[any], labels: Label("api:poll"), scalable: true,
 		skipModify: "poll.modify of a registered fd cannot fail (poll(2) checks fds only when polling); CPython makes it fail with a mock, which cannot be injected into a PollSelector from outside: sys/selectors' TestPollLikeModifyUnregistersOnFailure covers it"},
-	{name: "EpollSelector", make: asBase(selectors.NewEpollSelector[any]), labels: Label("api:epoll", "os:linux"), scalable: true, modifyFails: closeUnder},
+	{name: "EpollSelector", make: selectors.NewEpollSelector[any], labels: Label("api:epoll", "os:linux"), scalable: true, modifyFails: closeUnder},
 	{name: "KqueueSelector", absent: "Test needs selectors.KqueueSelector: kqueue exists on macOS and the BSDs, not Linux", labels: Label("api:kqueue"), scalable: true},
 	{name: "DevpollSelector", absent: "Test needs selectors.DevpollSelector: /dev/poll exists only on Solaris and illumos", labels: Label("api:devpoll"), scalable: true},
 }

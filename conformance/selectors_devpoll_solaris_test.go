@@ -10,5 +10,5 @@ import (
 	"github.com/pyselect/pyselect/sys/selectors"
 )
 
-var devpollClass = selectorClass{name: "DevpollSelector", make: asBase(selectors.NewDevpollSelector[any]), labels: Label("api:devpoll"), scalable: true,
+var devpollClass = selectorClass{name: "DevpollSelector", make: selectors.NewDevpollSelector[any], labels: Label("api:devpoll"), scalable: true,
 	skipModify: "/dev/poll's modify of a registered fd cannot be made to fail from outside; sys/selectors' TestPollLikeModifyUnregistersOnFailure covers the rule"}

@@ -27,9 +27,9 @@ type selector = selectors.BaseSelector[any]
 func newSelector(class string) (selector, error) {
 	switch class {
 	case "SelectSelector":
-		return selectors.NewSelectSelector[any](), nil
+		return selectors.NewSelectSelector[any]()
 	case "PollSelector":
-		return selectors.NewPollSelector[any](), nil
+		return selectors.NewPollSelector[any]()
 	case "DefaultSelector":
 		return selectors.NewDefaultSelector[any]()
 	}
@@ -166,7 +166,9 @@ func (r *replayer) selectorCall(st *Step, sel selector, arg0 any) (any, error) {
 		return nil, sel.Close()
 	case "selector.get_map":
 		m := sel.GetMap()
-		if m == nil {
+		// None, after close(), is a Map whose every lookup is None[f]'s
+		// TypeError (an open mapping's lookup of None is ValueError).
+		if _, err := m.Get(nil); errors.Is(err, pyselect.TypeError) {
 			return nil, nil
 		}
 		if names := st.Names(); len(names) == 1 {

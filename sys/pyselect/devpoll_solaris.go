@@ -225,8 +225,6 @@ func (dp *Devpoll) Fileno() (int, error) {
 	return p.fd(), nil
 }
 
-var _ Poller = (*Devpoll)(nil)
-
 // Register is devpoll.register(fd[, eventmask]): watch fd for the events
 // in eventmask, by default POLLIN|POLLPRI|POLLOUT. Registering an fd that
 // is already registered adds the events to its mask (poll(7d): "the result
@@ -342,7 +340,7 @@ func pollFdBytes(fds []unix.PollFd) []byte {
 // CPython's: closed, timeout, then the write. An interrupted wait is
 // resumed with the time left and returns an empty list once none is
 // (PEP 475). Unlike Poll.Poll, two Polls may run at once, as in CPython.
-func (dp *Devpoll) Poll(timeout any, extra ...int) ([]Event, error) {
+func (dp *Devpoll) poll(timeout any, extra ...int) ([]Event, error) {
 	if err := pollArity(extra); err != nil {
 		return nil, err
 	}

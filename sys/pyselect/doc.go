@@ -12,7 +12,7 @@
 //	select.poll()                    pyselect.NewPoll()                     poll            poll(2)
 //	p.register(fd, mask)             p.Register(fd, mask)
 //	p.poll(ms)                       p.Poll(ms)
-//	select.epoll()                   pyselect.NewEpoll(-1, 0)               epoll_create1   epoll(7)
+//	select.epoll()                   pyselect.NewEpoll()                    epoll_create1   epoll(7)
 //	ep.register(fd, mask)            ep.Register(fd, mask)                  epoll_ctl       epoll_ctl(2)
 //	ep.poll(t, maxevents)            ep.Poll(t, maxevents)                  epoll_wait      epoll_wait(2)
 //	select.kqueue()                  pyselect.NewKqueue()                   kqueue          kqueue(2)
@@ -29,6 +29,27 @@
 // its arguments, is written once in the repository's conformance/SEMANTICS.md,
 // with the CPython function, test or man page it comes from.
 //
+// # Optional arguments
+//
+// One rule, here and in sys/selectors: Python's optional arguments at the
+// end of a call are one Go variadic parameter when they share a Go type,
+// so that leaving them out in Go is leaving them out in Python; an
+// optional argument that one of another type follows is explicit, and
+// takes Python's default (nil for None). So p.poll() is p.Poll(),
+// select.select(r, w, x) is Select(r, w, x), select.epoll() is
+// NewEpoll() and select.epoll(-1, flags) NewEpoll(-1, flags),
+// kq.control(changes, n) is kq.Control(changes, n), select.kevent(fd) is
+// NewKevent(fd) (its five optional ints are one variadic), and
+// sel.select() is sel.Select(); but epoll.poll(timeout=None,
+// maxevents=-1) is ep.Poll(timeout, maxevents ...int), so ep.poll() is
+// ep.Poll(nil). More arguments than Python takes is Python's TypeError
+// for them ("poll expected at most 1 argument, got 2"). No parameter
+// exists only to be refused: where one variable holds objects whose
+// Python signatures differ, an adapter answers for the one that differs
+// (Poller: Poll.Poller). Keyword arguments become positional, in
+// Python's order. Constructors of one kind of object have one shape, so
+// that a Python class can be held as a value (see sys/selectors).
+//
 // # Arguments
 //
 // An fd argument is what Python takes: a Go integer, a value with a
@@ -40,7 +61,8 @@
 // None and blocks, a float or an integer is Python's float or int, in
 // Python's unit (seconds, but milliseconds for Poll.Poll); the rules for
 // 0, negative, NaN, infinity and overflow are CPython's, per call (see
-// timeout.go).
+// timeout.go). Seconds reads such a value for the arithmetic Python code
+// does with it (time.monotonic() + timeout).
 //
 // # Errors
 //
@@ -51,7 +73,9 @@
 // Except(err, ConnectionResetError, BrokenPipeError) is Python's "except
 // (A, B):" for any error, including those of net and os that carry an
 // errno, which errors.Is cannot see as Python classes; AsError(err) is the
-// exception itself and Str(err) its str(e). Each call's error is its own.
+// exception itself and Str(err) its str(e): a timeout is TimeoutError
+// "timed out", a failed name lookup socket.gaierror (Gaierror), a failed
+// call on a path names it. Each call's error is its own.
 //
 // # Interrupted calls
 //

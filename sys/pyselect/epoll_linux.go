@@ -57,7 +57,7 @@ func errClosedEpoll() *Error { return newError(ValueError, "I/O operation on clo
 // whatever flags says. As CPython: sizehint must be -1 or positive (it is
 // otherwise ignored), else ValueError "negative sizehint"; flags must be 0
 // or EPOLL_CLOEXEC, else OSError "invalid flags" (with no errno).
-func NewEpoll(sizehint, flags int) (*Epoll, error) {
+func epollOf(sizehint, flags int) (*Epoll, error) {
 	if err := cInt(sizehint); err != nil {
 		return nil, err
 	}

@@ -47,14 +47,24 @@ func errnoClass(errno syscall.Errno) Exception {
 	return OSError
 }
 
-// strerror is the C library's strerror(3) text. Go's tables hold the same
-// strings with the first letter lowered ("bad file descriptor"), so it is
-// raised again; errno 0 is CPython's "Error".
+// strerror is the C library's strerror(3) text, which CPython's message
+// shows. Go's tables were made from that same strerror (mkerrors.sh), and
+// hold its strings with the first letter lowered ("bad file descriptor"),
+// so it is raised again. An errno Go's table lacks is the C library's own
+// (libcOnly: one the C library names that Go's table predates) or its text
+// for an unknown errno (unknownErrno: "Unknown error 41" in glibc), never
+// Go's "errno 41". Errno 0 is CPython's "Error".
 func strerror(errno syscall.Errno) string {
 	if errno == 0 {
 		return "Error"
 	}
 	s := errno.Error()
+	if s == "errno "+strconv.Itoa(int(errno)) { // not in Go's table
+		if t, ok := libcOnly[errno]; ok {
+			return t
+		}
+		return unknownErrno(int(errno))
+	}
 	if s != "" && 'a' <= s[0] && s[0] <= 'z' {
 		s = string(s[0]-'a'+'A') + s[1:]
 	}

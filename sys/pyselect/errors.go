@@ -52,6 +52,10 @@ const (
 	PyException Exception = "Exception"
 	// BaseException is the root of Python's hierarchy, above PyException.
 	BaseException Exception = "BaseException"
+
+	// Gaierror is socket.gaierror, the OSError subclass of a failed name
+	// lookup (getaddrinfo), which AsError makes of a *net.DNSError.
+	Gaierror Exception = "gaierror"
 )
 
 // Error returns the class name.
@@ -105,8 +109,19 @@ type Error struct {
 }
 
 // Error returns the last line of the traceback Python would print,
-// for example "FileExistsError: [Errno 17] File exists".
-func (e *Error) Error() string { return string(e.Exception) + ": " + e.Message }
+// for example "FileExistsError: [Errno 17] File exists", or
+// "socket.gaierror: [Errno -2] Name or service not known" for a class of
+// a module other than builtins. A nil *Error is "<nil>", as fmt prints a
+// nil: it is no exception (AsError, Except and Str treat it as nil).
+func (e *Error) Error() string {
+	if e == nil {
+		return "<nil>"
+	}
+	if e.Exception == Gaierror {
+		return "socket." + string(e.Exception) + ": " + e.Message
+	}
+	return string(e.Exception) + ": " + e.Message
+}
 
 // Is reports whether e is an instance of the Exception target. A nil *Error
 // is an instance of nothing, so that the result of AsError can be asked
@@ -118,7 +133,7 @@ func (e *Error) Is(target error) bool {
 
 // Unwrap returns the errno, if any.
 func (e *Error) Unwrap() error {
-	if e.Errno == 0 {
+	if e == nil || e.Errno == 0 {
 		return nil
 	}
 	return e.Errno

@@ -5,8 +5,10 @@
 package pyselect
 
 import (
+	"context"
 	"errors"
 	"io"
+	"io/fs"
 	"net"
 	"os"
 	"syscall"
@@ -23,30 +25,45 @@ import (
 //     *os.PathError, *net.OpError, ...), the OSError CPython's
 //     PyErr_SetFromErrno makes of that errno: its PEP 3151 class, the
 //     message "[Errno 104] Connection reset by peer" and Errno (on
-//     Windows "[WinError N] ...", as for Select's errors);
-//   - for os.ErrDeadlineExceeded (a read or write deadline passed), the
-//     TimeoutError "timed out" of a Python socket with a timeout, whose
-//     errno is None (Errno 0);
+//     Windows "[WinError N] ...", as for Select's errors); a failed call
+//     on a path (an *os.PathError of open, stat, mkdir, remove, ..., an
+//     *os.LinkError of rename, link, symlink) adds the file names as
+//     CPython's PyErr_SetFromErrnoWithFilenameObjects does: "[Errno 2] No
+//     such file or directory: '/x'", "... : 'a' -> 'b'";
+//   - for a timeout, the TimeoutError "timed out" of a Python socket with
+//     a timeout, whose errno is None (Errno 0): os.ErrDeadlineExceeded (a
+//     read, write or connect deadline passed) and context.DeadlineExceeded
+//     (a context's deadline, which net reports as its own "i/o timeout"
+//     error; a timed-out connect gives either, by a race inside net);
+//   - for a *net.DNSError (a failed name lookup) or a port out of range,
+//     socket.gaierror (Gaierror), an OSError, with getaddrinfo's message
+//     (see gaierror);
 //   - for net.ErrClosed (a socket used after Close), the OSError "[Errno
 //     9] Bad file descriptor" of a Python socket used after close();
 //   - for os.ErrClosed (a file used after Close), the ValueError "I/O
 //     operation on closed file." of a Python file object;
-//   - nil for nil, for io.EOF (Python's recv returns b"" at end of file
-//     and read returns "": no exception) and for any other error, which
-//     has no Python class.
+//   - nil for nil, for a nil *Error (no exception), for io.EOF (Python's
+//     recv returns b"" at end of file and read returns "": no exception)
+//     and for any other error, which has no Python class.
 //
 // Python: https://docs.python.org/3/library/exceptions.html#os-exceptions
 func AsError(err error) *Error {
 	var e *Error
 	var errno syscall.Errno
+	var dns *net.DNSError
+	var addr *net.AddrError
 	switch {
-	case err == nil, err == io.EOF:
+	case isNil(err), err == io.EOF:
 		return nil
 	case errors.As(err, &e):
 		return e
+	case errors.As(err, &dns):
+		return gaierror(dns)
+	case errors.As(err, &addr) && addr.Err == "invalid port":
+		return gai(eaiService)
 	case errors.As(err, &errno):
-		return errnoError(errno)
-	case errors.Is(err, os.ErrDeadlineExceeded):
+		return withFilename(errnoError(errno), err)
+	case errors.Is(err, os.ErrDeadlineExceeded), errors.Is(err, context.DeadlineExceeded):
 		return newError(TimeoutError, "timed out")
 	case errors.Is(err, net.ErrClosed):
 		return errnoError(syscall.EBADF)
@@ -65,7 +82,7 @@ func AsError(err error) *Error {
 // For this package's own errors, errors.Is(err, cls) answers the same;
 // for the errors of net and os only Except does.
 func Except(err error, classes ...Exception) bool {
-	if err == nil {
+	if isNil(err) {
 		return false
 	}
 	e := AsError(err)
@@ -86,8 +103,32 @@ func Str(err error) string {
 	if e := AsError(err); e != nil {
 		return e.Message
 	}
-	if err == nil {
+	if isNil(err) {
 		return ""
 	}
 	return err.Error()
+}
+
+// withFilename is e with the file names of err's *os.LinkError, or of its
+// *os.PathError where the call took a path (pathOps), as CPython's
+// message of a failed call on a path shows them. A PathError of a call
+// on an open file (read, write, seek, ...) names the file, but Python's
+// read and write raise without a filename.
+func withFilename(e *Error, err error) *Error {
+	var link *os.LinkError
+	var path *fs.PathError
+	switch {
+	case errors.As(err, &link):
+		e.Message += ": " + Repr(link.Old) + " -> " + Repr(link.New)
+	case errors.As(err, &path) && pathOps[path.Op]:
+		e.Message += ": " + Repr(path.Path)
+	}
+	return e
+}
+
+// pathOps are the Op of an *os.PathError of a call that takes a path.
+var pathOps = map[string]bool{
+	"open": true, "stat": true, "lstat": true, "mkdir": true, "remove": true, "unlinkat": true,
+	"readlink": true, "chmod": true, "chown": true, "lchown": true, "chtimes": true, "truncate": true,
+	"chdir": true, "chroot": true, "mkfifo": true, "mknod": true,
 }

@@ -24,26 +24,18 @@ type Mask int64
 // A Poller is what select.poll and select.epoll objects have in common:
 // the interface Python code relies on when it picks one at run time
 // (selectors' _PollLikeSelector, an event loop's "impl = select.epoll()
-// if hasattr(select, 'epoll') else select.poll()"). *Poll and *Epoll
-// satisfy it; each takes Poll's timeout in its own unit, as in Python:
-// milliseconds for a Poll, seconds for an Epoll. Poll's optional arguments
-// are Go variadics, as everywhere in this package: an Epoll takes
-// maxevents, and a Poll refuses it with the TypeError Python raises for a
-// second argument to poll.poll.
+// if hasattr(select, 'epoll') else select.poll()"), as NewPoller returns
+// it. An *Epoll is one; a *Poll's Poll takes its timeout alone
+// (poll.poll([timeout])), so a Poll is one through its Poller method, an
+// adapter whose Poll refuses maxevents with the TypeError Python raises
+// for a second argument to poll.poll. Each takes Poll's timeout in its
+// own unit, as in Python: milliseconds for a poll object, seconds for an
+// Epoll.
 type Poller interface {
 	Register(fd any, eventmask ...Mask) error
 	Modify(fd any, eventmask Mask) error
 	Unregister(fd any) error
 	Poll(timeout any, maxevents ...int) ([]Event, error)
-}
-
-// pollArity is the TypeError poll.poll and devpoll.poll raise for a
-// second argument: they take the timeout only.
-func pollArity(extra []int) error {
-	if len(extra) > 0 {
-		return newError(TypeError, "poll expected at most 1 argument, got "+strconv.Itoa(len(extra)+1))
-	}
-	return nil
 }
 
 // pollRegisterMask is the optional eventmask of poll.register and

@@ -11,7 +11,7 @@ import "testing"
 // TestPollerArity: the optional arguments of Poller.Poll follow Python's
 // arity rules for each object (poll.poll takes one, epoll.poll two).
 func TestPollerArity(t *testing.T) {
-	var p Poller = NewPoll()
+	p := NewPoll().Poller()
 	_, err := p.Poll(0, 1)
 	if !sameErr(err, newError(TypeError, "poll expected at most 1 argument, got 2")) {
 		t.Fatalf("Poll.Poll(0, 1): %v", err)

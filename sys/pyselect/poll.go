@@ -51,8 +51,6 @@ type Poll struct {
 	buf []unix.PollFd // the array the running Poll passes to the kernel
 }
 
-var _ Poller = (*Poll)(nil)
-
 // msMaxWait is the longest timeout poll(2) and epoll_wait(2) take: an int
 // of milliseconds.
 const msMaxWait = math.MaxInt32 * time.Millisecond
@@ -199,22 +197,24 @@ const pollKept = 1024
 // Poll is poll.poll([timeout]): wait until a registered fd has an event,
 // and return an Event for each fd with any, in registration order.
 //
-// timeout is in milliseconds: nil (None) or any negative value blocks, 0
-// polls; a time.Duration is that duration. It is rounded up to the
+// timeout is in milliseconds: left out, nil (None) or any negative value
+// blocks, 0 polls; a time.Duration is that duration. It is rounded up to the
 // millisecond. A number outside a C int is OverflowError "timeout is too
 // large". An interrupted wait is resumed
 // with the time left and returns an empty list once none is (PEP 475).
 //
-// Poll takes no maxevents: the variadic is there so that a *Poll is a
-// Poller, and passing one is Python's TypeError for poll.poll(t, n).
-func (p *Poll) Poll(timeout any, extra ...int) ([]Event, error) {
+// timeout is optional, as in Python: p.Poll() is p.poll(), and a second
+// argument is Python's TypeError "poll expected at most 1 argument, got
+// 2".
+func (p *Poll) Poll(timeout ...any) ([]Event, error) {
 	if p == nil {
 		return nil, errNilPoll("poll")
 	}
-	if err := pollArity(extra); err != nil {
+	t, err := optional(timeout, 0, atMost("poll", 1))
+	if err != nil {
 		return nil, err
 	}
-	d, err := pollTimeout(timeout)
+	d, err := pollTimeout(t)
 	if err != nil {
 		return nil, err
 	}

@@ -8,7 +8,7 @@ package pyselect
 // select.poll()": on Linux a new Epoll. Its Poll takes seconds, a Poll's
 // milliseconds, as in Python; a time.Duration means the same to both.
 func NewPoller() (Poller, error) {
-	ep, err := NewEpoll(-1, 0)
+	ep, err := NewEpoll()
 	if err != nil {
 		return nil, err
 	}

@@ -7,7 +7,7 @@
 package pyselect
 
 // NewPoller is "select.epoll() if hasattr(select, 'epoll') else
-// select.poll()": where there is no epoll, a new Poll, whose Poll takes
-// milliseconds (an Epoll's takes seconds, as in Python; a time.Duration
-// means the same to both).
-func NewPoller() (Poller, error) { return NewPoll(), nil }
+// select.poll()": where there is no epoll, a new Poll, as a Poller (see
+// Poll.Poller). Its Poll takes milliseconds, as a Poll's (an Epoll's takes
+// seconds, as in Python; a time.Duration means the same to both).
+func NewPoller() (Poller, error) { return NewPoll().Poller(), nil }

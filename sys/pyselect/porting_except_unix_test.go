@@ -152,6 +152,13 @@ var _ = addRows(
 			t.Fatal("ETIMEDOUT is TimeoutError too")
 		}
 	}},
+	portingRow{"except socket.gaierror:", "pyselect.Except(err, pyselect.Gaierror)", func(t *testing.T) {
+		_, err := net.LookupPort("tcp", "nosuchservice")
+		wantException(t, err, pyselect.Gaierror, 0, "[Errno -8] Servname not supported for ai_socktype")
+		if !pyselect.Except(err, pyselect.OSError) {
+			t.Fatal("gaierror is an OSError")
+		}
+	}},
 	portingRow{"except Exception:", "pyselect.Except(err, pyselect.PyException)", func(t *testing.T) {
 		_, _, _, own := pyselect.Select([]int{-1}, nil, nil, 0)
 		for _, err := range []error{own, resetErr(t), errors.New("any Go error")} {
@@ -188,3 +195,13 @@ func TestAsErrorOfClosed(t *testing.T) {
 		t.Fatalf("a foreign error has no class: %v", e)
 	}
 }
+
+var _ = addRows(
+	portingRow{"except BlockingIOError:", "pyselect.Except(err, pyselect.BlockingIOError)", func(t *testing.T) {
+		_, c, _ := tcpPair(t)
+		_, err := recv(c, make([]byte, 1))
+		if !pyselect.Except(err, pyselect.BlockingIOError) || pyselect.Str(err) != errnoStr(unix.EAGAIN) {
+			t.Fatalf("a read with no data: %v, want BlockingIOError", err)
+		}
+	}},
+)

@@ -7,6 +7,7 @@
 package pyselect_test
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"os/exec"
@@ -57,15 +58,9 @@ var _ = addRows(
 		if c, ok := impl.(interface{ Close() error }); ok {
 			defer c.Close()
 		}
-		switch impl.(type) {
-		case *pyselect.Poll:
-			if pyselect.HasEpoll {
-				t.Fatal("a Poll where there is epoll")
-			}
-		default:
-			if !pyselect.HasEpoll {
-				t.Fatalf("%T where there is no epoll", impl)
-			}
+		// An Epoll has a descriptor to close; a poll object has none.
+		if _, isEpoll := impl.(interface{ Close() error }); isEpoll != pyselect.HasEpoll {
+			t.Fatalf("NewPoller is a %T; hasattr(select, 'epoll') is %v", impl, pyselect.HasEpoll)
 		}
 		_, w := pipe(t)
 		check(t, impl.Register(w, pyselect.POLLOUT))
@@ -76,6 +71,28 @@ var _ = addRows(
 			t.Fatal(evs)
 		}
 		check(t, impl.Unregister(w))
+	}},
+	portingRow{"self._impl = select.poll()  # beside select.epoll()", "var impl pyselect.Poller = pyselect.NewPoll().Poller()", func(t *testing.T) {
+		var impl pyselect.Poller = pyselect.NewPoll().Poller()
+		_, w := pipe(t)
+		check(t, impl.Register(w, pyselect.POLLOUT))
+		if evs, err := impl.Poll(0); err != nil || len(evs) != 1 {
+			t.Fatal(evs, err)
+		}
+		if _, err := impl.Poll(0, 1); !errors.Is(err, pyselect.TypeError) { // poll.poll(0, 1)
+			t.Fatal(err)
+		}
+	}},
+	portingRow{"deadline = time.monotonic() + timeout", "if t, ok, err := pyselect.Seconds(timeout); ok { deadline = monotonic() + t }", func(t *testing.T) {
+		for _, timeout := range []any{1, 1.0, int64(1), time.Second} { // int and float alike
+			s, ok, err := pyselect.Seconds(timeout)
+			if s != 1 || !ok || err != nil {
+				t.Fatal(timeout, s, ok, err)
+			}
+		}
+		if _, ok, err := pyselect.Seconds(nil); ok || err != nil { // timeout is None
+			t.Fatal(ok, err)
+		}
 	}},
 	portingRow{"hasattr(select, 'epoll')", "pyselect.HasEpoll // or pyselect.Hasattr(\"epoll\")", func(t *testing.T) {
 		if pyselect.HasEpoll != pyselect.Hasattr("epoll") || !pyselect.HasPoll || !pyselect.HasSelect {

@@ -41,14 +41,14 @@ func wantEvents(t *testing.T, got []pyselect.Event, err error, want ...pyselect.
 }
 
 var _ = addRows(
-	portingRow{"select.epoll()", "pyselect.NewEpoll(-1, 0)", func(t *testing.T) {
+	portingRow{"select.epoll()", "pyselect.NewEpoll()", func(t *testing.T) {
 		ep := newEpoll(t)
 		if fd, err := ep.Fileno(); err != nil || fd < 0 || ep.Closed() {
 			t.Fatal(fd, err)
 		}
 	}},
-	portingRow{"select.epoll(sizehint=10)", "pyselect.NewEpoll(10, 0)", func(t *testing.T) {
-		ep, err := pyselect.NewEpoll(10, 0)
+	portingRow{"select.epoll(sizehint=10)", "pyselect.NewEpoll(10)", func(t *testing.T) {
+		ep, err := pyselect.NewEpoll(10)
 		check(t, err)
 		ep.Close()
 		if _, err := pyselect.NewEpoll(0, 0); !errors.Is(err, pyselect.ValueError) {
@@ -64,8 +64,8 @@ var _ = addRows(
 			t.Fatal("not close-on-exec")
 		}
 	}},
-	portingRow{"with select.epoll() as ep:", "ep, err := pyselect.NewEpoll(-1, 0); defer ep.Close()", func(t *testing.T) {
-		ep, err := pyselect.NewEpoll(-1, 0)
+	portingRow{"with select.epoll() as ep:", "ep, err := pyselect.NewEpoll(); defer ep.Close()", func(t *testing.T) {
+		ep, err := pyselect.NewEpoll()
 		check(t, err)
 		func() { defer ep.Close() }()
 		if _, err := ep.Fileno(); !ep.Closed() || !errors.Is(err, pyselect.ValueError) {
@@ -119,14 +119,14 @@ var _ = addRows(
 			t.Fatal(err)
 		}
 	}},
-	portingRow{"ep.poll()", "ep.Poll(nil, -1)", func(t *testing.T) {
+	portingRow{"ep.poll()", "ep.Poll(nil)", func(t *testing.T) {
 		ep, w := writable(t)
-		evs, err := ep.Poll(nil, -1)
+		evs, err := ep.Poll(nil)
 		wantEvents(t, evs, err, pyselect.Event{Fd: w, Events: pyselect.EPOLLOUT})
 	}},
-	portingRow{"ep.poll(1)", "ep.Poll(1, -1)", func(t *testing.T) {
+	portingRow{"ep.poll(1)", "ep.Poll(1)", func(t *testing.T) {
 		ep, w := writable(t)
-		evs, err := ep.Poll(1, -1)
+		evs, err := ep.Poll(1)
 		wantEvents(t, evs, err, pyselect.Event{Fd: w, Events: pyselect.EPOLLOUT})
 	}},
 	portingRow{"ep.poll(timeout=0.1, maxevents=4)", "ep.Poll(0.1, 4)", func(t *testing.T) {
@@ -144,9 +144,9 @@ var _ = addRows(
 			t.Fatal(evs)
 		}
 	}},
-	portingRow{"for fd, event in ep.poll():", "evs, err := ep.Poll(nil, -1); for _, ev := range evs { fd, event := ev.Fd, ev.Events }", func(t *testing.T) {
+	portingRow{"for fd, event in ep.poll():", "evs, err := ep.Poll(nil); for _, ev := range evs { fd, event := ev.Fd, ev.Events }", func(t *testing.T) {
 		ep, w := writable(t)
-		evs, err := ep.Poll(nil, -1)
+		evs, err := ep.Poll(nil)
 		check(t, err)
 		for _, ev := range evs {
 			if fd, event := ev.Fd, ev.Events; fd != w || event != pyselect.EPOLLOUT {

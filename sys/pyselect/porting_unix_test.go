@@ -78,9 +78,9 @@ var durationRow = portingRow{"(no Python form: a Go time.Duration as the timeout
 var _ = addRows(durationRow)
 
 var _ = addRows(
-	portingRow{"select.select(r, w, x)", "pyselect.Select(r, w, x, nil)", func(t *testing.T) {
+	portingRow{"select.select(r, w, x)", "pyselect.Select(r, w, x)", func(t *testing.T) {
 		r, w := pipe(t)
-		rr, ww, xx, err := pyselect.Select([]int{r}, []int{w}, []int{}, nil)
+		rr, ww, xx, err := pyselect.Select([]int{r}, []int{w}, []int{})
 		check(t, err)
 		if len(rr) != 0 || !slices.Equal(ww, []int{w}) || len(xx) != 0 {
 			t.Fatalf("got %v %v %v", rr, ww, xx)
@@ -160,11 +160,11 @@ var _ = addRows(
 			t.Fatalf("second unregister: %v, want KeyError", err)
 		}
 	}},
-	portingRow{"p.poll()", "p.Poll(nil)", func(t *testing.T) {
+	portingRow{"p.poll()", "p.Poll()", func(t *testing.T) {
 		_, w := pipe(t)
 		p := pyselect.NewPoll()
 		check(t, p.Register(w, pyselect.POLLOUT))
-		evs, err := p.Poll(nil)
+		evs, err := p.Poll()
 		check(t, err)
 		if len(evs) != 1 {
 			t.Fatal(evs)

@@ -13,7 +13,7 @@ import (
 	"time"
 )
 
-// Select is select.select(rlist, wlist, xlist, timeout): it waits until
+// Select is select.select(rlist, wlist, xlist[, timeout]): it waits until
 // some of the file descriptors in rlist are ready for reading, in wlist for
 // writing, or in xlist have an "exceptional condition", and returns the
 // three subsets.
@@ -27,11 +27,12 @@ import (
 // mixed list as Python allows. The results hold the caller's own elements,
 // not fds, in input order with duplicates kept, as CPython's do.
 //
-// timeout is in seconds: nil (None) blocks, 0 polls; a time.Duration is
-// that duration. It is rounded up to the microsecond, so a positive
-// timeout never becomes 0; a negative one is ValueError "timeout must be
-// non-negative". An interrupted wait is resumed with the time left, and
-// returns three empty lists once none is (PEP 475).
+// timeout is optional, in seconds: left out or nil (None) it blocks, 0
+// polls; a time.Duration is that duration. It is rounded up to the
+// microsecond, so a positive timeout never becomes 0; a negative one is
+// ValueError "timeout must be non-negative". An interrupted wait is
+// resumed with the time left, and returns three empty lists once none is
+// (PEP 475).
 //
 // Errors, as CPython: an element that is no fd is TypeError; a negative fd
 // is ValueError; an fd of FD_SETSIZE or more is ValueError "filedescriptor
@@ -51,8 +52,12 @@ import (
 // [select.select]: https://docs.python.org/3/library/select.html#select.select
 // [select(2)]: https://man7.org/linux/man-pages/man2/select.2.html
 // [select]: https://learn.microsoft.com/windows/win32/api/winsock2/nf-winsock2-select
-func Select[T any](rlist, wlist, xlist []T, timeout any) (r, w, x []T, err error) {
-	d, err := selectTimeout(timeout)
+func Select[T any](rlist, wlist, xlist []T, timeout ...any) (r, w, x []T, err error) {
+	t, err := optional(timeout, 3, atMost("select", 4))
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	d, err := selectTimeout(t)
 	if err != nil {
 		return nil, nil, nil, err
 	}

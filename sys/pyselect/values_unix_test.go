@@ -99,7 +99,7 @@ func TestNilFdArgumentsAreTypeError(t *testing.T) {
 // None.register(fd) is, never a nil dereference (a nil *Epoll is a
 // closed epoll object; a Poll has no closed state).
 func TestNilPollIsNone(t *testing.T) {
-	var p Poller = (*Poll)(nil)
+	p := (*Poll)(nil).Poller()
 	for name, call := range map[string]func() error{
 		"register":   func() error { return p.Register(1) },
 		"modify":     func() error { return p.Modify(1, POLLIN) },
@@ -120,20 +120,20 @@ func TestNilPollIsNone(t *testing.T) {
 	}
 }
 
-// Seconds is a named float type, as a Python float subclass.
-type Seconds float64
+// secs is a named float type, as a Python float subclass.
+type secs float64
 
 // A named float type is a float, as CPython takes a float subclass.
 func TestNamedFloatTimeout(t *testing.T) {
-	if d, err := selectTimeout(Seconds(0.25)); err != nil || d != 250*time.Millisecond {
-		t.Errorf("select timeout Seconds(0.25) = %v, %v; want 250ms", d, err)
+	if d, err := selectTimeout(secs(0.25)); err != nil || d != 250*time.Millisecond {
+		t.Errorf("select timeout secs(0.25) = %v, %v; want 250ms", d, err)
 	}
 	type ms float32
 	if d, err := pollTimeout(ms(2)); err != nil || d != 2*time.Millisecond {
 		t.Errorf("poll timeout ms(2) = %v, %v; want 2ms", d, err)
 	}
-	if d, err := epollTimeout(Seconds(-0.0005)); err != nil || d != 0 {
-		t.Errorf("epoll timeout Seconds(-0.0005) = %v, %v; want 0 (CPython's ceiling)", d, err)
+	if d, err := epollTimeout(secs(-0.0005)); err != nil || d != 0 {
+		t.Errorf("epoll timeout secs(-0.0005) = %v, %v; want 0 (CPython's ceiling)", d, err)
 	}
 }
 

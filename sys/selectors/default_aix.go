@@ -4,8 +4,12 @@
 
 package selectors
 
+// classes is what Lib/selectors.py defines on AIX beyond its classes of
+// every OS (Hasattr): select has poll, but no epoll, kqueue or devpoll.
+const classes = "PollSelector"
+
 // NewDefaultSelector is selectors.DefaultSelector(): on AIX, which has
 // neither kqueue, epoll nor /dev/poll, a PollSelector.
 func NewDefaultSelector[D any]() (BaseSelector[D], error) {
-	return NewPollSelector[D](), nil
+	return NewPollSelector[D]()
 }

@@ -10,6 +10,10 @@ import (
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
+// classes is what Lib/selectors.py defines on macOS and the BSDs beyond
+// its classes of every OS (Hasattr).
+const classes = "PollSelector KqueueSelector"
+
 // useKqueue is _can_use('kqueue'), asked once, as Lib/selectors.py asks
 // it at import: a kqueue can be made.
 var useKqueue = onceCanUse(func() error {
@@ -29,5 +33,5 @@ func NewDefaultSelector[D any]() (BaseSelector[D], error) {
 	if useKqueue() {
 		return NewKqueueSelector[D]()
 	}
-	return NewPollSelector[D](), nil
+	return NewPollSelector[D]()
 }

@@ -8,11 +8,15 @@ import (
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
+// classes is what Lib/selectors.py defines on Linux beyond its classes
+// of every OS (Hasattr).
+const classes = "PollSelector EpollSelector"
+
 // useEpoll is _can_use('epoll'), asked once, as Lib/selectors.py asks it
 // at import: an epoll object can be made (a kernel without epoll fails
 // with ENOSYS).
 var useEpoll = onceCanUse(func() error {
-	ep, err := pyselect.NewEpoll(-1, 0)
+	ep, err := pyselect.NewEpoll()
 	if err == nil {
 		ep.Close()
 	}
@@ -28,5 +32,5 @@ func NewDefaultSelector[D any]() (BaseSelector[D], error) {
 	if useEpoll() {
 		return NewEpollSelector[D]()
 	}
-	return NewPollSelector[D](), nil
+	return NewPollSelector[D]()
 }

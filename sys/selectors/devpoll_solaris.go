@@ -8,6 +8,10 @@ import (
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
+// classes is what Lib/selectors.py defines on Solaris and illumos beyond
+// its classes of every OS (Hasattr).
+const classes = "PollSelector DevpollSelector"
+
 // A DevpollSelector is selectors.DevpollSelector: a selector on
 // select.devpoll (pyselect.Devpoll), on Solaris and illumos.
 //
@@ -22,7 +26,7 @@ var _ BaseSelector[any] = (*DevpollSelector[any])(nil)
 
 // NewDevpollSelector is selectors.DevpollSelector(): it opens /dev/poll,
 // which can fail (OSError EMFILE).
-func NewDevpollSelector[D any]() (*DevpollSelector[D], error) {
+func NewDevpollSelector[D any]() (BaseSelector[D], error) {
 	dp, err := pyselect.NewDevpoll()
 	if err != nil {
 		return nil, err
@@ -35,7 +39,9 @@ func (s *DevpollSelector[D]) Fileno() (int, error) { return s.dp.Fileno() }
 
 // Select is select(timeout=None), _PollLikeSelector's (see
 // PollSelector.Select).
-func (s *DevpollSelector[D]) Select(timeout any) ([]Ready[D], error) { return s.selectMs(timeout) }
+func (s *DevpollSelector[D]) Select(timeout ...any) ([]Ready[D], error) {
+	return s.selectMs(s.dp.Poll, timeout)
+}
 
 // Close is close(): close the /dev/poll object, then forget every key.
 func (s *DevpollSelector[D]) Close() error {
@@ -65,5 +71,5 @@ func NewDefaultSelector[D any]() (BaseSelector[D], error) {
 	if useDevpoll() {
 		return NewDevpollSelector[D]()
 	}
-	return NewPollSelector[D](), nil
+	return NewPollSelector[D]()
 }

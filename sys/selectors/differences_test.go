@@ -7,6 +7,7 @@
 package selectors_test
 
 import (
+	"net"
 	"slices"
 	"strconv"
 	"testing"
@@ -22,7 +23,7 @@ import (
 // differs from Lib/selectors.py.
 func TestDifferences(t *testing.T) {
 	t.Run("Lookup of an invalid file object is absent; Get raises", func(t *testing.T) {
-		s := selectors.NewSelectSelector[any]()
+		s := mustSel(t, selectors.NewSelectSelector[any])
 		defer s.Close()
 		f := &closedFileno{}
 		if k, ok := s.GetMap().Lookup(f); k != nil || ok {
@@ -32,7 +33,7 @@ func TestDifferences(t *testing.T) {
 		wantErr(t, err, pyselect.ValueError, "Invalid file object: "+pyselect.Repr(f))
 	})
 	t.Run("Modify with the same func returns a new key holding it", func(t *testing.T) {
-		s := selectors.NewSelectSelector[func()]()
+		s := mustSel(t, selectors.NewSelectSelector[func()])
 		defer s.Close()
 		cb := func() {}
 		k, err := s.Register(0, selectors.EVENT_READ, cb)
@@ -44,7 +45,7 @@ func TestDifferences(t *testing.T) {
 		}
 	})
 	t.Run("GetMap's iterators see the keys of the moment iteration starts", func(t *testing.T) {
-		s := selectors.NewSelectSelector[any]()
+		s := mustSel(t, selectors.NewSelectSelector[any])
 		defer s.Close()
 		for fd := range 3 {
 			_, err := s.Register(fd, selectors.EVENT_READ)
@@ -65,7 +66,7 @@ func TestDifferences(t *testing.T) {
 		}
 	})
 	t.Run("a file object whose fd does not fit int is OverflowError at Register where int has 32 bits", func(t *testing.T) {
-		s := selectors.NewSelectSelector[any]()
+		s := mustSel(t, selectors.NewSelectSelector[any])
 		defer s.Close()
 		key, err := s.Register(bigFileno{}, selectors.EVENT_READ)
 		if strconv.IntSize == 32 {
@@ -79,7 +80,7 @@ func TestDifferences(t *testing.T) {
 		}
 	})
 	t.Run("SelectSelector.Select returns the ready fds in ascending order", func(t *testing.T) {
-		s := selectors.NewSelectSelector[any]()
+		s := mustSel(t, selectors.NewSelectSelector[any])
 		defer s.Close()
 		var fds []int
 		for range 4 {
@@ -101,6 +102,37 @@ func TestDifferences(t *testing.T) {
 		}
 		if !slices.Equal(got, slices.Sorted(slices.Values(fds))) {
 			t.Errorf("Select returned fds %v; want them ascending", got)
+		}
+	})
+	t.Run("SelectSelector.Select raises the error of the smaller bad fd first", func(t *testing.T) {
+		if strconv.IntSize == 32 {
+			t.Skip("2**31 does not register where int has 32 bits (above)")
+		}
+		s := mustSel(t, selectors.NewSelectSelector[any])
+		defer s.Close()
+		for _, f := range []any{bigFileno{}, pyselect.FD_SETSIZE} {
+			_, err := s.Register(f, selectors.EVENT_READ)
+			check(t, err)
+		}
+		// CPython 3.11: OverflowError "Python int too large to convert to C int".
+		_, err := s.Select(0)
+		wantErr(t, err, pyselect.ValueError, "filedescriptor out of range in select()")
+	})
+	t.Run("Lookup of an invalid file descriptor is absent; Get raises", func(t *testing.T) {
+		s := mustSel(t, selectors.NewSelectSelector[any])
+		defer s.Close()
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		check(t, err)
+		ln.Close() // a closed socket never registered: fileno() is -1
+		for _, c := range []struct {
+			f  any
+			fd int
+		}{{ln, -1}, {-2, -2}, {filenoObj(-5), -5}} {
+			if k, ok := s.GetMap().Lookup(c.f); k != nil || ok {
+				t.Errorf("Lookup(%v) = %v, %v; want nil, false", c.f, k, ok)
+			}
+			_, err := s.GetMap().Get(c.f)
+			wantErr(t, err, pyselect.ValueError, "Invalid file descriptor: "+strconv.Itoa(c.fd))
 		}
 	})
 }

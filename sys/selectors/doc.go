@@ -9,23 +9,39 @@
 //
 //	Python                                     Go
 //	sel = selectors.DefaultSelector()          sel, err := selectors.NewDefaultSelector[D]()
+//	_PopenSelector = selectors.PollSelector    popenSelector := selectors.NewPollSelector[D]
+//	hasattr(selectors, 'PollSelector')         selectors.Hasattr("PollSelector")
 //	with selectors.DefaultSelector() as sel:   sel, err := selectors.NewDefaultSelector[D](); defer sel.Close()
 //	key = sel.register(conn, EVENT_READ, cb)   key, err := sel.Register(conn, selectors.EVENT_READ, cb)
 //	sel.modify(conn, EVENT_WRITE)              sel.Modify(conn, selectors.EVENT_WRITE)
 //	sel.unregister(conn)                       sel.Unregister(conn)
 //	for key, mask in sel.select(timeout):      ready, err := sel.Select(timeout); for _, r := range ready { key, mask := r.Key, r.Events
+//	sel.select()                               sel.Select()
 //	    key.data(key.fileobj, mask)                key.Data(key.Fileobj, mask)
 //	sel.get_key(conn)                          sel.GetKey(conn)
 //	sel.get_map()                              sel.GetMap()
+//	while sel.get_map():                       for sel.GetMap().Len() > 0 {
 //	sel.close()                                sel.Close()
-//	ep_sel.fileno()                            epSel.Fileno()
+//	sel.fileno()                               fd, err := pyselect.FilenoErr(sel)
 //
 // The classes: SelectSelector (every OS; on Windows the only one),
 // PollSelector (every Unix), EpollSelector (Linux), KqueueSelector
 // (macOS, the BSDs) and DevpollSelector (Solaris, illumos); each is
 // absent where Python's is. NewDefaultSelector picks as Python's
 // DefaultSelector does: kqueue, then epoll, then devpoll, then poll, then
-// select.
+// select. Hasattr says which this OS has, as hasattr(selectors, name).
+//
+// Every constructor has one shape, func() (BaseSelector[D], error), so
+// that a class is a value: "_PopenSelector = selectors.PollSelector" is
+// "popenSelector := selectors.NewPollSelector[any]", and the variable may
+// hold any class. A type assertion is isinstance: sel.(*EpollSelector[D]).
+// sel.fileno(), which only EpollSelector, KqueueSelector and
+// DevpollSelector have, is pyselect.FilenoErr(sel), through the interface;
+// other classes give Python's AttributeError.
+//
+// Optional arguments follow sys/pyselect's rule (its package
+// documentation, "Optional arguments"): Register's and Modify's data and
+// Select's timeout are variadics, so sel.select() is sel.Select().
 //
 // # Data
 //
@@ -38,9 +54,11 @@
 //
 // Register and Modify take data as an optional last argument; without it
 // a key's Data is D's zero value (Python's None). Modify compares the new
-// data with the key's as Python's != does where Go can compare the values,
-// and a map or slice is the same as itself (the same object, as Python's
-// is); other values (funcs, other maps and slices) count as changed.
+// data with the key's as Python's != does where Go can compare the values:
+// numbers by value across Go's kinds (1, true, 1.0 and 1+0i are equal, as
+// 1, True, 1.0 and 1+0j are), others with ==; a map or slice is the same
+// as itself (the same object, as Python's is); other values (funcs, other
+// maps and slices) count as changed.
 //
 // # File objects and reprs
 //
@@ -90,8 +108,8 @@
 // SelectSelector's Select finishes its wait (it has no descriptor to
 // close) and reports nothing (the differential scenarios
 // selectors_close_while_selecting_*). After Close,
-// GetMap is nil and GetKey is RuntimeError "Selector is closed", as in
-// Python.
+// GetMap is Python's None, a Map that is false (Len 0), and GetKey is
+// RuntimeError "Selector is closed", as in Python.
 //
 // A file object's Fileno and String methods, the caller's code, never run
 // while the selector is locked, so they may call the selector back, as a
@@ -104,9 +122,10 @@
 // Python's BaseSelector is an abstract class one may subclass; here it is
 // an interface. The Map's iterators see the keys of the moment iteration
 // starts, where Python raises RuntimeError if the dict changes during
-// iteration. Map.Lookup reports an invalid file object as not found,
-// where Python's get_map().get(f) raises its ValueError (Map.Get raises
-// it). SelectSelector returns ready fds in ascending order, where
-// Python's order is that of a set. conformance/DIFFERENCES.md lists each
+// iteration. Map.Lookup reports an invalid file object or descriptor as
+// not found, where Python's get_map().get(f) and f in get_map() raise its
+// ValueError ("Invalid file object: ...", "Invalid file descriptor: -1");
+// Map.Get raises it. SelectSelector returns ready fds in ascending order,
+// where Python's order is that of a set. conformance/DIFFERENCES.md lists each
 // difference with its reason.
 package selectors

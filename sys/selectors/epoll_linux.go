@@ -24,8 +24,8 @@ var _ BaseSelector[any] = (*EpollSelector[any])(nil)
 
 // NewEpollSelector is selectors.EpollSelector(): it makes an epoll
 // object, which can fail as epoll_create1(2) does (OSError EMFILE).
-func NewEpollSelector[D any]() (*EpollSelector[D], error) {
-	ep, err := pyselect.NewEpoll(-1, 0)
+func NewEpollSelector[D any]() (BaseSelector[D], error) {
+	ep, err := pyselect.NewEpoll()
 	if err != nil {
 		return nil, err
 	}
@@ -40,9 +40,12 @@ func (s *EpollSelector[D]) Fileno() (int, error) { return s.ep.Fileno() }
 // 1e-3), 0 or less polls, and at most max(number of keys, 1) events are
 // asked of epoll_wait(2) (bpo-23009). The result is in the kernel's
 // ready-list order.
-func (s *EpollSelector[D]) Select(timeout any) ([]Ready[D], error) {
-	t, err := ceilMs(timeout)
+func (s *EpollSelector[D]) Select(timeout ...any) ([]Ready[D], error) {
+	t, err := timeoutArg("EpollSelector.select", timeout)
 	if err != nil {
+		return nil, err
+	}
+	if t, err = ceilMs(t); err != nil {
 		return nil, err
 	}
 	switch ms := t.(type) {

@@ -16,8 +16,8 @@ import (
 // (KqueueSelector's filters are not modelled: its conformance specs and
 // differential scenarios cover it).
 var fmClasses = []fmClass{
-	{name: "SelectSelector", new: func() (selectors.BaseSelector[int], error) { return selectors.NewSelectSelector[int](), nil }},
-	{name: "PollSelector", new: func() (selectors.BaseSelector[int], error) { return selectors.NewPollSelector[int](), nil }, pollLike: true},
+	{name: "SelectSelector", new: selectors.NewSelectSelector[int]},
+	{name: "PollSelector", new: selectors.NewPollSelector[int], pollLike: true},
 }
 
 // fmDupOnto is dup2(fd, to) with close-on-exec.

@@ -12,9 +12,9 @@ import (
 
 // fmClasses are the selector classes FuzzSelectorModel drives here.
 var fmClasses = []fmClass{
-	{name: "SelectSelector", new: func() (selectors.BaseSelector[int], error) { return selectors.NewSelectSelector[int](), nil }},
-	{name: "PollSelector", new: func() (selectors.BaseSelector[int], error) { return selectors.NewPollSelector[int](), nil }, pollLike: true},
-	{name: "EpollSelector", new: func() (selectors.BaseSelector[int], error) { return selectors.NewEpollSelector[int]() }, pollLike: true, epoll: true},
+	{name: "SelectSelector", new: selectors.NewSelectSelector[int]},
+	{name: "PollSelector", new: selectors.NewPollSelector[int], pollLike: true},
+	{name: "EpollSelector", new: selectors.NewEpollSelector[int], pollLike: true, epoll: true},
 }
 
 // fmDupOnto is dup2(fd, to) with close-on-exec: dup3(2), which every

@@ -372,8 +372,8 @@ func fmStep(t *testing.T, class fmClass, sel selectors.BaseSelector[int], w *fmW
 		if err := sel.Close(); err != nil {
 			t.Fatalf("close: %v", err)
 		}
-		if mp := sel.GetMap(); mp != nil {
-			t.Fatalf("get_map() after close is %v, want nil (None)", mp)
+		if _, err := sel.GetMap().Get(0); sel.GetMap().Len() != 0 || !errors.Is(err, pyselect.TypeError) {
+			t.Fatalf("get_map() after close: len %d, [0] %v; want None (false, not subscriptable)", sel.GetMap().Len(), err)
 		}
 		_, err := sel.GetKey(0)
 		fmCheck(t, "get_key after close", nil, err, fmWant{err: &pyselect.Error{Exception: pyselect.RuntimeError, Message: "Selector is closed"}})

@@ -99,12 +99,12 @@ type selectorCase struct {
 func unixSelectors() []selectorCase {
 	return []selectorCase{
 		{"SelectSelector", func(t *testing.T) selectors.BaseSelector[any] {
-			s := selectors.NewSelectSelector[any]()
+			s := mustSel(t, selectors.NewSelectSelector[any])
 			t.Cleanup(func() { s.Close() })
 			return s
 		}, false},
 		{"PollSelector", func(t *testing.T) selectors.BaseSelector[any] {
-			s := selectors.NewPollSelector[any]()
+			s := mustSel(t, selectors.NewPollSelector[any])
 			t.Cleanup(func() { s.Close() })
 			return s
 		}, false},

@@ -30,7 +30,7 @@ var _ BaseSelector[any] = (*KqueueSelector[any])(nil)
 
 // NewKqueueSelector is selectors.KqueueSelector(): it makes a kqueue,
 // which can fail as kqueue(2) does (OSError EMFILE).
-func NewKqueueSelector[D any]() (*KqueueSelector[D], error) {
+func NewKqueueSelector[D any]() (BaseSelector[D], error) {
 	kq, err := pyselect.NewKqueue()
 	if err != nil {
 		return nil, err
@@ -119,9 +119,12 @@ func (s *KqueueSelector[D]) Modify(fileobj any, events int, data ...D) (*Selecto
 // filters are registered, at least 1, so that the timeout applies with
 // no fd registered (bpo-29255). The result is in the kernel's order, one
 // Ready per filter.
-func (s *KqueueSelector[D]) Select(timeout any) ([]Ready[D], error) {
-	t, err := maxZero(timeout)
+func (s *KqueueSelector[D]) Select(timeout ...any) ([]Ready[D], error) {
+	t, err := timeoutArg("KqueueSelector.select", timeout)
 	if err != nil {
+		return nil, err
+	}
+	if t, err = maxZero(t); err != nil {
 		return nil, err
 	}
 	s.mu.Lock()

@@ -12,14 +12,22 @@ import (
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
-// pollLike is _PollLikeSelector, what PollSelector and EpollSelector
-// share: a select module poller (a pyselect.Poller), the masks EVENT_READ
-// and EVENT_WRITE stand for, and the qualified name of the class that
-// defines the methods, for Python's TypeError messages.
+// pollLike is _PollLikeSelector, what PollSelector, EpollSelector and
+// DevpollSelector share: a select module object to register fds with,
+// and the masks EVENT_READ and EVENT_WRITE stand for.
 type pollLike[D any] struct {
 	keys[D]
-	poller          pyselect.Poller
+	poller          registrar
 	evRead, evWrite pyselect.Mask
+}
+
+// A registrar is what _PollLikeSelector asks of its select module
+// object besides the wait, which each class calls in its own unit: a
+// pyselect.Poll, Epoll or Devpoll.
+type registrar interface {
+	Register(fd any, eventmask ...pyselect.Mask) error
+	Modify(fd any, eventmask pyselect.Mask) error
+	Unregister(fd any) error
 }
 
 // mask is the poller's mask for selector events.
@@ -101,7 +109,7 @@ func (p *pollLike[D]) modifyLocked(f fileobjRef, events int, data []D) (*Selecto
 		}
 		changed = true
 	}
-	if !same(d, key.Data) {
+	if !equalData(d, key.Data) {
 		changed = true
 	}
 	if changed {
@@ -149,31 +157,42 @@ func (p *pollLike[D]) ready(evs []pyselect.Event, err error) ([]Ready[D], error)
 // RuntimeError "concurrent poll() invocation", from the poll object.
 type PollSelector[D any] struct {
 	pollLike[D]
+	poll *pyselect.Poll
 }
 
 var _ BaseSelector[any] = (*PollSelector[any])(nil)
 
-// NewPollSelector is selectors.PollSelector().
-func NewPollSelector[D any]() *PollSelector[D] {
-	return &PollSelector[D]{pollLike[D]{poller: pyselect.NewPoll(), evRead: pyselect.POLLIN, evWrite: pyselect.POLLOUT}}
+// NewPollSelector is selectors.PollSelector(). It cannot fail, but has
+// the shape of every selector constructor, so that a class is a value
+// ("_PopenSelector = selectors.PollSelector" is "popenSelector :=
+// selectors.NewPollSelector[any]" on the OSes that have it).
+func NewPollSelector[D any]() (BaseSelector[D], error) {
+	po := pyselect.NewPoll()
+	return &PollSelector[D]{pollLike[D]{poller: po, evRead: pyselect.POLLIN, evWrite: pyselect.POLLOUT}, po}, nil
 }
 
 // Select is select(timeout=None) (see SelectSelector.Select): timeout in
 // seconds is rounded up to the millisecond (math.ceil(timeout * 1e3)),
 // and 0 or less polls. The result is in poll's order, which is
 // registration order.
-func (p *PollSelector[D]) Select(timeout any) ([]Ready[D], error) { return p.selectMs(timeout) }
+func (p *PollSelector[D]) Select(timeout ...any) ([]Ready[D], error) {
+	return p.selectMs(p.poll.Poll, timeout)
+}
 
-// selectMs is _PollLikeSelector.select: the poller's Poll in milliseconds.
-func (p *pollLike[D]) selectMs(timeout any) ([]Ready[D], error) {
-	t, err := ceilMs(timeout)
+// selectMs is _PollLikeSelector.select: the select module object's poll,
+// in milliseconds.
+func (p *pollLike[D]) selectMs(poll func(...any) ([]pyselect.Event, error), timeout []any) ([]Ready[D], error) {
+	t, err := timeoutArg("_PollLikeSelector.select", timeout)
 	if err != nil {
+		return nil, err
+	}
+	if t, err = ceilMs(t); err != nil {
 		return nil, err
 	}
 	if ms, ok := t.(float64); ok {
 		t = pollInt(ms)
 	}
-	return p.ready(p.poller.Poll(t))
+	return p.ready(poll(t))
 }
 
 // Close is close(): forget every key (see SelectSelector.Close).

@@ -19,7 +19,7 @@ import (
 
 // TestPollTimeoutRules: PollSelector's timeout errors, CPython 3.11's.
 func TestPollTimeoutRules(t *testing.T) {
-	p := selectors.NewPollSelector[any]()
+	p := mustSel(t, selectors.NewPollSelector[any])
 	_, err := p.Select("x")
 	wantErr(t, err, pyselect.TypeError, "'<=' not supported between instances of 'str' and 'int'")
 	_, err = p.Select(math.NaN())
@@ -37,7 +37,7 @@ func TestPollTimeoutRules(t *testing.T) {
 // registering again works, as in Python, and Select reports nothing for
 // an fd the poll object still holds.
 func TestPollSelectorAfterClose(t *testing.T) {
-	p := selectors.NewPollSelector[any]()
+	p := mustSel(t, selectors.NewPollSelector[any])
 	if _, err := p.Register(1, selectors.EVENT_WRITE); err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func TestSelectSelectorAfterClose(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer unix.Close(p[0])
-	s := selectors.NewSelectSelector[any]()
+	s := mustSel(t, selectors.NewSelectSelector[any])
 	if _, err := s.Register(p[1], selectors.EVENT_WRITE); err != nil {
 		t.Fatal(err)
 	}

@@ -73,7 +73,7 @@ var portingRows = []portingRow{
 	}},
 	{"selectors.SelectSelector()", "selectors.NewSelectSelector[any]()", func(t *testing.T) {
 		_, w := pipe(t)
-		sel := selectors.NewSelectSelector[any]()
+		sel := mustSel(t, selectors.NewSelectSelector[any])
 		key, err := sel.Register(w, selectors.EVENT_WRITE)
 		check(t, err)
 		ready, err := sel.Select(0)
@@ -81,7 +81,7 @@ var portingRows = []portingRow{
 	}},
 	{"selectors.PollSelector()", "selectors.NewPollSelector[any]()", func(t *testing.T) {
 		_, w := pipe(t)
-		sel := selectors.NewPollSelector[any]()
+		sel := mustSel(t, selectors.NewPollSelector[any])
 		key, err := sel.Register(w, selectors.EVENT_WRITE)
 		check(t, err)
 		ready, err := sel.Select(0)
@@ -160,12 +160,12 @@ var portingRows = []portingRow{
 			t.Fatal(err)
 		}
 	}},
-	{"sel.select()", "sel.Select(nil)", func(t *testing.T) {
+	{"sel.select()", "sel.Select()", func(t *testing.T) {
 		_, w := pipe(t)
 		sel := newSel(t)
 		key, err := sel.Register(w, selectors.EVENT_WRITE)
 		check(t, err)
-		ready, err := sel.Select(nil)
+		ready, err := sel.Select()
 		one(t, ready, err, key, selectors.EVENT_WRITE)
 	}},
 	{"sel.select(timeout=0.5)", "sel.Select(0.5)", func(t *testing.T) {
@@ -177,14 +177,14 @@ var portingRows = []portingRow{
 			t.Fatal(ready, err)
 		}
 	}},
-	{"for key, mask in sel.select():", "ready, err := sel.Select(nil); for _, r := range ready { key, mask := r.Key, r.Events }", func(t *testing.T) {
+	{"for key, mask in sel.select():", "ready, err := sel.Select(); for _, r := range ready { key, mask := r.Key, r.Events }", func(t *testing.T) {
 		r, w := readable(t)
 		sel := newSel(t)
 		_, err := sel.Register(r, selectors.EVENT_READ)
 		check(t, err)
 		_, err = sel.Register(w, selectors.EVENT_WRITE)
 		check(t, err)
-		ready, err := sel.Select(nil)
+		ready, err := sel.Select()
 		check(t, err)
 		got := map[int]int{}
 		for _, r := range ready {
@@ -245,6 +245,16 @@ var portingRows = []portingRow{
 			t.Fatal(k, ok)
 		}
 	}},
+	{"sel.get_map().get(f) where it raises ValueError", "key, err := sel.GetMap().Get(f) // KeyError where Python returns None", func(t *testing.T) {
+		sel := newSel(t)
+		if _, err := sel.GetMap().Get(-2); !errors.Is(err, pyselect.ValueError) || pyselect.Str(err) != "Invalid file descriptor: -2" {
+			t.Fatalf("get_map().get(-2): %v", err)
+		}
+		r, _ := pipe(t)
+		if _, err := sel.GetMap().Get(r); !errors.Is(err, pyselect.KeyError) {
+			t.Fatalf("get_map().get(r) of an fd not registered: %v, want KeyError (None)", err)
+		}
+	}},
 	{"for fd, key in sel.get_map().items():", "for fd, key := range sel.GetMap().All()", func(t *testing.T) {
 		r, w := pipe(t)
 		sel := newSel(t)
@@ -266,17 +276,56 @@ var portingRows = []portingRow{
 	{"sel.close()", "sel.Close()", func(t *testing.T) {
 		sel := newSel(t)
 		check(t, sel.Close())
-		if sel.GetMap() != nil {
-			t.Fatal("get_map() after close() is not None")
+		if _, err := sel.GetKey(0); !errors.Is(err, pyselect.RuntimeError) {
+			t.Fatalf("get_key after close(): %v, want RuntimeError", err)
 		}
 	}},
-	{"sel.fileno()", "sel.Fileno() // EpollSelector, KqueueSelector", func(t *testing.T) {
-		sel, err := selectors.NewEpollSelector[any]()
+	{"while sel.get_map():", "for sel.GetMap().Len() > 0 {", func(t *testing.T) {
+		sel := newSel(t)
+		r, _ := readable(t)
+		_, err := sel.Register(r, selectors.EVENT_READ)
+		check(t, err)
+		n := 0
+		for sel.GetMap().Len() > 0 {
+			if n++; n > 1 {
+				t.Fatal("the loop did not end after close()")
+			}
+			check(t, sel.Close()) // get_map() is None from now on: false, no panic
+		}
+		if _, err := sel.GetMap().Get(r); !errors.Is(err, pyselect.TypeError) {
+			t.Fatalf("None[f]: %v, want TypeError", err)
+		}
+	}},
+	{"sel.fileno()", "fd, err := pyselect.FilenoErr(sel)", func(t *testing.T) {
+		sel := newSel(t) // the interface NewDefaultSelector returns
+		fd, err := pyselect.FilenoErr(sel)
+		if pyselect.HasEpoll || pyselect.HasKqueue || pyselect.HasDevpoll {
+			if err != nil || fd < 0 {
+				t.Fatal(fd, err)
+			}
+		}
+		// A class without fileno() is Python's AttributeError.
+		fd, err = pyselect.FilenoErr(mustSel(t, selectors.NewSelectSelector[any]))
+		// (Python names the class 'SelectSelector'; Go's type name shows.)
+		if fd != -1 || !errors.Is(err, pyselect.AttributeError) || !strings.HasSuffix(err.Error(), " object has no attribute 'fileno'") {
+			t.Fatalf("SelectSelector().fileno() = %d, %v; want AttributeError", fd, err)
+		}
+	}},
+	{"hasattr(selectors, 'PollSelector')", "selectors.Hasattr(\"PollSelector\")", func(t *testing.T) {
+		if !selectors.Hasattr("PollSelector") || pyselect.Hasattr("PollSelector") {
+			t.Fatal("every Unix has selectors.PollSelector; select has none")
+		}
+	}},
+	{"_PopenSelector = selectors.PollSelector", "popenSelector := selectors.NewPollSelector[any]", func(t *testing.T) {
+		popenSelector := selectors.NewPollSelector[any]
+		if !selectors.Hasattr("PollSelector") {
+			popenSelector = selectors.NewSelectSelector[any] // one variable holds either class
+		}
+		sel, err := popenSelector() // with _PopenSelector() as selector:
 		check(t, err)
 		defer sel.Close()
-		fd, err := sel.Fileno()
-		if err != nil || fd < 0 {
-			t.Fatal(fd, err)
+		if _, ok := sel.(*selectors.PollSelector[any]); !ok { // isinstance(sel, selectors.PollSelector)
+			t.Fatalf("%T", sel)
 		}
 	}},
 	{"selectors.EVENT_READ, selectors.EVENT_WRITE", "selectors.EVENT_READ, selectors.EVENT_WRITE", func(t *testing.T) {

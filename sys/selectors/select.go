@@ -22,9 +22,10 @@ type SelectSelector[D any] struct {
 
 var _ BaseSelector[any] = (*SelectSelector[any])(nil)
 
-// NewSelectSelector is selectors.SelectSelector().
-func NewSelectSelector[D any]() *SelectSelector[D] {
-	return &SelectSelector[D]{readers: map[int]struct{}{}, writers: map[int]struct{}{}}
+// NewSelectSelector is selectors.SelectSelector(). It cannot fail, but
+// has the shape of every selector constructor (see NewPollSelector).
+func NewSelectSelector[D any]() (BaseSelector[D], error) {
+	return &SelectSelector[D]{readers: map[int]struct{}{}, writers: map[int]struct{}{}}, nil
 }
 
 // Register is register(fileobj, events, data=None): watch fileobj (an fd,
@@ -115,7 +116,7 @@ func baseModifyLocked[D any](k *keys[D], method string, f fileobjRef, events int
 			return nil, err
 		}
 		return register(method, f, events, []D{d})
-	case !same(d, key.Data):
+	case !equalData(d, key.Data):
 		key = &SelectorKey[D]{Fileobj: key.Fileobj, Fd: key.Fd, Events: key.Events, Data: d}
 		k.replaceLocked(key)
 	}
@@ -131,9 +132,12 @@ func baseModifyLocked[D any](k *keys[D], method string, f fileobjRef, events int
 //
 // The result is in ascending fd order (Python's is its set's iteration
 // order, which is ascending for small fds but not in general).
-func (s *SelectSelector[D]) Select(timeout any) ([]Ready[D], error) {
-	t, err := maxZero(timeout)
+func (s *SelectSelector[D]) Select(timeout ...any) ([]Ready[D], error) {
+	t, err := timeoutArg("SelectSelector.select", timeout)
 	if err != nil {
+		return nil, err
+	}
+	if t, err = maxZero(t); err != nil {
 		return nil, err
 	}
 	s.mu.Lock()
@@ -175,7 +179,7 @@ func sortedSet(set map[int]struct{}) []int {
 	return fds
 }
 
-// Close is close(): forget every key. GetMap is nil and GetKey
+// Close is close(): forget every key. GetMap is None and GetKey
 // RuntimeError afterwards; Register still works, as in Python. A Select
 // running in another goroutine finishes its wait and reports nothing.
 // As CPython's _BaseSelectorImpl.close, it leaves the fds Select watches

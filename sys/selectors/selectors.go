@@ -47,13 +47,14 @@ type Ready[D any] struct {
 }
 
 // BaseSelector is selectors.BaseSelector, the interface every selector
-// has. data is Python's optional data argument (at most one; none is D's
-// zero value, Python's None).
+// has. Python's optional arguments are variadics (pyselect's rule): data
+// (at most one; none is D's zero value, Python's None) and Select's
+// timeout (none is None: block).
 type BaseSelector[D any] interface {
 	Register(fileobj any, events int, data ...D) (*SelectorKey[D], error)
 	Unregister(fileobj any) (*SelectorKey[D], error)
 	Modify(fileobj any, events int, data ...D) (*SelectorKey[D], error)
-	Select(timeout any) ([]Ready[D], error)
+	Select(timeout ...any) ([]Ready[D], error)
 	Close() error
 	GetKey(fileobj any) (*SelectorKey[D], error)
 	GetMap() Map[D]
@@ -117,9 +118,27 @@ func notRegistered(fileobj any) error {
 // tooManyArgs is Python's TypeError for a call with more than one data
 // argument; method is the qualified name CPython reports
 // ("SelectSelector.register").
-func tooManyArgs(method string, data int) error {
-	return &pyselect.Error{Exception: pyselect.TypeError, Message: method + "() takes from 3 to 4 positional arguments but " +
-		strconv.Itoa(data+3) + " were given"}
+func tooManyArgs(method string, data int) error { return tooMany(method, 3, data+3) }
+
+// tooMany is Python's TypeError for a method that takes from required
+// to required+1 positional arguments (self counted) called with given.
+func tooMany(method string, required, given int) error {
+	return &pyselect.Error{Exception: pyselect.TypeError, Message: method + "() takes from " + strconv.Itoa(required) +
+		" to " + strconv.Itoa(required+1) + " positional arguments but " + strconv.Itoa(given) + " were given"}
+}
+
+// timeoutArg is select(timeout=None)'s optional argument, as its variadic
+// holds it (pyselect's doc.go states the rule): nil (None) when left out;
+// more than one is TypeError "<method>() takes from 1 to 2 positional
+// arguments but 3 were given".
+func timeoutArg(method string, timeout []any) (any, error) {
+	switch len(timeout) {
+	case 0:
+		return nil, nil
+	case 1:
+		return timeout[0], nil
+	}
+	return nil, tooMany(method, 1, len(timeout)+1)
 }
 
 // errBeyondInt is fileobjToFd's error for an int fd a Go int cannot hold:
@@ -242,13 +261,13 @@ func (k *keys[D]) lookupLocked(f fileobjRef) (int, error) {
 }
 
 // same is Python's "is" for two file objects, and for two data values
-// the part of Python's == that Go can say without calling the caller's
-// code: comparable values (pointers, ints, strings, ...) that are equal
-// and of the same type; a map, or a slice of the same elements and
-// length, that is the same object. Other values (funcs, different maps
-// and slices, structs holding them) are never the same: a file object
-// found by identity is the one registered, and Modify keeps the new data
-// (Python keeps the old key when the data is equal).
+// that are not numbers (equalData) the part of Python's == that Go can
+// say without calling the caller's code: comparable values (pointers,
+// strings, ...) that are equal and of the same type; a map, or a slice of
+// the same elements and length, that is the same object. Other values
+// (funcs, different maps and slices, structs holding them) are never the
+// same: a file object found by identity is the one registered, and Modify
+// keeps the new data (Python keeps the old key when the data is equal).
 func same(a, b any) bool {
 	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
 	if !va.IsValid() || !vb.IsValid() {
@@ -391,16 +410,38 @@ func (k *keys[D]) GetKey(fileobj any) (*SelectorKey[D], error) {
 }
 
 // GetMap is get_map(): the read-only Map of the registered keys, which
-// follows the selector's changes. After Close it is nil, as Python's
-// get_map() is None (a Map obtained before stays usable and is empty).
+// follows the selector's changes. After Close it is Python's None, a
+// false Map (noneMap), so that "while sel.get_map():", ported as "for
+// sel.GetMap().Len() > 0", ends; a Map obtained before stays usable and
+// is empty.
 func (k *keys[D]) GetMap() Map[D] {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if k.closed {
-		return nil
+		return noneMap[D]{}
 	}
 	return keyMap[D]{k}
 }
+
+// noneMap is get_map() after close(), Python's None as a Map: false
+// (Len 0), and its other uses Python's errors for None: None[f] is
+// TypeError "'NoneType' object is not subscriptable"; Lookup, which has
+// no error, is not found; the iterators yield nothing where Python's
+// iter(None) raises TypeError. A Go method on a nil Map would panic.
+type noneMap[D any] struct{}
+
+func (noneMap[D]) Len() int { return 0 }
+
+func (noneMap[D]) Get(any) (*SelectorKey[D], error) {
+	return nil, &pyselect.Error{Exception: pyselect.TypeError, Message: "'NoneType' object is not subscriptable"}
+}
+
+func (noneMap[D]) Lookup(any) (*SelectorKey[D], bool) { return nil, false }
+func (noneMap[D]) All() iter.Seq2[int, *SelectorKey[D]] {
+	return func(func(int, *SelectorKey[D]) bool) {}
+}
+func (noneMap[D]) Keys() iter.Seq[int]               { return func(func(int) bool) {} }
+func (noneMap[D]) Values() iter.Seq[*SelectorKey[D]] { return func(func(*SelectorKey[D]) bool) {} }
 
 // keyFromFdLocked is _key_from_fd.
 func (k *keys[D]) keyFromFdLocked(fd int) *SelectorKey[D] { return k.getLocked(fd) }

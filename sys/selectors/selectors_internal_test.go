@@ -15,9 +15,19 @@ import (
 
 // failingPoller is a Poll whose Modify fails: test_modify_unregister's
 // mock (unittest.mock.Mock(side_effect=ZeroDivisionError)).
-type failingPoller struct{ pyselect.Poller }
+type failingPoller struct{ registrar }
 
 var errZeroDivision = errors.New("ZeroDivisionError")
+
+// newPollSelector is a new *PollSelector, as NewPollSelector makes it.
+func newPollSelector(t *testing.T) *PollSelector[any] {
+	t.Helper()
+	sel, err := NewPollSelector[any]()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sel.(*PollSelector[any])
+}
 
 func (failingPoller) Modify(any, pyselect.Mask) error { return errZeroDivision }
 
@@ -25,7 +35,7 @@ func (failingPoller) Modify(any, pyselect.Mask) error { return errZeroDivision }
 // test_modify_unregister for PollSelector (bpo-30014): when the poller's
 // modify fails, the key is removed and the error returned.
 func TestPollLikeModifyUnregistersOnFailure(t *testing.T) {
-	s := NewPollSelector[any]()
+	s := newPollSelector(t)
 	s.poller = failingPoller{pyselect.NewPoll()}
 	if _, err := s.Register(0, EVENT_READ); err != nil {
 		t.Fatal(err)
@@ -44,7 +54,7 @@ func TestPollLikeModifyUnregistersOnFailure(t *testing.T) {
 // TestPollEventMapping is _PollLikeSelector.select's mapping: any bit but
 // POLLIN is writable, any but POLLOUT readable.
 func TestPollEventMapping(t *testing.T) {
-	p := NewPollSelector[any]()
+	p := newPollSelector(t)
 	for _, c := range []struct {
 		ev   pyselect.Mask
 		want int

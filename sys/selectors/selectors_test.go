@@ -50,7 +50,7 @@ func (*closedFileno) Fileno() (int, error) {
 // TestMessages: CPython 3.11's messages, probed with python3 -c (an
 // SelectSelector registers without a system call, so this runs anywhere).
 func TestMessages(t *testing.T) {
-	s := selectors.NewSelectSelector[any]()
+	s := mustSel(t, selectors.NewSelectSelector[any])
 	_, err := s.Register(0, 1, nil, 5)
 	wantErr(t, err, pyselect.TypeError, "SelectSelector.register() takes from 3 to 4 positional arguments but 5 were given")
 	_, err = s.Register(0, 0)
@@ -96,8 +96,8 @@ func TestMessages(t *testing.T) {
 		s.Unregister(int64(1) << 40)
 	}
 	s.Close()
-	if s.GetMap() != nil {
-		t.Error("get_map() after close() is not None")
+	if s.GetMap().Len() != 0 {
+		t.Error("get_map() after close() is not None (false)")
 	}
 	_, err = s.GetKey(1)
 	wantErr(t, err, pyselect.RuntimeError, "Selector is closed")
@@ -116,7 +116,7 @@ func TestFdBeyondGoInt(t *testing.T) {
 		big = append(big, int64(1)<<31, int64(math.MaxInt64))
 	}
 	for _, fd := range big {
-		s := selectors.NewSelectSelector[any]()
+		s := mustSel(t, selectors.NewSelectSelector[any])
 		msg := "'" + pyselect.Repr(fd) + " is not registered'"
 		_, err := s.GetKey(fd)
 		wantErr(t, err, pyselect.KeyError, msg)
@@ -139,7 +139,7 @@ func TestFdBeyondGoInt(t *testing.T) {
 // TestFileobjLookupByIdentity: a file object whose fileno() fails now is
 // found by identity (_fileobj_lookup's exhaustive search).
 func TestFileobjLookupByIdentity(t *testing.T) {
-	s := selectors.NewSelectSelector[int]()
+	s := mustSel(t, selectors.NewSelectSelector[int])
 	f := &closedFileno{}
 	if _, err := s.Register(f, 1); err == nil {
 		t.Fatal("a closed file object registered")
@@ -164,7 +164,7 @@ func (m mapFile) Fileno() (int, error) {
 // by identity (_fileobj_lookup), and Modify with the same map as data
 // changes nothing (data != key.data is False), returning the same key.
 func TestIdentityOfReferenceValues(t *testing.T) {
-	s := selectors.NewSelectSelector[any]()
+	s := mustSel(t, selectors.NewSelectSelector[any])
 	f := mapFile{"fd": 0}
 	if _, err := s.Register(f, selectors.EVENT_READ); err != nil {
 		t.Fatal(err)
@@ -211,7 +211,7 @@ func (w *wrapper) String() string       { return "wrapper" }
 // a file object whose fileno() fails so since it was registered is found
 // by identity.
 func TestFilenoAttributeError(t *testing.T) {
-	s := selectors.NewSelectSelector[any]()
+	s := mustSel(t, selectors.NewSelectSelector[any])
 	_, err := s.Register(&wrapper{}, selectors.EVENT_READ)
 	wantErr(t, err, pyselect.ValueError, "Invalid file object: wrapper")
 	w := &wrapper{conn: 0}
@@ -228,7 +228,7 @@ func TestFilenoAttributeError(t *testing.T) {
 // registers (the key moves to the end of the dict); of the data alone, or
 // any modify of a poll-like selector, replaces the key in place.
 func TestModifyOrder(t *testing.T) {
-	s := selectors.NewSelectSelector[string]()
+	s := mustSel(t, selectors.NewSelectSelector[string])
 	for fd := range 3 {
 		if _, err := s.Register(fd, selectors.EVENT_READ, "a"); err != nil {
 			t.Fatal(err)
@@ -261,7 +261,7 @@ func TestModifyOrder(t *testing.T) {
 
 // TestMapManyKeys exercises the ordered map's compaction.
 func TestMapManyKeys(t *testing.T) {
-	s := selectors.NewSelectSelector[int]()
+	s := mustSel(t, selectors.NewSelectSelector[int])
 	for fd := range 100 {
 		if _, err := s.Register(fd, selectors.EVENT_READ, fd); err != nil {
 			t.Fatal(err)
@@ -306,7 +306,7 @@ func TestMapManyKeys(t *testing.T) {
 // with nothing registered, select.select has three empty sets, which
 // Winsock refuses (WSAEINVAL, as CPython raises on Windows).
 func TestTimeoutRules(t *testing.T) {
-	s := selectors.NewSelectSelector[any]()
+	s := mustSel(t, selectors.NewSelectSelector[any])
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -327,4 +327,14 @@ func TestTimeoutRules(t *testing.T) {
 	}
 	_, err = s.Select(math.NaN())
 	wantErr(t, err, pyselect.ValueError, "Invalid value NaN (not a number)")
+}
+
+// mustSel is a selector of the class newSel, or the test's end.
+func mustSel[D any](t testing.TB, newSel func() (selectors.BaseSelector[D], error)) selectors.BaseSelector[D] {
+	t.Helper()
+	sel, err := newSel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sel
 }

@@ -27,7 +27,7 @@ import (
 )
 
 // _PopenSelector is the selector class, chosen in run.
-var _PopenSelector func() selectors.BaseSelector[any] //lint:ignore ST1003 Python's name
+var _PopenSelector func() (selectors.BaseSelector[any], error) //lint:ignore ST1003 Python's name
 
 // _PIPE_BUF = getattr(select, 'PIPE_BUF', 512)
 const _PIPE_BUF = pyselect.PIPE_BUF //lint:ignore ST1003 Python's name
@@ -92,11 +92,16 @@ func NewChild(args []string) (*Child, error) {
 func (c *Child) communicate(input []byte, timeout any) (stdout, stderr []byte, err error) {
 	// endtime = None if timeout is None else time.monotonic() + timeout
 	var endtime *time.Time
-	if timeout != nil {
-		endtime = new(time.Now().Add(time.Duration(timeout.(float64) * float64(time.Second))))
+	if t, ok, err := pyselect.Seconds(timeout); err != nil {
+		return nil, nil, err
+	} else if ok {
+		endtime = new(time.Now().Add(time.Duration(t * float64(time.Second))))
 	}
 	// with _PopenSelector() as selector:
-	selector := _PopenSelector()
+	selector, err := _PopenSelector()
+	if err != nil {
+		return nil, nil, err
+	}
 	defer selector.Close()
 	// if input and self.proc.stdin in self.open:
 	if len(input) > 0 && c.open[c.stdin] {
@@ -241,12 +246,12 @@ func main() {
 func run(args []string, w io.Writer) error {
 	sysStdout = w
 	// if hasattr(selectors, 'PollSelector') and 'select' not in sys.argv[1:]:
-	if pyselect.HasPoll && !slices.Contains(args[1:], "select") {
+	if selectors.Hasattr("PollSelector") && !slices.Contains(args[1:], "select") {
 		// _PopenSelector = selectors.PollSelector
-		_PopenSelector = func() selectors.BaseSelector[any] { return selectors.NewPollSelector[any]() }
+		_PopenSelector = selectors.NewPollSelector[any]
 	} else {
 		// _PopenSelector = selectors.SelectSelector
-		_PopenSelector = func() selectors.BaseSelector[any] { return selectors.NewSelectSelector[any]() }
+		_PopenSelector = selectors.NewSelectSelector[any]
 	}
 	// big = bytes(range(256)) * 1024
 	big := bytes.Repeat(byteRange(256), 1024)

@@ -51,7 +51,7 @@ func NewEventLoop(backend string) (*EventLoop, error) {
 		el.unit = 1
 	} else {
 		// self._impl = select.poll()
-		el.impl = pyselect.NewPoll()
+		el.impl = pyselect.NewPoll().Poller()
 		// self._unit = 1000
 		el.unit = 1000
 	}

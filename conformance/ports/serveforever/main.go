@@ -24,13 +24,18 @@ import (
 	"github.com/pyselect/pyselect/sys/selectors"
 )
 
-// if hasattr(selectors, 'PollSelector'): _ServerSelector = selectors.PollSelector
-// else: _ServerSelector = selectors.SelectSelector
-var _ServerSelector = func() selectors.BaseSelector[any] { //lint:ignore ST1003 Python's name
-	if pyselect.HasPoll {
-		return selectors.NewPollSelector[any]()
+// _ServerSelector is the selector class, chosen in init.
+var _ServerSelector func() (selectors.BaseSelector[any], error) //lint:ignore ST1003 Python's name
+
+func init() {
+	// if hasattr(selectors, 'PollSelector'):
+	if selectors.Hasattr("PollSelector") {
+		// _ServerSelector = selectors.PollSelector
+		_ServerSelector = selectors.NewPollSelector[any]
+	} else {
+		// _ServerSelector = selectors.SelectSelector
+		_ServerSelector = selectors.NewSelectSelector[any]
 	}
-	return selectors.NewSelectSelector[any]()
 }
 
 // sysStdout is sys.stdout, where print writes.
@@ -72,7 +77,10 @@ func (s *UpperServer) serveForever(pollInterval float64) error {
 	// try: ... finally: self.__shutdown_request = False; self.__is_shut_down.set()
 	defer func() { s.shutdownRequest.Store(false); s.isShutDown.Set() }()
 	// with _ServerSelector() as selector:
-	selector := _ServerSelector()
+	selector, err := _ServerSelector()
+	if err != nil {
+		return err
+	}
 	defer selector.Close()
 	// selector.register(self, selectors.EVENT_READ)
 	if _, err := selector.Register(s, selectors.EVENT_READ); err != nil {
