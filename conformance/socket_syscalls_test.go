@@ -116,7 +116,7 @@ func socketScenarioGo() {
 	mark("sendall")
 	check(a.Sendall([]byte("xxxxxxxxxx")))
 	mark("recv_into in timeout mode")
-	_, err = c.RecvInto(make([]byte, 10), 0)
+	_, err = c.RecvInto(make([]byte, 10))
 	check(err)
 	a.Send([]byte("y"))
 	mark("recvfrom")

@@ -43,10 +43,6 @@ const (
 	AttributeError         Exception = "AttributeError"
 	MemoryError            Exception = "MemoryError"
 
-	// Gaierror is socket.gaierror, the OSError of a failed address
-	// lookup (the socket package raises it).
-	Gaierror Exception = "gaierror"
-
 	// PyException is Python's Exception, the class every error here
 	// derives from ("except Exception:"); the Go type has the name.
 	PyException Exception = "Exception"

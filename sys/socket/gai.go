@@ -7,22 +7,30 @@
 package socket
 
 import (
-	"strconv"
+	"net"
 
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
 // Gaierror is socket.gaierror, the OSError subclass a failed address
-// lookup raises, with getaddrinfo(3)'s error code as its errno:
-// "[Errno -2] Name or service not known" on Linux.
+// lookup raises, with getaddrinfo(3)'s error code in its message:
+// "[Errno -2] Name or service not known" (glibc's codes and texts, on
+// every OS).
 const Gaierror = pyselect.Gaierror
 
-// A gai is a getaddrinfo(3) error: its code and gai_strerror(3) text.
-type gai struct {
-	code int
-	text string
+// lookupError is the gaierror of a failed lookup of host: the one
+// pyselect.AsError makes of Go's *net.DNSError, whose fields choose the
+// EAI_* code getaddrinfo would have returned (EAI_NONAME for an unknown
+// name, EAI_AGAIN for a timeout).
+func lookupError(host string, err error) error {
+	if e := pyselect.AsError(err); e != nil {
+		return e
+	}
+	return pyselect.AsError(&net.DNSError{Err: "no such host", Name: host, IsNotFound: true})
 }
 
-func gaiError(g gai) error {
-	return newError(Gaierror, "[Errno "+strconv.Itoa(g.code)+"] "+g.text)
+// errAddrFamily is getaddrinfo's EAI_ADDRFAMILY, for a numeric host of the
+// other family: ("::1", 0) for an AF_INET socket.
+func errAddrFamily() error {
+	return newError(Gaierror, "[Errno -9] Address family for hostname not supported")
 }

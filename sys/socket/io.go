@@ -60,17 +60,24 @@ const pooledSize = 64 << 10
 var recvBufs = sync.Pool{New: func() any { return new([pooledSize]byte) }}
 
 // RecvInto is socket.recv_into(buffer[, nbytes[, flags]]): recv(2) into
-// buffer, of at most nbytes bytes (0: len(buffer)); it returns how many
-// it received. nbytes above len(buffer) is ValueError "buffer too small
-// for requested bytes", below 0 ValueError "negative buffersize in
-// recv_into".
-func (s *Socket) RecvInto(buffer []byte, nbytes int, flags ...int) (int, error) {
+// buffer, of at most nbytes bytes (0, the default: len(buffer)); it
+// returns how many it received. nbytes above len(buffer) is ValueError
+// "buffer too small for requested bytes", below 0 ValueError "negative
+// buffersize in recv_into".
+func (s *Socket) RecvInto(buffer []byte, nbytesAndFlags ...int) (int, error) {
 	if s == nil {
 		return 0, errNone("recv_into")
 	}
-	f, err := optFlags("recv_into", 3, flags)
-	if err != nil {
-		return 0, err
+	var nbytes, f int
+	switch len(nbytesAndFlags) {
+	case 2:
+		f = nbytesAndFlags[1]
+		fallthrough
+	case 1:
+		nbytes = nbytesAndFlags[0]
+	case 0:
+	default:
+		return 0, newError(pyselect.TypeError, "recv_into() takes at most 3 arguments ("+strconv.Itoa(len(nbytesAndFlags)+1)+" given)")
 	}
 	switch {
 	case nbytes < 0:

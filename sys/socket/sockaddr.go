@@ -109,7 +109,7 @@ func hostAddr(host string, family AddressFamily) (netip.Addr, error) {
 	}
 	if ip, err := netip.ParseAddr(host); err == nil {
 		if (family == AF_INET) != ip.Is4() {
-			return netip.Addr{}, gaiError(eaiAddrfamily)
+			return netip.Addr{}, errAddrFamily()
 		}
 		return ip, nil
 	}
@@ -119,7 +119,7 @@ func hostAddr(host string, family AddressFamily) (netip.Addr, error) {
 	}
 	ips, err := net.DefaultResolver.LookupNetIP(context.Background(), network, host)
 	if err != nil || len(ips) == 0 {
-		return netip.Addr{}, gaiError(eaiNoname)
+		return netip.Addr{}, lookupError(host, err)
 	}
 	return ips[0].Unmap(), nil
 }
@@ -154,7 +154,7 @@ func lookup(host string) ([]resolved, error) {
 	}
 	ips, err := net.DefaultResolver.LookupNetIP(context.Background(), "ip", host)
 	if err != nil || len(ips) == 0 {
-		return nil, gaiError(eaiNoname)
+		return nil, lookupError(host, err)
 	}
 	r := make([]resolved, len(ips))
 	for i, ip := range ips {

@@ -89,7 +89,7 @@ func TestEcho(t *testing.T) {
 	}
 	buf := make([]byte, 1<<16)
 	for total := 0; total < 1<<20; {
-		n := must(c.RecvInto(buf, 0))
+		n := must(c.RecvInto(buf))
 		if n == 0 {
 			t.Fatal("early EOF")
 		}

@@ -52,13 +52,6 @@ func recv(fd int, p []byte, flags int) (int, error) {
 	return int(n), nil
 }
 
-// The getaddrinfo(3) errors hostAddr reports, with glibc's codes and
-// gai_strerror(3) texts (resolv/gai_strerror-strs.h).
-var (
-	eaiNoname     = gai{-2, "Name or service not known"}
-	eaiAddrfamily = gai{-9, "Address family for hostname not supported"}
-)
-
 // sendto is send(2) as glibc makes it: sendto(fd, buf, len, flags, NULL,
 // 0).
 func sendto(fd int, p []byte, flags int) (int, error) {

@@ -81,14 +81,6 @@ func recv(fd int, p []byte, flags int) (int, error) {
 
 func unixName(name string) string { return name }
 
-// The getaddrinfo(3) errors hostAddr reports, with the codes and texts of
-// FreeBSD's libc (lib/libc/net/gai_strerror.c), which the other BSDs and
-// macOS share up to wording.
-var (
-	eaiNoname     = gai{8, "Name does not resolve"}
-	eaiAddrfamily = gai{1, "Address family for hostname not supported"}
-)
-
 func sendto(fd int, p []byte, flags int) (int, error) { return unix.SendmsgN(fd, p, nil, nil, flags) }
 
 func socketpair(family, kind, proto int) ([2]int, error) {
