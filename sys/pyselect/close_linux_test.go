@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -169,9 +170,21 @@ func TestEpollKeptArrayFollowsTheInterestList(t *testing.T) {
 
 // maxevents cannot kill the process: under an address-space limit a child
 // asks for EP_MAX_EVENTS and for 20 million events, and must live.
+//
+// The limit is the child's own address space (VmSize) plus asMargin: room
+// for the runtime's ordinary growth, never for an array sized by one of
+// those maxevents (EP_MAX_EVENTS events are 2 GiB, 2**25 are 384 MiB). An
+// absolute limit would not do: a Go process reserves about 1.2 GiB at
+// start (1.9 GiB under -race), so under 1 GiB every new heap arena failed
+// and the child died of "runtime: out of memory" on a 1024-event array.
 func TestEpollMaxeventsUnderRLIMIT_AS(t *testing.T) {
+	const asMargin = 256 << 20
 	if os.Getenv("PYSELECT_RLIMIT_AS_CHILD") == "1" {
-		lim := unix.Rlimit{Cur: 1 << 30, Max: 1 << 30}
+		vm, err := vmSize()
+		if err != nil {
+			t.Fatal(err)
+		}
+		lim := unix.Rlimit{Cur: vm + asMargin, Max: vm + asMargin}
 		if err := unix.Setrlimit(unix.RLIMIT_AS, &lim); err != nil {
 			t.Fatal(err)
 		}
@@ -202,11 +215,27 @@ func TestEpollMaxeventsUnderRLIMIT_AS(t *testing.T) {
 	cmd.Env = append(os.Environ(), "PYSELECT_RLIMIT_AS_CHILD=1")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
-		t.Fatalf("child under RLIMIT_AS=1GiB: %v\n%s", err, out)
+		t.Fatalf("child under RLIMIT_AS of its VmSize + %d MiB: %v\n%s", asMargin>>20, err, out)
 	}
 	if !strings.Contains(string(out), "--- PASS") {
 		t.Fatalf("child ran no test:\n%s", out)
 	}
+}
+
+// vmSize is this process's address space in bytes: VmSize in
+// /proc/self/status (proc(5)), which RLIMIT_AS bounds.
+func vmSize() (uint64, error) {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, err
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(l, "VmSize:"); ok {
+			kb, err := strconv.ParseUint(strings.TrimSpace(strings.TrimSuffix(v, "kB")), 10, 64)
+			return kb << 10, err
+		}
+	}
+	return 0, errors.New("no VmSize in /proc/self/status")
 }
 
 // Every ready event up to maxevents is returned, as from CPython, even when
