@@ -8,13 +8,14 @@ import (
 	"errors"
 	"io"
 	"os"
-	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/pyselect/pyselect/internal/waitfor"
 )
 
 // Close wakes a blocked call even when no descriptor can be had: the wake
@@ -80,7 +81,7 @@ func TestEpollCloseInvisible(t *testing.T) {
 	ep.Close()
 	wantClosed(t, c, "Poll")
 	for name, ch := range map[string]chan res{"dup": dc, "outer": oc} {
-		if r := <-ch; r.err != nil || len(r.evs) != 0 {
+		if r := waitfor.Recv(t, ch, 10*time.Second, name+".Poll(0.3)"); r.err != nil || len(r.evs) != 0 {
 			t.Errorf("%s.Poll(0.3) while the other Epoll closed = %v, %v; want [], nil", name, r.evs, r.err)
 		}
 	}
@@ -211,7 +212,7 @@ func TestEpollMaxeventsUnderRLIMIT_AS(t *testing.T) {
 	if testing.Short() {
 		t.Skip("re-executes the test binary")
 	}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestEpollMaxeventsUnderRLIMIT_AS$", "-test.v")
+	cmd := waitfor.Command(t, time.Minute, os.Args[0], "-test.run=^TestEpollMaxeventsUnderRLIMIT_AS$", "-test.v")
 	cmd.Env = append(os.Environ(), "PYSELECT_RLIMIT_AS_CHILD=1")
 	out, err := cmd.CombinedOutput()
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"github.com/pyselect/pyselect/internal/waitfor"
 	"github.com/pyselect/pyselect/sys/selectors"
 )
 
@@ -76,7 +77,7 @@ func TestRegisterWhileSelecting(t *testing.T) {
 					t.Fatalf("Register returned only after Select (%v): it waited for the selector", res)
 				}
 			default:
-				res = <-done
+				res = waitfor.Recv(t, done, 20*time.Second, "Select's result")
 			}
 			switch {
 			case res.err != nil:
