@@ -7,8 +7,10 @@
 # suite; prints one line per binary and exits 1 if any failed.
 #
 # Plain POSIX sh, because it also runs inside BSD VMs that have no bash and no
-# Go. TEST_TIMEOUT (default 10m) is each binary's -test.timeout; TEST_FLAGS
-# (default none) are more flags for every binary (qemu.sh: -test.short).
+# Go. TEST_TIMEOUT (default 3m, as make unit's) is each unit-test binary's
+# -test.timeout and SUITE_TIMEOUT (default 10m) the conformance suite's;
+# TEST_FLAGS (default none) are more flags for every binary (qemu.sh:
+# -test.short).
 set -u
 bindir=$(cd "$1" && pwd) && mkdir -p "$2" && reportdir=$(cd "$2" && pwd) || exit 2
 wrapper=${3:-}
@@ -23,13 +25,13 @@ failed=0
 while read -r name dir kind; do
   log=$reportdir/$name.log
   if [ "$kind" = ginkgo ]; then
-    flags="-ginkgo.no-color -ginkgo.json-report=$reportdir/$name.json"
+    flags="-ginkgo.no-color -ginkgo.json-report=$reportdir/$name.json" limit=${SUITE_TIMEOUT:-10m}
   else
-    flags=-test.v
+    flags=-test.v limit=${TEST_TIMEOUT:-3m}
   fi
   start=$(date +%s)
   # shellcheck disable=SC2086 # wrapper and flags are word lists
-  (cd "$root/$dir" && exec $wrapper "$bindir/$name.test" $flags ${TEST_FLAGS:-} -test.timeout="${TEST_TIMEOUT:-10m}") >"$log" 2>&1
+  (cd "$root/$dir" && exec $wrapper "$bindir/$name.test" $flags ${TEST_FLAGS:-} -test.timeout="$limit") >"$log" 2>&1
   rc=$?
   if [ "$kind" = ginkgo ]; then
     what=$(grep -aoE '[0-9]+ Passed \| [0-9]+ Failed \| [0-9]+ Pending \| [0-9]+ Skipped' "$log" | tail -n 1)
