@@ -24,16 +24,16 @@ CI_STEPS      = test tidy-check lint cross bench-smoke qemu wine fixtures-check 
 .PHONY: all test unit race vet fmt cross conformance lint tidy-check clean ci
 all: test
 
-## test: every test once: gofmt, go vet, the unit tests and the conformance suite (with its report) under the race detector.
+## test: every test once: gofmt, go vet, the unit tests and the conformance suite (with its report) under the race detector, each test binary under a memory cap (.ci/memcap.sh).
 test: fmt vet race
 
 ## ci: exactly what CI runs (.ci/run): $(CI_STEPS), stopping at the first that fails. The matrix goes to $(OUT)/MATRIX.md.
 ci:
 	@for t in $(CI_STEPS); do echo; echo "=== make $$t ($$(date -u +%T))"; $(MAKE) --no-print-directory $$t MATRIX_OUT=$(OUT)/MATRIX.md || exit 1; done
 
-## unit: the tests of every package but the conformance suite (the library's unit tests, fuzz seeds, examples, the differential and bench tools), without cgo; each package's binary fails after UNIT_TIMEOUT.
+## unit: the tests of every package but the conformance suite (the library's unit tests, fuzz seeds, examples, the differential and bench tools), without cgo; each package's binary fails after UNIT_TIMEOUT, and past a memory cap (RLIMIT_AS, MEMCAP_KB, default 8 GiB: .ci/memcap.sh), as in race and conformance.
 unit:
-	CGO_ENABLED=0 $(GO) test -count=1 -timeout $(UNIT_TIMEOUT) $(UNIT_PKGS)
+	sh .ci/memcap.sh $(GO) test -count=1 -timeout $(UNIT_TIMEOUT) $(UNIT_PKGS)
 
 ## conformance: the main job. Runs the conformance suite on this OS, randomized, prints a readable report and writes $(OUT)/conformance.json (RACE=1: under the race detector).
 conformance:

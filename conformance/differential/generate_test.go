@@ -15,6 +15,8 @@ import (
 	"runtime"
 	"testing"
 	"time"
+
+	_ "github.com/pyselect/pyselect/internal/memwatch" // a runaway test is named under .ci/memcap.sh
 )
 
 // Every scenario the difffuzz generator makes must survive the trip

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	_ "github.com/pyselect/pyselect/internal/memwatch" // a runaway test is named under .ci/memcap.sh
 )
 
 // recorder is a testing.TB that keeps what the test would have reported;

@@ -8,13 +8,13 @@ import (
 	"errors"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"golang.org/x/sys/unix"
 
+	"github.com/pyselect/pyselect/internal/memwatch"
 	"github.com/pyselect/pyselect/internal/waitfor"
 )
 
@@ -181,7 +181,7 @@ func TestEpollKeptArrayFollowsTheInterestList(t *testing.T) {
 func TestEpollMaxeventsUnderRLIMIT_AS(t *testing.T) {
 	const asMargin = 256 << 20
 	if os.Getenv("PYSELECT_RLIMIT_AS_CHILD") == "1" {
-		vm, err := vmSize()
+		vm, err := memwatch.VmSize()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -221,22 +221,6 @@ func TestEpollMaxeventsUnderRLIMIT_AS(t *testing.T) {
 	if !strings.Contains(string(out), "--- PASS") {
 		t.Fatalf("child ran no test:\n%s", out)
 	}
-}
-
-// vmSize is this process's address space in bytes: VmSize in
-// /proc/self/status (proc(5)), which RLIMIT_AS bounds.
-func vmSize() (uint64, error) {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0, err
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(l, "VmSize:"); ok {
-			kb, err := strconv.ParseUint(strings.TrimSpace(strings.TrimSuffix(v, "kB")), 10, 64)
-			return kb << 10, err
-		}
-	}
-	return 0, errors.New("no VmSize in /proc/self/status")
 }
 
 // Every ready event up to maxevents is returned, as from CPython, even when

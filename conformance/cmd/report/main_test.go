@@ -18,6 +18,7 @@ import (
 	"github.com/onsi/ginkgo/v2/types"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	_ "github.com/pyselect/pyselect/internal/memwatch" // a runaway test is named under .ci/memcap.sh
 	"github.com/pyselect/pyselect/internal/waitfor"
 )
 
