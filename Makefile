@@ -14,22 +14,26 @@ BUILD_TARGETS = freebsd/amd64 freebsd/arm64 freebsd/386 netbsd/amd64 openbsd/amd
 STATICCHECK   = honnef.co/go/tools/cmd/staticcheck@v0.8.2
 # Every package with unit tests: all but the conformance suite.
 UNIT_PKGS     = $(filter-out %/conformance,$(shell $(GO) list ./...))
+# Each unit-test binary's -timeout, so that one hang fails in minutes, not after
+# go test's 10: the slowest package takes 12 s, 25 s under -race (.ci/race.sh;
+# .ci/runtests.sh's TEST_TIMEOUT has the same default; qemu and Wine give more).
+UNIT_TIMEOUT ?= 3m
 # The steps of `make ci`, in order: what CI runs on every submission.
 CI_STEPS      = test tidy-check lint cross bench-smoke qemu wine fixtures-check matrix
 
 .PHONY: all test unit race vet fmt cross conformance lint tidy-check clean ci
 all: test
 
-## test: every test once: gofmt, go vet, the unit tests and the conformance suite (with its report) under the race detector.
+## test: every test once: gofmt, go vet, the unit tests and the conformance suite (with its report) under the race detector, each test binary under a memory cap (.ci/memcap.sh).
 test: fmt vet race
 
 ## ci: exactly what CI runs (.ci/run): $(CI_STEPS), stopping at the first that fails. The matrix goes to $(OUT)/MATRIX.md.
 ci:
 	@for t in $(CI_STEPS); do echo; echo "=== make $$t ($$(date -u +%T))"; $(MAKE) --no-print-directory $$t MATRIX_OUT=$(OUT)/MATRIX.md || exit 1; done
 
-## unit: the tests of every package but the conformance suite (the library's unit tests, fuzz seeds, examples, the differential and bench tools), without cgo.
+## unit: the tests of every package but the conformance suite (the library's unit tests, fuzz seeds, examples, the differential and bench tools), without cgo; each package's binary fails after UNIT_TIMEOUT, and past a memory cap (RLIMIT_AS, MEMCAP_KB, default 8 GiB: .ci/memcap.sh), as in race and conformance.
 unit:
-	CGO_ENABLED=0 $(GO) test -count=1 $(UNIT_PKGS)
+	sh .ci/memcap.sh $(GO) test -count=1 -timeout $(UNIT_TIMEOUT) $(UNIT_PKGS)
 
 ## conformance: the main job. Runs the conformance suite on this OS, randomized, prints a readable report and writes $(OUT)/conformance.json (RACE=1: under the race detector).
 conformance:
@@ -37,7 +41,7 @@ conformance:
 
 ## race: `unit` and `conformance` under the race detector (it needs cgo and a C compiler; without one this says so and runs them without it; .ci/race.sh).
 race:
-	@OUT=$(OUT) GO=$(GO) bash .ci/race.sh $(UNIT_PKGS)
+	@OUT=$(OUT) GO=$(GO) UNIT_TIMEOUT=$(UNIT_TIMEOUT) bash .ci/race.sh $(UNIT_PKGS)
 
 ## fmt: gofmt must have nothing to say.
 fmt:

@@ -29,6 +29,9 @@ cd "$(dirname "$0")/.."
 
 QEMU_CACHE=${QEMU_CACHE:-/var/cache/pyselect-qemu}
 QEMU_JOBS=${QEMU_JOBS:-1}
+# Each unit-test binary's -test.timeout under emulation: native runs take
+# at most 25 s (3m in make unit); emulated system calls and signals are
+# several times slower.
 QEMU_TIMEOUT=${QEMU_TIMEOUT:-10m}
 OUT=${OUT:-out}
 GO=${GO:-go}
@@ -96,7 +99,7 @@ build() { bash .ci/testbins.sh linux "$1" "$OUT/qemu/$1"; }
 run() {
   local arch=$1 dir=$OUT/qemu/$1 start status=pass
   start=$(date +%s)
-  TEST_FLAGS="-test.short${TEST_FLAGS:+ $TEST_FLAGS}" \
+  TEST_FLAGS="-test.short${TEST_FLAGS:+ $TEST_FLAGS}" TEST_TIMEOUT=$QEMU_TIMEOUT \
     sh .ci/runtests.sh "$dir" "$dir" "$QEMU_CACHE/usr/bin/$(qemu_name "$arch")" >"$dir/runtests.txt" 2>&1 || status=FAIL
   { printf '%-4s linux/%-8s run %4ss\n' "$status" "$arch" "$(($(date +%s) - start))"; sed 's/^/       /' "$dir/runtests.txt"; } >"$dir/result"
 }

@@ -4,7 +4,9 @@
 # conformance suite with its report
 # (.ci/conformance.sh --race), which runs and reports even when a unit test
 # failed. The race detector needs cgo and a C compiler; without one, race.sh
-# says so and runs the same tests without it.
+# says so and runs the same tests without it. Each package's test binary
+# fails after UNIT_TIMEOUT (default 3m; the slowest takes 25 s under -race),
+# and runs under .ci/memcap.sh's memory cap, as the suite does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GO=${GO:-go}
@@ -16,6 +18,6 @@ if ! command -v "${cc%% *}" >/dev/null; then
 fi
 # The suite runs even if a unit test failed, so that its report is written.
 rc=0
-CGO_ENABLED=$cgo $GO test "${race[@]}" -count=1 "$@" || rc=1
+CGO_ENABLED=$cgo sh .ci/memcap.sh "$GO" test "${race[@]}" -count=1 -timeout "${UNIT_TIMEOUT:-3m}" "$@" || rc=1
 bash .ci/conformance.sh "${suite[@]}" || rc=1
 exit $rc

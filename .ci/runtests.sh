@@ -10,8 +10,9 @@
 # Go, and on Solaris, whose date may lack %s (an illumos addition) and whose
 # grep may lack GNU's -a and -o: so only POSIX date conversions, and awk with
 # nothing the oldest awk lacks (patterns, fields, loops, END). TEST_TIMEOUT
-# (default 10m) is each binary's -test.timeout; TEST_FLAGS (default none) are
-# more flags for every binary (qemu.sh: -test.short).
+# (default 3m, as make unit's) is each unit-test binary's -test.timeout and
+# SUITE_TIMEOUT (default 10m) the conformance suite's; TEST_FLAGS (default
+# none) are more flags for every binary (qemu.sh: -test.short).
 set -u
 bindir=$(cd "$1" && pwd) && mkdir -p "$2" && reportdir=$(cd "$2" && pwd) || exit 2
 wrapper=${3:-}
@@ -39,13 +40,13 @@ summary() {
 while read -r name dir kind; do
   log=$reportdir/$name.log
   if [ "$kind" = ginkgo ]; then
-    flags="-ginkgo.no-color -ginkgo.json-report=$reportdir/$name.json"
+    flags="-ginkgo.no-color -ginkgo.json-report=$reportdir/$name.json" limit=${SUITE_TIMEOUT:-10m}
   else
-    flags=-test.v
+    flags=-test.v limit=${TEST_TIMEOUT:-3m}
   fi
   start=$(now)
   # shellcheck disable=SC2086 # wrapper and flags are word lists
-  (cd "$root/$dir" && exec $wrapper "$bindir/$name.test" $flags ${TEST_FLAGS:-} -test.timeout="${TEST_TIMEOUT:-10m}") >"$log" 2>&1
+  (cd "$root/$dir" && exec $wrapper "$bindir/$name.test" $flags ${TEST_FLAGS:-} -test.timeout="$limit") >"$log" 2>&1
   rc=$?
   what=$(summary "$kind" "$log")
   took=$(($(now) - start))

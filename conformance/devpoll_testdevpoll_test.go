@@ -114,7 +114,7 @@ var _ = Describe("select.devpoll", dpLabels, func() {
 	// fail with ValueError("I/O operation on closed ...")": modify(fd,
 	// POLLIN), poll(), register(fd, POLLIN), unregister(fd), fd being an
 	// open file's. Modules/selectmodule.c: devpoll_err_closed.
-	It("raises ValueError from fileno(), modify(), poll(), register() and unregister() once closed, and closes twice (test_devpoll.py::test_close)", func() {
+	It("raises ValueError from fileno(), modify(), poll(), register() and unregister() once closed, and closes twice (test_devpoll.py::test_close)", func(ctx SpecContext) {
 		fd := support.TempFile()
 		dp, err := pyselect.NewDevpoll()
 		Expect(err).NotTo(HaveOccurred())
@@ -134,7 +134,7 @@ var _ = Describe("select.devpoll", dpLabels, func() {
 		Expect(err).To(support.Raise(pyselect.ValueError, devpollClosedMsg))
 		Expect(dp.Register(fd, pyselect.POLLIN)).To(support.Raise(pyselect.ValueError, devpollClosedMsg))
 		Expect(dp.Unregister(fd)).To(support.Raise(pyselect.ValueError, devpollClosedMsg))
-	})
+	}, SpecTimeout(10*time.Second))
 
 	// Source: test_devpoll.py::test_fd_non_inheritable:
 	// "os.get_inheritable(devpoll.fileno())" is False, i.e. FD_CLOEXEC is

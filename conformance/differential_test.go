@@ -8,6 +8,7 @@ package conformance_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -130,7 +131,9 @@ var emulated = sync.OnceValue(func() bool {
 	if os.Getenv("PYSELECT_EMULATOR") != "" {
 		return true
 	}
-	err := exec.Command(os.Args[0], "-test.run=^$").Run()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	err := exec.CommandContext(ctx, os.Args[0], "-test.run=^$").Run()
 	return errors.Is(err, syscall.ENOEXEC)
 })
 

@@ -162,7 +162,7 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 		// Source: test_epoll.py::test_fd_non_inheritable; execve(2): "By default,
 		// file descriptors remain open across an execve() ... unless FD_CLOEXEC".
 		// A non-CLOEXEC dup of the same fd is the control: it must be seen.
-		It("is not open in an exec'd child, while a non-CLOEXEC dup is", func() {
+		It("is not open in an exec'd child, while a non-CLOEXEC dup is", func(ctx SpecContext) {
 			epollNeedProc()
 			ep := support.NewEpoll()
 			fd := support.EpollFileno(ep)
@@ -170,11 +170,11 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 			Expect(err).NotTo(HaveOccurred())
 			support.Own(dup)
 			childSees := func(n int) bool {
-				return exec.Command("/bin/sh", "-c", "test -e /proc/self/fd/"+strconv.Itoa(n)).Run() == nil
+				return exec.CommandContext(ctx, "/bin/sh", "-c", "test -e /proc/self/fd/"+strconv.Itoa(n)).Run() == nil
 			}
 			Expect(childSees(dup)).To(BeTrue(), "control: an inheritable fd %d must be visible in the child", dup)
 			Expect(childSees(fd)).To(BeFalse(), "the epoll fd %d leaked into the child", fd)
-		})
+		}, SpecTimeout(10*time.Second))
 	})
 })
 

@@ -48,7 +48,7 @@ var _ = Describe("select.kqueue.control", kqLabels, func() {
 	When("maxevents does not fit a C int, on a closed kqueue", func() {
 		// Source: SEMANTICS.md#kqueue-control (1. Argument parsing. maxevents is a C int
 		// (TypeError / OverflowError). 2. Closed check).
-		It("raises OverflowError before the closed check", func() {
+		It("raises OverflowError before the closed check", func(ctx SpecContext) {
 			if strconv.IntSize == 32 {
 				Skip("a Go int on a 32-bit target cannot exceed a C int")
 			}
@@ -58,7 +58,7 @@ var _ = Describe("select.kqueue.control", kqLabels, func() {
 			big++
 			_, err := kq.Control(nil, int(big), nil)
 			Expect(err).To(support.Raise(pyselect.OverflowError, "Python int too large to convert to C int"))
-		})
+		}, SpecTimeout(10*time.Second))
 	})
 
 	DescribeTable("rewrites every timeout CPython cannot convert to TypeError, and refuses negative ones",

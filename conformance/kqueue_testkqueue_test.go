@@ -81,7 +81,7 @@ var _ = Describe("select.kqueue", kqLabels, func() {
 		// ValueError; "close() can be called more than once"; "operations
 		// must fail with ValueError("I/O operation on closed ...")":
 		// kqueue.control(None, 4).
-		It("can be closed again, and control() raises ValueError", func() {
+		It("can be closed again, and control() raises ValueError", func(ctx SpecContext) {
 			kq, err := pyselect.NewKqueue()
 			Expect(err).NotTo(HaveOccurred())
 			Expect(kq.Closed()).To(BeFalse())
@@ -92,7 +92,7 @@ var _ = Describe("select.kqueue", kqLabels, func() {
 			Expect(kq.Close()).To(Succeed())
 			_, err = kq.Control(nil, 4, nil)
 			Expect(err).To(support.Raise(pyselect.ValueError, "I/O operation on closed kqueue object"))
-		})
+		}, SpecTimeout(10*time.Second))
 	})
 
 	// Source: CPython test_kqueue.py::test_fd_non_inheritable:

@@ -274,19 +274,19 @@ var _ = Describe("select.poll", Label("api:poll"), func() {
 		// Source: test_poll.py::test_poll_unit_tests "returns NVAL for
 		// invalid file descriptor"; poll(2) "POLLNVAL Invalid request: fd
 		// not open".
-		It("reports (fd, POLLNVAL) for a registered fd that is closed", func() {
+		It("reports (fd, POLLNVAL) for a registered fd that is closed", func(ctx SpecContext) {
 			fd := support.ClosedFd()
 			p := pyselect.NewPoll()
 			Expect(p.Register(fd)).To(Succeed())
 			evs, err := p.Poll(nil)
 			Expect(err).NotTo(HaveOccurred())
 			Expect(evs[0]).To(Equal(pyselect.Event{Fd: fd, Events: pyselect.POLLNVAL}))
-		})
+		}, SpecTimeout(10*time.Second))
 
 		// Source: test_poll.py::test_poll_unit_tests: "p.register(f); r =
 		// p.poll(); assertEqual(r[0][0], fd)"; after the file closes,
 		// "(fd, POLLNVAL)".
-		It("reports a file registered by object under its fd, and POLLNVAL after the file is closed", func() {
+		It("reports a file registered by object under its fd, and POLLNVAL after the file is closed", func(ctx SpecContext) {
 			f, err := os.CreateTemp("", "pyselect-poll-")
 			Expect(err).NotTo(HaveOccurred())
 			DeferCleanup(os.Remove, f.Name())
@@ -301,7 +301,7 @@ var _ = Describe("select.poll", Label("api:poll"), func() {
 			evs, err = p.Poll(nil)
 			Expect(err).NotTo(HaveOccurred())
 			Expect(evs[0]).To(Equal(pyselect.Event{Fd: fd, Events: pyselect.POLLNVAL}))
-		})
+		}, SpecTimeout(10*time.Second))
 
 		// Source: test_poll.py::test_poll_unit_tests "type error for invalid
 		// arguments": register(p), unregister(p).

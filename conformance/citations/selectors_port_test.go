@@ -6,11 +6,13 @@ package citations
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/pyselect/pyselect/internal/waitfor"
 )
 
 // TestSelectorsPortIsComplete: conformance/DIFFERENCES.md says the
@@ -18,7 +20,7 @@ import (
 // the installed CPython for its test names and find a spec for each (a
 // py(c.name, "test_...") label in conformance/selectors*_test.go).
 func TestSelectorsPortIsComplete(t *testing.T) {
-	out, err := exec.Command("python3", "-c", `
+	out, err := waitfor.Command(t, time.Minute, "python3", "-c", `
 import inspect, test.test_selectors as t
 print("\n".join(sorted({m for _, c in inspect.getmembers(t, inspect.isclass) for m in dir(c) if m.startswith("test")})))
 `).Output()

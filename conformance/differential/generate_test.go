@@ -7,12 +7,16 @@
 package differential
 
 import (
+	"context"
 	"errors"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
 	"testing"
+	"time"
+
+	_ "github.com/pyselect/pyselect/internal/memwatch" // a runaway test is named under .ci/memcap.sh
 )
 
 // Every scenario the difffuzz generator makes must survive the trip
@@ -37,7 +41,10 @@ func TestGeneratedScenariosReplay(t *testing.T) {
 			t.Fatalf("scenario %d does not load: %v\n%s", i, err, Format(sc))
 		}
 		var narrow *NarrowIntError
-		if _, err := Replay(loaded); errors.As(err, &narrow) {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		_, err = ReplayContext(ctx, loaded)
+		cancel()
+		if errors.As(err, &narrow) {
 			continue // a 2**31-sized int on a 32-bit platform: 64-bit ones replay it
 		} else if err != nil {
 			t.Fatalf("scenario %d cannot be replayed: %v\n%s", i, err, Format(sc))

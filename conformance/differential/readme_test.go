@@ -15,6 +15,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/pyselect/pyselect/internal/waitfor"
 )
 
 // repoFile reads a file of the repository, from this package's directory.
@@ -142,7 +145,7 @@ func TestREADMECounts(t *testing.T) {
 // parser checks the syntax against 3.8's grammar, and every module it
 // imports must be one of sys.stdlib_module_names.
 func TestRecorderIsStdlibPython38(t *testing.T) {
-	out, err := exec.Command("python3", "-c", `
+	out, err := waitfor.Command(t, time.Minute, "python3", "-c", `
 import ast, sys
 t = ast.parse(open(sys.argv[1]).read(), feature_version=(3, 8))
 mods = set()

@@ -7,8 +7,11 @@ package pyselect
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/pyselect/pyselect/internal/waitfor"
 )
 
 // benchEpoll is an Epoll watching fds for EPOLLIN, closed when b ends.
@@ -189,7 +192,7 @@ func BenchmarkEpollWake(b *testing.B) {
 				unix.Read(p1[0], buf)
 			}
 			unix.Write(p2[1], []byte{0})
-			<-done
+			waitfor.Recv(b, done, 10*time.Second, "the echoing goroutine to stop")
 		})
 	}
 }

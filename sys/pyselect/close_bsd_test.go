@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/pyselect/pyselect/internal/waitfor"
 )
 
 // Close wakes a blocked Control even when no descriptor can be had.
@@ -63,7 +65,7 @@ func TestKqueueCloseInvisible(t *testing.T) {
 	kq.Close()
 	wantClosed(t, c, "Control")
 	for name, ch := range map[string]chan res{"dup": dc, "outer": oc} {
-		if r := <-ch; r.err != nil || len(r.evs) != 0 {
+		if r := waitfor.Recv(t, ch, 10*time.Second, name+".Control(None, 4, 0.3)"); r.err != nil || len(r.evs) != 0 {
 			t.Errorf("%s.Control(None, 4, 0.3) while the other Kqueue closed = %v, %v; want [], nil", name, r.evs, r.err)
 		}
 	}

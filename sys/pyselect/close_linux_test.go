@@ -8,12 +8,14 @@ import (
 	"errors"
 	"io"
 	"os"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/pyselect/pyselect/internal/memwatch"
+	"github.com/pyselect/pyselect/internal/waitfor"
 )
 
 // Close wakes a blocked call even when no descriptor can be had: the wake
@@ -79,7 +81,7 @@ func TestEpollCloseInvisible(t *testing.T) {
 	ep.Close()
 	wantClosed(t, c, "Poll")
 	for name, ch := range map[string]chan res{"dup": dc, "outer": oc} {
-		if r := <-ch; r.err != nil || len(r.evs) != 0 {
+		if r := waitfor.Recv(t, ch, 10*time.Second, name+".Poll(0.3)"); r.err != nil || len(r.evs) != 0 {
 			t.Errorf("%s.Poll(0.3) while the other Epoll closed = %v, %v; want [], nil", name, r.evs, r.err)
 		}
 	}
@@ -169,9 +171,21 @@ func TestEpollKeptArrayFollowsTheInterestList(t *testing.T) {
 
 // maxevents cannot kill the process: under an address-space limit a child
 // asks for EP_MAX_EVENTS and for 20 million events, and must live.
+//
+// The limit is the child's own address space (VmSize) plus asMargin: room
+// for the runtime's ordinary growth, never for an array sized by one of
+// those maxevents (EP_MAX_EVENTS events are 2 GiB, 2**25 are 384 MiB). An
+// absolute limit would not do: a Go process reserves about 1.2 GiB at
+// start (1.9 GiB under -race), so under 1 GiB every new heap arena failed
+// and the child died of "runtime: out of memory" on a 1024-event array.
 func TestEpollMaxeventsUnderRLIMIT_AS(t *testing.T) {
+	const asMargin = 256 << 20
 	if os.Getenv("PYSELECT_RLIMIT_AS_CHILD") == "1" {
-		lim := unix.Rlimit{Cur: 1 << 30, Max: 1 << 30}
+		vm, err := memwatch.VmSize()
+		if err != nil {
+			t.Fatal(err)
+		}
+		lim := unix.Rlimit{Cur: vm + asMargin, Max: vm + asMargin}
 		if err := unix.Setrlimit(unix.RLIMIT_AS, &lim); err != nil {
 			t.Fatal(err)
 		}
@@ -198,11 +212,11 @@ func TestEpollMaxeventsUnderRLIMIT_AS(t *testing.T) {
 	if testing.Short() {
 		t.Skip("re-executes the test binary")
 	}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestEpollMaxeventsUnderRLIMIT_AS$", "-test.v")
+	cmd := waitfor.Command(t, time.Minute, os.Args[0], "-test.run=^TestEpollMaxeventsUnderRLIMIT_AS$", "-test.v")
 	cmd.Env = append(os.Environ(), "PYSELECT_RLIMIT_AS_CHILD=1")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
-		t.Fatalf("child under RLIMIT_AS=1GiB: %v\n%s", err, out)
+		t.Fatalf("child under RLIMIT_AS of its VmSize + %d MiB: %v\n%s", asMargin>>20, err, out)
 	}
 	if !strings.Contains(string(out), "--- PASS") {
 		t.Fatalf("child ran no test:\n%s", out)

@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/pyselect/pyselect/internal/waitfor"
 )
 
 // waitResult runs f in a goroutine and returns a channel with its error.
@@ -27,13 +29,8 @@ func waitResult(f func() error) <-chan error {
 // wantClosed waits up to 5 s for the error of a call woken by Close.
 func wantClosed(t *testing.T, c <-chan error, what string) {
 	t.Helper()
-	select {
-	case err := <-c:
-		if !errors.Is(err, ValueError) {
-			t.Errorf("%s woken by Close = %v, want ValueError", what, err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatalf("%s still blocked 5 s after Close", what)
+	if err := waitfor.Recv(t, c, 5*time.Second, what+" to be woken by Close"); !errors.Is(err, ValueError) {
+		t.Errorf("%s woken by Close = %v, want ValueError", what, err)
 	}
 }
 

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/pyselect/pyselect/internal/waitfor"
 )
 
 // TestDevpollPollSignalStorm: signals arriving far faster than a Poll's
@@ -56,7 +58,7 @@ func TestDevpollPollSignalStorm(t *testing.T) {
 	evs, err := dp.Poll(200)
 	elapsed := time.Since(start)
 	close(stop)
-	sent := <-done
+	sent := waitfor.Recv(t, done, 10*time.Second, "the signal sender to stop")
 	if err != nil || len(evs) != 0 {
 		t.Fatalf("Poll(200) = %v, %v; want [], nil", evs, err)
 	}

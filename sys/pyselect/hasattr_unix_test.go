@@ -11,14 +11,15 @@ import (
 	"go/build"
 	"go/parser"
 	"go/token"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/pyselect/pyselect/internal/waitfor"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -85,7 +86,7 @@ func TestHasattr(t *testing.T) {
 // python3 installed here does for every name of its dir(select) and for
 // every name Hasattr knows on any OS.
 func TestHasattrIsPythons(t *testing.T) {
-	out, err := exec.Command("python3", "-c", "import select; print(' '.join(n for n in dir(select) if not n.startswith('__')))").Output()
+	out, err := waitfor.Command(t, time.Minute, "python3", "-c", "import select; print(' '.join(n for n in dir(select) if not n.startswith('__')))").Output()
 	if err != nil {
 		t.Skipf("no python3 to ask (%v)", err)
 	}

@@ -6,11 +6,13 @@ package pyselect
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/pyselect/pyselect/internal/waitfor"
 )
 
 // TestUserWakeRegistersThenTriggers: the EVFILT_USER wake-up, checked as
@@ -45,7 +47,7 @@ func TestUserWakeRegistersThenTriggers(t *testing.T) {
 // when an x/sys upgrade brings EVFILT_USER to NetBSD or OpenBSD, saying
 // which file's build line to change.
 func TestWakeSourceFollowsXSys(t *testing.T) {
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "golang.org/x/sys").Output()
+	out, err := waitfor.Command(t, 2*time.Minute, "go", "list", "-m", "-f", "{{.Dir}}", "golang.org/x/sys").Output()
 	dir := strings.TrimSpace(string(out))
 	if err != nil || dir == "" {
 		t.Skip("cannot locate golang.org/x/sys with go list: ", err)

@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"os/exec"
 	"slices"
 	"strings"
 	"testing"
@@ -18,6 +17,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"github.com/pyselect/pyselect/internal/waitfor"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -131,7 +131,7 @@ func TestSetOrder(t *testing.T) {
 		fmt.Fprintf(&prog, "s = set()\nfor fd in %s: s.add(fd)\nprint(' '.join(map(str, s)))\n", strings.Join(strings.Fields(fmt.Sprint(s)), ", "))
 	}
 	prog.WriteString("print(' '.join(map(str, {9, 1, 1025, 3})))\n")
-	out, err := exec.Command("python3", "-c", prog.String()).Output()
+	out, err := waitfor.Command(t, time.Minute, "python3", "-c", prog.String()).Output()
 	if err != nil {
 		t.Skipf("no python3 to ask (%v)", err)
 	}
@@ -161,7 +161,7 @@ func TestSetTableSizes(t *testing.T) {
 	for _, c := range tables {
 		fmt.Fprintf(&prog, "print(ascending([%d] + list(range(%d))), ascending([%d] + list(range(%d))))\n", c.size-1, c.n-1, c.size, c.n-1)
 	}
-	out, err := exec.Command("python3", "-c", prog.String()).Output()
+	out, err := waitfor.Command(t, time.Minute, "python3", "-c", prog.String()).Output()
 	if err != nil {
 		t.Skipf("no python3 to ask (%v)", err)
 	}

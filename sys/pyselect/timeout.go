@@ -227,8 +227,13 @@ var errResume = errors.New("pyselect: resume the wait")
 // itself: a timeout the kernel may have written back (Linux select(2)
 // updates its timeval) is never passed again.
 func wait(timeout, limit time.Duration, sys func(time.Duration) (int, error)) (int, error) {
+	// Every timeout but a blocking one has a deadline, zero too: it is
+	// whether there is one, not the time left, that decides a retry (a
+	// time left of exactly 0 is one more non-blocking call, then the end),
+	// as in CPython's select and poll.
+	hasDeadline := timeout >= 0
 	var deadline time.Time
-	if timeout > 0 {
+	if hasDeadline {
 		deadline = time.Now().Add(timeout)
 	}
 	for {
@@ -245,7 +250,7 @@ func wait(timeout, limit time.Duration, sys func(time.Duration) (int, error)) (i
 		default:
 			return n, err
 		}
-		if timeout > 0 {
+		if hasDeadline {
 			if timeout = time.Until(deadline); timeout < 0 {
 				return 0, nil
 			}

@@ -155,11 +155,18 @@ func TestEintrKeepsTheDeadline(t *testing.T) {
 	// Each call is interrupted at once: eintr must keep retrying with less
 	// and less time until the deadline, 50 ms on, has passed. (No sleep in
 	// the call: on a loaded machine one sleep may outlast the deadline.)
+	//
+	// The calls are counted and only the first thousand timeouts kept: a
+	// wait that never gives up must fail this test, not fill the memory.
 	const timeout = 50 * time.Millisecond
 	var got []time.Duration
 	start := time.Now()
 	n, err := wait(timeout, 0, func(d time.Duration) (int, error) {
-		got = append(got, d)
+		if len(got) < 1000 {
+			got = append(got, d)
+		} else if time.Since(start) > 10*timeout+5*time.Second {
+			t.Fatalf("still retrying %v after a %v timeout: the deadline never ended the wait", time.Since(start), timeout)
+		}
 		return 7, syscall.EINTR
 	})
 	if n != 0 || err != nil {
@@ -177,7 +184,21 @@ func TestEintrKeepsTheDeadline(t *testing.T) {
 		}
 	}
 
+	// A zero timeout has a deadline too, now: one interrupted call ends
+	// the wait (CPython's select and poll take a deadline for any timeout
+	// but None, and return the empty result once it has passed).
 	calls := 0
+	n, err = wait(0, 0, func(time.Duration) (int, error) {
+		if calls++; calls > 1000 {
+			return 0, nil
+		}
+		return 0, syscall.EINTR
+	})
+	if n != 0 || err != nil || calls > 2 {
+		t.Fatalf("timeout 0, every call interrupted: (%d, %v) after %d calls, want (0, nil) after one or two", n, err, calls)
+	}
+
+	calls = 0
 	n, err = wait(-1, 0, func(d time.Duration) (int, error) {
 		if d >= 0 {
 			t.Fatalf("a blocking call was retried with timeout %v", d)
@@ -206,6 +227,9 @@ func TestWaitOutlastsTheKernelLimit(t *testing.T) {
 	start := time.Now()
 	n, err := wait(timeout, limit, func(d time.Duration) (int, error) {
 		got = append(got, d)
+		if len(got) > 1000 { // about 10 calls; never an unbounded list
+			t.Fatalf("%d calls for a %v wait in calls of %v: the deadline never ended it", len(got), timeout, limit)
+		}
 		if d > limit {
 			t.Fatalf("the kernel was given %v, more than its limit %v", d, limit)
 		}

@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	_ "github.com/pyselect/pyselect/internal/memwatch" // a runaway test is named under .ci/memcap.sh
+	"github.com/pyselect/pyselect/internal/waitfor"
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/selectors"
 )
@@ -51,12 +53,8 @@ func TestEpollSelectorCloseWakesSelect(t *testing.T) {
 	go func() { _, err := s.Select(nil); done <- err }()
 	time.Sleep(50 * time.Millisecond) // let it block; the result is the same if not
 	s.Close()
-	select {
-	case err := <-done:
-		wantErr(t, err, pyselect.ValueError, "I/O operation on closed epoll object")
-	case <-time.After(5 * time.Second):
-		t.Fatal("Select was not woken by Close")
-	}
+	err = waitfor.Recv(t, done, 5*time.Second, "Select(nil) to be woken by Close")
+	wantErr(t, err, pyselect.ValueError, "I/O operation on closed epoll object")
 }
 
 // TestEpollHangupIsReadAndWrite: EPOLLHUP maps to both events, masked

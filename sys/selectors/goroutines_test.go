@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pyselect/pyselect/internal/waitfor"
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/selectors"
 )
@@ -87,11 +88,7 @@ func TestReentrantFileobj(t *testing.T) {
 				_, err = s.GetKey(f)
 				wantErr(t, err, pyselect.KeyError, "'reentrantFile is not registered'")
 			}()
-			select {
-			case <-done:
-			case <-time.After(5 * time.Second):
-				t.Fatal("deadlock: a file object's Fileno or String called the selector back")
-			}
+			waitfor.Recv(t, done, 5*time.Second, "the calls whose file object's Fileno and String call the selector back (a deadlock?)")
 		})
 	}
 }
@@ -138,7 +135,7 @@ func TestConcurrentUse(t *testing.T) {
 				s.Register(w, selectors.EVENT_WRITE)
 				s.Close()
 			})
-			wg.Wait()
+			waitfor.Recv(t, waitfor.Done(wg.Wait), time.Minute, "the goroutines sharing the selector")
 		})
 	}
 }

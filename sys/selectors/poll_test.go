@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"github.com/pyselect/pyselect/internal/waitfor"
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/selectors"
 )
@@ -74,13 +75,8 @@ func TestSelectSelectorAfterClose(t *testing.T) {
 		}
 		done <- err
 	}()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("Select(nil) after Close: %v", err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("Select(nil) after Close still waits 10 s on a writable pipe it was watching")
+	if err := waitfor.Recv(t, done, 10*time.Second, "Select(nil) after Close, on a writable pipe it was watching"); err != nil {
+		t.Errorf("Select(nil) after Close: %v", err)
 	}
 	unix.Close(p[1])
 	_, err := s.Select(0)

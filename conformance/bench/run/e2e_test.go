@@ -10,6 +10,8 @@ import (
 	"os"
 	"testing"
 	"time"
+
+	_ "github.com/pyselect/pyselect/internal/memwatch" // a runaway test is named under .ci/memcap.sh
 )
 
 func TestParseStat(t *testing.T) {

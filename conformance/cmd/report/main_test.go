@@ -13,10 +13,13 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/onsi/ginkgo/v2/types"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	_ "github.com/pyselect/pyselect/internal/memwatch" // a runaway test is named under .ci/memcap.sh
+	"github.com/pyselect/pyselect/internal/waitfor"
 )
 
 // TestMain runs the command itself when the test binary is re-run by
@@ -50,7 +53,7 @@ func run(t *testing.T, succeeded bool, specs ...types.SpecReport) (string, int) 
 	if err := os.WriteFile(f, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(os.Args[0], f)
+	cmd := waitfor.Command(t, time.Minute, os.Args[0], f)
 	cmd.Env = append(os.Environ(), "PYSELECT_REPORT_MAIN=1")
 	out, err := cmd.Output()
 	var exit *exec.ExitError

@@ -14,7 +14,13 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pyselect/pyselect/internal/waitfor"
 )
+
+// portDeadline is how long a program under test, Python's or its port,
+// may run.
+const portDeadline = time.Minute
 
 // A Server is what a traffic function sees of the program under test:
 // its port, and its printed lines, one at a time.
@@ -42,7 +48,7 @@ func Compare(t *testing.T, pyFile string, run func(args []string, stdout io.Writ
 	if _, err := exec.LookPath("python3"); err != nil {
 		t.Skipf("no python3 to run %s: %v", pyFile, err)
 	}
-	cmd := exec.Command("python3", append([]string{pyFile}, args...)...)
+	cmd := waitfor.Command(t, portDeadline, "python3", append([]string{pyFile}, args...)...)
 	pyOut, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -59,7 +65,7 @@ func Compare(t *testing.T, pyFile string, run func(args []string, stdout io.Writ
 	done := make(chan error, 1)
 	go func() { err := run(append([]string{"port"}, args...), w); w.Close(); done <- err }()
 	gp := drive(t, r, traffic)
-	if err := <-done; err != nil {
+	if err := waitfor.Recv(t, done, portDeadline, "the Go port to return"); err != nil {
 		t.Errorf("the Go port: %v", err)
 	}
 	if py != gp {
@@ -93,7 +99,7 @@ func drive(t *testing.T, out io.Reader, traffic func(*testing.T, *Server) string
 	}
 	s.Port = port
 	record := traffic(t, s)
-	printed = <-all
+	printed = waitfor.Recv(t, all, portDeadline, "the server to end its output")
 	return record + "\n" + strings.Join(printed[1:], "\n")
 }
 
@@ -116,12 +122,14 @@ func CompareOutput(t *testing.T, pyFile string, run func(args []string, stdout i
 	if _, err := exec.LookPath("python3"); err != nil {
 		t.Skipf("no python3 to run %s: %v", pyFile, err)
 	}
-	py, err := exec.Command("python3", append([]string{pyFile}, args...)...).Output()
+	py, err := waitfor.Command(t, portDeadline, "python3", append([]string{pyFile}, args...)...).Output()
 	if err != nil {
 		t.Errorf("python3 %s: %v", pyFile, err)
 	}
 	var gp strings.Builder
-	if err := run(append([]string{"port"}, args...), &gp); err != nil {
+	done := make(chan error, 1)
+	go func() { done <- run(append([]string{"port"}, args...), &gp) }()
+	if err := waitfor.Recv(t, done, portDeadline, "the Go port to return"); err != nil {
 		t.Errorf("the Go port: %v", err)
 	}
 	if string(py) != gp.String() {
