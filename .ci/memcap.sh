@@ -11,7 +11,7 @@
 # it: a binary that reaches it dies of "runtime: out of memory" with the
 # stack of the goroutine that allocated, which names the test. Under -race
 # ThreadSanitizer's own allocation may fail first, printing no test name,
-# so each test binary also imports internal/memwatch, which panics with
+# so each test binary also imports conformance/support/memwatch, which panics with
 # every goroutine's stack once the resident set passes a quarter of the
 # cap. The race detector maps its shadow memory as the heap grows, not up
 # front, so the cap works under -race. Measured with go test -race -exec

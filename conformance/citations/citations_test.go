@@ -17,7 +17,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	_ "github.com/pyselect/pyselect/internal/memwatch" // a runaway test is named under .ci/memcap.sh
+	_ "github.com/pyselect/pyselect/conformance/support/memwatch" // a runaway test is named under .ci/memcap.sh
 )
 
 // forbidden are citations of documents a reader of the repository cannot

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pyselect/pyselect/internal/waitfor"
+	"github.com/pyselect/pyselect/conformance/support/waitfor"
 )
 
 // TestSelectorsPortIsComplete: conformance/DIFFERENCES.md says the

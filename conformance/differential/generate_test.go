@@ -16,7 +16,7 @@ import (
 	"testing"
 	"time"
 
-	_ "github.com/pyselect/pyselect/internal/memwatch" // a runaway test is named under .ci/memcap.sh
+	_ "github.com/pyselect/pyselect/conformance/support/memwatch" // a runaway test is named under .ci/memcap.sh
 )
 
 // Every scenario the difffuzz generator makes must survive the trip

@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pyselect/pyselect/internal/waitfor"
+	"github.com/pyselect/pyselect/conformance/support/waitfor"
 )
 
 // repoFile reads a file of the repository, from this package's directory.

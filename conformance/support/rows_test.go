@@ -5,6 +5,7 @@
 package support
 
 import (
+	_ "github.com/pyselect/pyselect/conformance/support/memwatch" // a runaway test is named under .ci/memcap.sh
 	"strings"
 	"testing"
 )

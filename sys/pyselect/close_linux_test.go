@@ -14,8 +14,8 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	"github.com/pyselect/pyselect/internal/memwatch"
-	"github.com/pyselect/pyselect/internal/waitfor"
+	"github.com/pyselect/pyselect/conformance/support/memwatch"
+	"github.com/pyselect/pyselect/conformance/support/waitfor"
 )
 
 // Close wakes a blocked call even when no descriptor can be had: the wake

@@ -13,7 +13,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	"github.com/pyselect/pyselect/internal/waitfor"
+	"github.com/pyselect/pyselect/conformance/support/waitfor"
 )
 
 // TestDevpollPollSignalStorm: signals arriving far faster than a Poll's

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pyselect/pyselect/internal/waitfor"
+	"github.com/pyselect/pyselect/conformance/support/waitfor"
 )
 
 // TestUserWakeRegistersThenTriggers: the EVFILT_USER wake-up, checked as

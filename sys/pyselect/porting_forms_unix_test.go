@@ -17,7 +17,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	"github.com/pyselect/pyselect/internal/waitfor"
+	"github.com/pyselect/pyselect/conformance/support/waitfor"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pyselect/pyselect/internal/waitfor"
+	"github.com/pyselect/pyselect/conformance/support/waitfor"
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/selectors"
 )

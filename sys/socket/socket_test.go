@@ -9,6 +9,7 @@ package socket_test
 import (
 	"bytes"
 	"errors"
+	_ "github.com/pyselect/pyselect/conformance/support/memwatch" // a runaway test is named under .ci/memcap.sh
 	"math"
 	"runtime"
 	"strings"

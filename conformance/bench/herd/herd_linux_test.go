@@ -7,6 +7,7 @@ package herd
 import (
 	"bytes"
 	"fmt"
+	_ "github.com/pyselect/pyselect/conformance/support/memwatch" // a runaway test is named under .ci/memcap.sh
 	"os"
 	"runtime"
 	"strconv"

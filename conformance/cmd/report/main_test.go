@@ -18,8 +18,8 @@ import (
 	"github.com/onsi/ginkgo/v2/types"
 
 	"github.com/pyselect/pyselect/conformance/support"
-	_ "github.com/pyselect/pyselect/internal/memwatch" // a runaway test is named under .ci/memcap.sh
-	"github.com/pyselect/pyselect/internal/waitfor"
+	_ "github.com/pyselect/pyselect/conformance/support/memwatch" // a runaway test is named under .ci/memcap.sh
+	"github.com/pyselect/pyselect/conformance/support/waitfor"
 )
 
 // TestMain runs the command itself when the test binary is re-run by

@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pyselect/pyselect/internal/waitfor"
+	"github.com/pyselect/pyselect/conformance/support/waitfor"
 )
 
 // portDeadline is how long a program under test, Python's or its port,

@@ -18,7 +18,7 @@ import (
 	"time"
 
 	"github.com/pyselect/pyselect/conformance/ports/portstest"
-	_ "github.com/pyselect/pyselect/internal/memwatch" // a runaway test is named under .ci/memcap.sh
+	_ "github.com/pyselect/pyselect/conformance/support/memwatch" // a runaway test is named under .ci/memcap.sh
 )
 
 // TestPortIsThePython: main.py and its Go port relay 1 MiB from one

@@ -5,7 +5,7 @@
 // Package memwatch names a runaway test before the memory cap kills it.
 // Every test binary imports it for its side effect:
 //
-//	import _ "github.com/pyselect/pyselect/internal/memwatch"
+//	import _ "github.com/pyselect/pyselect/conformance/support/memwatch"
 //
 // .ci/memcap.sh runs the tests under an RLIMIT_AS. A binary that reaches
 // it dies of "runtime: out of memory" with the allocating goroutine's

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	_ "github.com/pyselect/pyselect/internal/memwatch" // a runaway test is named under .ci/memcap.sh
+	_ "github.com/pyselect/pyselect/conformance/support/memwatch" // a runaway test is named under .ci/memcap.sh
 )
 
 // recorder is a testing.TB that keeps what the test would have reported;

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pyselect/pyselect/internal/waitfor"
+	"github.com/pyselect/pyselect/conformance/support/waitfor"
 )
 
 func TestWatchFires(t *testing.T) {
