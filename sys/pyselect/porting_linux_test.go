@@ -5,7 +5,6 @@
 package pyselect_test
 
 import (
-	"bufio"
 	"errors"
 	"os"
 	"slices"
@@ -14,6 +13,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"github.com/pyselect/pyselect/conformance/support/readme"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -214,41 +214,11 @@ var _ = addRows(
 // a row of the test above, and every row of the test is in the README.
 // kqueue rows run on macOS and the BSDs (kqueue_bsd's tests), not here.
 func TestPortingTableIsTheREADMEs(t *testing.T) {
-	f, err := os.Open("../../README.md")
-	if err != nil {
-		t.Skipf("README.md not found from the package directory (%v): run with go test", err)
-	}
-	defer f.Close()
-	readme := map[string]string{} // Python form -> Go form
-	in := false
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		switch {
-		case strings.HasPrefix(line, "<!-- section: porting"):
-			in = true
-		case strings.HasPrefix(line, "<!-- /section: porting"):
-			in = false
-		case in && (strings.HasPrefix(line, "| `") || strings.HasPrefix(line, "| (no Python form")):
-			cells := strings.Split(strings.ReplaceAll(line, `\|`, "\x00"), "|")
-			cell := func(i int) string {
-				return strings.ReplaceAll(strings.Trim(strings.TrimSpace(cells[i]), "`"), "\x00", "|")
-			}
-			readme[cell(1)] = cell(2)
-		}
-	}
-	tested := map[string]bool{}
+	tested := map[string]string{}
 	for _, row := range portingRows {
-		tested[row.python] = true
-		if goForm, ok := readme[row.python]; !ok {
-			t.Errorf("tested row %q is not in the README's porting table", row.python)
-		} else if goForm != row.goForm {
-			t.Errorf("row %q: the README says %q, the test runs %q", row.python, goForm, row.goForm)
-		}
+		tested[row.python] = row.goForm
 	}
-	for py := range readme {
-		if !tested[py] && !strings.Contains(py, "kqueue") && !strings.Contains(py, "kevent") {
-			t.Errorf("README row %q has no test", py)
-		}
-	}
+	readme.Check(t, readme.Table(t, "../../README.md", "porting"), tested, func(py string) bool {
+		return strings.Contains(py, "kqueue") || strings.Contains(py, "kevent")
+	})
 }

@@ -7,7 +7,6 @@
 package selectors_test
 
 import (
-	"bufio"
 	"errors"
 	"os"
 	"slices"
@@ -16,6 +15,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"github.com/pyselect/pyselect/conformance/support/readme"
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/selectors"
 )
@@ -346,40 +346,11 @@ func TestPortingTable(t *testing.T) {
 // the rows above are the same, Python and Go columns alike. The kqueue
 // row runs on macOS and the BSDs (the conformance specs), not here.
 func TestPortingTableIsTheREADMEs(t *testing.T) {
-	f, err := os.Open("../../README.md")
-	if err != nil {
-		t.Skipf("README.md not found from the package directory (%v): run with go test", err)
-	}
-	defer f.Close()
-	readme := map[string]string{}
-	in := false
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		switch {
-		case strings.HasPrefix(line, "<!-- section: selectors-porting"):
-			in = true
-		case strings.HasPrefix(line, "<!-- /section: selectors-porting"):
-			in = false
-		case in && strings.HasPrefix(line, "| `"):
-			cells := strings.Split(strings.ReplaceAll(line, `\|`, "\x00"), "|")
-			cell := func(i int) string {
-				return strings.ReplaceAll(strings.Trim(strings.TrimSpace(cells[i]), "`"), "\x00", "|")
-			}
-			readme[cell(1)] = cell(2)
-		}
-	}
+	tested := map[string]string{}
 	for _, row := range portingRows {
-		if goForm, ok := readme[row.python]; !ok {
-			t.Errorf("tested row %q is not in the README's selectors porting table", row.python)
-		} else if goForm != row.goForm {
-			t.Errorf("row %q: README has %q, the test %q", row.python, goForm, row.goForm)
-		}
-		delete(readme, row.python)
+		tested[row.python] = row.goForm
 	}
-	for py := range readme {
-		if !strings.Contains(py, "Kqueue") {
-			t.Errorf("README row %q has no test", py)
-		}
-	}
+	readme.Check(t, readme.Table(t, "../../README.md", "selectors-porting"), tested, func(py string) bool {
+		return strings.Contains(py, "Kqueue")
+	})
 }
