@@ -6,9 +6,8 @@ package pyselect
 
 import "testing"
 
-// TestEpollIsTwoDescriptors: an Epoll holds its wake source from birth,
-// so it is two descriptors (the instance and an eventfd), as
-// conformance/DIFFERENCES.md says; Close closes both.
-func TestEpollIsTwoDescriptors(t *testing.T) {
-	checkDescriptors(t, 2, func() (interface{ Close() error }, error) { return NewEpoll(-1, 0) })
+// TestEpollIsOneDescriptor: an Epoll is the instance alone, as CPython's
+// (Close wakes waiters with a signal, see waker); Close closes it.
+func TestEpollIsOneDescriptor(t *testing.T) {
+	checkDescriptors(t, 1, func() (interface{ Close() error }, error) { return NewEpoll(-1, 0) })
 }
