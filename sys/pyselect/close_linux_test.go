@@ -142,6 +142,44 @@ func TestEpollKeptArrayBounded(t *testing.T) {
 	if c := cap(ep.buf.buf); c > 1024 {
 		t.Errorf("Poll(0, 20000000) left an array of %d events in the Epoll, want at most 1024", c)
 	}
+	if m := ep.big.Load(); m != nil {
+		t.Errorf("Poll(0, 20000000) left a mapping of %d bytes in the Epoll, want none above %d", len(m.b), keptMapBytes)
+	}
+}
+
+// A steady maxevents above keptEvents (a selector's, one per
+// registration) maps its array once, as glibc's malloc serves CPython's
+// from the heap after the first mmap: the second call reuses the
+// mapping, a larger maxevents replaces it, and Close unmaps it.
+func TestEpollLargeArrayKept(t *testing.T) {
+	ep, err := NewEpoll(-1, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ep.Close()
+	if _, err := ep.Poll(0, 2000); err != nil {
+		t.Fatal(err)
+	}
+	first := ep.big.Load()
+	if first == nil || len(first.b) < 2000*12 {
+		t.Fatalf("Poll(0, 2000) kept %v; want a mapping of 2000 events", first)
+	}
+	if _, err := ep.Poll(0, 1500); err != nil {
+		t.Fatal(err)
+	}
+	if ep.big.Load() != first {
+		t.Errorf("Poll(0, 1500) after Poll(0, 2000) did not reuse the mapping")
+	}
+	if _, err := ep.Poll(0, 100000); err != nil {
+		t.Fatal(err)
+	}
+	if m := ep.big.Load(); m == first || m == nil || len(m.b) < 100000*12 {
+		t.Errorf("Poll(0, 100000) kept %v; want a new mapping of 100000 events", m)
+	}
+	ep.Close()
+	if ep.big.Load() != nil {
+		t.Errorf("Close left the mapping in the Epoll")
+	}
 }
 
 // maxevents cannot kill the process: under an address-space limit a child

@@ -6,7 +6,9 @@ package pyselect
 
 import (
 	"math"
+	"runtime"
 	"strconv"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -41,6 +43,7 @@ import (
 type Epoll struct {
 	pfd pollFD
 	buf scratch[unix.EpollEvent] // Poll's event array up to keptEvents, kept between calls
+	big atomic.Pointer[eventMap] // a larger one, kept up to keptMapBytes (see events)
 }
 
 var _ Poller = (*Epoll)(nil)
@@ -104,6 +107,9 @@ func (ep *Epoll) p() *pollFD {
 // closed by the last of them.
 func (ep *Epoll) Close() error {
 	ep.p().Close()
+	if ep != nil {
+		ep.big.Swap(nil).unmap()
+	}
 	return nil
 }
 
@@ -241,33 +247,75 @@ func newEpollEvents(n int) []unix.EpollEvent { return make([]unix.EpollEvent, n)
 // CPython's PyMem_New(struct epoll_event, maxevents), so that every ready
 // event up to maxevents comes back in one call.
 //
-// Up to keptEvents it is the array kept in the Epoll (12 KiB), so that a
-// call allocates only its result. A larger one is an anonymous mmap(2),
-// unmapped after the call: it is outside Go's heap, its pages are touched
-// only where the kernel writes an event, and where the address space is
-// short (RLIMIT_AS) mmap fails with ENOMEM, which is CPython's
-// MemoryError, instead of Go's fatal out-of-memory. CPython's malloc
-// does the same: glibc serves an array above M_MMAP_THRESHOLD (128 KiB,
-// 10923 events) with mmap and gives it back with munmap at free, until
-// such a free raises its dynamic threshold (mallopt(3)); strace -e
-// trace=mmap,munmap python3 -c 'ep.poll(0, 100000)' shows one 1.2 MB mmap
-// and munmap per call. Nothing above keptEvents is kept, so what an Epoll
-// keeps is bounded whatever maxevents it was given.
+// Up to keptEvents it is the Go array kept in the Epoll (12 KiB), so that
+// a call allocates only its result. A larger one is an anonymous mmap(2)
+// (eventMap): outside Go's heap, its pages touched only where the kernel
+// writes an event, and where the address space is short (RLIMIT_AS) mmap
+// fails with ENOMEM, which is CPython's MemoryError, instead of Go's fatal
+// out-of-memory.
+//
+// CPython's malloc does the same: glibc serves an array above its
+// M_MMAP_THRESHOLD (128 KiB at start) with mmap, and a free of such a
+// chunk raises the threshold to its size (up to 32 MiB, mallopt(3)), so
+// that the next array of that size comes from the heap: strace of
+// python3 calling ep.poll(0, 100000) three times shows a 1.2 MB mmap and
+// munmap around the first epoll_wait only. So the Epoll keeps its last
+// mapping up to keptMapBytes for the next call, and a Poll with a steady
+// large maxevents (a selector's, one per registration) is one system
+// call, as CPython's; a larger mapping is unmapped after the call.
 func (ep *Epoll) events(maxevents int) ([]unix.EpollEvent, func(), error) {
 	if maxevents <= keptEvents {
 		buf, mine := ep.buf.get(maxevents, keptEvents, newEpollEvents)
 		return buf, func() { ep.buf.put(mine) }, nil
 	}
 	size := maxevents * int(unsafe.Sizeof(unix.EpollEvent{}))
-	m, err := unix.Mmap(-1, 0, size, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANONYMOUS)
+	m := ep.big.Swap(nil)
+	if m == nil || len(m.b) < size {
+		m.unmap()
+		var err error
+		if m, err = mapEvents(size); err != nil {
+			return nil, nil, err
+		}
+	}
+	buf := unsafe.Slice((*unix.EpollEvent)(unsafe.Pointer(&m.b[0])), maxevents)
+	return buf, func() {
+		if len(m.b) > keptMapBytes || ep.pfd.closed() || !ep.big.CompareAndSwap(nil, m) {
+			m.unmap()
+		}
+	}, nil
+}
+
+// keptMapBytes is the largest event mapping an Epoll keeps between calls
+// (349,525 events).
+const keptMapBytes = 4 << 20
+
+// An eventMap is an anonymous mapping that holds an event array. One
+// dropped without unmap is unmapped when collected.
+type eventMap struct {
+	b       []byte
+	cleanup runtime.Cleanup
+}
+
+// mapEvents maps size bytes; ENOMEM is MemoryError.
+func mapEvents(size int) (*eventMap, error) {
+	b, err := unix.Mmap(-1, 0, size, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANONYMOUS)
 	if err == unix.ENOMEM {
-		return nil, nil, newError(MemoryError, "")
+		return nil, newError(MemoryError, "")
 	}
 	if err != nil {
-		return nil, nil, sysErr(err)
+		return nil, sysErr(err)
 	}
-	buf := unsafe.Slice((*unix.EpollEvent)(unsafe.Pointer(&m[0])), maxevents)
-	return buf, func() { unix.Munmap(m) }, nil
+	m := &eventMap{b: b}
+	m.cleanup = runtime.AddCleanup(m, func(b []byte) { unix.Munmap(b) }, b)
+	return m, nil
+}
+
+// unmap unmaps m now; a nil m is nothing.
+func (m *eventMap) unmap() {
+	if m != nil {
+		m.cleanup.Stop()
+		unix.Munmap(m.b)
+	}
 }
 
 // epollWaitRefused is the error epoll_wait(2) gives fd with a maxevents
