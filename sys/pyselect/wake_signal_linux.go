@@ -48,12 +48,18 @@ import (
 // to its thread and records gettid(2) in the object's set before it
 // blocks: one more system call per blocking wait, only there.
 //
-// The designs measured against it (linux/amd64, Linux 6.x, one blocking
-// wait woken by an event, strace -c):
+// The designs measured against each other (linux/amd64, Linux 6.x, this
+// package's tests: TestEpollWaitSyscallsUnderStrace counts with strace -f,
+// TestEpollOneWaiterWokenPerEvent counts the waiting threads' voluntary
+// context switches, 16 waiters and 100 edge-triggered events):
 //
-//	design                                 fds  syscalls/blocking wait  herd
-//	eventfd beside, ppoll + 2 epoll_wait(0)  2    3                     every waiter wakes
-//	signal (this)                          1    1                       one waiter per event
+//	design                                  fds  syscalls per wait       wake-ups
+//	                                             ready  blocking         per event
+//	eventfd beside; epoll_wait(0), ppoll,    2    1      3 (ppoll + 2)     15.3
+//	  epoll_wait(0)
+//	signal to the waiters (this)            1    1      1                  1.3
+//
+// Close wakes 8 blocked waiters in 0.6 to 0.8 ms (TestEpollCloseWakesEveryWaiter).
 //
 // The eventfd made beside the instance could not be in it: an eventfd
 // added to the instance (as runtime/netpoll_epoll.go and mio do) is seen
