@@ -283,3 +283,31 @@ func TestEpollPollReturnsAllOfAForeignInterestList(t *testing.T) {
 		t.Errorf("the Epoll kept an array of %d events, want at most %d", c, keptEvents)
 	}
 }
+
+// A Poll allocates its result and nothing else, with up to keptEvents
+// and with a kept mapping above it; Wait allocates nothing. (An array
+// returned with a closure to give it back cost a second allocation.)
+func TestEpollPollAllocatesItsResultOnly(t *testing.T) {
+	ep, err := NewEpoll(-1, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ep.Close()
+	efd, err := unix.Eventfd(1, unix.EFD_CLOEXEC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unix.Close(efd)
+	if err := ep.Register(efd, EPOLLIN); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []int{-1, 4096} {
+		if got := testing.AllocsPerRun(100, func() { ep.Poll(0, m) }); got != 1 {
+			t.Errorf("Poll(0, %d) made %v allocations; want 1, the result", m, got)
+		}
+	}
+	ev := make([]unix.EpollEvent, 8)
+	if got := testing.AllocsPerRun(100, func() { ep.Wait(ev, 0) }); got != 0 {
+		t.Errorf("Wait made %v allocations; want 0", got)
+	}
+}

@@ -224,11 +224,11 @@ func (ep *Epoll) poll(timeout any, maxevents int) ([]Event, error) {
 		return nil, sysErr(epollWaitRefused(p.fd(), maxevents))
 	}
 
-	buf, free, err := ep.events(maxevents)
+	buf, m, err := ep.events(maxevents)
 	if err != nil {
 		return nil, err
 	}
-	defer free()
+	defer ep.putEvents(m)
 	n, err := ep.wait(buf, d)
 	if err != nil {
 		return nil, err
@@ -263,27 +263,41 @@ func newEpollEvents(n int) []unix.EpollEvent { return make([]unix.EpollEvent, n)
 // mapping up to keptMapBytes for the next call, and a Poll with a steady
 // large maxevents (a selector's, one per registration) is one system
 // call, as CPython's; a larger mapping is unmapped after the call.
-func (ep *Epoll) events(maxevents int) ([]unix.EpollEvent, func(), error) {
+func (ep *Epoll) events(maxevents int) (buf []unix.EpollEvent, m *eventMap, err error) {
 	if maxevents <= keptEvents {
 		buf, mine := ep.buf.get(maxevents, keptEvents, newEpollEvents)
-		return buf, func() { ep.buf.put(mine) }, nil
+		if !mine {
+			m = notKept
+		}
+		return buf, m, nil
 	}
 	size := maxevents * int(unsafe.Sizeof(unix.EpollEvent{}))
-	m := ep.big.Swap(nil)
+	m = ep.big.Swap(nil)
 	if m == nil || len(m.b) < size {
 		m.unmap()
-		var err error
 		if m, err = mapEvents(size); err != nil {
 			return nil, nil, err
 		}
 	}
-	buf := unsafe.Slice((*unix.EpollEvent)(unsafe.Pointer(&m.b[0])), maxevents)
-	return buf, func() {
-		if len(m.b) > keptMapBytes || ep.pfd.closed() || !ep.big.CompareAndSwap(nil, m) {
-			m.unmap()
-		}
-	}, nil
+	return unsafe.Slice((*unix.EpollEvent)(unsafe.Pointer(&m.b[0])), maxevents), m, nil
 }
+
+// putEvents gives back what events gave: the kept array (m nil), an
+// array of the call's own (notKept), or a mapping, kept for the next call
+// unless it is too large, the Epoll is closed, or another call kept one.
+func (ep *Epoll) putEvents(m *eventMap) {
+	switch {
+	case m == nil:
+		ep.buf.put(true)
+	case m == notKept:
+	case len(m.b) > keptMapBytes || ep.pfd.closed() || !ep.big.CompareAndSwap(nil, m):
+		m.unmap()
+	}
+}
+
+// notKept is the events of a call that made its own Go array because
+// another call had the kept one.
+var notKept = new(eventMap)
 
 // keptMapBytes is the largest event mapping an Epoll keeps between calls
 // (349,525 events).
@@ -312,7 +326,7 @@ func mapEvents(size int) (*eventMap, error) {
 
 // unmap unmaps m now; a nil m is nothing.
 func (m *eventMap) unmap() {
-	if m != nil {
+	if m != nil && m != notKept {
 		m.cleanup.Stop()
 		unix.Munmap(m.b)
 	}
