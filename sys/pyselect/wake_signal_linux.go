@@ -137,12 +137,17 @@ func (p *pollFD) wait(timeout time.Duration, sys func(time.Duration) (int, error
 // program that prints or compares fd numbers sees the original's. The
 // floor is FD_SETSIZE, the first number select(2) cannot take, so no
 // descriptor a program could select on is taken; Go raises the soft
-// RLIMIT_NOFILE to the hard one at start (syscall.init, rlimit.go), 1024
-// to 524288 on this machine, so the floor is free. Under a soft limit of
+// RLIMIT_NOFILE to one below the hard one at start (syscall/rlimit.go:
+// init), so the floor is free wherever the hard limit is above 1025 (the
+// common 1024 soft limit sits under a hard one of 4096 or more; 20000 on
+// the machine this was measured on). Under a soft limit of
 // 1024 or less the descriptor goes to the highest number, limit-1, and a
 // program then has one fewer descriptor, as with any library that holds
 // one. Where no number that high is free, or /proc/self/task cannot be
 // opened, dir stays -1 and waiters record their thread ids instead.
+// A program that dup2(2)s over this number (as over Go's own netpoll
+// descriptor) takes it from the package: Close's signals then find no
+// thread, and a blocked call returns at its timeout.
 var threads threadsT
 
 type threadsT struct {
