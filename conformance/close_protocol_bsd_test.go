@@ -60,7 +60,7 @@ var _ = Describe("select.kqueue.close (the close protocol)", kqLabels, Label("re
 		// dup(2) of its descriptor is the same queue); FreeBSD kern_event.c:
 		// kqueue_register (an EVFILT_USER filter of ident 0 is one per queue).
 		// Python: Modules/selectmodule.c: kqueue_queue_internal_close.
-		// Design: sys/pyselect/fdref.go (pollFD: waking)
+		// Design: sys/pyselect/pollfd.go (pollFD: waking)
 		It("sees no event when the first is closed while one of its calls waits", func(ctx SpecContext) {
 			for round := range 5 {
 				kq, err := pyselect.NewKqueue()
@@ -84,7 +84,7 @@ var _ = Describe("select.kqueue.close (the close protocol)", kqLabels, Label("re
 		// Source: kqueue(2) EVFILT_READ on a kqueue descriptor: it is readable while
 		// events are pending; nothing Close does is an event.
 		// Python: Modules/selectmodule.c: kqueue_queue_internal_close.
-		// Design: sys/pyselect/fdref.go (pollFD: waking)
+		// Design: sys/pyselect/pollfd.go (pollFD: waking)
 		It("does not see it readable when it is closed while one of its calls waits", func(ctx SpecContext) {
 			kq, err := pyselect.NewKqueue()
 			Expect(err).NotTo(HaveOccurred())

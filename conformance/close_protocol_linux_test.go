@@ -32,7 +32,7 @@ var _ = Describe("select.epoll.close (the close protocol)", Label("api:epoll", "
 		// description"; epoll(7): the interest list belongs to the instance.
 		// Python: Modules/selectmodule.c: pyepoll_internal_close closes the fd and
 		// adds nothing to the instance, so the other object's poll gives [].
-		// Design: sys/pyselect/fdref.go (pollFD: waking)
+		// Design: sys/pyselect/pollfd.go (pollFD: waking)
 		It("sees no event when the first is closed while one of its calls waits", func(ctx SpecContext) {
 			for round := range 5 { // which waiter the kernel wakes first varies
 				ep := support.NewEpoll()
@@ -56,7 +56,7 @@ var _ = Describe("select.epoll.close (the close protocol)", Label("api:epoll", "
 		// Source: epoll(7) Q3 "If an epoll file descriptor has events waiting, then it
 		// will indicate as being readable"; nothing Close does is an event.
 		// Python: Modules/selectmodule.c: pyepoll_internal_close.
-		// Design: sys/pyselect/fdref.go (pollFD: waking)
+		// Design: sys/pyselect/pollfd.go (pollFD: waking)
 		It("does not see it readable when it is closed while one of its calls waits", func(ctx SpecContext) {
 			ep := support.NewEpoll()
 			outer := support.NewEpoll()

@@ -20,7 +20,7 @@ import (
 )
 
 // The close-protocol specs every object built on pollFD shares (Epoll,
-// Kqueue, Devpoll: sys/pyselect/fdref.go), declared once and called from
+// Kqueue, Devpoll: sys/pyselect/pollfd.go), declared once and called from
 // close_protocol_linux_test.go, close_protocol_bsd_test.go and
 // devpoll_close_protocol_test.go with the object's constructor.
 
@@ -31,7 +31,7 @@ func itWakesAtRlimit(msg string, open func() (obj io.Closer, waiting <-chan erro
 	When("the process is at RLIMIT_NOFILE while a call blocks", Serial, func() {
 		// Source: open(2) ERRORS EMFILE; Go's runtime/netpoll_*.go makes its
 		// wake-up once, in netpollinit, so that waking needs nothing later.
-		// Design: sys/pyselect/fdref.go (pollFD: the close protocol)
+		// Design: sys/pyselect/pollfd.go (pollFD: the close protocol)
 		It("wakes the call, which fails with ValueError: waking needs no descriptor", func(ctx SpecContext) {
 			obj, ch := open()
 			restore := support.ExhaustFds()
@@ -50,7 +50,7 @@ func itClosesWhenCollected(what string, open func() (io.Closer, error)) {
 		// Source: https://pkg.go.dev/runtime#AddCleanup ("A typical use is that ptr is an
 		// object wrapping an underlying resource (e.g., a File object wrapping an OS
 		// file descriptor)"); CPython's dealloc of each object closes its fd.
-		// Design: sys/pyselect/fdref.go (pollFD: collection)
+		// Design: sys/pyselect/pollfd.go (pollFD: collection)
 		It("closes its descriptors once the collector finds it unreachable", func(ctx SpecContext) {
 			before, after := support.DropAndCollect(100, 10, open)
 			Expect(after).To(BeNumerically("<=", before+10), "100 dropped %s hold 200 or more descriptors until collected", what)
@@ -60,7 +60,7 @@ func itClosesWhenCollected(what string, open func() (io.Closer, error)) {
 	When("the object was closed explicitly and its numbers were reused", Serial, func() {
 		// Source: https://pkg.go.dev/runtime#Cleanup.Stop; close(2) NOTES on
 		// closing a number another thread may have reused.
-		// Design: sys/pyselect/fdref.go (pollFD: collection)
+		// Design: sys/pyselect/pollfd.go (pollFD: collection)
 		It("is never closed again by the collector", func(ctx SpecContext) {
 			var files []int
 			for range 20 {

@@ -30,7 +30,7 @@ var _ = Describe("select.devpoll.close (the close protocol)", dpLabels, Label("r
 	// and returns ValueError 'I/O operation on closed devpoll object');
 	// SEMANTICS.md#errors-closed for the message. CPython closes the fd
 	// under the waiting thread (devpoll_internal_close); this is the port's
-	// documented rule. Design: sys/pyselect/fdref.go (pollFD).
+	// documented rule. Design: sys/pyselect/pollfd.go (pollFD).
 	DescribeTable("wakes the blocked call, which returns ValueError promptly; Close does not wait",
 		func(ctx SpecContext, timeout any) {
 			dp := newDp()
@@ -68,7 +68,7 @@ var _ = Describe("select.devpoll.close (the close protocol)", dpLabels, Label("r
 
 	// Python: Modules/selectmodule.c: devpoll_internal_close (close(2)
 	// only). The waker's pipe is made with the object; Close only writes
-	// (sys/pyselect/wake_solaris.go).
+	// (sys/pyselect/wake_pipe_solaris.go).
 	itWakesAtRlimit(devpollClosedMsg, func() (io.Closer, <-chan error) {
 		dp, err := pyselect.NewDevpoll()
 		Expect(err).NotTo(HaveOccurred())
@@ -130,7 +130,7 @@ var _ = Describe("pyselect.Devpoll (zero value and nil pointer)", dpLabels, Labe
 	// Source: https://go.dev/ref/spec#The_zero_value; Python has no such
 	// object, so it behaves as a closed one: test_devpoll.py::test_close.
 	// Never descriptor 0.
-	// Design: sys/pyselect/fdref.go (the zero pollFD is closed)
+	// Design: sys/pyselect/pollfd.go (the zero pollFD is closed)
 	DescribeTable("is a closed object: every call raises ValueError, close() succeeds, descriptor 0 is never touched",
 		func(dp *pyselect.Devpoll) {
 			for name, call := range map[string]func() error{

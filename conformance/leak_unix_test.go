@@ -31,6 +31,7 @@ var _ = BeforeSuite(func() {
 	Expect(err).NotTo(HaveOccurred())
 	r.Close()
 	w.Close()
+	openProcessWide()
 	fdsBefore = support.OpenFds()
 	goroutinesBefore = runtime.NumGoroutine()
 })

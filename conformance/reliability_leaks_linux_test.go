@@ -178,7 +178,7 @@ var _ = Describe("reliability: leaks", Label("reliability", "os:linux"), func() 
 	})
 
 	// Source: the pyselect contract (Epoll.Close while a call is in flight
-	// wakes it with an eventfd, closed with the epoll fd by the last call).
+	// wakes it with a signal; the epoll fd is closed by the last call).
 	It("leaves nothing behind after Close wakes a blocked Epoll.Poll, cycle after cycle", Label("api:epoll"), SpecTimeout(2*time.Minute), func(ctx SpecContext) {
 		expectNoGrowth("Epoll closed under a blocked Poll", leakCycles()/20, func() error {
 			ep, err := pyselect.NewEpoll(-1, 0)

@@ -14,7 +14,7 @@ var _ = Describe("pyselect.Epoll (zero value and nil pointer)", Label("api:epoll
 	// Source: https://go.dev/ref/spec#The_zero_value; Python has no such object,
 	// so it behaves as a closed one: test_epoll.py::test_close ("fileno()
 	// raises ValueError" once closed). Never descriptor 0.
-	// Design: sys/pyselect/fdref.go (the zero pollFD is closed)
+	// Design: sys/pyselect/pollfd.go (the zero pollFD is closed)
 	DescribeTable("is a closed object: every call raises ValueError, close() succeeds, descriptor 0 is never touched",
 		func(ep *pyselect.Epoll) {
 			for name, call := range map[string]func() error{

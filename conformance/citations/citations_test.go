@@ -235,7 +235,7 @@ func TestCitationsCatch(t *testing.T) {
 		{"x.md", "`make no-such-target` runs it", `no target "no-such-target"`},
 		{"x.md", "in `nosuch.yml`", `no workflow "nosuch.yml"`},
 		{"x.md", "one file per facility: `select.go`, `nosuch_linux.go`", `"nosuch_linux.go": no file of that name`},
-		{"x.md", "`lint.sh`, `fdref.go`, a `_test.go` file", ""},
+		{"x.md", "`lint.sh`, `pollfd.go`, a `_test.go` file", ""},
 		{"x.md", "`TestCitations`, `BenchmarkEpollWake/impl=Wait`, unittest.TestCase; `make vagrant-freebsd-fixtures`, `make lint-ci`; `bsd.yml`", ""},
 	} {
 		got := check(root, c.rel, c.line, semantics, anchorsOf, ix)

@@ -198,8 +198,8 @@ func BenchmarkEpollWake(b *testing.B) {
 }
 
 // BenchmarkEpollNew: NewEpoll then Close, the lifetime of an Epoll with
-// nothing registered (epoll_create1, the close protocol's eventfd, two
-// close(2) calls, and the collector's cleanup added and cancelled).
+// nothing registered (epoll_create1, one close(2), and the collector's
+// cleanup added and cancelled).
 func BenchmarkEpollNew(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {

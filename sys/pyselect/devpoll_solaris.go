@@ -217,13 +217,7 @@ func (dp *Devpoll) Closed() bool { return dp.p().closed() }
 
 // Fileno is devpoll.fileno(): the /dev/poll descriptor, or ValueError
 // once closed.
-func (dp *Devpoll) Fileno() (int, error) {
-	p := dp.p()
-	if p.closed() {
-		return -1, errClosedDevpoll()
-	}
-	return p.fd(), nil
-}
+func (dp *Devpoll) Fileno() (int, error) { return dp.p().fileno(errClosedDevpoll) }
 
 // Register is devpoll.register(fd[, eventmask]): watch fd for the events
 // in eventmask, by default POLLIN|POLLPRI|POLLOUT. Registering an fd that
@@ -362,7 +356,7 @@ func (dp *Devpoll) poll(timeout any, extra ...int) ([]Event, error) {
 	buf, mine := dp.buf.get(dp.max, dp.max, newPollFds)
 	defer dp.buf.put(mine)
 	n, err := wait(d, msMaxWait, func(d time.Duration) (int, error) {
-		n, err := ioctlDpPoll(p.fd(), buf, msCeil(d))
+		n, err := p.block(d, func(d time.Duration) (int, error) { return ioctlDpPoll(p.fd(), buf, msCeil(d)) })
 		if p.closed() {
 			// Woken by Close (or closed while waiting).
 			return 0, errClosedDevpoll()

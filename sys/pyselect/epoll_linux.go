@@ -6,6 +6,7 @@ package pyselect
 
 import (
 	"math"
+	"runtime"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -31,8 +32,8 @@ import (
 // Close is closed when collected. The zero Epoll, and a nil *Epoll, are
 // closed objects. (See pollFD for the protocol.)
 //
-// Each Epoll holds two descriptors: the instance and an eventfd, made
-// with it, that Close uses to wake blocked calls.
+// Each Epoll holds one descriptor, the instance, as CPython's; a wait is
+// one epoll_pwait(2) (see waker for how Close wakes it).
 //
 // [select.epoll]: https://docs.python.org/3/library/select.html#edge-and-level-trigger-polling-epoll-objects
 // [epoll(7)]: https://man7.org/linux/man-pages/man7/epoll.7.html
@@ -40,11 +41,9 @@ import (
 // [epoll_ctl(2)]: https://man7.org/linux/man-pages/man2/epoll_ctl.2.html
 // [epoll_wait(2)]: https://man7.org/linux/man-pages/man2/epoll_wait.2.html
 type Epoll struct {
-	pfd   pollFD
-	regs  atomic.Int64 // the interest list's size as ep knows it (see slots)
-	sized atomic.Int64 // the interest list's size when last read from the kernel
-
-	buf scratch[unix.EpollEvent] // Poll's event array, kept between calls
+	pfd pollFD
+	buf scratch[unix.EpollEvent] // Poll's event array up to keptEvents, kept between calls
+	big atomic.Pointer[eventMap] // a larger one, kept up to keptMapBytes (see events)
 }
 
 var _ Poller = (*Epoll)(nil)
@@ -85,27 +84,12 @@ func EpollFromFd(fd int) (*Epoll, error) {
 	return newEpoll(fd)
 }
 
-// newEpoll is CPython's newPyEpoll_Object.
+// newEpoll is CPython's newPyEpoll_Object. The process's task directory
+// is opened before the first instance, so that the instance gets the
+// number CPython's would (see threads).
 func newEpoll(fd int) (*Epoll, error) {
-	made := fd == -1
-	if made {
-		var err error
-		if fd, err = unix.EpollCreate1(unix.EPOLL_CLOEXEC); err != nil {
-			return nil, sysErr(err)
-		}
-	} else if fd < 0 {
-		return nil, osError(0)
-	}
-	w, err := newWaker(fd)
-	if err != nil {
-		if made {
-			unix.Close(fd)
-		}
-		return nil, sysErr(err)
-	}
-	ep := new(Epoll)
-	initPollFD(ep, &ep.pfd, fd, w)
-	return ep, nil
+	threads.open()
+	return openPollFD(fd, func() (int, error) { return unix.EpollCreate1(unix.EPOLL_CLOEXEC) }, (*Epoll).p)
 }
 
 // p is ep's pollFD, nil for a nil ep: every method goes through it, so
@@ -123,6 +107,9 @@ func (ep *Epoll) p() *pollFD {
 // closed by the last of them.
 func (ep *Epoll) Close() error {
 	ep.p().Close()
+	if ep != nil {
+		ep.big.Swap(nil).unmap()
+	}
 	return nil
 }
 
@@ -131,13 +118,7 @@ func (ep *Epoll) Closed() bool { return ep.p().closed() }
 
 // Fileno is epoll.fileno(): the epoll descriptor, or ValueError once
 // closed.
-func (ep *Epoll) Fileno() (int, error) {
-	p := ep.p()
-	if p.closed() {
-		return -1, errClosedEpoll()
-	}
-	return p.fd(), nil
-}
+func (ep *Epoll) Fileno() (int, error) { return ep.p().fileno(errClosedEpoll) }
 
 // Register is epoll.register(fd[, eventmask]): add fd to the interest
 // list, by default for EPOLLIN|EPOLLPRI|EPOLLOUT. eventmask is a C
@@ -185,14 +166,6 @@ func (ep *Epoll) ctl(op int, fd any, mask Mask) error {
 	ev := unix.EpollEvent{Events: uint32(mask), Fd: int32(n)}
 	err = unix.EpollCtl(p.fd(), op, n, &ev)
 	p.release()
-	if err == nil {
-		switch op {
-		case unix.EPOLL_CTL_ADD:
-			ep.regs.Add(1)
-		case unix.EPOLL_CTL_DEL:
-			ep.regs.Add(-1)
-		}
-	}
 	return sysErr(err)
 }
 
@@ -213,10 +186,9 @@ func (ep *Epoll) ctl(op int, fd any, mask Mask) error {
 // An interrupted wait is resumed with the time left, and returns an empty
 // list once none is (PEP 475).
 //
-// The result is the one allocation of a call; the kernel's event array is
-// kept in the Epoll between calls, with room for no more events than the
-// interest list can give (see slots). See Wait for a call that allocates
-// nothing.
+// The result is the one allocation of a call up to keptEvents events: the
+// kernel's event array is kept in the Epoll between calls (see events).
+// See Wait for a call that allocates nothing.
 func (ep *Epoll) Poll(timeout any, maxevents ...int) ([]Event, error) {
 	if len(maxevents) > 1 {
 		return nil, newError(TypeError, "poll() takes at most 2 arguments ("+strconv.Itoa(len(maxevents)+1)+" given)")
@@ -252,8 +224,11 @@ func (ep *Epoll) poll(timeout any, maxevents int) ([]Event, error) {
 		return nil, sysErr(epollWaitRefused(p.fd(), maxevents))
 	}
 
-	buf, mine := ep.buf.get(ep.slots(maxevents), ep.keep(), newEpollEvents)
-	defer ep.buf.put(mine)
+	buf, m, err := ep.events(maxevents)
+	if err != nil {
+		return nil, err
+	}
+	defer ep.putEvents(m)
 	n, err := ep.wait(buf, d)
 	if err != nil {
 		return nil, err
@@ -267,42 +242,95 @@ func (ep *Epoll) poll(timeout any, maxevents int) ([]Event, error) {
 
 func newEpollEvents(n int) []unix.EpollEvent { return make([]unix.EpollEvent, n) }
 
-// slots is how many events a Poll with maxevents gives the kernel room
-// for: all it could return. epoll_wait(2) returns at most one event per
-// entry of the interest list, so slots is maxevents bounded by that size.
+// events is the array a Poll with maxevents gives the kernel, and the
+// func that gives it back: room for every event maxevents allows, as
+// CPython's PyMem_New(struct epoll_event, maxevents), so that every ready
+// event up to maxevents comes back in one call.
 //
-// The size is guessed by ep.regs: Register adds one, Unregister removes
-// one. The guess is wrong both ways: other descriptors of the instance (a
-// dup, EpollFromFd, unix.EpollCtl on Fileno) add entries it does not
-// count, and an fd closed without Unregister leaves the list by itself
-// (epoll(7) Q6) while regs still counts it, so that a program which
-// registers and closes fds would make it grow without end. So past
-// keptEvents the true size is read from /proc/self/fdinfo (proc(5): one
-// "tfd:" line per entry) whenever maxevents asks for more than regs, or
-// regs has grown by half since the last reading, and regs is lowered to
-// it: a steady interest list, however large, is read once, and what a
-// call allocates or keeps is never much larger than what the kernel holds
-// (an entry costs it ten times an event's 12 bytes). Without /proc regs
-// is trusted. An entry added by another goroutine between the reading and
-// the wait is reported by the next call, as with any maxevents.
-func (ep *Epoll) slots(maxevents int) int {
-	regs := ep.regs.Load()
-	bound := max(keptEvents, int(regs))
-	if maxevents > keptEvents && (maxevents > bound || regs > keptEvents && regs > ep.sized.Load()*3/2) {
-		if n, ok := interestSize(ep.pfd.fd()); ok {
-			ep.sized.Store(int64(n))
-			if d := int64(n) - regs; d < 0 {
-				ep.regs.Add(d) // relative: a concurrent Register stays counted
-			}
-			bound = max(keptEvents, n)
+// Up to keptEvents it is the Go array kept in the Epoll (12 KiB), so that
+// a call allocates only its result. A larger one is an anonymous mmap(2)
+// (eventMap): outside Go's heap, its pages touched only where the kernel
+// writes an event, and where the address space is short (RLIMIT_AS) mmap
+// fails with ENOMEM, which is CPython's MemoryError, instead of Go's fatal
+// out-of-memory.
+//
+// CPython's malloc does the same: glibc serves an array above its
+// M_MMAP_THRESHOLD (128 KiB at start) with mmap, and a free of such a
+// chunk raises the threshold to its size (up to 32 MiB, mallopt(3)), so
+// that the next array of that size comes from the heap: strace of
+// python3 calling ep.poll(0, 100000) three times shows a 1.2 MB mmap and
+// munmap around the first epoll_wait only. So the Epoll keeps its last
+// mapping up to keptMapBytes for the next call, and a Poll with a steady
+// large maxevents (a selector's, one per registration) is one system
+// call, as CPython's; a larger mapping is unmapped after the call.
+func (ep *Epoll) events(maxevents int) (buf []unix.EpollEvent, m *eventMap, err error) {
+	if maxevents <= keptEvents {
+		buf, mine := ep.buf.get(maxevents, keptEvents, newEpollEvents)
+		if !mine {
+			m = notKept
+		}
+		return buf, m, nil
+	}
+	size := maxevents * int(unsafe.Sizeof(unix.EpollEvent{}))
+	m = ep.big.Swap(nil)
+	if m == nil || len(m.b) < size {
+		m.unmap()
+		if m, err = mapEvents(size); err != nil {
+			return nil, nil, err
 		}
 	}
-	return min(maxevents, bound)
+	return unsafe.Slice((*unix.EpollEvent)(unsafe.Pointer(&m.b[0])), maxevents), m, nil
 }
 
-// keep is the size up to which ep keeps its event array between calls:
-// keptEvents, or more for an Epoll with more registrations.
-func (ep *Epoll) keep() int { return max(keptEvents, int(ep.regs.Load())) }
+// putEvents gives back what events gave: the kept array (m nil), an
+// array of the call's own (notKept), or a mapping, kept for the next call
+// unless it is too large, the Epoll is closed, or another call kept one.
+func (ep *Epoll) putEvents(m *eventMap) {
+	switch {
+	case m == nil:
+		ep.buf.put(true)
+	case m == notKept:
+	case len(m.b) > keptMapBytes || ep.pfd.closed() || !ep.big.CompareAndSwap(nil, m):
+		m.unmap()
+	}
+}
+
+// notKept is the events of a call that made its own Go array because
+// another call had the kept one.
+var notKept = new(eventMap)
+
+// keptMapBytes is the largest event mapping an Epoll keeps between calls
+// (349,525 events).
+const keptMapBytes = 4 << 20
+
+// An eventMap is an anonymous mapping that holds an event array. One
+// dropped without unmap is unmapped when collected.
+type eventMap struct {
+	b       []byte
+	cleanup runtime.Cleanup
+}
+
+// mapEvents maps size bytes; ENOMEM is MemoryError.
+func mapEvents(size int) (*eventMap, error) {
+	b, err := unix.Mmap(-1, 0, size, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANONYMOUS)
+	if err == unix.ENOMEM {
+		return nil, newError(MemoryError, "")
+	}
+	if err != nil {
+		return nil, sysErr(err)
+	}
+	m := &eventMap{b: b}
+	m.cleanup = runtime.AddCleanup(m, func(b []byte) { unix.Munmap(b) }, b)
+	return m, nil
+}
+
+// unmap unmaps m now; a nil m is nothing.
+func (m *eventMap) unmap() {
+	if m != nil && m != notKept {
+		m.cleanup.Stop()
+		unix.Munmap(m.b)
+	}
+}
 
 // epollWaitRefused is the error epoll_wait(2) gives fd with a maxevents
 // above EP_MAX_EVENTS, which it refuses before it waits or writes an
@@ -339,12 +367,16 @@ func (ep *Epoll) Wait(events []unix.EpollEvent, timeout time.Duration) (int, err
 	return ep.wait(events, timeout)
 }
 
-// wait is epoll_wait(2) with the EINTR rule and the close protocol's way
-// of blocking (pollFD.wait); the caller holds a reference.
+// epollWaitSys is epoll_wait(2); tests replace it to count the calls.
+var epollWaitSys = unix.EpollWait
+
+// wait is epoll_wait(2) with the EINTR rule and the close protocol
+// (pollFD.wait): one epoll_pwait with the timeout, rounded up to the
+// millisecond; the caller holds a reference.
 func (ep *Epoll) wait(events []unix.EpollEvent, timeout time.Duration) (int, error) {
 	fd := ep.pfd.fd()
-	n, err := ep.pfd.wait(timeout, func() (int, error) {
-		n, err := unix.EpollWait(fd, events, 0)
+	n, err := ep.pfd.wait(timeout, func(d time.Duration) (int, error) {
+		n, err := epollWaitSys(fd, events, msCeil(d))
 		if err != nil {
 			// epoll_wait(2) returns -1 on failure; a count is never negative.
 			return 0, sysErr(err)

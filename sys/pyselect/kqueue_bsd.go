@@ -70,25 +70,7 @@ func KqueueFromFd(fd int) (*Kqueue, error) {
 
 // newKqueue is CPython's newKqueue_Object.
 func newKqueue(fd int) (*Kqueue, error) {
-	made := fd == -1
-	if made {
-		var err error
-		if fd, err = kqueueFd(); err != nil {
-			return nil, sysErr(err)
-		}
-	} else if fd < 0 {
-		return nil, osError(0)
-	}
-	w, err := newWaker(fd)
-	if err != nil {
-		if made {
-			unix.Close(fd)
-		}
-		return nil, sysErr(err)
-	}
-	kq := new(Kqueue)
-	initPollFD(kq, &kq.pfd, fd, w)
-	return kq, nil
+	return openPollFD(fd, kqueueFd, (*Kqueue).p)
 }
 
 // p is kq's pollFD, nil for a nil kq: every method goes through it, so
@@ -114,13 +96,7 @@ func (kq *Kqueue) Closed() bool { return kq.p().closed() }
 
 // Fileno is kqueue.fileno(): the kqueue descriptor, or ValueError once
 // closed.
-func (kq *Kqueue) Fileno() (int, error) {
-	p := kq.p()
-	if p.closed() {
-		return -1, errClosedKqueue()
-	}
-	return p.fd(), nil
-}
+func (kq *Kqueue) Fileno() (int, error) { return kq.p().fileno(errClosedKqueue) }
 
 // Control is kqueue.control(changelist, max_events[, timeout]): one
 // kevent(2) call. It applies changelist (nil is None: no changes), then
@@ -220,7 +196,7 @@ func (kq *Kqueue) kevent(changes, events []unix.Kevent_t, d time.Duration) (int,
 		n, err := keventSys(fd, changes, events, &zero)
 		return n, sysErr(err)
 	})
-	n, err := kq.pfd.wait(d, func() (int, error) { return try(0) })
+	n, err := kq.pfd.wait(d, try)
 	if err == errClosing {
 		return 0, errClosedKqueue()
 	}

@@ -68,23 +68,56 @@ func (w waker) change(k Kevent) error {
 	return err
 }
 
-func (w waker) wake() { w.src.wake(w) }
+func (w waker) wake(*pollFD) { w.src.wake(w) }
 
 func (w waker) close() {
 	unix.Close(w.kq)
 	w.src.close()
 }
 
-// wait blocks until fd (registered at newWaker) is readable, the wake
-// source is set off, or timeout (negative: no limit; at most maxWait) has
-// passed; ready is false on timeout. EINTR is returned as is.
-func (w waker) wait(_ int, timeout time.Duration) (ready bool, err error) {
+// block waits until the instance (registered at newWaker) is readable,
+// the wake source is set off, or timeout (negative: no limit; at most
+// maxWait) has passed: 1 if ready, 0 on timeout. EINTR is returned as is.
+func (w waker) block(timeout time.Duration) (int, error) {
 	var ts *unix.Timespec
 	if timeout >= 0 {
 		t := unix.NsecToTimespec(int64(timeout))
 		ts = &t
 	}
 	var ev [1]unix.Kevent_t
-	n, err := unix.Kevent(w.kq, nil, ev[:], ts)
-	return n > 0, err
+	return unix.Kevent(w.kq, nil, ev[:], ts)
+}
+
+// wait collects events with sys, blocking up to timeout (negative: no
+// limit, however long otherwise) until there are some, as one kevent(2)
+// with that timeout would; interrupted and long waits are resumed as the
+// package's wait says. The caller holds a reference. sys is the kernel
+// call with a zero timeout (it is always given 0). It runs first, so that
+// a call which need not wait costs one system call, and an error (EBADF,
+// EINVAL) is reported at once, as from the kernel; if it finds nothing,
+// wait blocks in the private kqueue and collects again.
+func (p *pollFD) wait(timeout time.Duration, sys func(time.Duration) (int, error)) (int, error) {
+	return wait(timeout, maxWait, func(d time.Duration) (int, error) {
+		n, err := sys(0)
+		if p.closed() {
+			return 0, errClosing
+		}
+		if err != nil || n > 0 || d == 0 {
+			return n, err
+		}
+		ready, err := p.block(d, p.fds.wake.block)
+		switch {
+		case p.closed():
+			return 0, errClosing
+		case err != nil || ready == 0:
+			return 0, err // timed out: wait resumes a capped wait
+		}
+		if n, err = sys(0); p.closed() {
+			return 0, errClosing
+		}
+		if n == 0 && err == nil {
+			return 0, errResume
+		}
+		return n, err
+	})
 }

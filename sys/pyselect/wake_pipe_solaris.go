@@ -25,7 +25,7 @@ func newWaker(dp int) (waker, error) {
 	return waker{dp, p[0], p[1]}, err
 }
 
-func (w waker) wake() {
+func (w waker) wake(*pollFD) {
 	unix.Write(w.w, []byte{0})
 	unix.Write(w.dp, pollFdBytes([]unix.PollFd{{Fd: int32(w.r), Events: unix.POLLIN}}))
 }
