@@ -218,6 +218,25 @@ func TestEintrKeepsTheDeadline(t *testing.T) {
 	}
 }
 
+// TestInterruptedAfterTheDeadlineLooksOnce: a wait interrupted once its
+// deadline has passed (Go's runtime sends SIGURG at any time; a Python
+// program seldom gets a signal) looks once more with a zero timeout, so
+// that events ready before the deadline are returned, not an empty result.
+func TestInterruptedAfterTheDeadlineLooksOnce(t *testing.T) {
+	var got []time.Duration
+	n, err := wait(time.Millisecond, 0, func(d time.Duration) (int, error) {
+		got = append(got, d)
+		if len(got) == 1 {
+			time.Sleep(2 * time.Millisecond) // the signal lands after the deadline
+			return 0, syscall.EINTR
+		}
+		return 2, nil
+	})
+	if n != 2 || err != nil || len(got) != 2 || got[1] != 0 {
+		t.Fatalf("(%d, %v) after calls with timeouts %v; want (2, nil) from a second call with timeout 0", n, err, got)
+	}
+}
+
 // TestWaitOutlastsTheKernelLimit: a timeout longer than the kernel takes
 // in one call is waited out in calls of at most the limit, each resumed
 // with the time left when it times out, so the wait never ends early.
