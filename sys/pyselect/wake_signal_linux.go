@@ -7,6 +7,8 @@ package pyselect
 import (
 	"os/signal"
 	"runtime"
+	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -132,22 +134,20 @@ func (p *pollFD) wait(timeout time.Duration, sys func(time.Duration) (int, error
 // threads' ids (proc(5)).
 //
 // It is opened before the first Epoll's epoll_create1 and moved to the
-// lowest free number at or above taskFdFloor, so that the Epoll, and
-// every descriptor after it, gets the number it would get in CPython: a
-// program that prints or compares fd numbers sees the original's. The
-// floor is FD_SETSIZE, the first number select(2) cannot take, so no
-// descriptor a program could select on is taken; Go raises the soft
-// RLIMIT_NOFILE to one below the hard one at start (syscall/rlimit.go:
-// init), so the floor is free wherever the hard limit is above 1025 (the
-// common 1024 soft limit sits under a hard one of 4096 or more; 20000 on
-// the machine this was measured on). Under a soft limit of
-// 1024 or less the descriptor goes to the highest number, limit-1, and a
-// program then has one fewer descriptor, as with any library that holds
-// one. Where no number that high is free, or /proc/self/task cannot be
-// opened, dir stays -1 and waiters record their thread ids instead.
-// A program that dup2(2)s over this number (as over Go's own netpoll
-// descriptor) takes it from the package: Close's signals then find no
-// thread, and a blocked call returns at its timeout.
+// last slot of the process's descriptor table as it is then (proc(5):
+// FDSize in /proc/self/status; 64 slots in a new process), so that
+// neither of two things a program can see changes. The Epoll, and every
+// descriptor after it, gets the number it would get in CPython, up to
+// that slot: a program that prints or compares fd numbers sees the
+// original's. And the table does not grow: its size decides which
+// never-opened numbers Linux's select(2) ignores (fs/select.c:
+// core_sys_select clips n to it), which a move to a high number such as
+// FD_SETSIZE changed. Where that slot is taken the descriptor stays at the
+// lowest free number, and later numbers are one above CPython's. Where
+// /proc/self/task cannot be opened, dir stays -1 and waiters record their
+// thread ids instead. A program that dup2(2)s over this number (as over
+// Go's own netpoll descriptor) takes it from the package: Close's signals
+// then find no thread, and a blocked call returns at its timeout.
 var threads threadsT
 
 type threadsT struct {
@@ -162,8 +162,6 @@ type threadsT struct {
 // recorded-ids path.
 var taskDirPath = "/proc/self/task"
 
-const taskFdFloor = FD_SETSIZE
-
 // open opens the task directory once, and reports whether it is open.
 func (t *threadsT) open() bool {
 	t.once.Do(func() {
@@ -173,22 +171,38 @@ func (t *threadsT) open() bool {
 		if err != nil {
 			return
 		}
-		floor := taskFdFloor
-		var lim unix.Rlimit
-		if unix.Getrlimit(unix.RLIMIT_NOFILE, &lim) == nil && lim.Cur-1 < uint64(floor) {
-			floor = int(lim.Cur) - 1
-		}
-		if fd < floor {
-			high, err := unix.FcntlInt(uintptr(fd), unix.F_DUPFD_CLOEXEC, floor)
-			unix.Close(fd)
-			if err != nil {
-				return
+		if last := fdTableSize() - 1; fd < last {
+			if moved, err := unix.FcntlInt(uintptr(fd), unix.F_DUPFD_CLOEXEC, last); err == nil {
+				if moved == last {
+					unix.Close(fd)
+					fd = moved
+				} else {
+					unix.Close(moved) // the last slot is taken: the table would grow
+				}
 			}
-			fd = high
 		}
 		t.dir = fd
 	})
 	return t.dir >= 0
+}
+
+// fdTableSize is the size of the process's descriptor table, FDSize in
+// /proc/self/status, or 0 when it cannot be read.
+func fdTableSize() int {
+	f, err := unix.Open("/proc/self/status", unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return 0
+	}
+	defer unix.Close(f)
+	var buf [4096]byte
+	n, _ := unix.Read(f, buf[:])
+	_, v, ok := strings.Cut(string(buf[:max(n, 0)]), "\nFDSize:")
+	if !ok {
+		return 0
+	}
+	v, _, _ = strings.Cut(v, "\n")
+	size, _ := strconv.Atoi(strings.TrimSpace(v))
+	return size
 }
 
 // signal sends SIGURG to every thread of the process: one getdents64(2)

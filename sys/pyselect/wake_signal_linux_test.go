@@ -289,9 +289,11 @@ func TestEpollCloseWakesEveryWaiter(t *testing.T) {
 }
 
 // The task directory is not one of the numbers a program opening files
-// after its first Epoll would get: it sits at the floor or above, so the
-// Epoll's number is the lowest free one, as in CPython.
-func TestEpollTaskDirAboveTheFloor(t *testing.T) {
+// after its first Epoll would get, and does not grow the descriptor table:
+// it sits in the table's last slot, so the Epoll's number is the lowest
+// free one, as in CPython.
+func TestEpollTaskDirInTheTablesLastSlot(t *testing.T) {
+	size := fdTableSize()
 	ep, err := NewEpoll(-1, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -301,10 +303,11 @@ func TestEpollTaskDirAboveTheFloor(t *testing.T) {
 	if threads.dir < 0 {
 		t.Skip("no task directory here: ", taskDirPath)
 	}
-	var lim unix.Rlimit
-	unix.Getrlimit(unix.RLIMIT_NOFILE, &lim)
-	if floor := min(uint64(taskFdFloor), lim.Cur-1); uint64(threads.dir) < floor {
-		t.Errorf("task directory is fd %d, below the floor %d", threads.dir, floor)
+	if grown := fdTableSize(); grown != size && size > 0 {
+		t.Errorf("the descriptor table grew from %d to %d slots", size, grown)
+	}
+	if threads.dir < fd {
+		t.Errorf("task directory is fd %d, below the Epoll's %d", threads.dir, fd)
 	}
 	low, err := unix.Open("/dev/null", unix.O_RDONLY|unix.O_CLOEXEC, 0)
 	if err != nil {
