@@ -103,6 +103,23 @@ func jsonText(v any) string {
 	return "not a number"
 }
 
+// harnessSocket is s moved to the lowest free fd from fdBase, as
+// harnessFd moves the other resources (record.py's harness_socket): the
+// same socket, in the same blocking mode, as a new Socket over the new
+// number.
+func harnessSocket(s *socket.Socket) (*socket.Socket, error) {
+	defer s.Close()
+	fd, err := unix.FcntlInt(uintptr(s.Fileno()), unix.F_DUPFD_CLOEXEC, fdBase)
+	if err != nil {
+		return nil, err
+	}
+	n, err := socket.NewSocket(s.Family(), s.Type(), s.Proto(), fd)
+	if err != nil {
+		unix.Close(fd)
+	}
+	return n, err
+}
+
 // rememberAddr keeps the address s is bound to under its name, for
 // {"addr": name} arguments and results (record.py's remember_addr).
 func (w *World) rememberAddr(name string, s *socket.Socket) {
@@ -150,6 +167,9 @@ func (r *replayer) socketStep(st *Step) (any, error) {
 		}
 		s, err := socket.NewSocket(socket.AddressFamily(fam), socket.SocketKind(kind), 0)
 		if err != nil {
+			return nil, err
+		}
+		if s, err = harnessSocket(s); err != nil {
 			return nil, err
 		}
 		return nil, w.addObj(names[0], s, s.Fileno())
@@ -204,6 +224,9 @@ func (r *replayer) socketCall(st *Step, s *socket.Socket, args []any) (any, erro
 		}
 		c, addr, err := s.Accept()
 		if err != nil {
+			return nil, err
+		}
+		if c, err = harnessSocket(c); err != nil {
 			return nil, err
 		}
 		if err := w.addObj(names[0], c, c.Fileno()); err != nil {
