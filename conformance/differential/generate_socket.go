@@ -129,7 +129,15 @@ func (g *gen) socketMethod(s string) *Step {
 	case 5:
 		return &Step{Op: "socket.sendall", On: s, Args: []any{data()}}
 	case 6:
-		return &Step{Op: "socket.shutdown", On: s, Args: []any{pick(g.rng, []any{"SHUT_RD", "SHUT_WR", "SHUT_RDWR", num(7), num(-1)})}}
+		how := pick(g.rng, []any{"SHUT_RD", "SHUT_WR", "SHUT_RDWR", num(7), num(-1)})
+		if st.listener && (how == "SHUT_RD" || how == "SHUT_RDWR") {
+			// Linux's inet_shutdown disconnects a listener that is shut
+			// down for reading: its pending connections go, and later
+			// ones are refused.
+			st.open = false
+			st.pending = 0
+		}
+		return &Step{Op: "socket.shutdown", On: s, Args: []any{how}}
 	case 7:
 		if g.rng.IntN(3) == 0 {
 			// Close with a reset.

@@ -258,7 +258,7 @@ func TestBufferArguments(t *testing.T) {
 }
 
 // CPython's sock_recv_guts returns 0 for a request of 0 bytes without a
-// system call: recv(0) and recv_into of an empty buffer give b” and 0
+// system call: recv(0) and recv_into of an empty buffer give empty bytes and 0
 // even on a listener (where recvfrom(2) says ENOTCONN) or a closed socket
 // (EBADF). recvfrom(0) has no such shortcut and still fails.
 func TestRecvZeroBytesMakesNoCall(t *testing.T) {
