@@ -19,7 +19,7 @@ import (
 // which would wait forever).
 func Generate(rng *rand.Rand, name string, apis []string) *Scenario {
 	g := &gen{rng: rng, apis: apis, closed: map[string]bool{}, fobjFd: map[string]string{}, reused: map[string]bool{},
-		selectClass: map[string]bool{}, sock: map[string]*socketState{}}
+		selectClass: map[string]bool{}, sock: map[string]*socketState{}, adopted: map[string]string{}}
 	sc := &Scenario{Name: name, API: apis, Doc: "random sequence from make difffuzz", Source: "difffuzz"}
 	g.add(g.resource())
 	n := 3 + rng.IntN(12)
@@ -52,6 +52,7 @@ type gen struct {
 	reused      map[string]bool   // closed fds a dup2 has given a new file
 	sockets     []string          // socket objects (open or closed), passed as {"obj": s}
 	sock        map[string]*socketState
+	adopted     map[string]string // epoll.fromfd objects -> the fd resource they took
 	n           int
 }
 
@@ -443,7 +444,11 @@ func (g *gen) epollStep() *Step {
 			if len(open) > 0 {
 				args = append(args, pick(g.rng, open))
 			}
-			st = &Step{Op: "epoll.fromfd", As: ep, Args: []any{pick(g.rng, args)}}
+			arg := pick(g.rng, args)
+			if fd, ok := arg.(string); ok {
+				g.adopted[ep] = fd // its close closes fd
+			}
+			st = &Step{Op: "epoll.fromfd", As: ep, Args: []any{arg}}
 		}
 		if ok {
 			g.epolls = append(g.epolls, ep)
@@ -466,6 +471,9 @@ func (g *gen) epollStep() *Step {
 		op := pick(g.rng, []string{"epoll.close", "epoll.closed", "epoll.fileno"})
 		if op == "epoll.close" {
 			g.closed[ep] = true
+			if fd, ok := g.adopted[ep]; ok {
+				g.closed[fd] = true
+			}
 		}
 		return &Step{Op: op, On: ep}
 	}
