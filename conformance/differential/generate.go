@@ -108,7 +108,7 @@ func (g *gen) resource() *Step {
 func (g *gen) step() *Step {
 	n := 23
 	if g.has("socket") {
-		n = 28
+		n = 31
 	}
 	for {
 		switch k := g.rng.IntN(n); {

@@ -17,7 +17,9 @@ package differential
 type socketState struct {
 	listener bool
 	open     bool
-	pending  int // connections a listener has not accepted yet
+	pending  int      // connections a listener has not accepted yet
+	waiting  []string // a listener's clients not accepted yet, in order
+	peer     string   // a connection's other end, once accepted
 }
 
 const genBacklog = 5
@@ -62,7 +64,11 @@ func (g *gen) socketStep() *Step {
 		g.add(&Step{Op: "socket.listen", On: l, Args: []any{num(genBacklog)}})
 		g.sockets = append(g.sockets, l)
 		g.sock[l] = &socketState{listener: true, open: true}
-		return g.sockMode(l)
+		if g.rng.IntN(2) == 0 {
+			return g.sockMode(l)
+		}
+		g.add(g.sockMode(l))
+		return g.connect(l) // and a connection to it
 	case k < 3:
 		// A client: connect to a listener, open with room, or closed
 		// (refused).
@@ -72,33 +78,65 @@ func (g *gen) socketStep() *Step {
 				to = append(to, l)
 			}
 		}
-		l := pick(g.rng, to)
-		c := g.name("c")
-		g.add(ptr(sockMake(c)))
-		g.add(&Step{Op: "socket.settimeout", On: c, Args: []any{num(1)}})
-		op := pick(g.rng, []string{"socket.connect", "socket.connect_ex"})
-		g.add(&Step{Op: op, On: c, Args: []any{map[string]any{"addr": l}}})
-		if g.sock[l].open {
-			g.sock[l].pending++
+		if len(to) == 0 {
+			return g.accept(pick(g.rng, ls)) // every backlog is full
 		}
-		g.sockets = append(g.sockets, c)
-		g.sock[c] = &socketState{open: true}
-		return g.sockMode(c)
+		return g.connect(pick(g.rng, to))
 	case k < 5:
-		l := pick(g.rng, g.sockets)
-		st := g.sock[l]
-		if !st.listener || !st.open || st.pending == 0 {
-			// Fails (BlockingIOError, TimeoutError, EBADF, EINVAL): no name.
-			return &Step{Op: "socket.accept", On: l, As: g.name("x")}
+		return g.accept(pick(g.rng, g.sockets))
+	}
+	// Mostly a connection's end: a listener answers few calls.
+	var conns []string
+	for _, s := range g.sockets {
+		if !g.sock[s].listener {
+			conns = append(conns, s)
 		}
-		st.pending--
-		a := g.name("a")
-		g.add(&Step{Op: "socket.accept", On: l, As: a})
-		g.sockets = append(g.sockets, a)
-		g.sock[a] = &socketState{open: true}
-		return g.sockMode(a) // accept's socket is blocking
+	}
+	if len(conns) > 0 && g.rng.IntN(4) != 0 {
+		return g.socketMethod(pick(g.rng, conns))
 	}
 	return g.socketMethod(pick(g.rng, g.sockets))
+}
+
+// connect is a new client connecting to l, and, half the time where l
+// listens, l's accept of it.
+func (g *gen) connect(l string) *Step {
+	c := g.name("c")
+	g.add(ptr(sockMake(c)))
+	g.add(&Step{Op: "socket.settimeout", On: c, Args: []any{num(1)}})
+	op := pick(g.rng, []string{"socket.connect", "socket.connect_ex"})
+	g.add(&Step{Op: op, On: c, Args: []any{map[string]any{"addr": l}}})
+	g.sockets = append(g.sockets, c)
+	g.sock[c] = &socketState{open: true}
+	if !g.sock[l].open {
+		return g.sockMode(c)
+	}
+	g.sock[l].pending++
+	g.sock[l].waiting = append(g.sock[l].waiting, c)
+	if g.rng.IntN(2) == 0 {
+		return g.sockMode(c)
+	}
+	g.add(g.sockMode(c))
+	return g.accept(l) // the other end, at once
+}
+
+// accept is l.accept(): named, and put in a non-blocking mode, only
+// where it succeeds.
+func (g *gen) accept(l string) *Step {
+	st := g.sock[l]
+	if !st.listener || !st.open || st.pending == 0 {
+		// Fails (BlockingIOError, TimeoutError, EBADF, EINVAL): no name.
+		return &Step{Op: "socket.accept", On: l, As: g.name("x")}
+	}
+	st.pending--
+	c := st.waiting[0]
+	st.waiting = st.waiting[1:]
+	a := g.name("a")
+	g.add(&Step{Op: "socket.accept", On: l, As: a})
+	g.sockets = append(g.sockets, a)
+	g.sock[a] = &socketState{open: true, peer: c}
+	g.sock[c].peer = a
+	return g.sockMode(a) // accept's socket is blocking
 }
 
 func ptr(s Step) *Step { return &s }
@@ -125,6 +163,12 @@ func (g *gen) socketMethod(s string) *Step {
 		}
 		return &Step{Op: "socket.recv_into", On: s, Args: args}
 	case 3, 4:
+		if st.peer != "" && g.rng.IntN(2) == 0 {
+			// Data that the other end then reads.
+			g.add(&Step{Op: "socket.send", On: s, Args: []any{data()}})
+			op := pick(g.rng, []string{"socket.recv", "socket.recv_into"})
+			return &Step{Op: op, On: st.peer, Args: []any{num(1 + g.rng.IntN(8))}}
+		}
 		return &Step{Op: "socket.send", On: s, Args: []any{data()}}
 	case 5:
 		return &Step{Op: "socket.sendall", On: s, Args: []any{data()}}
@@ -135,7 +179,7 @@ func (g *gen) socketMethod(s string) *Step {
 			// down for reading: its pending connections go, and later
 			// ones are refused.
 			st.open = false
-			st.pending = 0
+			st.pending, st.waiting = 0, nil
 		}
 		return &Step{Op: "socket.shutdown", On: s, Args: []any{how}}
 	case 7:
@@ -144,7 +188,7 @@ func (g *gen) socketMethod(s string) *Step {
 			g.add(&Step{Op: "socket.setsockopt", On: s, Args: []any{"SOL_SOCKET", "SO_LINGER", map[string]any{"linger": []any{num(1), num(0)}}}})
 		}
 		st.open = false
-		st.pending = 0
+		st.pending, st.waiting = 0, nil
 		return &Step{Op: "socket.close", On: s}
 	case 8:
 		// Never a blocking mode: the next call could wait forever.
@@ -167,7 +211,7 @@ func (g *gen) socketMethod(s string) *Step {
 	case 12:
 		if g.rng.IntN(4) == 0 {
 			st.open = false
-			st.pending = 0
+			st.pending, st.waiting = 0, nil
 			return &Step{Op: "socket.detach", On: s}
 		}
 		if len(g.sockets) > 1 {
