@@ -103,13 +103,19 @@ func jsonText(v any) string {
 	return "not a number"
 }
 
-// harnessSocket is s moved to the lowest free fd from fdBase, as
-// harnessFd moves the other resources (record.py's harness_socket): the
-// same socket, in the same blocking mode, as a new Socket over the new
-// number.
+// socketBase is where socket objects are numbered from (record.py's
+// SOCKET_BASE), apart from the libraries' descriptors (below fdBase) and
+// from the other resources (from fdBase): a harness step on a closed name,
+// whose number a later resource may hold, then never closes a socket
+// under its object.
+const socketBase = 512
+
+// harnessSocket is s moved to the lowest free fd from socketBase
+// (record.py's harness_socket): the same socket, in the same blocking
+// mode, as a new Socket over the new number.
 func harnessSocket(s *socket.Socket) (*socket.Socket, error) {
 	defer s.Close()
-	fd, err := unix.FcntlInt(uintptr(s.Fileno()), unix.F_DUPFD_CLOEXEC, fdBase)
+	fd, err := unix.FcntlInt(uintptr(s.Fileno()), unix.F_DUPFD_CLOEXEC, socketBase)
 	if err != nil {
 		return nil, err
 	}
