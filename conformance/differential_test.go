@@ -55,10 +55,10 @@ var _ = Describe("differential replay of CPython recordings", Label("differentia
 		}
 	})
 
-	for _, api := range []string{"select", "poll", "epoll", "kqueue", "selectors"} {
+	for _, api := range []string{"select", "poll", "epoll", "kqueue", "selectors", "socket"} {
 		name := "select." + api
-		if api == "selectors" {
-			name = "selectors" // a module of its own
+		if api == "selectors" || api == "socket" {
+			name = api // a module of its own
 		}
 		Describe(name, Label("api:"+api), func() {
 			for _, sc := range scenarios {

@@ -19,7 +19,7 @@ import (
 // which would wait forever).
 func Generate(rng *rand.Rand, name string, apis []string) *Scenario {
 	g := &gen{rng: rng, apis: apis, closed: map[string]bool{}, fobjFd: map[string]string{}, reused: map[string]bool{},
-		selectClass: map[string]bool{}}
+		selectClass: map[string]bool{}, sock: map[string]*socketState{}, adopted: map[string]string{}}
 	sc := &Scenario{Name: name, API: apis, Doc: "random sequence from make difffuzz", Source: "difffuzz"}
 	g.add(g.resource())
 	n := 3 + rng.IntN(12)
@@ -50,6 +50,9 @@ type gen struct {
 	fobjs       []string          // fileobj objects
 	fobjFd      map[string]string // fileobj -> its fd resource
 	reused      map[string]bool   // closed fds a dup2 has given a new file
+	sockets     []string          // socket objects (open or closed), passed as {"obj": s}
+	sock        map[string]*socketState
+	adopted     map[string]string // epoll.fromfd objects -> the fd resource they took
 	n           int
 }
 
@@ -103,8 +106,12 @@ func (g *gen) resource() *Step {
 }
 
 func (g *gen) step() *Step {
+	n := 23
+	if g.has("socket") {
+		n = 31
+	}
 	for {
-		switch k := g.rng.IntN(23); {
+		switch k := g.rng.IntN(n); {
 		case k < 2:
 			return g.resource()
 		case k < 6:
@@ -123,9 +130,13 @@ func (g *gen) step() *Step {
 			if g.has("selectors") {
 				return g.selectorStep()
 			}
-		default:
+		case k < 23:
 			if g.has("epoll") {
 				return g.epollStep()
+			}
+		default:
+			if st := g.socketStep(); st != nil {
+				return st
 			}
 		}
 	}
@@ -231,7 +242,7 @@ func (g *gen) fdValue(objs ...string) any {
 	case k < 14:
 		return map[string]any{"fileno": pick(g.rng, g.fds)}
 	case k < 16:
-		all := append(append([]string{}, g.fds...), objs...)
+		all := append(append(append([]string{}, g.fds...), objs...), g.sockets...)
 		return map[string]any{"obj": pick(g.rng, all)}
 	}
 	switch g.rng.IntN(3) {
@@ -280,7 +291,7 @@ func (g *gen) selectItem() any {
 	case 0:
 		return map[string]any{"fileno": pick(g.rng, g.fds)}
 	case 1:
-		all := append(append([]string{}, g.fds...), g.epolls...)
+		all := append(append(append([]string{}, g.fds...), g.epolls...), g.sockets...)
 		return map[string]any{"obj": pick(g.rng, all)}
 	}
 	return pick(g.rng, g.fds)
@@ -433,7 +444,11 @@ func (g *gen) epollStep() *Step {
 			if len(open) > 0 {
 				args = append(args, pick(g.rng, open))
 			}
-			st = &Step{Op: "epoll.fromfd", As: ep, Args: []any{pick(g.rng, args)}}
+			arg := pick(g.rng, args)
+			if fd, ok := arg.(string); ok {
+				g.adopted[ep] = fd // its close closes fd
+			}
+			st = &Step{Op: "epoll.fromfd", As: ep, Args: []any{arg}}
 		}
 		if ok {
 			g.epolls = append(g.epolls, ep)
@@ -456,6 +471,9 @@ func (g *gen) epollStep() *Step {
 		op := pick(g.rng, []string{"epoll.close", "epoll.closed", "epoll.fileno"})
 		if op == "epoll.close" {
 			g.closed[ep] = true
+			if fd, ok := g.adopted[ep]; ok {
+				g.closed[fd] = true
+			}
 		}
 		return &Step{Op: op, On: ep}
 	}
@@ -611,7 +629,7 @@ func (g *gen) selectorArgs(events bool) []any {
 	case k < 16 && len(g.fobjs) > 0:
 		f = map[string]any{"obj": pick(g.rng, g.fobjs)}
 	case k < 17:
-		f = map[string]any{"obj": pick(g.rng, g.fds)}
+		f = map[string]any{"obj": pick(g.rng, append(append([]string{}, g.fds...), g.sockets...))}
 	case k < 18:
 		f = map[string]any{"obj": pick(g.rng, g.sels)} // an EpollSelector has fileno()
 	default:

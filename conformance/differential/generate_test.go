@@ -24,7 +24,7 @@ import (
 // express, no step on a resource that was never made); CPython is not
 // needed to check that.
 func TestGeneratedScenariosReplay(t *testing.T) {
-	apis := []string{"select", "poll", "selectors"}
+	apis := []string{"select", "poll", "selectors", "socket"}
 	if runtime.GOOS == "linux" {
 		apis = append(apis, "epoll")
 	}

@@ -312,6 +312,8 @@ func (r *replayer) library(st *Step) (any, error) {
 		return r.kqueue(st)
 	case st.Op == "selector" || strings.HasPrefix(st.Op, "selector.") || strings.HasPrefix(st.Op, "map."):
 		return r.selector(st)
+	case st.Op == "socket" || strings.HasPrefix(st.Op, "socket."):
+		return r.socketStep(st)
 	}
 	return nil, scenarioErr("unknown op %q", st.Op)
 }

@@ -59,7 +59,9 @@ type Step struct {
 	Data  *string `json:"data,omitempty"`
 	Size  int     `json:"size,omitempty"`
 	How   string  `json:"how,omitempty"`
-	Type  string  `json:"type,omitempty"` // a socketpair's, a fileobj's, a selector's class
+	Type  string  `json:"type,omitempty"` // a socketpair's, a fileobj's, a selector's class, a socket's
+	// Family is a socket's address family ("AF_INET").
+	Family string `json:"family,omitempty"`
 
 	// "later": run Step in another goroutine after MS milliseconds.
 	MS    int   `json:"ms,omitempty"`

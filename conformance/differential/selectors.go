@@ -294,10 +294,11 @@ func formatEvents(v int) string {
 }
 
 // selectorMessages are record.py's SELECTOR_MESSAGES: the selectors
-// messages that hold {!r} of a file object.
+// messages that hold {!r} of a file object (a KeyError's in double quotes
+// when the repr holds a single one, as a socket's does).
 var selectorMessages = []*regexp.Regexp{
-	regexp.MustCompile(`^(?P<q>')(?P<obj>.*) \(FD (?P<fd>\d+)\) is already registered'$`),
-	regexp.MustCompile(`^(?P<q>')(?P<obj>.*) is not registered'$`),
+	regexp.MustCompile(`^(?P<q>['"])(?P<obj>.*) \(FD (?P<fd>\d+)\) is already registered['"]$`),
+	regexp.MustCompile(`^(?P<q>['"])(?P<obj>.*) is not registered['"]$`),
 	regexp.MustCompile(`^(?P<q>)Invalid file object: (?P<obj>.*)$`),
 }
 

@@ -15,23 +15,26 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"github.com/pyselect/pyselect/sys/socket"
 )
 
 // A World holds the named resources of one replay, as record.py's World
 // does for CPython. Steps of "later" goroutines use it too, hence the lock.
 type World struct {
 	mu     sync.Mutex
-	tmpdir string          // made by the first "file" step
-	fds    map[string]int  // name -> fd number (kept after close)
-	open   map[string]bool // fd resources still open
-	objs   map[string]any  // poll, epoll and kqueue objects
-	fdname map[int]string  // fd number -> latest name given to it
-	order  []string        // creation order, for teardown
+	tmpdir string                    // made by the first "file" step
+	fds    map[string]int            // name -> fd number (kept after close)
+	open   map[string]bool           // fd resources still open
+	objs   map[string]any            // poll, epoll and kqueue objects
+	fdname map[int]string            // fd number -> latest name given to it
+	order  []string                  // creation order, for teardown
+	addrs  map[string]socket.Address // socket name -> the address it was last bound to
 }
 
 func newWorld() *World {
 	return &World{fds: map[string]int{}, open: map[string]bool{},
-		objs: map[string]any{}, fdname: map[int]string{}}
+		objs: map[string]any{}, fdname: map[int]string{}, addrs: map[string]socket.Address{}}
 }
 
 // errScenario marks a scenario that is malformed, or that Go cannot
@@ -248,6 +251,9 @@ func (w *World) value(v any) (any, error) {
 }
 
 func (w *World) special(k string, a any) (any, error) {
+	if v, ok, err := w.socketValue(k, a); ok {
+		return v, err
+	}
 	switch k {
 	case "float":
 		switch f := a.(type) {

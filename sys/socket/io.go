@@ -90,7 +90,14 @@ func (s *Socket) RecvInto(buffer []byte, nbytesAndFlags ...int) (int, error) {
 	return s.recvInto(buffer[:nbytes], f)
 }
 
+// recvInto is CPython's sock_recv_guts: recv(2) into p, in the socket's
+// mode. A request of 0 bytes returns 0 at once, without a system call,
+// even on a closed socket, as sock_recv_guts does ("If 0 bytes were
+// requested, do nothing").
 func (s *Socket) recvInto(p []byte, flags int) (n int, err error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
 	fd := s.fd()
 	err = call(fd, false, false, s.getTimeout(), func() (err error) {
 		n, err = recv(fd, p, flags)

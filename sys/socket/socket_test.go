@@ -258,6 +258,28 @@ func TestBufferArguments(t *testing.T) {
 	wantErr(t, err, pyselect.TypeError, "recv() takes at most 2 arguments (3 given)")
 }
 
+// CPython's sock_recv_guts returns 0 for a request of 0 bytes without a
+// system call: recv(0) and recv_into of an empty buffer give empty bytes and 0
+// even on a listener (where recvfrom(2) says ENOTCONN) or a closed socket
+// (EBADF). recvfrom(0) has no such shortcut and still fails.
+func TestRecvZeroBytesMakesNoCall(t *testing.T) {
+	l, _ := listener(t)
+	if b, err := l.Recv(0); err != nil || len(b) != 0 {
+		t.Errorf("listener recv(0) = %q, %v; want b'', nil", b, err)
+	}
+	if n, err := l.RecvInto(nil, 0); err != nil || n != 0 {
+		t.Errorf("listener recv_into(bytearray(0)) = %d, %v; want 0, nil", n, err)
+	}
+	_, _, err := l.Recvfrom(0)
+	wantErr(t, err, pyselect.OSError, "[Errno 107] Transport endpoint is not connected")
+	l.Close()
+	if b, err := l.Recv(0, socket.MSG_PEEK); err != nil || len(b) != 0 {
+		t.Errorf("closed recv(0, MSG_PEEK) = %q, %v; want b'', nil", b, err)
+	}
+	_, _, err = l.Recvfrom(0)
+	wantErr(t, err, pyselect.OSError, "[Errno 9] Bad file descriptor")
+}
+
 func TestConnectRefused(t *testing.T) {
 	ls, addr := listener(t)
 	ls.Close() // nothing listens on addr now

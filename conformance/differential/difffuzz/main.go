@@ -45,9 +45,9 @@ func main() {
 
 func apis() []string {
 	if runtime.GOOS == "linux" {
-		return []string{"select", "poll", "epoll", "selectors"}
+		return []string{"select", "poll", "epoll", "selectors", "socket"}
 	}
-	return []string{"select", "poll", "selectors"}
+	return []string{"select", "poll", "selectors", "socket"}
 }
 
 type fuzzer struct {
