@@ -257,15 +257,7 @@ func (r *replayer) socketCall(st *Step, s *socket.Socket, args []any) (any, erro
 			return nil, scenarioErr("recv_into takes the buffer's size and ints")
 		}
 		buf := make([]byte, ints[0])
-		nbytes := 0
-		if len(ints) > 1 {
-			nbytes = ints[1]
-		}
-		var flags []int
-		if len(ints) > 2 {
-			flags = ints[2:]
-		}
-		n, err := s.RecvInto(buf, nbytes, flags...)
+		n, err := s.RecvInto(buf, ints[1:]...) // nbytes, flags: Python's optional ints
 		if err != nil {
 			return nil, err
 		}
