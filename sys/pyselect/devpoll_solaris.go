@@ -324,9 +324,9 @@ func pollFdBytes(fds []unix.PollFd) []byte {
 	return unsafe.Slice((*byte)(unsafe.Pointer(&fds[0])), len(fds)*int(unsafe.Sizeof(fds[0])))
 }
 
-// Poll is devpoll.poll([timeout]): write the queued changes, wait until a
-// registered fd has an event, and return an Event for each (at most the
-// buffer's size), in the kernel's order.
+// poll is Poll with its timeout given: write the queued changes, wait
+// until a registered fd has an event, and return an Event for each (at
+// most the buffer's size), in the kernel's order.
 //
 // timeout is in milliseconds, rounded up: nil (None) or -1 blocks, 0
 // polls; below -1 or beyond a C int it is OverflowError "timeout is too
@@ -334,10 +334,7 @@ func pollFdBytes(fds []unix.PollFd) []byte {
 // CPython's: closed, timeout, then the write. An interrupted wait is
 // resumed with the time left and returns an empty list once none is
 // (PEP 475). Unlike Poll.Poll, two Polls may run at once, as in CPython.
-func (dp *Devpoll) poll(timeout any, extra ...int) ([]Event, error) {
-	if err := pollArity(extra); err != nil {
-		return nil, err
-	}
+func (dp *Devpoll) poll(timeout any) ([]Event, error) {
 	p := dp.p()
 	if !p.acquire() {
 		return nil, errClosedDevpoll()

@@ -51,7 +51,7 @@ var _ Poller = (*Epoll)(nil)
 // errClosedEpoll is what every call on a closed Epoll returns.
 func errClosedEpoll() *Error { return newError(ValueError, "I/O operation on closed epoll object") }
 
-// NewEpoll is select.epoll(sizehint=-1, flags=0). The descriptor is made
+// epollOf is NewEpoll with both arguments given. The descriptor is made
 // with epoll_create1(EPOLL_CLOEXEC), so it is not inherited across exec,
 // whatever flags says. As CPython: sizehint must be -1 or positive (it is
 // otherwise ignored), else ValueError "negative sizehint"; flags must be 0

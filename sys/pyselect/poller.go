@@ -31,8 +31,7 @@ func (pp pollPoller) Poll(timeout any, maxevents ...int) ([]Event, error) {
 	return pp.p.Poll(timeout)
 }
 
-// pollArity is the TypeError poll.poll and devpoll.poll raise for a
-// second argument, "poll expected at most 1 argument, got 2": they take
+// pollArity is the TypeError poll.poll raises for a second argument, "poll expected at most 1 argument, got 2": they take
 // the timeout only.
 func pollArity[T any](extra []T) error {
 	if len(extra) > 0 {
