@@ -9,6 +9,7 @@ package conformance_test
 import (
 	"os"
 	"os/exec"
+	"runtime"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
@@ -77,8 +78,11 @@ os._exit(0)
 `
 
 // socketScenarioGo is socketScenarioPy in Go; it runs in a copy of the
-// test binary (PYSELECT_SCENARIO=socket), which it then ends.
+// test binary (PYSELECT_SCENARIO=socket), which it then ends. It runs on
+// one thread, as Python's does, so that the tracer can tell its calls from
+// those of the runtime's other threads.
 func socketScenarioGo() {
+	runtime.LockOSThread()
 	mark := func(name string) { unix.Write(-1, []byte(name)) }
 	check := func(err error) {
 		if err != nil {

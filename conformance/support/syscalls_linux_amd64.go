@@ -21,9 +21,12 @@ const CanTraceSyscalls = true
 // and returns the socket-related system calls it makes, in order, per
 // segment: a segment begins where the program calls write(-1, name, n)
 // (which fails with EBADF; Python: os.write(-1, b"name"), Go:
-// unix.Write(-1, []byte("name"))) and ends at the next such call. Calls
-// outside every segment, and calls not in the list below (the Go runtime's
-// futex and nanosleep, the interpreter's mmap), are left out; ioctl and
+// unix.Write(-1, []byte("name"))) and ends at the next such call. Only the
+// calls of the thread that wrote the segment's name count (a Go program
+// locks its scenario to one thread: the runtime's other threads poll its
+// own epoll and wake each other). Calls outside every segment, and calls
+// not in the list below (the Go runtime's futex and nanosleep, the
+// interpreter's mmap), are left out; ioctl and
 // fcntl are named with their request ("ioctl(FIONBIO)"), so that an
 // interpreter's isatty check (TCGETS) is told apart. Standard output is
 // discarded; the program's exit status is an error when not 0.
@@ -55,7 +58,7 @@ func TraceSyscalls(argv, env []string) (map[string][]string, error) {
 		return nil, err
 	}
 	segs := map[string][]string{}
-	seg := ""
+	seg, segTid := "", 0
 	inCall := map[int]bool{}
 	unix.PtraceSyscall(pid, 0)
 	status := 0
@@ -91,8 +94,8 @@ func TraceSyscalls(argv, env []string) (map[string][]string, error) {
 				var r unix.PtraceRegs
 				if unix.PtraceGetRegs(wpid, &r) == nil {
 					if name, ok := marker(wpid, &r); ok {
-						seg = name
-					} else if c := callName(&r); c != "" && seg != "" {
+						seg, segTid = name, wpid
+					} else if c := callName(&r); c != "" && seg != "" && wpid == segTid {
 						segs[seg] = append(segs[seg], c)
 					}
 				}
