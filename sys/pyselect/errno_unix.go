@@ -59,7 +59,7 @@ func strerror(errno syscall.Errno) string {
 		return "Error"
 	}
 	s := errno.Error()
-	if s == "errno "+strconv.Itoa(int(errno)) { // not in Go's table
+	if n := strconv.Itoa(int(errno)); s == "errno "+n || s == "unknown error "+n { // not in Go's table (linux/arm has 133 as "unknown error 133")
 		if t, ok := libcOnly[errno]; ok {
 			return t
 		}

@@ -255,8 +255,11 @@ func TestPollShrinksAfterUnregister(t *testing.T) {
 	p = nil
 	runtime.GC()
 	runtime.ReadMemStats(&after)
-	if held := int64(before.HeapAlloc) - int64(after.HeapAlloc); held > 64<<10 {
-		t.Errorf("a Poll with nothing registered holds %d KiB after %d fds came and went, want at most 64 KiB", held>>10, n)
+	// The bound is far below the 4 MiB the registry kept before it shrank,
+	// and above the other garbage one GC frees (67 KiB seen on linux/386
+	// and arm under qemu, where 64 KiB was the bound).
+	if held := int64(before.HeapAlloc) - int64(after.HeapAlloc); held > 256<<10 {
+		t.Errorf("a Poll with nothing registered holds %d KiB after %d fds came and went, want at most 256 KiB", held>>10, n)
 	}
 }
 
