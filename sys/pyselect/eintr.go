@@ -64,7 +64,7 @@ func wait(timeout, limit time.Duration, sys func(time.Duration) (int, error)) (i
 			return n, err
 		}
 		if hasDeadline {
-			if timeout = time.Until(deadline); timeout < 0 {
+			if timeout = time.Until(deadline); timeout <= 0 {
 				if err != syscall.EINTR {
 					return 0, nil
 				}
