@@ -16,6 +16,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -74,7 +75,7 @@ var _ = Describe("select.kqueue.close (the close protocol)", kqLabels, Label("re
 				other := kqControlAsync(kq2, 4, 0.2)
 				waiter := kqWaitsForClose(kq)
 				Expect(kq.Close()).To(Succeed())
-				Eventually(waiter).WithTimeout(5*time.Second).Should(Receive(support.Raise(pyselect.ValueError, kqueueClosedMsg)), "round %d", round)
+				Eventually(waiter).WithTimeout(5*time.Second).Should(Receive(support.Raise(builtins.ValueError, kqueueClosedMsg)), "round %d", round)
 				Eventually(other).WithTimeout(5*time.Second).Should(Receive(Equal(kqControlResult{events: []pyselect.Kevent{}})), "round %d", round)
 			}
 		}, SpecTimeout(30*time.Second))
@@ -94,7 +95,7 @@ var _ = Describe("select.kqueue.close (the close protocol)", kqLabels, Label("re
 			watching := kqControlAsync(outer, 4, 0.3)
 			waiter := kqWaitsForClose(kq)
 			Expect(kq.Close()).To(Succeed())
-			Eventually(waiter).WithTimeout(5 * time.Second).Should(Receive(support.Raise(pyselect.ValueError, kqueueClosedMsg)))
+			Eventually(waiter).WithTimeout(5 * time.Second).Should(Receive(support.Raise(builtins.ValueError, kqueueClosedMsg)))
 			Eventually(watching).WithTimeout(5 * time.Second).Should(Receive(Equal(kqControlResult{events: []pyselect.Kevent{}})))
 		}, SpecTimeout(30*time.Second))
 	})

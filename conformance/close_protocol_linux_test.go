@@ -15,6 +15,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -45,7 +46,7 @@ var _ = Describe("select.epoll.close (the close protocol)", Label("api:epoll", "
 				waiter := epollWaitAsync(ep, -1)
 				Consistently(waiter).WithTimeout(20 * time.Millisecond).ShouldNot(Receive())
 				Expect(ep.Close()).To(Succeed())
-				Eventually(waiter).WithTimeout(5*time.Second).Should(Receive(support.Raise(pyselect.ValueError, epollClosedMsg)), "round %d", round)
+				Eventually(waiter).WithTimeout(5*time.Second).Should(Receive(support.Raise(builtins.ValueError, epollClosedMsg)), "round %d", round)
 				Eventually(other).WithTimeout(5*time.Second).Should(Receive(Equal(epollPollResult{events: []pyselect.Event{}})), "round %d", round)
 				Expect(ep2.Poll(0, -1)).To(BeEmpty(), "round %d", round)
 			}
@@ -65,7 +66,7 @@ var _ = Describe("select.epoll.close (the close protocol)", Label("api:epoll", "
 			watching := epollPollAsync(outer, 0.5, -1)
 			Consistently(waiter).WithTimeout(50 * time.Millisecond).ShouldNot(Receive())
 			Expect(ep.Close()).To(Succeed())
-			Eventually(waiter).WithTimeout(5 * time.Second).Should(Receive(support.Raise(pyselect.ValueError, epollClosedMsg)))
+			Eventually(waiter).WithTimeout(5 * time.Second).Should(Receive(support.Raise(builtins.ValueError, epollClosedMsg)))
 			Eventually(watching).WithTimeout(5 * time.Second).Should(Receive(Equal(epollPollResult{events: []pyselect.Event{}})))
 		}, SpecTimeout(30*time.Second))
 	})

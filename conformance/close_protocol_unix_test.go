@@ -16,7 +16,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
-	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/builtins"
 )
 
 // The close-protocol specs every object built on pollFD shares (Epoll,
@@ -37,7 +37,7 @@ func itWakesAtRlimit(msg string, open func() (obj io.Closer, waiting <-chan erro
 			restore := support.ExhaustFds()
 			Expect(obj.Close()).To(Succeed())
 			restore()
-			Eventually(ch).WithTimeout(5 * time.Second).Should(Receive(support.Raise(pyselect.ValueError, msg)))
+			Eventually(ch).WithTimeout(5 * time.Second).Should(Receive(support.Raise(builtins.ValueError, msg)))
 		}, SpecTimeout(30*time.Second))
 	})
 }

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -43,10 +44,10 @@ var _ = Describe("select.devpoll.close (the close protocol)", dpLabels, Label("r
 			Eventually(closed).WithTimeout(2*time.Second).Should(Receive(BeNil()), "Close returns without waiting for the call")
 			Expect(dp.Closed()).To(BeTrue(), "closed at once")
 			_, err := dp.Fileno()
-			Expect(err).To(support.Raise(pyselect.ValueError, devpollClosedMsg), "fileno() fails at once")
+			Expect(err).To(support.Raise(builtins.ValueError, devpollClosedMsg), "fileno() fails at once")
 			var res dpPollResult
 			Eventually(ch).WithTimeout(2 * time.Second).Should(Receive(&res))
-			Expect(res.err).To(support.Raise(pyselect.ValueError, devpollClosedMsg))
+			Expect(res.err).To(support.Raise(builtins.ValueError, devpollClosedMsg))
 		},
 		Entry("poll(None)", nil, SpecTimeout(20*time.Second)),
 		Entry("poll(30000)", 30000, SpecTimeout(20*time.Second)),
@@ -62,7 +63,7 @@ var _ = Describe("select.devpoll.close (the close protocol)", dpLabels, Label("r
 		}
 		Expect(dp.Close()).To(Succeed())
 		for i, ch := range chans {
-			Eventually(ch).WithTimeout(5*time.Second).Should(Receive(support.Raise(pyselect.ValueError, devpollClosedMsg)), "waiter %d", i)
+			Eventually(ch).WithTimeout(5*time.Second).Should(Receive(support.Raise(builtins.ValueError, devpollClosedMsg)), "waiter %d", i)
 		}
 	}, SpecTimeout(30*time.Second))
 
@@ -92,7 +93,7 @@ var _ = Describe("select.devpoll.close (the close protocol)", dpLabels, Label("r
 			ch := dpWaitsForClose(dp)
 			Expect(dp.Close()).To(Succeed())
 			r, w := support.OncePipe() // the lowest free numbers, maybe fd
-			Eventually(ch).WithTimeout(5*time.Second).Should(Receive(support.Raise(pyselect.ValueError, devpollClosedMsg)), "round %d", i)
+			Eventually(ch).WithTimeout(5*time.Second).Should(Receive(support.Raise(builtins.ValueError, devpollClosedMsg)), "round %d", i)
 			if r.Fd != fd && w.Fd != fd {
 				Eventually(func() bool {
 					var now unix.Stat_t

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -101,7 +102,7 @@ var _ = Describe("/dev/poll (the kernel under select.devpoll)", dpLabels, func()
 				// The child's write bound the unused instance to the child.
 				Expect(dp.Register(0, pyselect.POLLIN)).To(Succeed())
 				_, err = dp.Poll(0)
-				Expect(err).To(support.RaiseErrno(pyselect.PermissionError, unix.EACCES), "the instance is the child's now")
+				Expect(err).To(support.RaiseErrno(builtins.PermissionError, unix.EACCES), "the instance is the child's now")
 			} else {
 				// The instance is bound to this process at open.
 				Expect(dpPoll0(dp)).To(BeEmpty())

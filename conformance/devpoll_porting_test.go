@@ -11,6 +11,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -66,7 +67,7 @@ var dpPortingRows = []readmeRow{
 		Expect(dp.Close()).To(Succeed())
 		Expect(dp.Closed()).To(BeTrue())
 		_, err = dp.Fileno()
-		Expect(err).To(support.Raise(pyselect.ValueError, devpollClosedMsg))
+		Expect(err).To(support.Raise(builtins.ValueError, devpollClosedMsg))
 	}},
 }
 

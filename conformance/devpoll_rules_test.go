@@ -15,6 +15,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -208,14 +209,14 @@ var _ = Describe("select.devpoll.register", dpLabels, func() {
 	It("refuses a second eventmask with TypeError, and converts its arguments before the closed check", func() {
 		dp := newDp()
 		_, w := support.Pipe()
-		Expect(dp.Register(w, pyselect.POLLIN, pyselect.POLLOUT)).To(support.Raise(pyselect.TypeError, "register expected at most 2 arguments, got 3"))
+		Expect(dp.Register(w, pyselect.POLLIN, pyselect.POLLOUT)).To(support.Raise(builtins.TypeError, "register expected at most 2 arguments, got 3"))
 		Expect(dp.Close()).To(Succeed())
-		Expect(dp.Register(-1)).To(support.Raise(pyselect.ValueError, "file descriptor cannot be a negative integer (-1)"))
-		Expect(dp.Register(w, 1<<16)).To(support.Raise(pyselect.OverflowError, "Python int too large for C unsigned short"))
-		Expect(dp.Register(support.Nope{})).To(support.Raise(pyselect.TypeError, "argument must be an int, or have a fileno() method."))
-		Expect(dp.Modify(-1, pyselect.POLLIN)).To(support.Raise(pyselect.ValueError, "file descriptor cannot be a negative integer (-1)"))
-		Expect(dp.Unregister(-1)).To(support.Raise(pyselect.ValueError, "file descriptor cannot be a negative integer (-1)"))
-		Expect(dp.Register(w)).To(support.Raise(pyselect.ValueError, devpollClosedMsg))
+		Expect(dp.Register(-1)).To(support.Raise(builtins.ValueError, "file descriptor cannot be a negative integer (-1)"))
+		Expect(dp.Register(w, 1<<16)).To(support.Raise(builtins.OverflowError, "Python int too large for C unsigned short"))
+		Expect(dp.Register(support.Nope{})).To(support.Raise(builtins.TypeError, "argument must be an int, or have a fileno() method."))
+		Expect(dp.Modify(-1, pyselect.POLLIN)).To(support.Raise(builtins.ValueError, "file descriptor cannot be a negative integer (-1)"))
+		Expect(dp.Unregister(-1)).To(support.Raise(builtins.ValueError, "file descriptor cannot be a negative integer (-1)"))
+		Expect(dp.Register(w)).To(support.Raise(builtins.ValueError, devpollClosedMsg))
 	})
 
 	When("the buffer fills after RLIMIT_NOFILE's soft limit was lowered", Serial, func() {
@@ -236,7 +237,7 @@ var _ = Describe("select.devpoll.register", dpLabels, func() {
 			for i := range limit - 1 {
 				Expect(dp.Register(r, pyselect.POLLIN)).To(Succeed(), "registration %d is buffered", i+1)
 			}
-			Expect(dp.Register(r, pyselect.POLLIN)).To(support.RaiseErrno(pyselect.OSError, unix.EINVAL))
+			Expect(dp.Register(r, pyselect.POLLIN)).To(support.RaiseErrno(builtins.OSError, unix.EINVAL))
 			setSoftNofile(uint64(limit)) // DP_POLL may refuse a buffer above the limit (poll(4D) ERRORS EINVAL)
 			Expect(dpPoll0(dp)).To(BeEmpty(), "nothing is left to write")
 			_, polled := dpIsPolled(dpFileno(dp), r)
@@ -325,15 +326,15 @@ var _ = Describe("select.devpoll.poll", dpLabels, func() {
 	)
 
 	DescribeTable("raises CPython's error for a timeout it cannot take",
-		func(timeout any, cls pyselect.Exception, msg string) {
+		func(timeout any, cls builtins.Exception, msg string) {
 			dp := newDp()
 			_, err := dp.Poll(timeout)
 			Expect(err).To(support.Raise(cls, msg))
 		},
-		Entry("When the timeout is -1.5 (rounds to -2 ms)", -1.5, pyselect.OverflowError, "timeout is too large"),
-		Entry("When the timeout is -1000", -1000, pyselect.OverflowError, "timeout is too large"),
-		Entry("When the timeout is 2147483647.5 (rounds above INT_MAX)", 2147483647.5, pyselect.OverflowError, "timeout is too large"),
-		Entry("When the timeout is a string", "1", pyselect.TypeError, "timeout must be an integer or None"),
+		Entry("When the timeout is -1.5 (rounds to -2 ms)", -1.5, builtins.OverflowError, "timeout is too large"),
+		Entry("When the timeout is -1000", -1000, builtins.OverflowError, "timeout is too large"),
+		Entry("When the timeout is 2147483647.5 (rounds above INT_MAX)", 2147483647.5, builtins.OverflowError, "timeout is too large"),
+		Entry("When the timeout is a string", "1", builtins.TypeError, "timeout must be an integer or None"),
 	)
 
 	// Source: Modules/selectmodule.c: select_devpoll_poll_impl with a
@@ -383,12 +384,12 @@ var _ = Describe("select.devpoll.poll", dpLabels, func() {
 	It("refuses a second argument with TypeError, and checks closed before the timeout", func() {
 		dp := newDp()
 		_, err := dp.Poll(0, 1)
-		Expect(err).To(support.Raise(pyselect.TypeError, "poll expected at most 1 argument, got 2"))
+		Expect(err).To(support.Raise(builtins.TypeError, "poll expected at most 1 argument, got 2"))
 		Expect(dp.Close()).To(Succeed())
 		_, err = dp.Poll("x")
-		Expect(err).To(support.Raise(pyselect.ValueError, devpollClosedMsg))
+		Expect(err).To(support.Raise(builtins.ValueError, devpollClosedMsg))
 		_, err = dp.Poll(-2)
-		Expect(err).To(support.Raise(pyselect.ValueError, devpollClosedMsg))
+		Expect(err).To(support.Raise(builtins.ValueError, devpollClosedMsg))
 	})
 
 	// Source: SEMANTICS.md#devpoll-object ("There is no concurrent-poll

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -92,7 +93,7 @@ var _ = Describe("select.devpoll", dpLabels, func() {
 		Expect(dp.Poll(-1)).NotTo(BeEmpty(), "pipe(2)'s first fd is writable")
 		for _, t := range []any{-2, int64(-1) << 31, int64(math.MinInt64)} {
 			_, err := dp.Poll(t)
-			Expect(err).To(support.Raise(pyselect.OverflowError, ""), "poll(%v)", t)
+			Expect(err).To(support.Raise(builtins.OverflowError, ""), "poll(%v)", t)
 		}
 		for _, t := range []any{0, 1, 1 << 30} {
 			_, err := dp.Poll(t)
@@ -100,12 +101,12 @@ var _ = Describe("select.devpoll", dpLabels, func() {
 		}
 		for _, t := range []any{int64(1) << 31, uint64(1) << 63, uint64(math.MaxUint64)} {
 			_, err := dp.Poll(t)
-			Expect(err).To(support.Raise(pyselect.OverflowError, ""), "poll(%v)", t)
+			Expect(err).To(support.Raise(builtins.OverflowError, ""), "poll(%v)", t)
 		}
 		_, err := dp.Poll(int64(1) << 31)
-		Expect(err).To(support.Raise(pyselect.OverflowError, "timeout is too large"))
+		Expect(err).To(support.Raise(builtins.OverflowError, "timeout is too large"))
 		_, err = dp.Poll(-2)
-		Expect(err).To(support.Raise(pyselect.OverflowError, "timeout is too large"))
+		Expect(err).To(support.Raise(builtins.OverflowError, "timeout is too large"))
 	}, SpecTimeout(10*time.Second))
 
 	// Source: test_devpoll.py::test_close: fileno() is an int and closed
@@ -125,15 +126,15 @@ var _ = Describe("select.devpoll", dpLabels, func() {
 		Expect(dp.Close()).To(Succeed())
 		Expect(dp.Closed()).To(BeTrue())
 		_, err = dp.Fileno()
-		Expect(err).To(support.Raise(pyselect.ValueError, devpollClosedMsg))
+		Expect(err).To(support.Raise(builtins.ValueError, devpollClosedMsg))
 
 		Expect(dp.Close()).To(Succeed())
 
-		Expect(dp.Modify(fd, pyselect.POLLIN)).To(support.Raise(pyselect.ValueError, devpollClosedMsg))
+		Expect(dp.Modify(fd, pyselect.POLLIN)).To(support.Raise(builtins.ValueError, devpollClosedMsg))
 		_, err = dp.Poll(nil)
-		Expect(err).To(support.Raise(pyselect.ValueError, devpollClosedMsg))
-		Expect(dp.Register(fd, pyselect.POLLIN)).To(support.Raise(pyselect.ValueError, devpollClosedMsg))
-		Expect(dp.Unregister(fd)).To(support.Raise(pyselect.ValueError, devpollClosedMsg))
+		Expect(err).To(support.Raise(builtins.ValueError, devpollClosedMsg))
+		Expect(dp.Register(fd, pyselect.POLLIN)).To(support.Raise(builtins.ValueError, devpollClosedMsg))
+		Expect(dp.Unregister(fd)).To(support.Raise(builtins.ValueError, devpollClosedMsg))
 	}, SpecTimeout(10*time.Second))
 
 	// Source: test_devpoll.py::test_fd_non_inheritable:
@@ -154,10 +155,10 @@ var _ = Describe("select.devpoll", dpLabels, func() {
 		dp := newDp()
 		_, w := support.Pipe()
 		Expect(dp.Register(w)).To(Succeed())
-		Expect(dp.Register(0, -1)).To(support.Raise(pyselect.ValueError, "value must be positive"))
-		Expect(dp.Register(0, math.MaxInt)).To(support.Raise(pyselect.OverflowError, "Python int too large for C unsigned short"))
-		Expect(dp.Modify(1, -1)).To(support.Raise(pyselect.ValueError, "value must be positive"))
-		Expect(dp.Modify(1, math.MaxInt)).To(support.Raise(pyselect.OverflowError, "Python int too large for C unsigned short"))
+		Expect(dp.Register(0, -1)).To(support.Raise(builtins.ValueError, "value must be positive"))
+		Expect(dp.Register(0, math.MaxInt)).To(support.Raise(builtins.OverflowError, "Python int too large for C unsigned short"))
+		Expect(dp.Modify(1, -1)).To(support.Raise(builtins.ValueError, "value must be positive"))
+		Expect(dp.Modify(1, math.MaxInt)).To(support.Raise(builtins.OverflowError, "Python int too large for C unsigned short"))
 	})
 
 	// Source: test_devpoll.py::test_events_mask_overflow_c_limits
@@ -167,8 +168,8 @@ var _ = Describe("select.devpoll", dpLabels, func() {
 		dp := newDp()
 		_, w := support.Pipe()
 		Expect(dp.Register(w)).To(Succeed())
-		Expect(dp.Register(0, math.MaxUint16+1)).To(support.Raise(pyselect.OverflowError, "Python int too large for C unsigned short"))
-		Expect(dp.Modify(1, math.MaxUint16+1)).To(support.Raise(pyselect.OverflowError, "Python int too large for C unsigned short"))
+		Expect(dp.Register(0, math.MaxUint16+1)).To(support.Raise(builtins.OverflowError, "Python int too large for C unsigned short"))
+		Expect(dp.Modify(1, math.MaxUint16+1)).To(support.Raise(builtins.OverflowError, "Python int too large for C unsigned short"))
 		Expect(dp.Register(0, math.MaxUint16)).To(Succeed(), "USHRT_MAX itself fits")
 	})
 })

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -115,7 +116,7 @@ var _ = Describe("select.epoll (goroutines)", Label("api:epoll", "os:linux"), fu
 		Expect(ep.Close()).To(Succeed())
 		var last epollPollResult
 		Eventually(other).WithTimeout(5 * time.Second).Should(Receive(&last))
-		Expect(last.err).To(support.Raise(pyselect.ValueError, epollClosedMsg))
+		Expect(last.err).To(support.Raise(builtins.ValueError, epollClosedMsg))
 	}, SpecTimeout(20*time.Second))
 })
 
@@ -135,8 +136,8 @@ var _ = Describe("select.epoll.close (while another goroutine waits)", Label("ap
 			Eventually(closed).WithTimeout(2*time.Second).Should(Receive(BeNil()), "Close returns without waiting for the call")
 			Expect(ep.Closed()).To(BeTrue(), "closed at once")
 			_, err := ep.Fileno()
-			Expect(err).To(support.Raise(pyselect.ValueError, epollClosedMsg), "fileno() fails at once")
-			Eventually(ch).WithTimeout(2 * time.Second).Should(Receive(support.Raise(pyselect.ValueError, epollClosedMsg)))
+			Expect(err).To(support.Raise(builtins.ValueError, epollClosedMsg), "fileno() fails at once")
+			Eventually(ch).WithTimeout(2 * time.Second).Should(Receive(support.Raise(builtins.ValueError, epollClosedMsg)))
 		},
 		Entry("poll(None)", SpecTimeout(20*time.Second), func(ep *pyselect.Epoll) <-chan error {
 			ch := make(chan error, 1)
@@ -177,7 +178,7 @@ var _ = Describe("select.epoll.close (while another goroutine waits)", Label("ap
 		}
 		Expect(ep.Close()).To(Succeed())
 		for i, ch := range chans {
-			Eventually(ch).WithTimeout(5*time.Second).Should(Receive(support.Raise(pyselect.ValueError, epollClosedMsg)), "waiter %d", i)
+			Eventually(ch).WithTimeout(5*time.Second).Should(Receive(support.Raise(builtins.ValueError, epollClosedMsg)), "waiter %d", i)
 		}
 	}, SpecTimeout(30*time.Second))
 
@@ -198,7 +199,7 @@ var _ = Describe("select.epoll.close (while another goroutine waits)", Label("ap
 			Expect(ep.Close()).To(Succeed())
 			r, w := support.OncePipe() // takes the lowest free numbers, maybe epfd
 			support.Write(w.Fd, []byte("x"))
-			Eventually(ch).WithTimeout(5*time.Second).Should(Receive(support.Raise(pyselect.ValueError, epollClosedMsg)), "round %d", i)
+			Eventually(ch).WithTimeout(5*time.Second).Should(Receive(support.Raise(builtins.ValueError, epollClosedMsg)), "round %d", i)
 			if r.Fd != epfd && w.Fd != epfd {
 				// The call held the number when the pipe was made; it is released now.
 				Eventually(func() string {

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -53,7 +54,7 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 			Expect(ep.Close()).To(Succeed())
 			Expect(ep.Closed()).To(BeTrue())
 			_, err := ep.Fileno()
-			Expect(err).To(support.Raise(pyselect.ValueError, "I/O operation on closed epoll object"))
+			Expect(err).To(support.Raise(builtins.ValueError, "I/O operation on closed epoll object"))
 		})
 	})
 
@@ -84,18 +85,18 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 		// any other value -> OSError('invalid flags')) with no errno.
 		// The TypeError rows of test_badcreate ('foo', None, (), ['foo'], {}) and
 		// epoll(1, 2, 3) cannot be written in Go: NewEpoll takes two ints.
-		func(sizehint, flags int, cls pyselect.Exception, msg string) {
+		func(sizehint, flags int, cls builtins.Exception, msg string) {
 			ep, err := pyselect.NewEpoll(sizehint, flags)
 			Expect(err).To(support.Raise(cls, msg))
 			Expect(ep).To(BeNil())
-			Expect(pyselect.ExceptionOf(err)).To(Equal(cls))
+			Expect(builtins.ExceptionOf(err)).To(Equal(cls))
 		},
-		Entry("epoll(0): ValueError even for 0", 0, 0, pyselect.ValueError, "negative sizehint"),
-		Entry("epoll(-2)", -2, 0, pyselect.ValueError, "negative sizehint"),
-		Entry("epoll(sizehint=-2)", -2, 0, pyselect.ValueError, "negative sizehint"),
-		Entry("epoll(flags=12356)", -1, 12356, pyselect.OSError, "invalid flags"),
-		Entry("epoll(flags=1)", -1, 1, pyselect.OSError, "invalid flags"),
-		Entry("epoll(flags=-1)", -1, -1, pyselect.OSError, "invalid flags"),
+		Entry("epoll(0): ValueError even for 0", 0, 0, builtins.ValueError, "negative sizehint"),
+		Entry("epoll(-2)", -2, 0, builtins.ValueError, "negative sizehint"),
+		Entry("epoll(sizehint=-2)", -2, 0, builtins.ValueError, "negative sizehint"),
+		Entry("epoll(flags=12356)", -1, 12356, builtins.OSError, "invalid flags"),
+		Entry("epoll(flags=1)", -1, 1, builtins.OSError, "invalid flags"),
+		Entry("epoll(flags=-1)", -1, -1, builtins.OSError, "invalid flags"),
 	)
 
 	When("flags is invalid", func() {
@@ -103,9 +104,9 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 		// is None and args == ('invalid flags',)).
 		It("is a plain OSError without errno (errno is None in Python)", func() {
 			_, err := pyselect.NewEpoll(-1, 12356)
-			var pe *pyselect.Error
+			var pe *builtins.Error
 			Expect(err).To(BeAssignableToTypeOf(pe))
-			pe = err.(*pyselect.Error)
+			pe = err.(*builtins.Error)
 			Expect(pe.Errno).To(BeZero())
 			Expect(pe.Error()).To(Equal("OSError: invalid flags"))
 		})
@@ -120,7 +121,7 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 			}
 			big := int(epollIntMax + 1) // a variable: no constant overflow on 32-bit GOARCHes
 			_, err := pyselect.NewEpoll(big, 0)
-			Expect(err).To(support.Raise(pyselect.OverflowError, "Python int too large to convert to C int"))
+			Expect(err).To(support.Raise(builtins.OverflowError, "Python int too large to convert to C int"))
 		})
 	})
 
@@ -140,7 +141,7 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 			}()
 			Expect(ep.Closed()).To(BeTrue())
 			_, err := ep.Fileno()
-			Expect(err).To(support.Raise(pyselect.ValueError, "I/O operation on closed epoll object"))
+			Expect(err).To(support.Raise(builtins.ValueError, "I/O operation on closed epoll object"))
 		})
 	})
 
@@ -189,7 +190,7 @@ var _ = Describe("select.epoll.close", Label("api:epoll", "os:linux"), func() {
 			Expect(ep.Close()).To(Succeed())
 			Expect(ep.Closed()).To(BeTrue())
 			_, err := ep.Fileno()
-			Expect(err).To(support.Raise(pyselect.ValueError, "I/O operation on closed epoll object"))
+			Expect(err).To(support.Raise(builtins.ValueError, "I/O operation on closed epoll object"))
 			Expect(ep.Close()).To(Succeed())
 			Expect(ep.Closed()).To(BeTrue())
 		})
@@ -235,7 +236,7 @@ var _ = Describe("select.epoll (closed object)", Label("api:epoll", "os:linux"),
 	// unregister; SEMANTICS.md#errors-index.
 	DescribeTable("every method raises ValueError 'I/O operation on closed epoll object'",
 		func(call func() error) {
-			Expect(call()).To(support.Raise(pyselect.ValueError, closedMsg))
+			Expect(call()).To(support.Raise(builtins.ValueError, closedMsg))
 		},
 		Entry("modify(fd, EPOLLIN)", func() error { return ep.Modify(fd, pyselect.EPOLLIN) }),
 		Entry("poll(1.0)", func() error { _, err := ep.Poll(1.0, -1); return err }),
@@ -254,21 +255,21 @@ var _ = Describe("select.epoll (closed object)", Label("api:epoll", "os:linux"),
 	// ValueError (negative fd) and register(object()) -> TypeError) (probed for
 	// register, modify and unregister).
 	DescribeTable("converts the fd argument before the closed check",
-		func(call func() error, cls pyselect.Exception, msg string) {
+		func(call func() error, cls builtins.Exception, msg string) {
 			Expect(call()).To(support.Raise(cls, msg))
 		},
 		Entry("register(-1)", func() error { return ep.Register(-1) },
-			pyselect.ValueError, "file descriptor cannot be a negative integer (-1)"),
+			builtins.ValueError, "file descriptor cannot be a negative integer (-1)"),
 		Entry("register(object())", func() error { return ep.Register(struct{}{}) },
-			pyselect.TypeError, "argument must be an int, or have a fileno() method."),
+			builtins.TypeError, "argument must be an int, or have a fileno() method."),
 		Entry("modify(-1, EPOLLIN)", func() error { return ep.Modify(-1, pyselect.EPOLLIN) },
-			pyselect.ValueError, "file descriptor cannot be a negative integer (-1)"),
+			builtins.ValueError, "file descriptor cannot be a negative integer (-1)"),
 		Entry("modify(None, EPOLLIN)", func() error { return ep.Modify(nil, pyselect.EPOLLIN) },
-			pyselect.TypeError, "argument must be an int, or have a fileno() method."),
+			builtins.TypeError, "argument must be an int, or have a fileno() method."),
 		Entry("unregister(-1)", func() error { return ep.Unregister(-1) },
-			pyselect.ValueError, "file descriptor cannot be a negative integer (-1)"),
+			builtins.ValueError, "file descriptor cannot be a negative integer (-1)"),
 		Entry("unregister(2**31)", func() error { return ep.Unregister(int64(1) << 31) },
-			pyselect.OverflowError, "Python int too large to convert to C int"),
+			builtins.OverflowError, "Python int too large to convert to C int"),
 	)
 
 	// Source: SEMANTICS.md#epoll-order-of-checks (Order of checks: closed -> timeout -> maxevents ...
@@ -276,7 +277,7 @@ var _ = Describe("select.epoll (closed object)", Label("api:epoll", "os:linux"),
 	DescribeTable("poll checks closed before timeout and maxevents",
 		func(timeout any, maxevents int) {
 			_, err := ep.Poll(timeout, maxevents)
-			Expect(err).To(support.Raise(pyselect.ValueError, closedMsg))
+			Expect(err).To(support.Raise(builtins.ValueError, closedMsg))
 		},
 		Entry("poll('x')", "x", -1),
 		Entry("poll(0, 0)", 0, 0),
@@ -292,7 +293,7 @@ var _ = Describe("select.epoll.poll (argument order)", Label("api:epoll", "os:li
 	It("reports a bad timeout before a bad maxevents", func() {
 		ep := support.NewEpoll()
 		_, err := ep.Poll("x", 0)
-		Expect(err).To(support.Raise(pyselect.TypeError, "timeout must be an integer or None"))
+		Expect(err).To(support.Raise(builtins.TypeError, "timeout must be an integer or None"))
 	})
 })
 
@@ -336,9 +337,9 @@ var _ = Describe("select.epoll.fromfd", Label("api:epoll", "os:linux"), func() {
 			r, _ := support.Pipe()
 			Expect(ep.Close()).To(Succeed())
 			_, err = ep2.Poll(1, 4)
-			Expect(err).To(support.RaiseErrno(pyselect.OSError, unix.EBADF))
+			Expect(err).To(support.RaiseErrno(builtins.OSError, unix.EBADF))
 			Expect(err.Error()).To(Equal("OSError: [Errno 9] Bad file descriptor"))
-			Expect(ep2.Register(r)).To(support.RaiseErrno(pyselect.OSError, unix.EBADF))
+			Expect(ep2.Register(r)).To(support.RaiseErrno(builtins.OSError, unix.EBADF))
 			Expect(ep2.Closed()).To(BeFalse())
 			Expect(ep2.Close()).To(Succeed(), "close() never raises, even on a closed fd")
 		}, SpecTimeout(10e9))
@@ -366,8 +367,8 @@ var _ = Describe("select.epoll.fromfd", Label("api:epoll", "os:linux"), func() {
 		func(fd int) {
 			ep, err := pyselect.EpollFromFd(fd)
 			Expect(ep).To(BeNil())
-			Expect(err).To(support.Raise(pyselect.OSError, "[Errno 0] Error"))
-			Expect(err.(*pyselect.Error).Errno).To(BeZero())
+			Expect(err).To(support.Raise(builtins.OSError, "[Errno 0] Error"))
+			Expect(err.(*builtins.Error).Errno).To(BeZero())
 		},
 		Entry("fromfd(-5)", -5),
 		Entry("fromfd(-2)", -2),
@@ -385,7 +386,7 @@ var _ = Describe("select.epoll.fromfd", Label("api:epoll", "os:linux"), func() {
 		Expect(err).NotTo(HaveOccurred())
 		DeferCleanup(ep.Close)
 		_, err = ep.Poll(0, -1)
-		Expect(err).To(support.RaiseErrno(pyselect.OSError, unix.EINVAL))
+		Expect(err).To(support.RaiseErrno(builtins.OSError, unix.EINVAL))
 		Expect(err.Error()).To(Equal("OSError: [Errno 22] Invalid argument"))
 	}, SpecTimeout(10e9))
 
@@ -406,7 +407,7 @@ var _ = Describe("select.epoll.fromfd", Label("api:epoll", "os:linux"), func() {
 					support.Write(w, []byte("x"))
 					ep.Close()
 				})
-				Expect(err).To(support.RaiseErrno(pyselect.OSError, unix.EINVAL))
+				Expect(err).To(support.RaiseErrno(builtins.OSError, unix.EINVAL))
 			},
 			Entry("Poll(0.3)", func(ep *pyselect.Epoll) error { _, err := ep.Poll(0.3); return err }, SpecTimeout(10*time.Second)),
 			Entry("Poll(None)", func(ep *pyselect.Epoll) error { _, err := ep.Poll(nil); return err }, SpecTimeout(10*time.Second)),

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -207,7 +208,7 @@ var _ = Describe("select.epoll.poll", Label("api:epoll", "os:linux"), func() {
 			func(maxevents int, msg string) {
 				ep := support.NewEpoll()
 				_, err := ep.Poll(0, maxevents)
-				Expect(err).To(support.Raise(pyselect.ValueError, msg))
+				Expect(err).To(support.Raise(builtins.ValueError, msg))
 			},
 			Entry("0", 0, "maxevents must be greater than 0, got 0"),
 			Entry("-2", -2, "maxevents must be greater than 0, got -2"),
@@ -224,10 +225,10 @@ var _ = Describe("select.epoll.poll", Label("api:epoll", "os:linux"), func() {
 			ep := support.NewEpoll()
 			big := int(epollIntMax + 1) // a variable: no constant overflow on 32-bit GOARCHes
 			_, err := ep.Poll(0, big)
-			Expect(err).To(support.Raise(pyselect.OverflowError, "Python int too large to convert to C int"))
+			Expect(err).To(support.Raise(builtins.OverflowError, "Python int too large to convert to C int"))
 			Expect(ep.Close()).To(Succeed())
 			_, err = ep.Poll(0, big)
-			Expect(err).To(support.Raise(pyselect.OverflowError, "Python int too large to convert to C int"))
+			Expect(err).To(support.Raise(builtins.OverflowError, "Python int too large to convert to C int"))
 		})
 	})
 
@@ -288,29 +289,29 @@ var _ = Describe("select.epoll.poll (timeout)", Label("api:epoll", "os:linux"), 
 	// Source: SEMANTICS.md#timeout-messages (Shared error messages (select / poll / epoll)) and the
 	// epoll overflow boundaries, every row probed on CPython 3.11.7.
 	DescribeTable("rejects the timeouts CPython rejects, with its exception",
-		func(timeout any, cls pyselect.Exception, msg string) {
+		func(timeout any, cls builtins.Exception, msg string) {
 			ep := support.NewEpoll()
 			_, err := ep.Poll(timeout, -1)
 			Expect(err).To(support.Raise(cls, msg))
 		},
-		Entry("'x' (str)", "x", pyselect.TypeError, "timeout must be an integer or None"),
-		Entry("[]int (list)", []int{1}, pyselect.TypeError, "timeout must be an integer or None"),
-		Entry("a struct (object())", struct{}{}, pyselect.TypeError, "timeout must be an integer or None"),
-		Entry("NaN", math.NaN(), pyselect.ValueError, "Invalid value NaN (not a number)"),
-		Entry("inf", math.Inf(1), pyselect.OverflowError, "timestamp out of range for platform time_t"),
-		Entry("-inf", math.Inf(-1), pyselect.OverflowError, "timestamp out of range for platform time_t"),
-		Entry("1e300", 1e300, pyselect.OverflowError, "timestamp out of range for platform time_t"),
-		Entry("9223372036.86", 9223372036.86, pyselect.OverflowError, "timestamp out of range for platform time_t"),
-		Entry("9223372036.85 (fits ns, not C int ms)", 9223372036.85, pyselect.OverflowError, "timeout is too large"),
-		Entry("2147483.648 (INT_MAX+1 ms)", 2147483.648, pyselect.OverflowError, "timeout is too large"),
-		Entry("2147484 (int)", 2147484, pyselect.OverflowError, "timeout is too large"),
-		Entry("-2147483.649", -2147483.649, pyselect.OverflowError, "timeout is too large"),
-		Entry("-2147484 (int)", -2147484, pyselect.OverflowError, "timeout is too large"),
-		Entry("9223372036 (int)", int64(9223372036), pyselect.OverflowError, "timeout is too large"),
-		Entry("9223372037 (int: ns overflow)", int64(9223372037), pyselect.OverflowError, "timestamp too large to convert to C _PyTime_t"),
-		Entry("-9223372037 (int)", int64(-9223372037), pyselect.OverflowError, "timestamp too large to convert to C _PyTime_t"),
-		Entry("-2**63 (int)", int64(math.MinInt64), pyselect.OverflowError, "timestamp too large to convert to C _PyTime_t"),
-		Entry("2**63 (uint64)", uint64(1)<<63, pyselect.OverflowError, "timestamp too large to convert to C _PyTime_t"),
+		Entry("'x' (str)", "x", builtins.TypeError, "timeout must be an integer or None"),
+		Entry("[]int (list)", []int{1}, builtins.TypeError, "timeout must be an integer or None"),
+		Entry("a struct (object())", struct{}{}, builtins.TypeError, "timeout must be an integer or None"),
+		Entry("NaN", math.NaN(), builtins.ValueError, "Invalid value NaN (not a number)"),
+		Entry("inf", math.Inf(1), builtins.OverflowError, "timestamp out of range for platform time_t"),
+		Entry("-inf", math.Inf(-1), builtins.OverflowError, "timestamp out of range for platform time_t"),
+		Entry("1e300", 1e300, builtins.OverflowError, "timestamp out of range for platform time_t"),
+		Entry("9223372036.86", 9223372036.86, builtins.OverflowError, "timestamp out of range for platform time_t"),
+		Entry("9223372036.85 (fits ns, not C int ms)", 9223372036.85, builtins.OverflowError, "timeout is too large"),
+		Entry("2147483.648 (INT_MAX+1 ms)", 2147483.648, builtins.OverflowError, "timeout is too large"),
+		Entry("2147484 (int)", 2147484, builtins.OverflowError, "timeout is too large"),
+		Entry("-2147483.649", -2147483.649, builtins.OverflowError, "timeout is too large"),
+		Entry("-2147484 (int)", -2147484, builtins.OverflowError, "timeout is too large"),
+		Entry("9223372036 (int)", int64(9223372036), builtins.OverflowError, "timeout is too large"),
+		Entry("9223372037 (int: ns overflow)", int64(9223372037), builtins.OverflowError, "timestamp too large to convert to C _PyTime_t"),
+		Entry("-9223372037 (int)", int64(-9223372037), builtins.OverflowError, "timestamp too large to convert to C _PyTime_t"),
+		Entry("-2**63 (int)", int64(math.MinInt64), builtins.OverflowError, "timestamp too large to convert to C _PyTime_t"),
+		Entry("2**63 (uint64)", uint64(1)<<63, builtins.OverflowError, "timestamp too large to convert to C _PyTime_t"),
 	)
 
 	// Source: SEMANTICS.md#timeout-epoll (epoll: (-0.001, 0) -> non-blocking; <= -0.001

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -59,7 +60,7 @@ var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func()
 			Expect(err).NotTo(HaveOccurred())
 			Expect(fl&unix.O_NONBLOCK).NotTo(BeZero(), "fd %d was switched to blocking mode", fd)
 		}
-		Expect(ep.Register(server, pyselect.EPOLLIN)).To(support.RaiseErrno(pyselect.FileExistsError, unix.EEXIST),
+		Expect(ep.Register(server, pyselect.EPOLLIN)).To(support.RaiseErrno(builtins.FileExistsError, unix.EEXIST),
 			"registering the same socket twice (test_add)")
 	}, SpecTimeout(10*time.Second))
 
@@ -68,9 +69,9 @@ var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func()
 	// -1, select.EPOLLIN)".
 	It("raises ValueError for epoll(-2) and for register(-1, EPOLLIN)", func() {
 		_, err := pyselect.NewEpoll(-2, 0)
-		Expect(err).To(support.Raise(pyselect.ValueError, "negative sizehint"))
+		Expect(err).To(support.Raise(builtins.ValueError, "negative sizehint"))
 		ep := support.NewEpoll()
-		Expect(ep.Register(-1, pyselect.EPOLLIN)).To(support.Raise(pyselect.ValueError, "file descriptor cannot be a negative integer (-1)"))
+		Expect(ep.Register(-1, pyselect.EPOLLIN)).To(support.Raise(builtins.ValueError, "file descriptor cannot be a negative integer (-1)"))
 	})
 
 	// Source: CPython test_epoll.py::test_add: "# adding by object w/ fileno works,
@@ -103,18 +104,18 @@ var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func()
 	// [Errno 9] Bad file descriptor" for 10000; test_errors: "epoll().register(-1,
 	// EPOLLIN)" -> ValueError; SEMANTICS.md#fd-conversion and SEMANTICS.md#epoll-register.
 	DescribeTable("rejects a bad fd with CPython's exception",
-		func(fd any, cls pyselect.Exception, msg string) {
+		func(fd any, cls builtins.Exception, msg string) {
 			ep := support.NewEpoll()
 			Expect(ep.Register(fd, pyselect.EPOLLIN|pyselect.EPOLLOUT)).To(support.Raise(cls, msg))
 		},
-		Entry("object()", struct{}{}, pyselect.TypeError, "argument must be an int, or have a fileno() method."),
-		Entry("None", nil, pyselect.TypeError, "argument must be an int, or have a fileno() method."),
-		Entry("a float", 1.0, pyselect.TypeError, "argument must be an int, or have a fileno() method."),
-		Entry("a str", "0", pyselect.TypeError, "argument must be an int, or have a fileno() method."),
-		Entry("-1", -1, pyselect.ValueError, "file descriptor cannot be a negative integer (-1)"),
-		Entry("fileno() returning -1", epollFilenoer(-1), pyselect.ValueError, "file descriptor cannot be a negative integer (-1)"),
-		Entry("2**31", int64(1)<<31, pyselect.OverflowError, "Python int too large to convert to C int"),
-		Entry("10000 (not open)", 10000, pyselect.OSError, "[Errno 9] Bad file descriptor"),
+		Entry("object()", struct{}{}, builtins.TypeError, "argument must be an int, or have a fileno() method."),
+		Entry("None", nil, builtins.TypeError, "argument must be an int, or have a fileno() method."),
+		Entry("a float", 1.0, builtins.TypeError, "argument must be an int, or have a fileno() method."),
+		Entry("a str", "0", builtins.TypeError, "argument must be an int, or have a fileno() method."),
+		Entry("-1", -1, builtins.ValueError, "file descriptor cannot be a negative integer (-1)"),
+		Entry("fileno() returning -1", epollFilenoer(-1), builtins.ValueError, "file descriptor cannot be a negative integer (-1)"),
+		Entry("2**31", int64(1)<<31, builtins.OverflowError, "Python int too large to convert to C int"),
+		Entry("10000 (not open)", 10000, builtins.OSError, "[Errno 9] Bad file descriptor"),
 	)
 
 	// Source: CPython test_epoll.py::test_add: "# registering twice also raises an
@@ -126,12 +127,12 @@ var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func()
 		ep := support.NewEpoll()
 		Expect(ep.Register(r, pyselect.EPOLLIN|pyselect.EPOLLOUT)).To(Succeed())
 		err := ep.Register(r, pyselect.EPOLLIN|pyselect.EPOLLOUT)
-		Expect(err).To(support.RaiseErrno(pyselect.FileExistsError, unix.EEXIST))
+		Expect(err).To(support.RaiseErrno(builtins.FileExistsError, unix.EEXIST))
 		Expect(err.Error()).To(Equal("FileExistsError: [Errno 17] File exists"))
 		Expect(err).To(MatchError(fs.ErrExist))
-		Expect(err).To(MatchError(pyselect.OSError))
+		Expect(err).To(MatchError(builtins.OSError))
 		// The same fd through an object is the same registration.
-		Expect(ep.Register(epollFilenoer(r))).To(support.RaiseErrno(pyselect.FileExistsError, unix.EEXIST))
+		Expect(ep.Register(epollFilenoer(r))).To(support.RaiseErrno(builtins.FileExistsError, unix.EEXIST))
 	})
 
 	// Source: epoll(7) Q&A: "it is possible to add a duplicate (dup(2) ...) file
@@ -158,7 +159,7 @@ var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func()
 		func(open func() int) {
 			ep := support.NewEpoll()
 			err := ep.Register(open(), pyselect.EPOLLIN)
-			Expect(err).To(support.RaiseErrno(pyselect.PermissionError, unix.EPERM))
+			Expect(err).To(support.RaiseErrno(builtins.PermissionError, unix.EPERM))
 			Expect(err.Error()).To(Equal("PermissionError: [Errno 1] Operation not permitted"))
 			Expect(err).To(MatchError(fs.ErrPermission))
 		},
@@ -178,7 +179,7 @@ var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func()
 	It("raises OSError EINVAL when an epoll fd is registered into itself", func() {
 		ep := support.NewEpoll()
 		err := ep.Register(support.EpollFileno(ep), pyselect.EPOLLIN)
-		Expect(err).To(support.RaiseErrno(pyselect.OSError, unix.EINVAL))
+		Expect(err).To(support.RaiseErrno(builtins.OSError, unix.EINVAL))
 		Expect(err.Error()).To(Equal("OSError: [Errno 22] Invalid argument"))
 	})
 
@@ -203,7 +204,7 @@ var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func()
 		a, b := support.NewEpoll(), support.NewEpoll()
 		Expect(a.Register(support.EpollFileno(b), pyselect.EPOLLIN)).To(Succeed())
 		err := b.Register(support.EpollFileno(a), pyselect.EPOLLIN)
-		Expect(err).To(support.RaiseErrno(pyselect.OSError, unix.ELOOP))
+		Expect(err).To(support.RaiseErrno(builtins.OSError, unix.ELOOP))
 		Expect(err.Error()).To(Equal("OSError: [Errno 40] Too many levels of symbolic links"))
 	})
 
@@ -249,7 +250,7 @@ var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func()
 		// register() takes at most 2 arguments (3 given)".
 		It("raises TypeError", func() {
 			ep := support.NewEpoll()
-			Expect(ep.Register(0, 1, 2)).To(support.Raise(pyselect.TypeError, "register() takes at most 2 arguments (3 given)"))
+			Expect(ep.Register(0, 1, 2)).To(support.Raise(builtins.TypeError, "register() takes at most 2 arguments (3 given)"))
 		})
 	})
 })
@@ -280,7 +281,7 @@ var _ = Describe("select.epoll.register (eventmask)", Label("api:epoll", "os:lin
 		a, _ := support.OnceSocketPair(unix.SOCK_STREAM)
 		ep := support.NewEpoll()
 		err := ep.Register(a.Fd, -1)
-		Expect(err).To(support.RaiseErrno(pyselect.OSError, unix.EINVAL))
+		Expect(err).To(support.RaiseErrno(builtins.OSError, unix.EINVAL))
 		Expect(err.Error()).To(Equal("OSError: [Errno 22] Invalid argument"))
 	})
 })
@@ -308,7 +309,7 @@ var _ = Describe("select.epoll.modify", Label("api:epoll", "os:linux"), func() {
 		r, _ := support.Pipe()
 		ep := support.NewEpoll()
 		err := ep.Modify(r, pyselect.EPOLLIN)
-		Expect(err).To(support.RaiseErrno(pyselect.FileNotFoundError, unix.ENOENT))
+		Expect(err).To(support.RaiseErrno(builtins.FileNotFoundError, unix.ENOENT))
 		Expect(err.Error()).To(Equal("FileNotFoundError: [Errno 2] No such file or directory"))
 		Expect(err).To(MatchError(fs.ErrNotExist))
 	})
@@ -319,19 +320,19 @@ var _ = Describe("select.epoll.modify", Label("api:epoll", "os:linux"), func() {
 	It("raises OSError EBADF for an fd that is not open", func() {
 		ep := support.NewEpoll()
 		err := ep.Modify(10000, pyselect.EPOLLIN)
-		Expect(err).To(support.RaiseErrno(pyselect.OSError, unix.EBADF))
-		Expect(pyselect.ExceptionOf(err)).To(Equal(pyselect.OSError))
+		Expect(err).To(support.RaiseErrno(builtins.OSError, unix.EBADF))
+		Expect(builtins.ExceptionOf(err)).To(Equal(builtins.OSError))
 	})
 
 	// Source: SEMANTICS.md#epoll-modify-unregister (Keywords allowed ... modify(fd, eventmask)); fd
 	// conversion SEMANTICS.md#fd-conversion applies: TypeError and ValueError before the kernel.
 	DescribeTable("converts the fd as register does",
-		func(fd any, cls pyselect.Exception, msg string) {
+		func(fd any, cls builtins.Exception, msg string) {
 			ep := support.NewEpoll()
 			Expect(ep.Modify(fd, pyselect.EPOLLIN)).To(support.Raise(cls, msg))
 		},
-		Entry("-1", -1, pyselect.ValueError, "file descriptor cannot be a negative integer (-1)"),
-		Entry("None", nil, pyselect.TypeError, "argument must be an int, or have a fileno() method."),
+		Entry("-1", -1, builtins.ValueError, "file descriptor cannot be a negative integer (-1)"),
+		Entry("None", nil, builtins.TypeError, "argument must be an int, or have a fileno() method."),
 	)
 })
 
@@ -354,10 +355,10 @@ var _ = Describe("select.epoll.unregister", Label("api:epoll", "os:linux"), func
 	It("raises FileNotFoundError (ENOENT) for an fd that is not registered", func() {
 		r, _ := support.Pipe()
 		ep := support.NewEpoll()
-		Expect(ep.Unregister(r)).To(support.RaiseErrno(pyselect.FileNotFoundError, unix.ENOENT))
+		Expect(ep.Unregister(r)).To(support.RaiseErrno(builtins.FileNotFoundError, unix.ENOENT))
 		Expect(ep.Register(r)).To(Succeed())
 		Expect(ep.Unregister(r)).To(Succeed())
-		Expect(ep.Unregister(r)).To(support.RaiseErrno(pyselect.FileNotFoundError, unix.ENOENT))
+		Expect(ep.Unregister(r)).To(support.RaiseErrno(builtins.FileNotFoundError, unix.ENOENT))
 	})
 
 	// Source: CPython test_epoll.py::test_unregister_closed: "ep.register(server);
@@ -380,7 +381,7 @@ var _ = Describe("select.epoll.unregister", Label("api:epoll", "os:linux"), func
 			Expect(time.Since(start)).To(BeNumerically("<", time.Second), "a ready fd is reported without waiting the timeout")
 			Expect(server.Close()).To(Succeed())
 			err = ep.Unregister(fd)
-			Expect(err).To(support.RaiseErrno(pyselect.OSError, unix.EBADF))
+			Expect(err).To(support.RaiseErrno(builtins.OSError, unix.EBADF))
 			Expect(err.Error()).To(Equal("OSError: [Errno 9] Bad file descriptor"))
 		}, SpecTimeout(10*time.Second))
 })
@@ -415,8 +416,8 @@ var _ = Describe("select.epoll (closing a registered fd)", Label("api:epoll", "o
 		r.Close()
 		support.Write(w.Fd, []byte("x"))
 		Expect(ep.Poll(0, -1)).To(Equal([]pyselect.Event{{Fd: old, Events: pyselect.EPOLLIN}}))
-		Expect(ep.Unregister(old)).To(support.RaiseErrno(pyselect.OSError, unix.EBADF))
-		Expect(ep.Unregister(dup)).To(support.RaiseErrno(pyselect.FileNotFoundError, unix.ENOENT),
+		Expect(ep.Unregister(old)).To(support.RaiseErrno(builtins.OSError, unix.EBADF))
+		Expect(ep.Unregister(dup)).To(support.RaiseErrno(builtins.FileNotFoundError, unix.ENOENT),
 			"the dup's own number was never registered")
 		Expect(ep.Poll(0, -1)).To(Equal([]pyselect.Event{{Fd: old, Events: pyselect.EPOLLIN}}))
 	})

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -143,7 +144,7 @@ var _ = Describe("select.epoll (EPOLLONESHOT)", Label("api:epoll", "os:linux"), 
 		support.Write(w.Fd, []byte("x"))
 		Expect(ep.Poll(0, -1)).To(HaveLen(1))
 		Expect(ep.Register(r.Fd, pyselect.EPOLLIN|pyselect.EPOLLONESHOT)).
-			To(support.RaiseErrno(pyselect.FileExistsError, unix.EEXIST))
+			To(support.RaiseErrno(builtins.FileExistsError, unix.EEXIST))
 		Expect(ep.Unregister(r.Fd)).To(Succeed(), "and it can be unregistered")
 	})
 
@@ -194,7 +195,7 @@ var _ = Describe("select.epoll (EPOLLEXCLUSIVE)", Label("api:epoll", "os:linux")
 			a, b := support.OnceSocketPair(unix.SOCK_STREAM)
 			ep := support.NewEpoll()
 			err := call(ep, a.Fd, b.Fd)
-			Expect(err).To(support.RaiseErrno(pyselect.OSError, unix.EINVAL))
+			Expect(err).To(support.RaiseErrno(builtins.OSError, unix.EINVAL))
 			Expect(err.Error()).To(Equal("OSError: [Errno 22] Invalid argument"))
 		},
 		Entry("modify of an fd registered with EXCLUSIVE", func(ep *pyselect.Epoll, a, _ int) error {

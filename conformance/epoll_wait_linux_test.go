@@ -13,6 +13,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -88,7 +89,7 @@ var _ = Describe("select.epoll.poll (Go form: Epoll.Wait)", Label("api:epoll", "
 		for _, buf := range [][]unix.EpollEvent{nil, {}} {
 			n, err := ep.Wait(buf, 0)
 			Expect(n).To(BeZero())
-			Expect(err).To(support.RaiseErrno(pyselect.OSError, unix.EINVAL))
+			Expect(err).To(support.RaiseErrno(builtins.OSError, unix.EINVAL))
 			Expect(err.Error()).To(Equal("OSError: [Errno 22] Invalid argument"))
 		}
 	})
@@ -100,7 +101,7 @@ var _ = Describe("select.epoll.poll (Go form: Epoll.Wait)", Label("api:epoll", "
 		Expect(ep.Close()).To(Succeed())
 		n, err := ep.Wait(make([]unix.EpollEvent, 1), 0)
 		Expect(n).To(BeZero())
-		Expect(err).To(support.Raise(pyselect.ValueError, epollClosedMsg))
+		Expect(err).To(support.Raise(builtins.ValueError, epollClosedMsg))
 	})
 
 	// Source: epoll_wait(2) "specifying a timeout equal to zero cause epoll_wait()

@@ -18,10 +18,11 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
-// Errors: every failure is a *pyselect.Error with CPython's class and
+// Errors: every failure is a *builtins.Error with CPython's class and
 // message (SEMANTICS.md#errors-classes, SEMANTICS.md#errors-index); errors.Is answers
 // isinstance, and an OSError keeps its errno.
 
@@ -30,35 +31,35 @@ var _ = Describe("errors (PEP 3151 OSError subclasses)", Label("api:errors"), fu
 	// Objects/exceptions.c errnomap; every row probed with CPython 3.11.7:
 	// type(OSError(errno.X, '')).__mro__ (SEMANTICS.md#errors-classes).
 	DescribeTable("maps an errno to the class CPython's PyErr_SetFromErrno raises, a subclass of OSError",
-		func(errno syscall.Errno, cls, parent pyselect.Exception) {
-			Expect(pyselect.ExceptionOf(errno)).To(Equal(cls))
+		func(errno syscall.Errno, cls, parent builtins.Exception) {
+			Expect(builtins.ExceptionOf(errno)).To(Equal(cls))
 			Expect(cls.IsSubclass(parent)).To(BeTrue(), "%s derives from %s", cls, parent)
-			Expect(cls.IsSubclass(pyselect.OSError)).To(BeTrue())
-			Expect(cls.IsSubclass(pyselect.BaseException)).To(BeTrue())
-			Expect(cls.IsSubclass(pyselect.ValueError)).To(BeFalse())
+			Expect(cls.IsSubclass(builtins.OSError)).To(BeTrue())
+			Expect(cls.IsSubclass(builtins.BaseException)).To(BeTrue())
+			Expect(cls.IsSubclass(builtins.ValueError)).To(BeFalse())
 		},
-		Entry("When the errno is EEXIST, it is FileExistsError", unix.EEXIST, pyselect.FileExistsError, pyselect.OSError),
-		Entry("When the errno is ENOENT, it is FileNotFoundError", unix.ENOENT, pyselect.FileNotFoundError, pyselect.OSError),
-		Entry("When the errno is EPERM, it is PermissionError", unix.EPERM, pyselect.PermissionError, pyselect.OSError),
-		Entry("When the errno is EACCES, it is PermissionError", unix.EACCES, pyselect.PermissionError, pyselect.OSError),
-		Entry("When the errno is EINTR, it is InterruptedError", unix.EINTR, pyselect.InterruptedError, pyselect.OSError),
-		Entry("When the errno is EAGAIN, it is BlockingIOError", unix.EAGAIN, pyselect.BlockingIOError, pyselect.OSError),
-		Entry("When the errno is EALREADY, it is BlockingIOError", unix.EALREADY, pyselect.BlockingIOError, pyselect.OSError),
-		Entry("When the errno is EINPROGRESS, it is BlockingIOError", unix.EINPROGRESS, pyselect.BlockingIOError, pyselect.OSError),
-		Entry("When the errno is ECHILD, it is ChildProcessError", unix.ECHILD, pyselect.ChildProcessError, pyselect.OSError),
-		Entry("When the errno is EPIPE, it is BrokenPipeError, a ConnectionError", unix.EPIPE, pyselect.BrokenPipeError, pyselect.ConnectionError),
-		Entry("When the errno is ESHUTDOWN, it is BrokenPipeError, a ConnectionError", unix.ESHUTDOWN, pyselect.BrokenPipeError, pyselect.ConnectionError),
-		Entry("When the errno is ECONNABORTED, it is ConnectionAbortedError", unix.ECONNABORTED, pyselect.ConnectionAbortedError, pyselect.ConnectionError),
-		Entry("When the errno is ECONNREFUSED, it is ConnectionRefusedError", unix.ECONNREFUSED, pyselect.ConnectionRefusedError, pyselect.ConnectionError),
-		Entry("When the errno is ECONNRESET, it is ConnectionResetError", unix.ECONNRESET, pyselect.ConnectionResetError, pyselect.ConnectionError),
-		Entry("When the errno is EISDIR, it is IsADirectoryError", unix.EISDIR, pyselect.IsADirectoryError, pyselect.OSError),
-		Entry("When the errno is ENOTDIR, it is NotADirectoryError", unix.ENOTDIR, pyselect.NotADirectoryError, pyselect.OSError),
-		Entry("When the errno is ESRCH, it is ProcessLookupError", unix.ESRCH, pyselect.ProcessLookupError, pyselect.OSError),
-		Entry("When the errno is ETIMEDOUT, it is TimeoutError", unix.ETIMEDOUT, pyselect.TimeoutError, pyselect.OSError),
-		Entry("When the errno is EBADF, it is plain OSError", unix.EBADF, pyselect.OSError, pyselect.OSError),
-		Entry("When the errno is EINVAL, it is plain OSError", unix.EINVAL, pyselect.OSError, pyselect.OSError),
-		Entry("When the errno is ENOMEM, it is plain OSError", unix.ENOMEM, pyselect.OSError, pyselect.OSError),
-		Entry("When the errno is EMFILE, it is plain OSError", unix.EMFILE, pyselect.OSError, pyselect.OSError),
+		Entry("When the errno is EEXIST, it is FileExistsError", unix.EEXIST, builtins.FileExistsError, builtins.OSError),
+		Entry("When the errno is ENOENT, it is FileNotFoundError", unix.ENOENT, builtins.FileNotFoundError, builtins.OSError),
+		Entry("When the errno is EPERM, it is PermissionError", unix.EPERM, builtins.PermissionError, builtins.OSError),
+		Entry("When the errno is EACCES, it is PermissionError", unix.EACCES, builtins.PermissionError, builtins.OSError),
+		Entry("When the errno is EINTR, it is InterruptedError", unix.EINTR, builtins.InterruptedError, builtins.OSError),
+		Entry("When the errno is EAGAIN, it is BlockingIOError", unix.EAGAIN, builtins.BlockingIOError, builtins.OSError),
+		Entry("When the errno is EALREADY, it is BlockingIOError", unix.EALREADY, builtins.BlockingIOError, builtins.OSError),
+		Entry("When the errno is EINPROGRESS, it is BlockingIOError", unix.EINPROGRESS, builtins.BlockingIOError, builtins.OSError),
+		Entry("When the errno is ECHILD, it is ChildProcessError", unix.ECHILD, builtins.ChildProcessError, builtins.OSError),
+		Entry("When the errno is EPIPE, it is BrokenPipeError, a ConnectionError", unix.EPIPE, builtins.BrokenPipeError, builtins.ConnectionError),
+		Entry("When the errno is ESHUTDOWN, it is BrokenPipeError, a ConnectionError", unix.ESHUTDOWN, builtins.BrokenPipeError, builtins.ConnectionError),
+		Entry("When the errno is ECONNABORTED, it is ConnectionAbortedError", unix.ECONNABORTED, builtins.ConnectionAbortedError, builtins.ConnectionError),
+		Entry("When the errno is ECONNREFUSED, it is ConnectionRefusedError", unix.ECONNREFUSED, builtins.ConnectionRefusedError, builtins.ConnectionError),
+		Entry("When the errno is ECONNRESET, it is ConnectionResetError", unix.ECONNRESET, builtins.ConnectionResetError, builtins.ConnectionError),
+		Entry("When the errno is EISDIR, it is IsADirectoryError", unix.EISDIR, builtins.IsADirectoryError, builtins.OSError),
+		Entry("When the errno is ENOTDIR, it is NotADirectoryError", unix.ENOTDIR, builtins.NotADirectoryError, builtins.OSError),
+		Entry("When the errno is ESRCH, it is ProcessLookupError", unix.ESRCH, builtins.ProcessLookupError, builtins.OSError),
+		Entry("When the errno is ETIMEDOUT, it is TimeoutError", unix.ETIMEDOUT, builtins.TimeoutError, builtins.OSError),
+		Entry("When the errno is EBADF, it is plain OSError", unix.EBADF, builtins.OSError, builtins.OSError),
+		Entry("When the errno is EINVAL, it is plain OSError", unix.EINVAL, builtins.OSError, builtins.OSError),
+		Entry("When the errno is ENOMEM, it is plain OSError", unix.ENOMEM, builtins.OSError, builtins.OSError),
+		Entry("When the errno is EMFILE, it is plain OSError", unix.EMFILE, builtins.OSError, builtins.OSError),
 	)
 
 	When("select(2) fails with EBADF", func() {
@@ -69,14 +70,14 @@ var _ = Describe("errors (PEP 3151 OSError subclasses)", Label("api:errors"), fu
 				Skip(why)
 			}
 			_, _, _, err := pyselect.Select([]int{support.ClosedFd()}, nil, nil, 0)
-			Expect(errors.Is(err, pyselect.OSError)).To(BeTrue())
+			Expect(errors.Is(err, builtins.OSError)).To(BeTrue())
 			Expect(errors.Is(err, unix.EBADF)).To(BeTrue())
-			Expect(errors.Is(err, pyselect.ValueError)).To(BeFalse())
-			var e *pyselect.Error
+			Expect(errors.Is(err, builtins.ValueError)).To(BeFalse())
+			var e *builtins.Error
 			Expect(errors.As(err, &e)).To(BeTrue())
-			Expect(*e).To(Equal(pyselect.Error{Exception: pyselect.OSError, Message: "[Errno 9] Bad file descriptor", Errno: unix.EBADF}))
+			Expect(*e).To(Equal(builtins.Error{Exception: builtins.OSError, Message: "[Errno 9] Bad file descriptor", Errno: unix.EBADF}))
 			Expect(err.Error()).To(Equal("OSError: [Errno 9] Bad file descriptor"))
-			Expect(pyselect.ExceptionOf(err)).To(Equal(pyselect.OSError))
+			Expect(builtins.ExceptionOf(err)).To(Equal(builtins.OSError))
 		})
 	})
 
@@ -85,8 +86,8 @@ var _ = Describe("errors (PEP 3151 OSError subclasses)", Label("api:errors"), fu
 		// 3151 FileNotFoundError; Go io/fs: syscall.ENOENT is fs.ErrNotExist.
 		It("is a FileNotFoundError that is also an OSError, unix.ENOENT and fs.ErrNotExist", func() {
 			err := pyselect.NewPoll().Modify(0, pyselect.POLLIN)
-			Expect(errors.Is(err, pyselect.FileNotFoundError)).To(BeTrue())
-			Expect(errors.Is(err, pyselect.OSError)).To(BeTrue())
+			Expect(errors.Is(err, builtins.FileNotFoundError)).To(BeTrue())
+			Expect(errors.Is(err, builtins.OSError)).To(BeTrue())
 			Expect(errors.Is(err, unix.ENOENT)).To(BeTrue())
 			Expect(errors.Is(err, fs.ErrNotExist)).To(BeTrue())
 			Expect(errors.Is(err, fs.ErrExist)).To(BeFalse())
@@ -101,7 +102,7 @@ var _ = Describe("errors (library exceptions)", Label("api:errors"), func() {
 	// KeyError < LookupError, OverflowError < ArithmeticError, all <
 	// Exception; ValueError and RuntimeError are not OSError.
 	DescribeTable("matches errors.Is against its class and every base class, and no other",
-		func(err func() error, is, isNot []pyselect.Exception) {
+		func(err func() error, is, isNot []builtins.Exception) {
 			e := err()
 			Expect(e).To(HaveOccurred())
 			for _, cls := range is {
@@ -110,40 +111,40 @@ var _ = Describe("errors (library exceptions)", Label("api:errors"), func() {
 			for _, cls := range isNot {
 				Expect(errors.Is(e, cls)).To(BeFalse(), "not isinstance(err, %s)", cls)
 			}
-			var pe *pyselect.Error
+			var pe *builtins.Error
 			Expect(errors.As(e, &pe)).To(BeTrue())
 			Expect(pe.Errno).To(BeZero(), "exc.errno is None for a library-level exception")
 			Expect(errors.Unwrap(e)).To(BeNil())
 		},
 		Entry("When poll.unregister raises KeyError, it is a LookupError and an Exception, not a ValueError",
 			func() error { return pyselect.NewPoll().Unregister(3) },
-			[]pyselect.Exception{pyselect.KeyError, pyselect.LookupError, pyselect.BaseException},
-			[]pyselect.Exception{pyselect.ValueError, pyselect.OSError, pyselect.TypeError}),
+			[]builtins.Exception{builtins.KeyError, builtins.LookupError, builtins.BaseException},
+			[]builtins.Exception{builtins.ValueError, builtins.OSError, builtins.TypeError}),
 		Entry("When the timeout overflows, it is an OverflowError and an ArithmeticError, not a ValueError",
 			func() error { _, err := pyselect.NewPoll().Poll(int64(1) << 40); return err },
-			[]pyselect.Exception{pyselect.OverflowError, pyselect.ArithmeticError, pyselect.BaseException},
-			[]pyselect.Exception{pyselect.ValueError, pyselect.OSError, pyselect.LookupError}),
+			[]builtins.Exception{builtins.OverflowError, builtins.ArithmeticError, builtins.BaseException},
+			[]builtins.Exception{builtins.ValueError, builtins.OSError, builtins.LookupError}),
 		Entry("When an fd is negative, it is a ValueError, not an OSError",
 			func() error { _, _, _, err := pyselect.Select([]int{-1}, nil, nil, 0); return err },
-			[]pyselect.Exception{pyselect.ValueError, pyselect.BaseException},
-			[]pyselect.Exception{pyselect.OSError, pyselect.TypeError, pyselect.ArithmeticError}),
+			[]builtins.Exception{builtins.ValueError, builtins.BaseException},
+			[]builtins.Exception{builtins.OSError, builtins.TypeError, builtins.ArithmeticError}),
 		Entry("When an fd has the wrong type, it is a TypeError",
 			func() error { _, _, _, err := pyselect.Select([]any{"x"}, nil, nil, 0); return err },
-			[]pyselect.Exception{pyselect.TypeError, pyselect.BaseException},
-			[]pyselect.Exception{pyselect.ValueError, pyselect.OSError}),
+			[]builtins.Exception{builtins.TypeError, builtins.BaseException},
+			[]builtins.Exception{builtins.ValueError, builtins.OSError}),
 	)
 
 	// Source: SEMANTICS.md#errors-classes; the ExceptionOf doc (any error answers
 	// "which Python exception is this?" with the class name).
 	DescribeTable("ExceptionOf names the Python class of any error",
-		func(err error, want pyselect.Exception) {
-			Expect(pyselect.ExceptionOf(err)).To(Equal(want))
+		func(err error, want builtins.Exception) {
+			Expect(builtins.ExceptionOf(err)).To(Equal(want))
 		},
-		Entry("When it is a *pyselect.Error, it gives its class", pyselect.NewPoll().Unregister(3), pyselect.KeyError),
-		Entry("When it wraps a *pyselect.Error (fmt.Errorf %w), it gives that class", fmt.Errorf("context: %w", pyselect.NewPoll().Unregister(3)), pyselect.KeyError),
-		Entry("When it is a bare syscall.Errno, it gives the PEP 3151 class", error(unix.EEXIST), pyselect.FileExistsError),
-		Entry("When it is some other error, it gives \"\"", errors.New("other"), pyselect.Exception("")),
-		Entry("When it is nil, it gives \"\"", nil, pyselect.Exception("")),
+		Entry("When it is a *builtins.Error, it gives its class", pyselect.NewPoll().Unregister(3), builtins.KeyError),
+		Entry("When it wraps a *builtins.Error (fmt.Errorf %w), it gives that class", fmt.Errorf("context: %w", pyselect.NewPoll().Unregister(3)), builtins.KeyError),
+		Entry("When it is a bare syscall.Errno, it gives the PEP 3151 class", error(unix.EEXIST), builtins.FileExistsError),
+		Entry("When it is some other error, it gives \"\"", errors.New("other"), builtins.Exception("")),
+		Entry("When it is nil, it gives \"\"", nil, builtins.Exception("")),
 	)
 
 	// Source: Python prints "KeyError: 3" and str(KeyError(3)) == "3";
@@ -153,6 +154,6 @@ var _ = Describe("errors (library exceptions)", Label("api:errors"), func() {
 		Expect(pyselect.NewPoll().Unregister(3).Error()).To(Equal("KeyError: 3"))
 		_, _, _, err := pyselect.Select([]int{-1}, nil, nil, 0)
 		Expect(err.Error()).To(Equal("ValueError: file descriptor cannot be a negative integer (-1)"))
-		Expect(pyselect.ValueError.Error()).To(Equal("ValueError"))
+		Expect(builtins.ValueError.Error()).To(Equal("ValueError"))
 	})
 })

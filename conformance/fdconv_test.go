@@ -17,6 +17,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -133,7 +134,7 @@ var fdconvValids = []fdconvValid{
 type fdconvInvalid struct {
 	what string
 	make func() any
-	cls  pyselect.Exception
+	cls  builtins.Exception
 	msg  string
 	// needs64 marks a value a 32-bit int cannot hold.
 	needs64 bool
@@ -142,21 +143,21 @@ type fdconvInvalid struct {
 const errNotFileno = "argument must be an int, or have a fileno() method."
 
 var fdconvInvalids = []fdconvInvalid{
-	{what: "-1", make: func() any { return -1 }, cls: pyselect.ValueError, msg: "file descriptor cannot be a negative integer (-1)"},
-	{what: "-2**31 (C INT_MIN)", make: func() any { return int64(math.MinInt32) }, cls: pyselect.ValueError, msg: "file descriptor cannot be a negative integer (-2147483648)"},
-	{what: "2**31 (one past C INT_MAX)", make: func() any { return int64(math.MaxInt32) + 1 }, cls: pyselect.OverflowError, msg: "Python int too large to convert to C int"},
-	{what: "-2**31-1 (one below C INT_MIN)", make: func() any { return int64(math.MinInt32) - 1 }, cls: pyselect.OverflowError, msg: "Python int too large to convert to C int"},
-	{what: "2**64-1 as a uint64", make: func() any { return uint64(math.MaxUint64) }, cls: pyselect.OverflowError, msg: "Python int too large to convert to C int"},
-	{what: "2**32 as a uint32-wrapping uint64", make: func() any { return uint64(1) << 32 }, cls: pyselect.OverflowError, msg: "Python int too large to convert to C int"},
-	{what: "a Filenoer whose Fileno() is -5", make: func() any { return support.FilenoObj(-5) }, cls: pyselect.ValueError, msg: "file descriptor cannot be a negative integer (-5)"},
-	{what: "a Filenoer whose Fileno() is 2**31", make: func() any { big := int64(math.MaxInt32) + 1; return support.FilenoObj(big) }, cls: pyselect.OverflowError, msg: "Python int too large to convert to C int", needs64: true},
-	{what: "a float64", make: func() any { return 3.0 }, cls: pyselect.TypeError, msg: errNotFileno},
-	{what: "a string", make: func() any { return "3" }, cls: pyselect.TypeError, msg: errNotFileno},
-	{what: "nil (None)", make: func() any { return nil }, cls: pyselect.TypeError, msg: errNotFileno},
-	{what: "an object with no Fileno (test_select.py's Nope)", make: func() any { return support.Nope{} }, cls: pyselect.TypeError, msg: errNotFileno},
-	{what: "an object whose Fileno returns a string (test_select.py's Almost)", make: func() any { return support.Almost{} }, cls: pyselect.TypeError, msg: "fileno() returned a non-integer"},
-	{what: "a poll object (test_poll.py: register(p))", make: func() any { return pyselect.NewPoll() }, cls: pyselect.TypeError, msg: errNotFileno},
-	{what: "a slice of ints", make: func() any { return []int{3} }, cls: pyselect.TypeError, msg: errNotFileno},
+	{what: "-1", make: func() any { return -1 }, cls: builtins.ValueError, msg: "file descriptor cannot be a negative integer (-1)"},
+	{what: "-2**31 (C INT_MIN)", make: func() any { return int64(math.MinInt32) }, cls: builtins.ValueError, msg: "file descriptor cannot be a negative integer (-2147483648)"},
+	{what: "2**31 (one past C INT_MAX)", make: func() any { return int64(math.MaxInt32) + 1 }, cls: builtins.OverflowError, msg: "Python int too large to convert to C int"},
+	{what: "-2**31-1 (one below C INT_MIN)", make: func() any { return int64(math.MinInt32) - 1 }, cls: builtins.OverflowError, msg: "Python int too large to convert to C int"},
+	{what: "2**64-1 as a uint64", make: func() any { return uint64(math.MaxUint64) }, cls: builtins.OverflowError, msg: "Python int too large to convert to C int"},
+	{what: "2**32 as a uint32-wrapping uint64", make: func() any { return uint64(1) << 32 }, cls: builtins.OverflowError, msg: "Python int too large to convert to C int"},
+	{what: "a Filenoer whose Fileno() is -5", make: func() any { return support.FilenoObj(-5) }, cls: builtins.ValueError, msg: "file descriptor cannot be a negative integer (-5)"},
+	{what: "a Filenoer whose Fileno() is 2**31", make: func() any { big := int64(math.MaxInt32) + 1; return support.FilenoObj(big) }, cls: builtins.OverflowError, msg: "Python int too large to convert to C int", needs64: true},
+	{what: "a float64", make: func() any { return 3.0 }, cls: builtins.TypeError, msg: errNotFileno},
+	{what: "a string", make: func() any { return "3" }, cls: builtins.TypeError, msg: errNotFileno},
+	{what: "nil (None)", make: func() any { return nil }, cls: builtins.TypeError, msg: errNotFileno},
+	{what: "an object with no Fileno (test_select.py's Nope)", make: func() any { return support.Nope{} }, cls: builtins.TypeError, msg: errNotFileno},
+	{what: "an object whose Fileno returns a string (test_select.py's Almost)", make: func() any { return support.Almost{} }, cls: builtins.TypeError, msg: "fileno() returned a non-integer"},
+	{what: "a poll object (test_poll.py: register(p))", make: func() any { return pyselect.NewPoll() }, cls: builtins.TypeError, msg: errNotFileno},
+	{what: "a slice of ints", make: func() any { return []int{3} }, cls: builtins.TypeError, msg: errNotFileno},
 }
 
 var _ = Describe("fd arguments (PyObject_AsFileDescriptor)", func() {
@@ -223,7 +224,7 @@ var _ = Describe("fd arguments (PyObject_AsFileDescriptor)", func() {
 				Expect(f.Close()).To(Succeed())
 				var err error
 				Expect(func() { _, err = path.use(f, fd) }).NotTo(Panic())
-				Expect(err).To(support.Raise(pyselect.ValueError, "I/O operation on closed file"))
+				Expect(err).To(support.Raise(builtins.ValueError, "I/O operation on closed file"))
 			})
 
 			// Source: probed CPython 3.11.7: class LogFile(io.FileIO): pass;
@@ -236,7 +237,7 @@ var _ = Describe("fd arguments (PyObject_AsFileDescriptor)", func() {
 				Expect(logFile.Close()).To(Succeed())
 				var err error
 				Expect(func() { _, err = path.use(logFile, fd) }).NotTo(Panic())
-				Expect(err).To(support.Raise(pyselect.ValueError, "I/O operation on closed file"))
+				Expect(err).To(support.Raise(builtins.ValueError, "I/O operation on closed file"))
 			})
 
 			// Source: probed CPython 3.11.7: s = socket.socket(); s.close();
@@ -247,7 +248,7 @@ var _ = Describe("fd arguments (PyObject_AsFileDescriptor)", func() {
 				Expect(c.Close()).To(Succeed())
 				var err error
 				Expect(func() { _, err = path.use(c, readyWriter()) }).NotTo(Panic())
-				Expect(err).To(support.Raise(pyselect.ValueError, "file descriptor cannot be a negative integer (-1)"))
+				Expect(err).To(support.Raise(builtins.ValueError, "file descriptor cannot be a negative integer (-1)"))
 			})
 		})
 	}
@@ -259,7 +260,7 @@ var _ = Describe("fd arguments (PyObject_AsFileDescriptor)", func() {
 			It("treats true as fd 1 and false as fd 0, as Python's True and False", func() {
 				p := pyselect.NewPoll()
 				Expect(p.Register(1, pyselect.POLLIN)).To(Succeed())
-				Expect(p.Unregister(false)).To(support.Raise(pyselect.KeyError, "0"))
+				Expect(p.Unregister(false)).To(support.Raise(builtins.KeyError, "0"))
 				Expect(p.Unregister(true)).To(Succeed())
 				Expect(p.Register(false, pyselect.POLLIN)).To(Succeed())
 				Expect(p.Unregister(0)).To(Succeed())

@@ -19,6 +19,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -29,7 +30,7 @@ var _ = Describe("select.kqueue.control", kqLabels, func() {
 		// Source: SEMANTICS.md#kqueue-control (Modules/selectmodule.c: select_kqueue_control_impl): maxevents is
 		// a C int, then the closed check, then "Length of eventlist must be 0
 		// or positive, got %d", then the timeout, then the changelist.
-		func(closed bool, maxevents int, timeout any, cls pyselect.Exception, msg string) {
+		func(closed bool, maxevents int, timeout any, cls builtins.Exception, msg string) {
 			kq := newKq()
 			if closed {
 				kq.Close()
@@ -38,11 +39,11 @@ var _ = Describe("select.kqueue.control", kqLabels, func() {
 			Expect(err).To(support.Raise(cls, msg))
 		},
 		Entry("maxevents -1 on a closed kqueue: the closed check first", true, -1, "x",
-			pyselect.ValueError, "I/O operation on closed kqueue object"),
+			builtins.ValueError, "I/O operation on closed kqueue object"),
 		Entry("maxevents -1", false, -1, nil,
-			pyselect.ValueError, "Length of eventlist must be 0 or positive, got -1"),
+			builtins.ValueError, "Length of eventlist must be 0 or positive, got -1"),
 		Entry("maxevents -1 and a bad timeout: maxevents first", false, -1, "x",
-			pyselect.ValueError, "Length of eventlist must be 0 or positive, got -1"),
+			builtins.ValueError, "Length of eventlist must be 0 or positive, got -1"),
 	)
 
 	When("maxevents does not fit a C int, on a closed kqueue", func() {
@@ -57,7 +58,7 @@ var _ = Describe("select.kqueue.control", kqLabels, func() {
 			big := int64(math.MaxInt32)
 			big++
 			_, err := kq.Control(nil, int(big), nil)
-			Expect(err).To(support.Raise(pyselect.OverflowError, "Python int too large to convert to C int"))
+			Expect(err).To(support.Raise(builtins.OverflowError, "Python int too large to convert to C int"))
 		}, SpecTimeout(10*time.Second))
 	})
 
@@ -66,18 +67,18 @@ var _ = Describe("select.kqueue.control", kqLabels, func() {
 		// as TypeError: timeout argument must be a number or None, got <type
 		// name>. This includes NaN, ±inf and overflow); "Negative (after
 		// ROUND_UP to ns) -> ValueError: timeout must be positive or None".
-		func(timeout any, cls pyselect.Exception, msg string) {
+		func(timeout any, cls builtins.Exception, msg string) {
 			kq := newKq()
 			_, err := kq.Control(nil, 1, timeout)
 			Expect(err).To(support.Raise(cls, msg))
 		},
-		Entry("'1'", "1", pyselect.TypeError, "timeout argument must be a number or None, got str"),
-		Entry("NaN", math.NaN(), pyselect.TypeError, "timeout argument must be a number or None, got float"),
-		Entry("inf", math.Inf(1), pyselect.TypeError, "timeout argument must be a number or None, got float"),
-		Entry("1e300", 1e300, pyselect.TypeError, "timeout argument must be a number or None, got float"),
-		Entry("2**63 (an int past _PyTime_t)", uint64(1<<63), pyselect.TypeError, "timeout argument must be a number or None, got int"),
-		Entry("-1", -1, pyselect.ValueError, "timeout must be positive or None"),
-		Entry("-1e-9", -1e-9, pyselect.ValueError, "timeout must be positive or None"),
+		Entry("'1'", "1", builtins.TypeError, "timeout argument must be a number or None, got str"),
+		Entry("NaN", math.NaN(), builtins.TypeError, "timeout argument must be a number or None, got float"),
+		Entry("inf", math.Inf(1), builtins.TypeError, "timeout argument must be a number or None, got float"),
+		Entry("1e300", 1e300, builtins.TypeError, "timeout argument must be a number or None, got float"),
+		Entry("2**63 (an int past _PyTime_t)", uint64(1<<63), builtins.TypeError, "timeout argument must be a number or None, got int"),
+		Entry("-1", -1, builtins.ValueError, "timeout must be positive or None"),
+		Entry("-1e-9", -1e-9, builtins.ValueError, "timeout must be positive or None"),
 	)
 
 	When("maxevents is 0", func() {
@@ -130,17 +131,17 @@ var _ = Describe("select.kqueue.control", kqLabels, func() {
 		// descriptor is invalid", "[ENOENT] The event could not be found to be
 		// modified or deleted"; CPython test_selectors.py
 		// KqueueSelectorTestCase::test_register_bad_fd (OSError EBADF).
-		func(change func() pyselect.Kevent, cls pyselect.Exception, errno unix.Errno) {
+		func(change func() pyselect.Kevent, cls builtins.Exception, errno unix.Errno) {
 			kq := newKq()
 			_, err := kq.Control([]pyselect.Kevent{change()}, 0, 0)
 			Expect(err).To(support.RaiseErrno(cls, errno))
 		},
 		Entry("adding a closed fd: OSError EBADF", func() pyselect.Kevent { return kev(support.ClosedFd()) },
-			pyselect.OSError, unix.EBADF),
+			builtins.OSError, unix.EBADF),
 		Entry("deleting a filter never added: FileNotFoundError ENOENT", func() pyselect.Kevent {
 			r, _ := support.Pipe()
 			return kev(r, pyselect.KQ_FILTER_READ, pyselect.KQ_EV_DELETE)
-		}, pyselect.FileNotFoundError, unix.ENOENT),
+		}, builtins.FileNotFoundError, unix.ENOENT),
 	)
 
 	When("signals interrupt the wait", Label("signals"), func() {
@@ -186,7 +187,7 @@ var _ = Describe("select.kqueue.control", kqLabels, func() {
 			Expect(evs).To(BeEmpty(), "a resubmitted EV_DELETE would come back as a KQ_EV_ERROR event")
 			Expect(elapsed).To(BeNumerically(">=", 300*time.Millisecond))
 			_, err = kq.Control([]pyselect.Kevent{kev(r, pyselect.KQ_FILTER_READ, pyselect.KQ_EV_DELETE)}, 0, 0)
-			Expect(err).To(support.RaiseErrno(pyselect.FileNotFoundError, unix.ENOENT), "the filter was deleted")
+			Expect(err).To(support.RaiseErrno(builtins.FileNotFoundError, unix.ENOENT), "the filter was deleted")
 		}, SpecTimeout(30*time.Second))
 	})
 
@@ -207,7 +208,7 @@ var _ = Describe("select.kqueue.control", kqLabels, func() {
 			Expect(kq.Close()).To(Succeed())
 			var got error
 			Eventually(done).WithContext(ctx).WithTimeout(10 * time.Second).Should(Receive(&got))
-			Expect(got).To(support.Raise(pyselect.ValueError, "I/O operation on closed kqueue object"))
+			Expect(got).To(support.Raise(builtins.ValueError, "I/O operation on closed kqueue object"))
 		}, SpecTimeout(30*time.Second))
 	})
 })

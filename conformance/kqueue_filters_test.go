@@ -17,6 +17,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -85,7 +86,7 @@ var _ = Describe("select.kqueue.control (EV_* flags)", kqLabels, func() {
 		Expect(readable()).To(HaveLen(1))
 		Expect(readable()).To(BeEmpty(), "still readable, but the filter is gone")
 		_, err := kq.Control([]pyselect.Kevent{kev(r, pyselect.KQ_FILTER_READ, pyselect.KQ_EV_DELETE)}, 0, 0)
-		Expect(err).To(support.RaiseErrno(pyselect.FileNotFoundError, unix.ENOENT))
+		Expect(err).To(support.RaiseErrno(builtins.FileNotFoundError, unix.ENOENT))
 	})
 
 	// Source: kqueue(2): "EV_CLEAR After the event is retrieved by the

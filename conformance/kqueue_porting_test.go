@@ -14,6 +14,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -126,7 +127,7 @@ var kqPortingRows = []readmeRow{
 		Expect(kq.Close()).To(Succeed())
 		Expect(kq.Closed()).To(BeTrue())
 		_, err = kq.Fileno()
-		Expect(err).To(support.Raise(pyselect.ValueError, "I/O operation on closed kqueue object"))
+		Expect(err).To(support.Raise(builtins.ValueError, "I/O operation on closed kqueue object"))
 		Expect(kq.Close()).To(Succeed(), "close() is idempotent")
 	}},
 }

@@ -19,6 +19,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -72,7 +73,7 @@ var _ = Describe("select.kqueue", kqLabels, func() {
 		Expect(kq.Close()).To(Succeed())
 		Expect(kq.Closed()).To(BeTrue())
 		_, err = kq.Fileno()
-		Expect(err).To(support.Raise(pyselect.ValueError, "I/O operation on closed kqueue object"))
+		Expect(err).To(support.Raise(builtins.ValueError, "I/O operation on closed kqueue object"))
 	})
 
 	When("it is closed", func() {
@@ -88,10 +89,10 @@ var _ = Describe("select.kqueue", kqLabels, func() {
 			Expect(kq.Close()).To(Succeed())
 			Expect(kq.Closed()).To(BeTrue())
 			_, err = kq.Fileno()
-			Expect(err).To(support.Raise(pyselect.ValueError, "I/O operation on closed kqueue object"))
+			Expect(err).To(support.Raise(builtins.ValueError, "I/O operation on closed kqueue object"))
 			Expect(kq.Close()).To(Succeed())
 			_, err = kq.Control(nil, 4, nil)
-			Expect(err).To(support.Raise(pyselect.ValueError, "I/O operation on closed kqueue object"))
+			Expect(err).To(support.Raise(builtins.ValueError, "I/O operation on closed kqueue object"))
 		}, SpecTimeout(10*time.Second))
 	})
 
@@ -172,7 +173,7 @@ var _ = Describe("select.kqueue", kqLabels, func() {
 					support.Write(w, []byte("x"))
 					kq.Close()
 				})
-				Expect(err).To(support.RaiseErrno(pyselect.OSError, unix.EBADF))
+				Expect(err).To(support.RaiseErrno(builtins.OSError, unix.EBADF))
 			},
 			Entry("control(None, 1, 0.3)", 0.3, SpecTimeout(10*time.Second)),
 			Entry("control(None, 1, None)", nil, SpecTimeout(10*time.Second)),

@@ -20,6 +20,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -307,23 +308,23 @@ var _ = Describe("select.poll", Label("api:poll"), func() {
 		// arguments": register(p), unregister(p).
 		It("rejects the poll object itself as an fd with TypeError", func() {
 			p := pyselect.NewPoll()
-			Expect(p.Register(p)).To(support.Raise(pyselect.TypeError, "argument must be an int, or have a fileno() method."))
-			Expect(p.Unregister(p)).To(support.Raise(pyselect.TypeError, "argument must be an int, or have a fileno() method."))
+			Expect(p.Register(p)).To(support.Raise(builtins.TypeError, "argument must be an int, or have a fileno() method."))
+			Expect(p.Unregister(p)).To(support.Raise(builtins.TypeError, "argument must be an int, or have a fileno() method."))
 		})
 
 		// Source: test_poll.py::test_poll_unit_tests "can't unregister
 		// non-existent object": unregister(3) -> KeyError; str(KeyError(3))
 		// is "3".
 		It("fails to unregister an fd it never registered with KeyError 3", func() {
-			Expect(pyselect.NewPoll().Unregister(3)).To(support.Raise(pyselect.KeyError, "3"))
+			Expect(pyselect.NewPoll().Unregister(3)).To(support.Raise(builtins.KeyError, "3"))
 		})
 
 		// Source: test_poll.py::test_poll_unit_tests: register(Nope(), 0)
 		// and register(Almost(), 0) -> TypeError.
 		It("rejects Nope and Almost with TypeError", func() {
 			p := pyselect.NewPoll()
-			Expect(p.Register(support.Nope{}, 0)).To(support.Raise(pyselect.TypeError, "argument must be an int, or have a fileno() method."))
-			Expect(p.Register(support.Almost{}, 0)).To(support.Raise(pyselect.TypeError, ""))
+			Expect(p.Register(support.Nope{}, 0)).To(support.Raise(builtins.TypeError, "argument must be an int, or have a fileno() method."))
+			Expect(p.Register(support.Almost{}, 0)).To(support.Raise(builtins.TypeError, ""))
 		})
 	})
 
@@ -375,11 +376,11 @@ var _ = Describe("select.poll", Label("api:poll"), func() {
 		p := pyselect.NewPoll()
 		Expect(p.Register(1)).To(Succeed())
 		_, err := p.Poll(uint64(math.MaxUint64))
-		Expect(err).To(support.Raise(pyselect.OverflowError, ""))
-		Expect(p.Register(0, -1)).To(support.Raise(pyselect.ValueError, "value must be positive"))
-		Expect(p.Register(0, math.MaxInt)).To(support.Raise(pyselect.OverflowError, "Python int too large for C unsigned short"))
-		Expect(p.Modify(1, -1)).To(support.Raise(pyselect.ValueError, "value must be positive"))
-		Expect(p.Modify(1, math.MaxInt)).To(support.Raise(pyselect.OverflowError, "Python int too large for C unsigned short"))
+		Expect(err).To(support.Raise(builtins.OverflowError, ""))
+		Expect(p.Register(0, -1)).To(support.Raise(builtins.ValueError, "value must be positive"))
+		Expect(p.Register(0, math.MaxInt)).To(support.Raise(builtins.OverflowError, "Python int too large for C unsigned short"))
+		Expect(p.Modify(1, -1)).To(support.Raise(builtins.ValueError, "value must be positive"))
+		Expect(p.Modify(1, math.MaxInt)).To(support.Raise(builtins.OverflowError, "Python int too large for C unsigned short"))
 	})
 
 	// Source: test_poll.py::test_poll_c_limits: register/modify(USHRT_MAX
@@ -387,12 +388,12 @@ var _ = Describe("select.poll", Label("api:poll"), func() {
 	It("rejects USHRT_MAX+1 masks and INT_MAX+1 / UINT_MAX+1 timeouts with OverflowError", func() {
 		p := pyselect.NewPoll()
 		Expect(p.Register(1)).To(Succeed())
-		Expect(p.Register(0, math.MaxUint16+1)).To(support.Raise(pyselect.OverflowError, "Python int too large for C unsigned short"))
-		Expect(p.Modify(1, math.MaxUint16+1)).To(support.Raise(pyselect.OverflowError, "Python int too large for C unsigned short"))
+		Expect(p.Register(0, math.MaxUint16+1)).To(support.Raise(builtins.OverflowError, "Python int too large for C unsigned short"))
+		Expect(p.Modify(1, math.MaxUint16+1)).To(support.Raise(builtins.OverflowError, "Python int too large for C unsigned short"))
 		_, err := p.Poll(int64(math.MaxInt32) + 1)
-		Expect(err).To(support.Raise(pyselect.OverflowError, "timeout is too large"))
+		Expect(err).To(support.Raise(builtins.OverflowError, "timeout is too large"))
 		_, err = p.Poll(int64(math.MaxUint32) + 1)
-		Expect(err).To(support.Raise(pyselect.OverflowError, "timeout is too large"))
+		Expect(err).To(support.Raise(builtins.OverflowError, "timeout is too large"))
 	})
 
 	// Source: test_poll.py::test_threaded_poll: a thread blocks in poll();
@@ -420,9 +421,9 @@ var _ = Describe("select.poll", Label("api:poll"), func() {
 		}
 		Expect(p.Register(w, pyselect.POLLOUT)).To(Succeed())
 		_, err := p.Poll(0)
-		Expect(err).To(support.Raise(pyselect.RuntimeError, "concurrent poll() invocation"))
+		Expect(err).To(support.Raise(builtins.RuntimeError, "concurrent poll() invocation"))
 		_, err = p.Poll("x")
-		Expect(err).To(support.Raise(pyselect.TypeError, "timeout must be an integer or None"), "the timeout is checked before the concurrency")
+		Expect(err).To(support.Raise(builtins.TypeError, "timeout must be an integer or None"), "the timeout is checked before the concurrency")
 		support.Write(w, []byte("spam"))
 		var res pollResult
 		Eventually(done).WithTimeout(5 * time.Second).Should(Receive(&res))
@@ -467,8 +468,8 @@ var _ = Describe("select.poll", Label("api:poll"), func() {
 		Expect(pollOnce(&p)).To(Equal([]pyselect.Event{{Fd: w, Events: pyselect.POLLOUT}}))
 		Expect(p.Unregister(w)).To(Succeed())
 		var q pyselect.Poll
-		Expect(func() { Expect(q.Unregister(w)).To(support.Raise(pyselect.KeyError, "")) }).NotTo(Panic())
-		Expect(func() { Expect(q.Modify(w, 1)).To(support.RaiseErrno(pyselect.FileNotFoundError, unix.ENOENT)) }).NotTo(Panic())
+		Expect(func() { Expect(q.Unregister(w)).To(support.Raise(builtins.KeyError, "")) }).NotTo(Panic())
+		Expect(func() { Expect(q.Modify(w, 1)).To(support.RaiseErrno(builtins.FileNotFoundError, unix.ENOENT)) }).NotTo(Panic())
 		var z pyselect.Poll
 		Expect(pollOnce(&z)).To(BeEmpty())
 	})
@@ -516,7 +517,7 @@ var _ = Describe("select.poll.register", Label("api:poll"), func() {
 	// Source: SEMANTICS.md#poll-register (positional only); probed: 3 args is
 	// "TypeError: register expected at most 2 arguments, got 3".
 	It("rejects a second eventmask with CPython's argument-count TypeError", func() {
-		Expect(pyselect.NewPoll().Register(1, 1, 2)).To(support.Raise(pyselect.TypeError, "register expected at most 2 arguments, got 3"))
+		Expect(pyselect.NewPoll().Register(1, 1, 2)).To(support.Raise(builtins.TypeError, "register expected at most 2 arguments, got 3"))
 	})
 
 	// Source: SEMANTICS.md#poll-register (the fd is never validated at register time; an
@@ -536,7 +537,7 @@ var _ = Describe("select.poll.register", Label("api:poll"), func() {
 // Source: _PyLong_UnsignedShort_Converter: eventmask is a C unsigned short;
 // SEMANTICS.md#poll-register table (probed, test_poll.py::test_poll3, ::test_poll_c_limits).
 var _ = DescribeTable("select.poll.register and select.poll.modify eventmask", Label("api:poll"),
-	func(mask int, cls pyselect.Exception, msg string) {
+	func(mask int, cls builtins.Exception, msg string) {
 		_, w := support.Pipe()
 		p := pyselect.NewPoll()
 		for _, call := range []func() error{
@@ -553,12 +554,12 @@ var _ = DescribeTable("select.poll.register and select.poll.modify eventmask", L
 			}
 		}
 	},
-	Entry("When it is -1, it fails with ValueError: value must be positive", -1, pyselect.ValueError, "value must be positive"),
-	Entry("When it is math.MinInt, it fails with ValueError: value must be positive", math.MinInt, pyselect.ValueError, "value must be positive"),
-	Entry("When it is 65536 (USHRT_MAX+1), it fails with OverflowError", 65536, pyselect.OverflowError, "Python int too large for C unsigned short"),
-	Entry("When it is 2**31-1, it fails with OverflowError", math.MaxInt32, pyselect.OverflowError, "Python int too large for C unsigned short"),
-	Entry("When it is 65535 (USHRT_MAX), it is accepted", 65535, pyselect.Exception(""), ""),
-	Entry("When it is 0, it is accepted", 0, pyselect.Exception(""), ""),
+	Entry("When it is -1, it fails with ValueError: value must be positive", -1, builtins.ValueError, "value must be positive"),
+	Entry("When it is math.MinInt, it fails with ValueError: value must be positive", math.MinInt, builtins.ValueError, "value must be positive"),
+	Entry("When it is 65536 (USHRT_MAX+1), it fails with OverflowError", 65536, builtins.OverflowError, "Python int too large for C unsigned short"),
+	Entry("When it is 2**31-1, it fails with OverflowError", math.MaxInt32, builtins.OverflowError, "Python int too large for C unsigned short"),
+	Entry("When it is 65535 (USHRT_MAX), it is accepted", 65535, builtins.Exception(""), ""),
+	Entry("When it is 0, it is accepted", 0, builtins.Exception(""), ""),
 )
 
 var _ = Describe("select.poll.register", Label("api:poll"), func() {
@@ -584,8 +585,8 @@ var _ = Describe("select.poll.modify", Label("api:poll"), func() {
 	// No such file or directory" (probed).
 	It("fails for an fd that is not registered with FileNotFoundError [Errno 2] (ENOENT), also fs.ErrNotExist", func() {
 		err := pyselect.NewPoll().Modify(readyWriter(), pyselect.POLLIN)
-		Expect(err).To(support.RaiseErrno(pyselect.FileNotFoundError, unix.ENOENT))
-		Expect(err).To(support.Raise(pyselect.FileNotFoundError, "[Errno 2] No such file or directory"))
+		Expect(err).To(support.RaiseErrno(builtins.FileNotFoundError, unix.ENOENT))
+		Expect(err).To(support.Raise(builtins.FileNotFoundError, "[Errno 2] No such file or directory"))
 		Expect(err).To(MatchError(fs.ErrNotExist))
 	})
 
@@ -607,7 +608,7 @@ var _ = Describe("select.poll.unregister", Label("api:poll"), func() {
 	// converted int, even when an object was passed: unregister(F(999))
 	// -> KeyError: 999) (probed).
 	It("fails with KeyError naming the converted fd when given an unregistered object", func() {
-		Expect(pyselect.NewPoll().Unregister(support.FilenoObj(999))).To(support.Raise(pyselect.KeyError, "999"))
+		Expect(pyselect.NewPoll().Unregister(support.FilenoObj(999))).To(support.Raise(builtins.KeyError, "999"))
 	})
 
 	// Source: SEMANTICS.md#poll-unregister (Unregister followed by register moves the fd to the
@@ -630,7 +631,7 @@ var _ = Describe("select.poll.unregister", Label("api:poll"), func() {
 		p := pyselect.NewPoll()
 		Expect(p.Register(w)).To(Succeed())
 		Expect(p.Unregister(w)).To(Succeed())
-		Expect(p.Unregister(w)).To(support.Raise(pyselect.KeyError, strconv.Itoa(w)))
+		Expect(p.Unregister(w)).To(support.Raise(builtins.KeyError, strconv.Itoa(w)))
 	})
 })
 

@@ -20,6 +20,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -54,7 +55,7 @@ var _ = Describe("socket.fileno() and io.IOBase.fileno()", Label("api:fileno"), 
 			client, _ := support.TCPPair()
 			fdmap := map[int]net.Conn{pyselect.Fileno(client): client}
 			client.Close()
-			Expect(pyselect.Del(fdmap, pyselect.Fileno(client))).To(support.Raise(pyselect.KeyError, "-1"))
+			Expect(builtins.Del(fdmap, pyselect.Fileno(client))).To(support.Raise(builtins.KeyError, "-1"))
 			Expect(fdmap).To(HaveLen(1))
 		})
 		It("is ValueError for an fd argument, as PyObject_AsFileDescriptor refuses -1", func() {
@@ -62,7 +63,7 @@ var _ = Describe("socket.fileno() and io.IOBase.fileno()", Label("api:fileno"), 
 			client, _ := support.TCPPair()
 			client.Close()
 			_, err := pyselect.AsFileDescriptor(client)
-			Expect(err).To(support.Raise(pyselect.ValueError, "file descriptor cannot be a negative integer (-1)"))
+			Expect(err).To(support.Raise(builtins.ValueError, "file descriptor cannot be a negative integer (-1)"))
 		})
 	})
 	When("the file is closed", func() {
@@ -73,14 +74,14 @@ var _ = Describe("socket.fileno() and io.IOBase.fileno()", Label("api:fileno"), 
 			w.Close()
 			r.Close()
 			_, err := pyselect.FilenoErr(r)
-			Expect(err).To(support.Raise(pyselect.ValueError, "I/O operation on closed file"))
+			Expect(err).To(support.Raise(builtins.ValueError, "I/O operation on closed file"))
 			Expect(pyselect.Fileno(r)).To(Equal(-1))
 		})
 	})
 	When("the value is nil", func() {
 		It("raises AttributeError, as None.fileno()", func() {
 			_, err := pyselect.FilenoErr((*net.TCPConn)(nil))
-			Expect(err).To(support.Raise(pyselect.AttributeError, "'NoneType' object has no attribute 'fileno'"))
+			Expect(err).To(support.Raise(builtins.AttributeError, "'NoneType' object has no attribute 'fileno'"))
 		})
 	})
 })
@@ -90,7 +91,7 @@ var _ = Describe("socket.fileno() and io.IOBase.fileno()", Label("api:fileno"), 
 // socket operation.
 var netErrors = map[string]struct {
 	make  func() error
-	cls   pyselect.Exception
+	cls   builtins.Exception
 	errno syscall.Errno
 }{
 	"a read after the peer reset the connection (SO_LINGER 0)": {func() error {
@@ -100,7 +101,7 @@ var netErrors = map[string]struct {
 		client.SetReadDeadline(time.Now().Add(10 * time.Second))
 		_, err := client.Read(make([]byte, 1))
 		return err
-	}, pyselect.ConnectionResetError, unix.ECONNRESET},
+	}, builtins.ConnectionResetError, unix.ECONNRESET},
 	"a connect to a closed port of 127.0.0.1": {func() error {
 		ln, err := net.Listen("tcp4", "127.0.0.1:0")
 		Expect(err).NotTo(HaveOccurred())
@@ -111,7 +112,7 @@ var netErrors = map[string]struct {
 			c.Close()
 		}
 		return err
-	}, pyselect.ConnectionRefusedError, unix.ECONNREFUSED},
+	}, builtins.ConnectionRefusedError, unix.ECONNREFUSED},
 	"a write after the peer closed a stream socket": {func() error {
 		ln, err := net.Listen("unix", filepath.Join(GinkgoT().TempDir(), "s"))
 		Expect(err).NotTo(HaveOccurred())
@@ -124,7 +125,7 @@ var netErrors = map[string]struct {
 		s.Close()
 		_, err = c.Write([]byte("x"))
 		return err
-	}, pyselect.BrokenPipeError, unix.EPIPE},
+	}, builtins.BrokenPipeError, unix.EPIPE},
 }
 
 var _ = Describe("except on socket errors", Label("api:errors"), func() {
@@ -137,12 +138,12 @@ var _ = Describe("except on socket errors", Label("api:errors"), func() {
 				err := c.make()
 				var op *net.OpError
 				Expect(errors.As(err, &op)).To(BeTrue(), "a *net.OpError, not pyselect's: %#v", err)
-				Expect(pyselect.Except(err, c.cls)).To(BeTrue())
-				Expect(pyselect.Except(err, pyselect.ConnectionError, pyselect.OSError)).To(BeTrue())
-				Expect(pyselect.Except(err, pyselect.ValueError, pyselect.TimeoutError)).To(BeFalse())
-				e := pyselect.AsError(err)
+				Expect(builtins.Except(err, c.cls)).To(BeTrue())
+				Expect(builtins.Except(err, builtins.ConnectionError, builtins.OSError)).To(BeTrue())
+				Expect(builtins.Except(err, builtins.ValueError, builtins.TimeoutError)).To(BeFalse())
+				e := builtins.AsError(err)
 				Expect(e).To(support.RaiseErrno(c.cls, c.errno))
-				Expect(pyselect.Str(err)).To(Equal(e.Message))
+				Expect(builtins.Str(err)).To(Equal(e.Message))
 				Expect(e.Message).To(HavePrefix("[Errno "))
 			})
 		})
@@ -154,8 +155,8 @@ var _ = Describe("except on socket errors", Label("api:errors"), func() {
 			client, _ := support.TCPPair()
 			client.SetReadDeadline(time.Now())
 			_, err := client.Read(make([]byte, 1))
-			Expect(pyselect.AsError(err)).To(support.Raise(pyselect.TimeoutError, "timed out"))
-			Expect(pyselect.AsError(err).Errno).To(BeZero())
+			Expect(builtins.AsError(err)).To(support.Raise(builtins.TimeoutError, "timed out"))
+			Expect(builtins.AsError(err).Errno).To(BeZero())
 		})
 	})
 	When("the socket was closed by this program", func() {
@@ -163,7 +164,7 @@ var _ = Describe("except on socket errors", Label("api:errors"), func() {
 			client, _ := support.TCPPair()
 			client.Close()
 			_, err := client.Read(make([]byte, 1))
-			Expect(pyselect.AsError(err)).To(support.RaiseErrno(pyselect.OSError, unix.EBADF))
+			Expect(builtins.AsError(err)).To(support.RaiseErrno(builtins.OSError, unix.EBADF))
 		})
 	})
 	When("the peer closed politely", func() {
@@ -172,25 +173,25 @@ var _ = Describe("except on socket errors", Label("api:errors"), func() {
 			server.Close()
 			_, err := client.Read(make([]byte, 1))
 			Expect(err).To(Equal(io.EOF))
-			Expect(pyselect.AsError(err)).To(BeNil())
-			Expect(pyselect.Except(err, pyselect.OSError)).To(BeFalse())
+			Expect(builtins.AsError(err)).To(BeNil())
+			Expect(builtins.Except(err, builtins.OSError)).To(BeFalse())
 		})
 	})
 	When("the error has no Python class", func() {
 		It("is still caught by except Exception", func() {
 			err := errors.New("a Go error")
-			Expect(pyselect.Except(err, pyselect.PyException)).To(BeTrue())
-			Expect(pyselect.Except(err, pyselect.OSError)).To(BeFalse())
-			Expect(pyselect.Str(err)).To(Equal("a Go error"))
+			Expect(builtins.Except(err, builtins.PyException)).To(BeTrue())
+			Expect(builtins.Except(err, builtins.OSError)).To(BeFalse())
+			Expect(builtins.Str(err)).To(Equal("a Go error"))
 		})
 	})
 	When("a caller edits the *Error it got through errors.As", func() {
 		It("leaves the next call's error as CPython raises it", func() {
 			call := func() error { _, _, _, err := pyselect.Select([]any{"x"}, nil, nil, 0); return err }
-			var e *pyselect.Error
+			var e *builtins.Error
 			Expect(errors.As(call(), &e)).To(BeTrue())
-			e.Exception, e.Message = pyselect.KeyError, "edited"
-			Expect(call()).To(support.Raise(pyselect.TypeError, "argument must be an int, or have a fileno() method."))
+			e.Exception, e.Message = builtins.KeyError, "edited"
+			Expect(call()).To(support.Raise(builtins.TypeError, "argument must be an int, or have a fileno() method."))
 		})
 	})
 })

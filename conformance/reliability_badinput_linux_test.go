@@ -15,6 +15,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -49,8 +50,8 @@ var _ = Describe("reliability: bad input", Label("reliability", "os:linux"), fun
 			fd := a.Fd
 			a.Close()
 			Expect(sortedEvents(ep)).To(BeEmpty())
-			Expect(ep.Unregister(fd)).To(support.RaiseErrno(pyselect.OSError, unix.EBADF))
-			Expect(ep.Modify(fd, pyselect.EPOLLIN)).To(support.RaiseErrno(pyselect.OSError, unix.EBADF))
+			Expect(ep.Unregister(fd)).To(support.RaiseErrno(builtins.OSError, unix.EBADF))
+			Expect(ep.Modify(fd, pyselect.EPOLLIN)).To(support.RaiseErrno(builtins.OSError, unix.EBADF))
 		})
 
 		It("keeps reporting under the old number while a dup keeps the file open, and unregister of that number is EBADF", func() {
@@ -64,8 +65,8 @@ var _ = Describe("reliability: bad input", Label("reliability", "os:linux"), fun
 			a.Close()
 			support.Write(b.Fd, []byte("x"))
 			Expect(sortedEvents(ep)).To(Equal([]pyselect.Event{{Fd: old, Events: pyselect.EPOLLIN}}))
-			Expect(ep.Unregister(old)).To(support.RaiseErrno(pyselect.OSError, unix.EBADF))
-			Expect(ep.Unregister(dup)).To(support.RaiseErrno(pyselect.FileNotFoundError, unix.ENOENT), "registered under the old number only")
+			Expect(ep.Unregister(old)).To(support.RaiseErrno(builtins.OSError, unix.EBADF))
+			Expect(ep.Unregister(dup)).To(support.RaiseErrno(builtins.FileNotFoundError, unix.ENOENT), "registered under the old number only")
 			d.Close()
 			Expect(sortedEvents(ep)).To(BeEmpty(), "the file is gone")
 		})
@@ -115,7 +116,7 @@ var _ = Describe("reliability: bad input", Label("reliability", "os:linux"), fun
 
 	// Source: CPython test_select.py::test_errno (EBADF for a closed fd).
 	It("makes select.select of a closed fd OSError EBADF", Label("api:select"), func() {
-		Expect(pyselect.Select([]int{support.ClosedFd()}, nil, nil, 0)).Error().To(support.RaiseErrno(pyselect.OSError, unix.EBADF))
+		Expect(pyselect.Select([]int{support.ClosedFd()}, nil, nil, 0)).Error().To(support.RaiseErrno(builtins.OSError, unix.EBADF))
 	})
 
 	// Source: SEMANTICS.md#timeout-messages (probed messages) and SEMANTICS.md#epoll-maxevents;
@@ -129,29 +130,29 @@ var _ = Describe("reliability: bad input", Label("reliability", "os:linux"), fun
 		cases := []struct {
 			what string
 			call func() error
-			cls  pyselect.Exception
+			cls  builtins.Exception
 			msg  string
 		}{
-			{"select NaN", func() error { _, _, _, err := pyselect.Select([]int{r}, nil, nil, math.NaN()); return err }, pyselect.ValueError, "Invalid value NaN (not a number)"},
-			{"select -1", func() error { _, _, _, err := pyselect.Select([]int{r}, nil, nil, -1); return err }, pyselect.ValueError, "timeout must be non-negative"},
-			{"select +inf", func() error { _, _, _, err := pyselect.Select([]int{r}, nil, nil, math.Inf(1)); return err }, pyselect.OverflowError, "timestamp out of range for platform time_t"},
-			{"select 'x'", func() error { _, _, _, err := pyselect.Select([]int{r}, nil, nil, "x"); return err }, pyselect.TypeError, "timeout must be a float or None"},
-			{"poll 2**31 ms", func() error { _, err := p.Poll(int64(1) << 31); return err }, pyselect.OverflowError, "timeout is too large"},
-			{"poll 2**63 ms", func() error { _, err := p.Poll(uint64(1) << 63); return err }, pyselect.OverflowError, "timestamp too large to convert to C _PyTime_t"},
-			{"poll -inf", func() error { _, err := p.Poll(math.Inf(-1)); return err }, pyselect.OverflowError, "timestamp out of range for platform time_t"},
-			{"epoll 2147483.648 s", func() error { _, err := ep.Poll(2147483.648, -1); return err }, pyselect.OverflowError, "timeout is too large"},
-			{"epoll []byte", func() error { _, err := ep.Poll([]byte("1"), -1); return err }, pyselect.TypeError, "timeout must be an integer or None"},
-			{"epoll maxevents 0", func() error { _, err := ep.Poll(0, 0); return err }, pyselect.ValueError, "maxevents must be greater than 0, got 0"},
-			{"epoll maxevents -2", func() error { _, err := ep.Poll(0, -2); return err }, pyselect.ValueError, "maxevents must be greater than 0, got -2"},
-			{"epoll maxevents 2**31-1", func() error { _, err := ep.Poll(0, math.MaxInt32); return err }, pyselect.OSError, "[Errno 22] Invalid argument"},
+			{"select NaN", func() error { _, _, _, err := pyselect.Select([]int{r}, nil, nil, math.NaN()); return err }, builtins.ValueError, "Invalid value NaN (not a number)"},
+			{"select -1", func() error { _, _, _, err := pyselect.Select([]int{r}, nil, nil, -1); return err }, builtins.ValueError, "timeout must be non-negative"},
+			{"select +inf", func() error { _, _, _, err := pyselect.Select([]int{r}, nil, nil, math.Inf(1)); return err }, builtins.OverflowError, "timestamp out of range for platform time_t"},
+			{"select 'x'", func() error { _, _, _, err := pyselect.Select([]int{r}, nil, nil, "x"); return err }, builtins.TypeError, "timeout must be a float or None"},
+			{"poll 2**31 ms", func() error { _, err := p.Poll(int64(1) << 31); return err }, builtins.OverflowError, "timeout is too large"},
+			{"poll 2**63 ms", func() error { _, err := p.Poll(uint64(1) << 63); return err }, builtins.OverflowError, "timestamp too large to convert to C _PyTime_t"},
+			{"poll -inf", func() error { _, err := p.Poll(math.Inf(-1)); return err }, builtins.OverflowError, "timestamp out of range for platform time_t"},
+			{"epoll 2147483.648 s", func() error { _, err := ep.Poll(2147483.648, -1); return err }, builtins.OverflowError, "timeout is too large"},
+			{"epoll []byte", func() error { _, err := ep.Poll([]byte("1"), -1); return err }, builtins.TypeError, "timeout must be an integer or None"},
+			{"epoll maxevents 0", func() error { _, err := ep.Poll(0, 0); return err }, builtins.ValueError, "maxevents must be greater than 0, got 0"},
+			{"epoll maxevents -2", func() error { _, err := ep.Poll(0, -2); return err }, builtins.ValueError, "maxevents must be greater than 0, got -2"},
+			{"epoll maxevents 2**31-1", func() error { _, err := ep.Poll(0, math.MaxInt32); return err }, builtins.OSError, "[Errno 22] Invalid argument"},
 		}
 		if big := int64(math.MaxInt32) + 1; strconv.IntSize == 64 {
 			cases = append(cases, struct {
 				what string
 				call func() error
-				cls  pyselect.Exception
+				cls  builtins.Exception
 				msg  string
-			}{"epoll maxevents 2**31", func() error { _, err := ep.Poll(0, int(big)); return err }, pyselect.OverflowError, "Python int too large to convert to C int"})
+			}{"epoll maxevents 2**31", func() error { _, err := ep.Poll(0, int(big)); return err }, builtins.OverflowError, "Python int too large to convert to C int"})
 		}
 		for _, c := range cases {
 			var err error

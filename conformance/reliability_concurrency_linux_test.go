@@ -16,6 +16,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -124,7 +125,7 @@ var _ = Describe("reliability: concurrency", Label("reliability", "os:linux"), f
 				tempt = append(tempt, p)
 			}
 			for range 2 {
-				Eventually(done).WithTimeout(10 * time.Second).Should(Receive(support.Raise(pyselect.ValueError, "I/O operation on closed epoll object")))
+				Eventually(done).WithTimeout(10 * time.Second).Should(Receive(support.Raise(builtins.ValueError, "I/O operation on closed epoll object")))
 			}
 			// Modify raced with Close: it either ran first, or saw the
 			// object closed; never EBADF or EINVAL from a dead or reused
@@ -132,7 +133,7 @@ var _ = Describe("reliability: concurrency", Label("reliability", "os:linux"), f
 			var modErr error
 			Eventually(regDone).WithTimeout(10 * time.Second).Should(Receive(&modErr))
 			if modErr != nil {
-				Expect(modErr).To(support.Raise(pyselect.ValueError, "I/O operation on closed epoll object"))
+				Expect(modErr).To(support.Raise(builtins.ValueError, "I/O operation on closed epoll object"))
 			}
 			// Every pipe opened after Close is intact and works: none was
 			// closed, drained or registered by the closing Epoll, also
@@ -171,7 +172,7 @@ var _ = Describe("reliability: concurrency", Label("reliability", "os:linux"), f
 		go func() {
 			for {
 				evs, err := p.Poll(nil)
-				if pyselect.ExceptionOf(err) == pyselect.RuntimeError {
+				if builtins.ExceptionOf(err) == builtins.RuntimeError {
 					continue // lost the start to the probe below: poll again
 				}
 				done <- result{evs, err}
@@ -179,7 +180,7 @@ var _ = Describe("reliability: concurrency", Label("reliability", "os:linux"), f
 			}
 		}()
 		Eventually(func() error { _, err := p.Poll(0); return err }).WithTimeout(10 * time.Second).WithPolling(time.Millisecond).
-			Should(support.Raise(pyselect.RuntimeError, "concurrent poll() invocation"))
+			Should(support.Raise(builtins.RuntimeError, "concurrent poll() invocation"))
 		Expect(p.Register(r2, pyselect.POLLIN)).To(Succeed(), "register during a poll is allowed")
 		support.Write(w2, []byte("x")) // not seen by the poll in flight
 		Consistently(done).WithTimeout(50 * time.Millisecond).ShouldNot(Receive())

@@ -19,6 +19,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -109,7 +110,7 @@ var _ = Describe("reliability: leaks", Label("reliability", "os:linux"), func() 
 				return fmt.Errorf("poll(0) = %v, want the ready pipe", evs)
 			}
 			err = first(ep.Modify(r, pyselect.EPOLLOUT), ep.Unregister(r), ep.Close(), ep.Close())
-			if _, ferr := ep.Fileno(); err == nil && (!ep.Closed() || pyselect.ExceptionOf(ferr) != pyselect.ValueError) {
+			if _, ferr := ep.Fileno(); err == nil && (!ep.Closed() || builtins.ExceptionOf(ferr) != builtins.ValueError) {
 				return fmt.Errorf("after Close: Closed() %v, Fileno() error %v", ep.Closed(), ferr)
 			}
 			return err
@@ -191,7 +192,7 @@ var _ = Describe("reliability: leaks", Label("reliability", "os:linux"), func() 
 			ep.Close()
 			select {
 			case err := <-done:
-				if pyselect.ExceptionOf(err) != pyselect.ValueError {
+				if builtins.ExceptionOf(err) != builtins.ValueError {
 					return fmt.Errorf("the blocked Poll returned %v, want ValueError", err)
 				}
 				return nil

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -117,7 +118,7 @@ var _ = Describe("reliability: many descriptors", Label("reliability", "os:linux
 		for _, lists := range [][3][]int{{{high}, nil, nil}, {nil, {low, high}, nil}, {nil, nil, {high}}, {{pyselect.FD_SETSIZE}, nil, nil}} {
 			Expect(func() {
 				r, w, x, err := pyselect.Select(lists[0], lists[1], lists[2], 0)
-				Expect(err).To(support.Raise(pyselect.ValueError, "filedescriptor out of range in select()"))
+				Expect(err).To(support.Raise(builtins.ValueError, "filedescriptor out of range in select()"))
 				Expect([][]int{r, w, x}).To(Equal([][]int{nil, nil, nil}))
 			}).NotTo(Panic())
 		}
@@ -126,6 +127,6 @@ var _ = Describe("reliability: many descriptors", Label("reliability", "os:linux
 			tooMany[i] = low
 		}
 		_, _, _, err := pyselect.Select(tooMany, nil, nil, 0)
-		Expect(err).To(support.Raise(pyselect.ValueError, "too many file descriptors in select()"))
+		Expect(err).To(support.Raise(builtins.ValueError, "too many file descriptors in select()"))
 	})
 })

@@ -19,6 +19,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -54,13 +55,13 @@ var _ = Describe("select.select", Label("api:select"), func() {
 	// sequences") has no Go form: Select takes slices.
 	It("rejects a non-fd element and a bad timeout with TypeError and ValueError", func() {
 		_, _, _, err := pyselect.Select([]any{support.Nope{}}, nil, nil, nil)
-		Expect(err).To(support.Raise(pyselect.TypeError, "argument must be an int, or have a fileno() method."))
+		Expect(err).To(support.Raise(builtins.TypeError, "argument must be an int, or have a fileno() method."))
 		_, _, _, err = pyselect.Select([]any{support.Almost{}}, nil, nil, nil)
-		Expect(err).To(support.Raise(pyselect.TypeError, ""))
+		Expect(err).To(support.Raise(builtins.TypeError, ""))
 		_, _, _, err = pyselect.Select([]int{}, nil, nil, "not a number")
-		Expect(err).To(support.Raise(pyselect.TypeError, "timeout must be a float or None"))
+		Expect(err).To(support.Raise(builtins.TypeError, "timeout must be a float or None"))
 		_, _, _, err = pyselect.Select([]int{}, nil, nil, -1)
-		Expect(err).To(support.Raise(pyselect.ValueError, "timeout must be non-negative"))
+		Expect(err).To(support.Raise(builtins.ValueError, "timeout must be non-negative"))
 	})
 
 	When("an fd in a list is closed", func() {
@@ -75,8 +76,8 @@ var _ = Describe("select.select", Label("api:select"), func() {
 				var lists [3][]int
 				lists[list] = []int{support.ClosedFd()}
 				_, _, _, err := pyselect.Select(lists[0], lists[1], lists[2], 0)
-				Expect(err).To(support.RaiseErrno(pyselect.OSError, unix.EBADF))
-				Expect(err).To(support.Raise(pyselect.OSError, "[Errno 9] Bad file descriptor"))
+				Expect(err).To(support.RaiseErrno(builtins.OSError, unix.EBADF))
+				Expect(err).To(support.Raise(builtins.OSError, "[Errno 9] Bad file descriptor"))
 			},
 			Entry("When it is in rlist", 0),
 			Entry("When it is in wlist", 1),
@@ -279,7 +280,7 @@ var _ = Describe("select.select", Label("api:select"), func() {
 				lists[list] = []int{fd()}
 				var err error
 				Expect(func() { _, _, _, err = pyselect.Select(lists[0], lists[1], lists[2], 0) }).NotTo(Panic())
-				Expect(err).To(support.Raise(pyselect.ValueError, "filedescriptor out of range in select()"))
+				Expect(err).To(support.Raise(builtins.ValueError, "filedescriptor out of range in select()"))
 			},
 			Entry("When FD_SETSIZE is in rlist", 0, func() int { return pyselect.FD_SETSIZE }),
 			Entry("When FD_SETSIZE is in wlist", 1, func() int { return pyselect.FD_SETSIZE }),
@@ -300,7 +301,7 @@ var _ = Describe("select.select", Label("api:select"), func() {
 				Expect(len(rl) + len(wl) + len(xl)).To(Equal(map[int]int{0: 0, 1: pyselect.FD_SETSIZE, 2: 0}[list]))
 				lists[list] = repeat(w, pyselect.FD_SETSIZE+1)
 				_, _, _, err = pyselect.Select(lists[0], lists[1], lists[2], 0)
-				Expect(err).To(support.Raise(pyselect.ValueError, "too many file descriptors in select()"))
+				Expect(err).To(support.Raise(builtins.ValueError, "too many file descriptors in select()"))
 			},
 			Entry("When the list is rlist", 0),
 			Entry("When the list is wlist", 1),
@@ -313,7 +314,7 @@ var _ = Describe("select.select", Label("api:select"), func() {
 		It("checks an element's range before the list's length", func() {
 			w := readyWriter()
 			_, _, _, err := pyselect.Select(append(repeat(w, pyselect.FD_SETSIZE), pyselect.FD_SETSIZE), nil, nil, 0)
-			Expect(err).To(support.Raise(pyselect.ValueError, "filedescriptor out of range in select()"))
+			Expect(err).To(support.Raise(builtins.ValueError, "filedescriptor out of range in select()"))
 		})
 	})
 
@@ -323,15 +324,15 @@ var _ = Describe("select.select", Label("api:select"), func() {
 	// select([],[-1],[None],0) -> ValueError; select([],[],[None],'x') ->
 	// TypeError "timeout must be a float or None").
 	DescribeTable("checks the timeout first, then rlist, wlist and xlist in order",
-		func(r, w, x []any, timeout any, cls pyselect.Exception, msg string) {
+		func(r, w, x []any, timeout any, cls builtins.Exception, msg string) {
 			_, _, _, err := pyselect.Select(r, w, x, timeout)
 			Expect(err).To(support.Raise(cls, msg))
 		},
-		Entry("When rlist is bad and the timeout is -1, it reports the timeout", []any{nil}, nil, nil, -1, pyselect.ValueError, "timeout must be non-negative"),
-		Entry("When xlist is bad and the timeout is a string, it reports the timeout", nil, nil, []any{nil}, "x", pyselect.TypeError, "timeout must be a float or None"),
-		Entry("When rlist and wlist are bad, it reports rlist", []any{nil}, []any{-1}, nil, 0, pyselect.TypeError, "argument must be an int, or have a fileno() method."),
-		Entry("When wlist and xlist are bad, it reports wlist", nil, []any{-1}, []any{nil}, 0, pyselect.ValueError, "file descriptor cannot be a negative integer (-1)"),
-		Entry("When only xlist is bad, it reports xlist", nil, nil, []any{-2}, 0, pyselect.ValueError, "file descriptor cannot be a negative integer (-2)"),
+		Entry("When rlist is bad and the timeout is -1, it reports the timeout", []any{nil}, nil, nil, -1, builtins.ValueError, "timeout must be non-negative"),
+		Entry("When xlist is bad and the timeout is a string, it reports the timeout", nil, nil, []any{nil}, "x", builtins.TypeError, "timeout must be a float or None"),
+		Entry("When rlist and wlist are bad, it reports rlist", []any{nil}, []any{-1}, nil, 0, builtins.TypeError, "argument must be an int, or have a fileno() method."),
+		Entry("When wlist and xlist are bad, it reports wlist", nil, []any{-1}, []any{nil}, 0, builtins.ValueError, "file descriptor cannot be a negative integer (-1)"),
+		Entry("When only xlist is bad, it reports xlist", nil, nil, []any{-2}, 0, builtins.ValueError, "file descriptor cannot be a negative integer (-2)"),
 	)
 
 	Describe("pipes (kernel semantics)", func() {

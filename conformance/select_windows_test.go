@@ -20,6 +20,7 @@ import (
 	"golang.org/x/sys/windows"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -248,7 +249,7 @@ var _ = Describe("select.select", Label("api:select", "os:windows"), func() {
 		DescribeTable("fails at once with OSError [WinError 10022], whatever the timeout",
 			func(ctx SpecContext, timeout any) {
 				_, _, _, err := pyselect.Select[int](nil, []int{}, nil, timeout)
-				Expect(err).To(support.Raise(pyselect.OSError, winError(windows.WSAEINVAL)))
+				Expect(err).To(support.Raise(builtins.OSError, winError(windows.WSAEINVAL)))
 				Expect(err).To(MatchError(windows.WSAEINVAL))
 			},
 			Entry("timeout 0", 0, SpecTimeout(5*time.Second)),
@@ -268,7 +269,7 @@ var _ = Describe("select.select", Label("api:select", "os:windows"), func() {
 			func(element func() any) {
 				client, _ := support.TCPPair()
 				_, _, _, err := pyselect.Select([]any{client, element()}, nil, nil, 0)
-				Expect(err).To(support.Raise(pyselect.OSError, winError(windows.WSAENOTSOCK)))
+				Expect(err).To(support.Raise(builtins.OSError, winError(windows.WSAENOTSOCK)))
 				Expect(err).To(MatchError(windows.WSAENOTSOCK))
 			},
 			Entry("a file (*os.File)", func() any {
@@ -311,7 +312,7 @@ var _ = Describe("select.select", Label("api:select", "os:windows"), func() {
 					lists[list] = append(lists[list], client)
 				}
 				_, _, _, err := pyselect.Select(lists[0], lists[1], lists[2], 0)
-				Expect(err).To(support.Raise(pyselect.ValueError, msgTooMany))
+				Expect(err).To(support.Raise(builtins.ValueError, msgTooMany))
 			},
 			Entry("rlist", 0),
 			Entry("wlist", 1),
@@ -359,14 +360,14 @@ var _ = Describe("select.select", Label("api:select", "os:windows"), func() {
 	// Source: PyObject_AsFileDescriptor (Objects/fileobject.c), the same
 	// on Windows; test_select.py::test_error_conditions ([Nope()]).
 	DescribeTable("converts each element as CPython's PyObject_AsFileDescriptor",
-		func(element any, cls pyselect.Exception, msg string) {
+		func(element any, cls builtins.Exception, msg string) {
 			client, _ := support.TCPPair()
 			_, _, _, err := pyselect.Select([]any{client}, []any{element}, nil, 0)
 			Expect(err).To(support.Raise(cls, msg))
 		},
-		Entry("When an element has no fileno(), it fails with TypeError", struct{}{}, pyselect.TypeError, msgNotFileno),
-		Entry("When an element is a negative int, it fails with ValueError", -1, pyselect.ValueError, "file descriptor cannot be a negative integer (-1)"),
-		Entry("When an element is past C int, it fails with OverflowError", int64(math.MaxInt32)+1, pyselect.OverflowError, "Python int too large to convert to C int"),
+		Entry("When an element has no fileno(), it fails with TypeError", struct{}{}, builtins.TypeError, msgNotFileno),
+		Entry("When an element is a negative int, it fails with ValueError", -1, builtins.ValueError, "file descriptor cannot be a negative integer (-1)"),
+		Entry("When an element is past C int, it fails with OverflowError", int64(math.MaxInt32)+1, builtins.OverflowError, "Python int too large to convert to C int"),
 	)
 
 	// Source: Modules/selectmodule.c: the same _PyTime_FromSecondsObject
@@ -376,7 +377,7 @@ var _ = Describe("select.select", Label("api:select", "os:windows"), func() {
 	// accepted timeout is checked with a writable socket, so the call
 	// returns at once whatever the timeout.
 	DescribeTable("converts its timeout (seconds) as on Unix",
-		func(timeout any, cls pyselect.Exception, msg string) {
+		func(timeout any, cls builtins.Exception, msg string) {
 			client, _ := support.TCPPair()
 			_, w, _, err := pyselect.Select(nil, []*net.TCPConn{client}, nil, timeout)
 			if cls != "" {
@@ -386,15 +387,15 @@ var _ = Describe("select.select", Label("api:select", "os:windows"), func() {
 			Expect(err).NotTo(HaveOccurred())
 			Expect(w).To(Equal([]*net.TCPConn{client}))
 		},
-		Entry("When the timeout is nil (None), it is accepted", nil, pyselect.Exception(""), ""),
-		Entry("When the timeout is 1e-9 (rounds up to 1 µs), it is accepted", 1e-9, pyselect.Exception(""), ""),
-		Entry("When the timeout is 2**31 s (past Winsock's 32-bit tv_sec: clamped), it is accepted", int64(1)<<31, pyselect.Exception(""), ""),
-		Entry("When the timeout is -1, it fails with ValueError", -1, pyselect.ValueError, msgWinNegative),
-		Entry("When the timeout is -1e-300, it fails with ValueError", -1e-300, pyselect.ValueError, msgWinNegative),
-		Entry("When the timeout is NaN, it fails with ValueError", math.NaN(), pyselect.ValueError, "Invalid value NaN (not a number)"),
-		Entry("When the timeout is +inf, it fails with OverflowError", math.Inf(1), pyselect.OverflowError, "timestamp out of range for platform time_t"),
-		Entry("When the timeout is 9223372037, it fails with OverflowError", int64(9223372037), pyselect.OverflowError, "timestamp too large to convert to C _PyTime_t"),
-		Entry(`When the timeout is "not a number", it fails with TypeError`, "not a number", pyselect.TypeError, "timeout must be a float or None"),
+		Entry("When the timeout is nil (None), it is accepted", nil, builtins.Exception(""), ""),
+		Entry("When the timeout is 1e-9 (rounds up to 1 µs), it is accepted", 1e-9, builtins.Exception(""), ""),
+		Entry("When the timeout is 2**31 s (past Winsock's 32-bit tv_sec: clamped), it is accepted", int64(1)<<31, builtins.Exception(""), ""),
+		Entry("When the timeout is -1, it fails with ValueError", -1, builtins.ValueError, msgWinNegative),
+		Entry("When the timeout is -1e-300, it fails with ValueError", -1e-300, builtins.ValueError, msgWinNegative),
+		Entry("When the timeout is NaN, it fails with ValueError", math.NaN(), builtins.ValueError, "Invalid value NaN (not a number)"),
+		Entry("When the timeout is +inf, it fails with OverflowError", math.Inf(1), builtins.OverflowError, "timestamp out of range for platform time_t"),
+		Entry("When the timeout is 9223372037, it fails with OverflowError", int64(9223372037), builtins.OverflowError, "timestamp too large to convert to C _PyTime_t"),
+		Entry(`When the timeout is "not a number", it fails with TypeError`, "not a number", builtins.TypeError, "timeout must be a float or None"),
 	)
 
 	When("nothing becomes ready", func() {

@@ -15,6 +15,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/selectors"
 )
@@ -86,15 +87,15 @@ var _ = Describe("selectors", Label("api:selectors"), func() {
 						defer s.Close()
 						Expect(s.Register(f, selectors.EVENT_READ)).Error().NotTo(HaveOccurred())
 						_, err := s.Register(f, selectors.EVENT_READ)
-						Expect(err).To(support.Raise(pyselect.KeyError, "'callbackFile (FD "+strconv.Itoa(r.Fd)+") is already registered'"))
+						Expect(err).To(support.Raise(builtins.KeyError, "'callbackFile (FD "+strconv.Itoa(r.Fd)+") is already registered'"))
 						Expect(s.GetKey(f)).Error().NotTo(HaveOccurred())
 						Expect(s.GetMap().Get(f)).Error().NotTo(HaveOccurred())
 						Expect(s.Modify(f, selectors.EVENT_WRITE, "data")).Error().NotTo(HaveOccurred())
 						Expect(s.Unregister(f)).Error().NotTo(HaveOccurred())
 						_, err = s.Unregister(f)
-						Expect(err).To(support.Raise(pyselect.KeyError, "'callbackFile is not registered'"))
+						Expect(err).To(support.Raise(builtins.KeyError, "'callbackFile is not registered'"))
 						_, err = s.GetKey(f)
-						Expect(err).To(support.Raise(pyselect.KeyError, "'callbackFile is not registered'"))
+						Expect(err).To(support.Raise(builtins.KeyError, "'callbackFile is not registered'"))
 					}()
 					Eventually(ctx, done).Within(5*time.Second).Should(BeClosed(), "a call deadlocked on the selector")
 				})
@@ -106,7 +107,7 @@ var _ = Describe("selectors", Label("api:selectors"), func() {
 				It("refuses it with ValueError 'Invalid file object', and finds one registered before by identity", func() {
 					s := newSelector(c)
 					_, err := s.Register(&forwardingFile{}, selectors.EVENT_READ)
-					Expect(err).To(support.Raise(pyselect.ValueError, "Invalid file object: forwardingFile"))
+					Expect(err).To(support.Raise(builtins.ValueError, "Invalid file object: forwardingFile"))
 					r, _ := onceSocketPair()
 					f := &forwardingFile{conn: r.Fd}
 					key, err := s.Register(f, selectors.EVENT_READ)
@@ -130,14 +131,14 @@ var _ = Describe("selectors", Label("api:selectors"), func() {
 					f := &failingFile{fd: r.Fd}
 					key, err := s.Register(f, selectors.EVENT_READ)
 					Expect(err).NotTo(HaveOccurred())
-					raised := &pyselect.Error{Exception: pyselect.OSError, Errno: syscall.EBADF, Message: "[Errno 9] Bad file descriptor"}
+					raised := &builtins.Error{Exception: builtins.OSError, Errno: syscall.EBADF, Message: "[Errno 9] Bad file descriptor"}
 					f.err = raised
 					_, err = s.GetKey(f)
-					Expect(err).To(And(support.RaiseErrno(pyselect.OSError, syscall.EBADF), MatchError(raised)), "get_key")
+					Expect(err).To(And(support.RaiseErrno(builtins.OSError, syscall.EBADF), MatchError(raised)), "get_key")
 					_, err = s.Modify(f, selectors.EVENT_WRITE)
-					Expect(err).To(And(support.RaiseErrno(pyselect.OSError, syscall.EBADF), MatchError(raised)), "modify")
+					Expect(err).To(And(support.RaiseErrno(builtins.OSError, syscall.EBADF), MatchError(raised)), "modify")
 					_, err = s.Unregister(f)
-					Expect(err).To(And(support.RaiseErrno(pyselect.OSError, syscall.EBADF), MatchError(raised)), "unregister")
+					Expect(err).To(And(support.RaiseErrno(builtins.OSError, syscall.EBADF), MatchError(raised)), "unregister")
 					f.err = nil
 					Expect(s.GetKey(f)).To(BeIdenticalTo(key), "the failed calls left the key registered")
 				})

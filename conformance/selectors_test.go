@@ -21,6 +21,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/selectors"
 )
@@ -158,13 +159,13 @@ func selectorSpecs(c selectorClass) {
 		Expect(key.Data).To(Equal("data"))
 
 		_, err = s.Register(0, 999999)
-		Expect(err).To(support.Raise(pyselect.ValueError, "Invalid events: 999999"), "an unknown event")
+		Expect(err).To(support.Raise(builtins.ValueError, "Invalid events: 999999"), "an unknown event")
 		_, err = s.Register(-10, selectors.EVENT_READ)
-		Expect(err).To(support.Raise(pyselect.ValueError, "Invalid file descriptor: -10"), "an invalid fd")
+		Expect(err).To(support.Raise(builtins.ValueError, "Invalid file descriptor: -10"), "an invalid fd")
 		_, err = s.Register(rd, selectors.EVENT_READ)
-		Expect(errors.Is(err, pyselect.KeyError)).To(BeTrue(), "registered twice: %v", err)
+		Expect(errors.Is(err, builtins.KeyError)).To(BeTrue(), "registered twice: %v", err)
 		_, err = s.Register(key.Fd, selectors.EVENT_READ)
-		Expect(err).To(support.Raise(pyselect.KeyError, pyselect.Repr(pyselect.Repr(key.Fd)+" (FD "+pyselect.Repr(key.Fd)+") is already registered")),
+		Expect(err).To(support.Raise(builtins.KeyError, builtins.Repr(builtins.Repr(key.Fd)+" (FD "+builtins.Repr(key.Fd)+") is already registered")),
 			"the same fd, as another object")
 	})
 
@@ -178,9 +179,9 @@ func selectorSpecs(c selectorClass) {
 		_, err = s.Unregister(rd)
 		Expect(err).NotTo(HaveOccurred())
 		_, err = s.Unregister(999999)
-		Expect(err).To(support.Raise(pyselect.KeyError, "'999999 is not registered'"))
+		Expect(err).To(support.Raise(builtins.KeyError, "'999999 is not registered'"))
 		_, err = s.Unregister(rd)
-		Expect(errors.Is(err, pyselect.KeyError)).To(BeTrue(), "unregistered twice: %v", err)
+		Expect(errors.Is(err, builtins.KeyError)).To(BeTrue(), "unregistered twice: %v", err)
 	})
 
 	// Source: Lib/selectors.py: BaseSelector.unregister "If fileobj is registered but has since
@@ -260,7 +261,7 @@ func selectorSpecs(c selectorClass) {
 		Expect(key2.Data).To(BeIdenticalTo(d2))
 
 		_, err = s.Modify(999999, selectors.EVENT_READ)
-		Expect(err).To(support.Raise(pyselect.KeyError, "'999999 is not registered'"), "an unknown file object")
+		Expect(err).To(support.Raise(builtins.KeyError, "'999999 is not registered'"), "an unknown file object")
 
 		// The shortcut: Python mocks register and unregister and sees them
 		// not called; here, a key unregistered and registered again would
@@ -304,14 +305,14 @@ func selectorSpecs(c selectorClass) {
 		Expect(s.Close()).To(Succeed())
 		for _, f := range []net.Conn{rd, wr} {
 			_, err := s.GetKey(f)
-			Expect(err).To(support.Raise(pyselect.RuntimeError, "Selector is closed"))
+			Expect(err).To(support.Raise(builtins.RuntimeError, "Selector is closed"))
 			_, err = mapping.Get(f)
-			Expect(errors.Is(err, pyselect.KeyError)).To(BeTrue(), "%v", err)
+			Expect(errors.Is(err, builtins.KeyError)).To(BeTrue(), "%v", err)
 		}
 		// None: false, so "while sel.get_map():" ends, and None[f] is TypeError.
 		Expect(s.GetMap().Len()).To(BeZero(), "get_map() is None, which is false")
 		_, err := s.GetMap().Get(rd)
-		Expect(err).To(support.Raise(pyselect.TypeError, "'NoneType' object is not subscriptable"))
+		Expect(err).To(support.Raise(builtins.TypeError, "'NoneType' object is not subscriptable"))
 	})
 
 	// Source: Lib/selectors.py: BaseSelector.get_key
@@ -323,7 +324,7 @@ func selectorSpecs(c selectorClass) {
 		Expect(err).NotTo(HaveOccurred())
 		Expect(s.GetKey(rd)).To(BeIdenticalTo(key))
 		_, err = s.GetKey(999999)
-		Expect(err).To(support.Raise(pyselect.KeyError, "'999999 is not registered'"))
+		Expect(err).To(support.Raise(builtins.KeyError, "'999999 is not registered'"))
 	})
 
 	// Source: Lib/selectors.py: _SelectorMapping
@@ -343,7 +344,7 @@ func selectorSpecs(c selectorClass) {
 		Expect(slices.Collect(keys.Keys())).To(Equal([]int{fdOfConn(rd)}))
 		Expect(slices.Collect(keys.Values())).To(Equal([]*selectors.SelectorKey[any]{key}))
 		_, err = keys.Get(999999)
-		Expect(err).To(support.Raise(pyselect.KeyError, "'999999 is not registered'"))
+		Expect(err).To(support.Raise(builtins.KeyError, "'999999 is not registered'"))
 		_, deletable := keys.(interface{ Delete(any) })
 		Expect(deletable).To(BeFalse(), "read-only: del keys[rd] is TypeError in Python, no method in Go")
 	})
@@ -400,8 +401,8 @@ func selectorSpecs(c selectorClass) {
 			Expect(s.Register(rd, selectors.EVENT_READ)).Error().NotTo(HaveOccurred())
 			Expect(s.Register(wr, selectors.EVENT_WRITE)).Error().NotTo(HaveOccurred())
 		}()
-		Expect(s.GetKey(rd)).Error().To(support.Raise(pyselect.RuntimeError, "Selector is closed"))
-		Expect(s.GetKey(wr)).Error().To(support.Raise(pyselect.RuntimeError, "Selector is closed"))
+		Expect(s.GetKey(rd)).Error().To(support.Raise(builtins.RuntimeError, "Selector is closed"))
+		Expect(s.GetKey(wr)).Error().To(support.Raise(builtins.RuntimeError, "Selector is closed"))
 	})
 
 	// Source: Lib/selectors.py: EpollSelector.fileno, KqueueSelector.fileno
@@ -604,9 +605,9 @@ func selectorSpecificSpecs(c selectorClass) {
 			DeferCleanup(os.Remove, f.Name())
 			DeferCleanup(f.Close)
 			_, err = s.Register(f, selectors.EVENT_READ)
-			Expect(err).To(support.RaiseErrno(pyselect.PermissionError, unix.EPERM))
+			Expect(err).To(support.RaiseErrno(builtins.PermissionError, unix.EPERM))
 			_, err = s.GetKey(f)
-			Expect(errors.Is(err, pyselect.KeyError)).To(BeTrue(), "%v", err)
+			Expect(errors.Is(err, builtins.KeyError)).To(BeTrue(), "%v", err)
 		})
 	case "KqueueSelector":
 		// Source: kqueue(2) ERRORS "EBADF ... The specified descriptor is invalid";
@@ -616,9 +617,9 @@ func selectorSpecificSpecs(c selectorClass) {
 			s := newSelector(c)
 			bad := support.ClosedFd()
 			_, err := s.Register(bad, selectors.EVENT_READ)
-			Expect(err).To(support.RaiseErrno(pyselect.OSError, unix.EBADF))
+			Expect(err).To(support.RaiseErrno(builtins.OSError, unix.EBADF))
 			_, err = s.GetKey(bad)
-			Expect(errors.Is(err, pyselect.KeyError)).To(BeTrue(), "%v", err)
+			Expect(errors.Is(err, builtins.KeyError)).To(BeTrue(), "%v", err)
 		})
 
 		// Source: bpo-29255 (kqueue ignores the timeout with maxevents 0); Lib/selectors.py:

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/socket"
 )
@@ -84,10 +85,10 @@ var _ = Describe("socket.socket", Label("api:socket"), func() {
 	// checks a fileno with getsockname and refuses a negative one.
 	It("takes an existing socket's descriptor, and refuses a negative one and a non-socket", func() {
 		_, err := socket.NewSocket(-1, -1, -1, -3)
-		Expect(err).To(support.Raise(pyselect.ValueError, "negative file descriptor"))
+		Expect(err).To(support.Raise(builtins.ValueError, "negative file descriptor"))
 		r, _ := support.Pipe()
 		_, err = socket.NewSocket(-1, -1, -1, r)
-		Expect(err).To(support.RaiseErrno(pyselect.OSError, unix.ENOTSOCK))
+		Expect(err).To(support.RaiseErrno(builtins.OSError, unix.ENOTSOCK))
 		a, _ := support.SocketPair(unix.SOCK_STREAM)
 		fd, err := unix.Dup(a)
 		Expect(err).NotTo(HaveOccurred())
@@ -108,7 +109,7 @@ var _ = Describe("socket.socket.close", Label("api:socket"), func() {
 		Expect(s.Close()).To(Succeed())
 		Expect(s.Fileno()).To(Equal(-1))
 		_, err = s.Send([]byte("spam"))
-		Expect(err).To(support.RaiseErrno(pyselect.OSError, unix.EBADF))
+		Expect(err).To(support.RaiseErrno(builtins.OSError, unix.EBADF))
 	})
 
 	// Python: test_socket.py::GeneralModuleTests::testCloseException.
@@ -118,7 +119,7 @@ var _ = Describe("socket.socket.close", Label("api:socket"), func() {
 		other, err := socket.NewSocket(-1, -1, -1, s.Fileno())
 		Expect(err).NotTo(HaveOccurred())
 		Expect(other.Close()).To(Succeed())
-		Expect(s.Close()).To(support.RaiseErrno(pyselect.OSError, unix.EBADF))
+		Expect(s.Close()).To(support.RaiseErrno(builtins.OSError, unix.EBADF))
 	})
 
 	// Python: test_socket.py::BasicTCPTest::testDetach.
@@ -127,7 +128,7 @@ var _ = Describe("socket.socket.close", Label("api:socket"), func() {
 		fd := cli.Fileno()
 		Expect(cli.Detach()).To(Equal(fd))
 		_, err := cli.Recv(1024)
-		Expect(err).To(support.RaiseErrno(pyselect.OSError, unix.EBADF))
+		Expect(err).To(support.RaiseErrno(builtins.OSError, unix.EBADF))
 		s, err := socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, -1, fd)
 		Expect(err).NotTo(HaveOccurred())
 		defer s.Close()
@@ -167,7 +168,7 @@ var _ = Describe("socket.socket.recv", Label("api:socket"), func() {
 		_, cli, conn := tcpSockets()
 		Expect(conn.SetBlocking(false)).To(Succeed())
 		_, err := conn.Recv(len(msg))
-		Expect(err).To(support.RaiseErrno(pyselect.BlockingIOError, unix.EAGAIN))
+		Expect(err).To(support.RaiseErrno(builtins.BlockingIOError, unix.EAGAIN))
 		_, err = cli.Send(msg)
 		Expect(err).NotTo(HaveOccurred())
 		r, _, _, err := pyselect.Select([]any{conn}, nil, nil, 10.0)
@@ -183,7 +184,7 @@ var _ = Describe("socket.socket.recv", Label("api:socket"), func() {
 		Expect(cli.SetTimeout(0.05)).To(Succeed())
 		start := time.Now()
 		_, err := cli.Recv(10)
-		Expect(err).To(support.Raise(pyselect.TimeoutError, "timed out"))
+		Expect(err).To(support.Raise(builtins.TimeoutError, "timed out"))
 		Expect(time.Since(start)).To(BeNumerically(">=", 50*time.Millisecond))
 	})
 
@@ -192,7 +193,7 @@ var _ = Describe("socket.socket.recv", Label("api:socket"), func() {
 		Expect(err).NotTo(HaveOccurred())
 		defer s.Close()
 		_, err = s.Recv(-1)
-		Expect(err).To(support.Raise(pyselect.ValueError, "negative buffersize in recv"))
+		Expect(err).To(support.Raise(builtins.ValueError, "negative buffersize in recv"))
 	})
 })
 
@@ -237,7 +238,7 @@ var _ = Describe("socket.socket.accept", Label("api:socket"), func() {
 		defer serv.Close()
 		Expect(serv.SetBlocking(false)).To(Succeed())
 		_, _, err = serv.Accept()
-		Expect(err).To(support.RaiseErrno(pyselect.BlockingIOError, unix.EAGAIN))
+		Expect(err).To(support.RaiseErrno(builtins.BlockingIOError, unix.EAGAIN))
 		addr, err := serv.Getsockname()
 		Expect(err).NotTo(HaveOccurred())
 		cli, err := socket.CreateConnection(addr.(socket.AddrInet), 10.0)
@@ -317,7 +318,7 @@ var _ = Describe("socket.socket.connect", Label("api:socket"), func() {
 		s, err := socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0)
 		Expect(err).NotTo(HaveOccurred())
 		defer s.Close()
-		Expect(s.Connect(addr)).To(support.RaiseErrno(pyselect.ConnectionRefusedError, unix.ECONNREFUSED))
+		Expect(s.Connect(addr)).To(support.RaiseErrno(builtins.ConnectionRefusedError, unix.ECONNREFUSED))
 		s2, err := socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0)
 		Expect(err).NotTo(HaveOccurred())
 		defer s2.Close()

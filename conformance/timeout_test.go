@@ -20,6 +20,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -36,7 +37,7 @@ import (
 // means accepted.
 type timeoutCase struct {
 	timeout any
-	cls     pyselect.Exception
+	cls     builtins.Exception
 	msg     string
 }
 
@@ -51,7 +52,7 @@ const (
 	timeoutOKSuffix = ", it is accepted"
 )
 
-func timeoutEntry(desc string, timeout any, cls pyselect.Exception, msg string) TableEntry {
+func timeoutEntry(desc string, timeout any, cls builtins.Exception, msg string) TableEntry {
 	if cls == "" {
 		return Entry("When the timeout is "+desc+timeoutOKSuffix, timeoutCase{timeout: timeout})
 	}
@@ -183,26 +184,26 @@ var _ = Describe("select.select", Label("api:select"), func() {
 		timeoutEntry("9223372036 (the largest int: ns fit int64)", int64(9223372036), "", ""),
 		timeoutEntry("uint64 9223372036", uint64(9223372036), "", ""),
 		timeoutEntry("9223372036.85 (the float boundary)", 9223372036.85, "", ""),
-		timeoutEntry("-1 (test_select.py::test_error_conditions)", -1, pyselect.ValueError, msgNegative),
-		timeoutEntry("-1.5", -1.5, pyselect.ValueError, msgNegative),
-		timeoutEntry("-1e-300 (rounds away from zero to -1 ns)", -1e-300, pyselect.ValueError, msgNegative),
-		timeoutEntry("an int64 -1", int64(-1), pyselect.ValueError, msgNegative),
-		timeoutEntry("NaN", math.NaN(), pyselect.ValueError, msgNaN),
-		timeoutEntry("a float32 NaN", float32(math.NaN()), pyselect.ValueError, msgNaN),
-		timeoutEntry("+inf", math.Inf(1), pyselect.OverflowError, msgTimeT),
-		timeoutEntry("-inf", math.Inf(-1), pyselect.OverflowError, msgTimeT),
-		timeoutEntry("a float32 +inf", float32(math.Inf(1)), pyselect.OverflowError, msgTimeT),
-		timeoutEntry("1e300", 1e300, pyselect.OverflowError, msgTimeT),
-		timeoutEntry("9223372036.86 (past the float boundary)", 9223372036.86, pyselect.OverflowError, msgTimeT),
-		timeoutEntry("9223372037 (an int whose ns overflow int64)", int64(9223372037), pyselect.OverflowError, msgPyTime),
-		timeoutEntry("math.MaxInt64", int64(math.MaxInt64), pyselect.OverflowError, msgPyTime),
-		timeoutEntry("math.MinInt64", int64(math.MinInt64), pyselect.OverflowError, msgPyTime),
-		timeoutEntry("uint64 2**63", uint64(1)<<63, pyselect.OverflowError, msgPyTime),
-		timeoutEntry("uint64 2**64-1", uint64(math.MaxUint64), pyselect.OverflowError, msgPyTime),
-		timeoutEntry(`the string "not a number" (test_select.py::test_error_conditions)`, "not a number", pyselect.TypeError, msgSelectType),
-		timeoutEntry("a []byte", []byte("x"), pyselect.TypeError, msgSelectType),
-		timeoutEntry("a complex128", complex(1, 0), pyselect.TypeError, msgSelectType),
-		timeoutEntry("a struct", struct{}{}, pyselect.TypeError, msgSelectType),
+		timeoutEntry("-1 (test_select.py::test_error_conditions)", -1, builtins.ValueError, msgNegative),
+		timeoutEntry("-1.5", -1.5, builtins.ValueError, msgNegative),
+		timeoutEntry("-1e-300 (rounds away from zero to -1 ns)", -1e-300, builtins.ValueError, msgNegative),
+		timeoutEntry("an int64 -1", int64(-1), builtins.ValueError, msgNegative),
+		timeoutEntry("NaN", math.NaN(), builtins.ValueError, msgNaN),
+		timeoutEntry("a float32 NaN", float32(math.NaN()), builtins.ValueError, msgNaN),
+		timeoutEntry("+inf", math.Inf(1), builtins.OverflowError, msgTimeT),
+		timeoutEntry("-inf", math.Inf(-1), builtins.OverflowError, msgTimeT),
+		timeoutEntry("a float32 +inf", float32(math.Inf(1)), builtins.OverflowError, msgTimeT),
+		timeoutEntry("1e300", 1e300, builtins.OverflowError, msgTimeT),
+		timeoutEntry("9223372036.86 (past the float boundary)", 9223372036.86, builtins.OverflowError, msgTimeT),
+		timeoutEntry("9223372037 (an int whose ns overflow int64)", int64(9223372037), builtins.OverflowError, msgPyTime),
+		timeoutEntry("math.MaxInt64", int64(math.MaxInt64), builtins.OverflowError, msgPyTime),
+		timeoutEntry("math.MinInt64", int64(math.MinInt64), builtins.OverflowError, msgPyTime),
+		timeoutEntry("uint64 2**63", uint64(1)<<63, builtins.OverflowError, msgPyTime),
+		timeoutEntry("uint64 2**64-1", uint64(math.MaxUint64), builtins.OverflowError, msgPyTime),
+		timeoutEntry(`the string "not a number" (test_select.py::test_error_conditions)`, "not a number", builtins.TypeError, msgSelectType),
+		timeoutEntry("a []byte", []byte("x"), builtins.TypeError, msgSelectType),
+		timeoutEntry("a complex128", complex(1, 0), builtins.TypeError, msgSelectType),
+		timeoutEntry("a struct", struct{}{}, builtins.TypeError, msgSelectType),
 	)
 
 	When("nothing becomes ready", func() {
@@ -271,22 +272,22 @@ var _ = Describe("select.poll.poll", Label("api:poll"), func() {
 		timeoutEntry("2**31-1 (C INT_MAX)", 2147483647, "", ""),
 		timeoutEntry("2147483647.0", 2147483647.0, "", ""),
 		timeoutEntry("an int32 INT_MAX", int32(math.MaxInt32), "", ""),
-		timeoutEntry("2**31 (INT_MAX+1, test_poll.py::test_poll_c_limits)", int64(math.MaxInt32)+1, pyselect.OverflowError, msgTooLarge),
-		timeoutEntry("2**32 (UINT_MAX+1, test_poll.py::test_poll_c_limits)", int64(1)<<32, pyselect.OverflowError, msgTooLarge),
-		timeoutEntry("-2**31-1", int64(math.MinInt32)-1, pyselect.OverflowError, msgTooLarge),
-		timeoutEntry("2147483647.5 (rounds up past INT_MAX)", 2147483647.5, pyselect.OverflowError, msgTooLarge),
-		timeoutEntry("9.2e12 (fits in ns, not in C int ms)", 9.2e12, pyselect.OverflowError, msgTooLarge),
-		timeoutEntry("math.MaxInt64 (Go's nearest to test_poll.py::test_poll3's 1<<64)", int64(math.MaxInt64), pyselect.OverflowError, msgPyTime),
-		timeoutEntry("math.MinInt64", int64(math.MinInt64), pyselect.OverflowError, msgPyTime),
-		timeoutEntry("uint64 2**64-1", uint64(math.MaxUint64), pyselect.OverflowError, msgPyTime),
-		timeoutEntry("NaN", math.NaN(), pyselect.ValueError, msgNaN),
-		timeoutEntry("+inf", math.Inf(1), pyselect.OverflowError, msgTimeT),
-		timeoutEntry("-inf", math.Inf(-1), pyselect.OverflowError, msgTimeT),
-		timeoutEntry("1e300", 1e300, pyselect.OverflowError, msgTimeT),
-		timeoutEntry("9.3e12 (ns overflow int64)", 9.3e12, pyselect.OverflowError, msgTimeT),
-		timeoutEntry(`the string "x"`, "x", pyselect.TypeError, msgIntType),
-		timeoutEntry("a complex128", complex(1, 0), pyselect.TypeError, msgIntType),
-		timeoutEntry("a time.Time", time.Time{}, pyselect.TypeError, msgIntType),
+		timeoutEntry("2**31 (INT_MAX+1, test_poll.py::test_poll_c_limits)", int64(math.MaxInt32)+1, builtins.OverflowError, msgTooLarge),
+		timeoutEntry("2**32 (UINT_MAX+1, test_poll.py::test_poll_c_limits)", int64(1)<<32, builtins.OverflowError, msgTooLarge),
+		timeoutEntry("-2**31-1", int64(math.MinInt32)-1, builtins.OverflowError, msgTooLarge),
+		timeoutEntry("2147483647.5 (rounds up past INT_MAX)", 2147483647.5, builtins.OverflowError, msgTooLarge),
+		timeoutEntry("9.2e12 (fits in ns, not in C int ms)", 9.2e12, builtins.OverflowError, msgTooLarge),
+		timeoutEntry("math.MaxInt64 (Go's nearest to test_poll.py::test_poll3's 1<<64)", int64(math.MaxInt64), builtins.OverflowError, msgPyTime),
+		timeoutEntry("math.MinInt64", int64(math.MinInt64), builtins.OverflowError, msgPyTime),
+		timeoutEntry("uint64 2**64-1", uint64(math.MaxUint64), builtins.OverflowError, msgPyTime),
+		timeoutEntry("NaN", math.NaN(), builtins.ValueError, msgNaN),
+		timeoutEntry("+inf", math.Inf(1), builtins.OverflowError, msgTimeT),
+		timeoutEntry("-inf", math.Inf(-1), builtins.OverflowError, msgTimeT),
+		timeoutEntry("1e300", 1e300, builtins.OverflowError, msgTimeT),
+		timeoutEntry("9.3e12 (ns overflow int64)", 9.3e12, builtins.OverflowError, msgTimeT),
+		timeoutEntry(`the string "x"`, "x", builtins.TypeError, msgIntType),
+		timeoutEntry("a complex128", complex(1, 0), builtins.TypeError, msgIntType),
+		timeoutEntry("a time.Time", time.Time{}, builtins.TypeError, msgIntType),
 	)
 
 	When("nothing becomes ready", func() {

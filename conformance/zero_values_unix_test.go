@@ -12,7 +12,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support"
-	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/builtins"
 )
 
 // A closedObject is what an Epoll, a Kqueue and a Devpoll share: the calls a zero
@@ -30,8 +30,8 @@ func expectClosedObject(obj closedObject, msg string, call func() error) {
 	GinkgoHelper()
 	Expect(obj.Closed()).To(BeTrue())
 	_, err := obj.Fileno()
-	Expect(err).To(support.Raise(pyselect.ValueError, msg))
-	Expect(call()).To(support.Raise(pyselect.ValueError, msg))
+	Expect(err).To(support.Raise(builtins.ValueError, msg))
+	Expect(call()).To(support.Raise(builtins.ValueError, msg))
 	Expect(obj.Close()).To(Succeed())
 	Expect(obj.Close()).To(Succeed())
 	_, err = unix.FcntlInt(0, unix.F_GETFD, 0)

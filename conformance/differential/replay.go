@@ -21,6 +21,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -73,7 +74,7 @@ func ReplayContext(ctx context.Context, sc *Scenario) ([]Outcome, error) {
 // Replay runs sc against pyselect and returns one outcome per step, in
 // the form record.py writes them. An error means the scenario itself is
 // malformed or not expressible in Go, not that pyselect misbehaved: a
-// misbehaviour is an outcome (an error that is no *pyselect.Error, or a
+// misbehaviour is an outcome (an error that is no *builtins.Error, or a
 // panic, is recorded as a class Python never uses).
 func Replay(sc *Scenario) ([]Outcome, error) {
 	runtime.LockOSThread()
@@ -255,7 +256,7 @@ func harnessError(err error) map[string]any {
 	if !errors.As(err, &errno) {
 		return map[string]any{"class": "Go error: " + err.Error()}
 	}
-	out := map[string]any{"class": string(pyselect.ExceptionOf(errno))}
+	out := map[string]any{"class": string(builtins.ExceptionOf(errno))}
 	if errno != 0 {
 		out["errno"] = int(errno)
 	}
@@ -265,12 +266,12 @@ func harnessError(err error) map[string]any {
 // libraryError records a pyselect failure: class, message and errno. A
 // KeyError's message is its fd, shown by name as record.py shows it.
 func (w *World) libraryError(err error) map[string]any {
-	var pe *pyselect.Error
+	var pe *builtins.Error
 	if !errors.As(err, &pe) {
-		return map[string]any{"class": fmt.Sprintf("Go error %T (not a *pyselect.Error)", err), "message": err.Error()}
+		return map[string]any{"class": fmt.Sprintf("Go error %T (not a *builtins.Error)", err), "message": err.Error()}
 	}
 	msg := pe.Message
-	if pe.Exception == pyselect.KeyError {
+	if pe.Exception == builtins.KeyError {
 		if n, err := strconv.Atoi(msg); err == nil {
 			if name, ok := w.fdName(n).(string); ok {
 				msg = "<" + name + ">"

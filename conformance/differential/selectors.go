@@ -16,7 +16,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/selectors"
 )
 
@@ -53,7 +53,7 @@ func (f *fileObj) Fileno() (int, error) {
 	if f.socket {
 		return -1, nil
 	}
-	return -1, &pyselect.Error{Exception: pyselect.ValueError, Message: "I/O operation on closed file"}
+	return -1, &builtins.Error{Exception: builtins.ValueError, Message: "I/O operation on closed file"}
 }
 
 // fileObjStep runs "fileobj" and "fileobj.close".
@@ -151,7 +151,7 @@ func (r *replayer) mapOp(st *Step, m selectors.Map[any], arg0 any) (any, error) 
 		// Python's "f in m" is m[f] with its KeyError turned into False
 		// (collections.abc.Mapping.__contains__); any other error passes.
 		_, err := m.Get(arg0)
-		if errors.Is(err, pyselect.KeyError) {
+		if errors.Is(err, builtins.KeyError) {
 			return false, nil
 		}
 		return err == nil, err
@@ -168,7 +168,7 @@ func (r *replayer) selectorCall(st *Step, sel selector, arg0 any) (any, error) {
 		m := sel.GetMap()
 		// None, after close(), is a Map whose every lookup is None[f]'s
 		// TypeError (an open mapping's lookup of None is ValueError).
-		if _, err := m.Get(nil); errors.Is(err, pyselect.TypeError) {
+		if _, err := m.Get(nil); errors.Is(err, builtins.TypeError) {
 			return nil, nil
 		}
 		if names := st.Names(); len(names) == 1 {
@@ -305,16 +305,16 @@ var selectorMessages = []*regexp.Regexp{
 // selectorError is err with the message record.py's selector_message
 // writes: the repr of the step's file object replaced by the step's own
 // spelling of it ("'fileno(r) is not registered'"), the fd of "(FD n)" by
-// name. Only pyselect.Repr of the very value passed is replaced, so a
+// name. Only builtins.Repr of the very value passed is replaced, so a
 // message about another object still differs.
 func (w *World) selectorError(st *Step, arg0 any, err error) error {
-	var pe *pyselect.Error
+	var pe *builtins.Error
 	if !errors.As(err, &pe) || !hasArg(st, 0, "fileobj") {
 		return err
 	}
 	for _, re := range selectorMessages {
 		m := re.FindStringSubmatch(pe.Message)
-		if m == nil || m[re.SubexpIndex("obj")] != pyselect.Repr(arg0) {
+		if m == nil || m[re.SubexpIndex("obj")] != builtins.Repr(arg0) {
 			continue
 		}
 		text := renderArg(argAt(st, 0, "fileobj"))
@@ -328,7 +328,7 @@ func (w *World) selectorError(st *Step, arg0 any, err error) error {
 			text = "Invalid file object: " + text
 		}
 		q := m[re.SubexpIndex("q")]
-		return &pyselect.Error{Exception: pe.Exception, Message: q + text + q, Errno: pe.Errno}
+		return &builtins.Error{Exception: pe.Exception, Message: q + text + q, Errno: pe.Errno}
 	}
 	return err
 }
@@ -349,14 +349,14 @@ func renderArg(v any) string {
 			switch k {
 			case "str":
 				s, _ := a.(string)
-				return pyselect.Repr(s)
+				return builtins.Repr(s)
 			case "fileno", "obj":
 				return k + "(" + renderArg(a) + ")"
 			case "object":
 				return "object()"
 			case "float":
 				if s, ok := a.(string); ok {
-					return "float(" + pyselect.Repr(s) + ")"
+					return "float(" + builtins.Repr(s) + ")"
 				}
 				return renderArg(a)
 			}

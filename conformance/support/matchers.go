@@ -10,26 +10,25 @@ import (
 	"syscall"
 
 	"github.com/onsi/gomega/types"
-
-	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/builtins"
 )
 
 // Raise succeeds when the actual error is the Python exception cls with
 // exactly message msg, as CPython would raise it ("" leaves the message
-// unchecked). The error must be a *pyselect.Error, matched with errors.Is
+// unchecked). The error must be a *builtins.Error, matched with errors.Is
 // so that the class hierarchy counts as it does in Python.
-func Raise(cls pyselect.Exception, msg string) types.GomegaMatcher {
+func Raise(cls builtins.Exception, msg string) types.GomegaMatcher {
 	return &raiseMatcher{cls: cls, msg: msg}
 }
 
 // RaiseErrno succeeds when the actual error is an OSError of class cls
 // carrying errno, with CPython's message "[Errno N] strerror".
-func RaiseErrno(cls pyselect.Exception, errno syscall.Errno) types.GomegaMatcher {
+func RaiseErrno(cls builtins.Exception, errno syscall.Errno) types.GomegaMatcher {
 	return &raiseMatcher{cls: cls, errno: errno, checkErrno: true}
 }
 
 type raiseMatcher struct {
-	cls        pyselect.Exception
+	cls        builtins.Exception
 	msg        string
 	errno      syscall.Errno
 	checkErrno bool
@@ -40,7 +39,7 @@ func (m *raiseMatcher) Match(actual any) (bool, error) {
 	if !ok || err == nil {
 		return false, nil
 	}
-	var pe *pyselect.Error
+	var pe *builtins.Error
 	if !errors.As(err, &pe) || pe.Exception != m.cls || !errors.Is(err, m.cls) {
 		return false, nil
 	}

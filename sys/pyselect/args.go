@@ -6,7 +6,11 @@
 
 package pyselect
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/pyselect/pyselect/sys/builtins"
+)
 
 // Optional arguments (the rule doc.go states): Python's optional
 // arguments at the end of a call are one Go variadic parameter when they
@@ -19,7 +23,7 @@ import "strconv"
 // out, the one passed otherwise. More than one is the TypeError that
 // tooMany makes of the number of arguments given, fixed of them before
 // the variadic.
-func optional(args []any, fixed int, tooMany func(given int) *Error) (any, error) {
+func optional(args []any, fixed int, tooMany func(given int) *builtins.Error) (any, error) {
 	switch len(args) {
 	case 0:
 		return nil, nil
@@ -32,12 +36,12 @@ func optional(args []any, fixed int, tooMany func(given int) *Error) (any, error
 // atMost is the TypeError of a function of Argument Clinic's
 // positional-only form that takes at most n arguments:
 // "poll expected at most 1 argument, got 2".
-func atMost(name string, n int) func(given int) *Error {
-	return func(given int) *Error {
+func atMost(name string, n int) func(given int) *builtins.Error {
+	return func(given int) *builtins.Error {
 		s := "s"
 		if n == 1 {
 			s = ""
 		}
-		return newError(TypeError, name+" expected at most "+strconv.Itoa(n)+" argument"+s+", got "+strconv.Itoa(given))
+		return newError(builtins.TypeError, name+" expected at most "+strconv.Itoa(n)+" argument"+s+", got "+strconv.Itoa(given))
 	}
 }

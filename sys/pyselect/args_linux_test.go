@@ -4,7 +4,11 @@
 
 package pyselect
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/pyselect/pyselect/sys/builtins"
+)
 
 // TestNewEpollArguments: select.epoll(sizehint=-1, flags=0) takes both
 // as one variadic of ints.
@@ -20,10 +24,10 @@ func TestNewEpollArguments(t *testing.T) {
 		}
 		ep.Close()
 	}
-	if _, err := NewEpoll(1, 0, 3); !sameErr(err, newError(TypeError, "epoll() takes at most 2 arguments (3 given)")) {
+	if _, err := NewEpoll(1, 0, 3); !sameErr(err, newError(builtins.TypeError, "epoll() takes at most 2 arguments (3 given)")) {
 		t.Errorf("NewEpoll(1, 0, 3): %v", err)
 	}
-	if _, err := NewEpoll(0); !sameErr(err, newError(ValueError, "negative sizehint")) {
+	if _, err := NewEpoll(0); !sameErr(err, newError(builtins.ValueError, "negative sizehint")) {
 		t.Errorf("NewEpoll(0): %v", err)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support/waitfor"
+	"github.com/pyselect/pyselect/sys/builtins"
 )
 
 // Close wakes a blocked Control even when no descriptor can be had.
@@ -84,10 +85,10 @@ func TestKqueueZeroValue(t *testing.T) {
 		if !kq.Closed() {
 			t.Errorf("%s: Closed() = false", name)
 		}
-		if fd, err := kq.Fileno(); !errors.Is(err, ValueError) {
+		if fd, err := kq.Fileno(); !errors.Is(err, builtins.ValueError) {
 			t.Errorf("%s: Fileno() = %d, %v; want ValueError", name, fd, err)
 		}
-		if evs, err := kq.Control(nil, 1, 0); !errors.Is(err, ValueError) {
+		if evs, err := kq.Control(nil, 1, 0); !errors.Is(err, builtins.ValueError) {
 			t.Errorf("%s: Control = %v, %v; want ValueError", name, evs, err)
 		}
 		if err := kq.Close(); err != nil {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/pyselect/pyselect/conformance/support/memwatch"
 	"github.com/pyselect/pyselect/conformance/support/waitfor"
+	"github.com/pyselect/pyselect/sys/builtins"
 )
 
 // Close wakes a blocked call even when no descriptor can be had: the wake
@@ -103,17 +104,17 @@ func TestEpollZeroValue(t *testing.T) {
 		if !ep.Closed() {
 			t.Errorf("%s: Closed() = false", name)
 		}
-		if fd, err := ep.Fileno(); !errors.Is(err, ValueError) {
+		if fd, err := ep.Fileno(); !errors.Is(err, builtins.ValueError) {
 			t.Errorf("%s: Fileno() = %d, %v; want ValueError", name, fd, err)
 		}
-		if evs, err := ep.Poll(0, -1); !errors.Is(err, ValueError) {
+		if evs, err := ep.Poll(0, -1); !errors.Is(err, builtins.ValueError) {
 			t.Errorf("%s: Poll(0) = %v, %v; want ValueError", name, evs, err)
 		}
-		if n, err := ep.Wait(make([]unix.EpollEvent, 1), 0); !errors.Is(err, ValueError) {
+		if n, err := ep.Wait(make([]unix.EpollEvent, 1), 0); !errors.Is(err, builtins.ValueError) {
 			t.Errorf("%s: Wait = %d, %v; want ValueError", name, n, err)
 		}
 		for _, err := range []error{ep.Register(1), ep.Modify(1, EPOLLIN), ep.Unregister(1)} {
-			if !errors.Is(err, ValueError) {
+			if !errors.Is(err, builtins.ValueError) {
 				t.Errorf("%s: register/modify/unregister = %v; want ValueError", name, err)
 			}
 		}
@@ -217,7 +218,7 @@ func TestEpollMaxeventsUnderRLIMIT_AS(t *testing.T) {
 		if err := ep.Register(r, EPOLLIN); err != nil {
 			t.Fatal(err)
 		}
-		if evs, err := ep.Poll(0, epMaxEvents); !errors.Is(err, MemoryError) {
+		if evs, err := ep.Poll(0, epMaxEvents); !errors.Is(err, builtins.MemoryError) {
 			t.Fatalf("Poll(0, %d) = %v, %v; want MemoryError", epMaxEvents, evs, err)
 		}
 		for _, m := range []int{20000000, 1 << 25} {

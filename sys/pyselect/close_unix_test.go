@@ -17,6 +17,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support/waitfor"
+	"github.com/pyselect/pyselect/sys/builtins"
 )
 
 // waitResult runs f in a goroutine and returns a channel with its error.
@@ -29,7 +30,7 @@ func waitResult(f func() error) <-chan error {
 // wantClosed waits up to 5 s for the error of a call woken by Close.
 func wantClosed(t *testing.T, c <-chan error, what string) {
 	t.Helper()
-	if err := waitfor.Recv(t, c, 5*time.Second, what+" to be woken by Close"); !errors.Is(err, ValueError) {
+	if err := waitfor.Recv(t, c, 5*time.Second, what+" to be woken by Close"); !errors.Is(err, builtins.ValueError) {
 		t.Errorf("%s woken by Close = %v, want ValueError", what, err)
 	}
 }

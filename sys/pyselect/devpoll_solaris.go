@@ -13,6 +13,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"golang.org/x/sys/unix"
 )
 
@@ -57,7 +58,9 @@ type Devpoll struct {
 }
 
 // errClosedDevpoll is what every call on a closed Devpoll returns.
-func errClosedDevpoll() *Error { return newError(ValueError, "I/O operation on closed devpoll object") }
+func errClosedDevpoll() *builtins.Error {
+	return newError(builtins.ValueError, "I/O operation on closed devpoll object")
+}
 
 // <sys/devpoll.h> and <sys/poll.h>, the same on illumos and Solaris.
 const (
@@ -173,7 +176,7 @@ func NewDevpoll() (*Devpoll, error) {
 		}
 		if errno, ok := err.(unix.Errno); ok && errno != unix.EINTR {
 			// _Py_open: OSError with the file name.
-			e := osError(errno)
+			e := builtins.AsError(errno)
 			e.Message += ": '" + path + "'"
 			return nil, e
 		}
@@ -182,7 +185,7 @@ func NewDevpoll() (*Devpoll, error) {
 		// CPython allocates an array of that many pollfds first, and
 		// gets MemoryError; in Go a failed allocation is fatal.
 		unix.Close(fd)
-		return nil, newError(MemoryError, "")
+		return nil, newError(builtins.MemoryError, "")
 	}
 	// A soft limit of 0 fails the open (EMFILE); max is never 0.
 	w, err := newWaker(fd)
@@ -313,7 +316,7 @@ func (dp *Devpoll) flush() error {
 		return sysErr(err)
 	}
 	if n < len(b) {
-		return newError(OSError, "failed to write all pollfds. Please, report at http://bugs.python.org/. "+
+		return newError(builtins.OSError, "failed to write all pollfds. Please, report at http://bugs.python.org/. "+
 			"Data to report: Size tried: "+strconv.Itoa(len(b))+", actual size written: "+strconv.Itoa(n)+".")
 	}
 	return nil

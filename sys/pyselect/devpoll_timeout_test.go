@@ -9,6 +9,8 @@ import (
 	"math"
 	"testing"
 	"time"
+
+	"github.com/pyselect/pyselect/sys/builtins"
 )
 
 // TestDevpollTimeout checks devpoll.poll's timeout rule, which runs on
@@ -21,7 +23,7 @@ func TestDevpollTimeout(t *testing.T) {
 	for _, c := range []struct {
 		in   any
 		want time.Duration
-		exc  Exception // "" when accepted
+		exc  builtins.Exception // "" when accepted
 	}{
 		{nil, block, ""},
 		{-1, block, ""},
@@ -33,14 +35,14 @@ func TestDevpollTimeout(t *testing.T) {
 		{0.25, 250 * time.Microsecond, ""},
 		{1 << 30, (1 << 30) * time.Millisecond, ""},
 		{math.MaxInt32, math.MaxInt32 * time.Millisecond, ""},
-		{-2, 0, OverflowError},
-		{-1.5, 0, OverflowError}, // -2 ms once rounded
-		{-1 << 31, 0, OverflowError},
-		{int64(math.MinInt64), 0, OverflowError},
-		{int64(1) << 31, 0, OverflowError},
-		{int64(1) << 62, 0, OverflowError},
-		{uint64(1) << 63, 0, OverflowError},
-		{"1", 0, TypeError},
+		{-2, 0, builtins.OverflowError},
+		{-1.5, 0, builtins.OverflowError}, // -2 ms once rounded
+		{-1 << 31, 0, builtins.OverflowError},
+		{int64(math.MinInt64), 0, builtins.OverflowError},
+		{int64(1) << 31, 0, builtins.OverflowError},
+		{int64(1) << 62, 0, builtins.OverflowError},
+		{uint64(1) << 63, 0, builtins.OverflowError},
+		{"1", 0, builtins.TypeError},
 	} {
 		d, err := devpollTimeout(c.in)
 		if c.exc == "" {
@@ -49,11 +51,11 @@ func TestDevpollTimeout(t *testing.T) {
 			}
 			continue
 		}
-		var e *Error
+		var e *builtins.Error
 		if !errors.As(err, &e) || e.Exception != c.exc {
 			t.Errorf("devpollTimeout(%#v) = %v, %v; want %s", c.in, d, err, c.exc)
 		}
-		if c.exc == TypeError && e != nil && e.Message != "timeout must be an integer or None" {
+		if c.exc == builtins.TypeError && e != nil && e.Message != "timeout must be an integer or None" {
 			t.Errorf("devpollTimeout(%#v): message %q", c.in, e.Message)
 		}
 	}

@@ -29,6 +29,21 @@
 // its arguments, is written once in the repository's conformance/SEMANTICS.md,
 // with the CPython function, test or man page it comes from.
 //
+// # Where names live
+//
+// One rule, for every package under sys: a Python name lives in the Go
+// package of the Python module that defines it, in Go case. The select
+// module is this package, selectors is sys/selectors, socket is
+// sys/socket, and the builtins a port needs beside them (the exception
+// classes, except, str(e), repr, del, dict.pop) are sys/builtins. So
+// select.poll() is pyselect.NewPoll(), "except OSError:" is
+// builtins.Except(err, builtins.OSError) and socket.gaierror is
+// socket.Gaierror. Go-only forms live beside the name they serve (Poller
+// and NewPoller here, the Duration timeouts). The one exception is the file
+// object's fileno(): Fileno, FilenoErr and AsFileDescriptor are here, with
+// the rule by which every select call reads an fd argument
+// (PyObject_AsFileDescriptor), since that rule is the select module's.
+//
 // # Optional arguments
 //
 // One rule, here and in sys/selectors: Python's optional arguments at the
@@ -66,16 +81,13 @@
 //
 // # Errors
 //
-// Every failure is an *Error with CPython's exception class and message:
-// errors.Is(err, pyselect.ValueError), and for a failed system call
-// errors.Is(err, pyselect.OSError) and errors.Is(err, unix.EBADF) alike.
-// ExceptionOf(err) names the class. Bad input is an error, never a panic.
-// Except(err, ConnectionResetError, BrokenPipeError) is Python's "except
-// (A, B):" for any error, including those of net and os that carry an
-// errno, which errors.Is cannot see as Python classes; AsError(err) is the
-// exception itself and Str(err) its str(e): a timeout is TimeoutError
-// "timed out", a failed name lookup socket.gaierror (Gaierror), a failed
-// call on a path names it. Each call's error is its own.
+// Every failure is a *builtins.Error with CPython's exception class and
+// message: errors.Is(err, builtins.ValueError), and for a failed system
+// call errors.Is(err, builtins.OSError) and errors.Is(err, unix.EBADF)
+// alike. Bad input is an error, never a panic. Python's "except (A, B):"
+// is builtins.Except(err, A, B), for these errors and for those of net and
+// os; select.error is Error, an alias of OSError as in Python. Each call's
+// error is its own.
 //
 // # Interrupted calls
 //

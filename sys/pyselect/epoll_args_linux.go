@@ -4,7 +4,11 @@
 
 package pyselect
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/pyselect/pyselect/sys/builtins"
+)
 
 // NewEpoll is select.epoll(sizehint=-1, flags=0). Both arguments are
 // optional and ints, so they are one variadic (doc.go's rule):
@@ -27,7 +31,7 @@ func NewEpoll(args ...int) (*Epoll, error) {
 		sizehint = args[0]
 	case 0:
 	default:
-		return nil, newError(TypeError, "epoll() takes at most 2 arguments ("+strconv.Itoa(len(args))+" given)")
+		return nil, newError(builtins.TypeError, "epoll() takes at most 2 arguments ("+strconv.Itoa(len(args))+" given)")
 	}
 	return epollOf(sizehint, flags)
 }

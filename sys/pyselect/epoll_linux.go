@@ -12,6 +12,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"golang.org/x/sys/unix"
 )
 
@@ -49,7 +50,9 @@ type Epoll struct {
 var _ Poller = (*Epoll)(nil)
 
 // errClosedEpoll is what every call on a closed Epoll returns.
-func errClosedEpoll() *Error { return newError(ValueError, "I/O operation on closed epoll object") }
+func errClosedEpoll() *builtins.Error {
+	return newError(builtins.ValueError, "I/O operation on closed epoll object")
+}
 
 // epollOf is NewEpoll with both arguments given. The descriptor is made
 // with epoll_create1(EPOLL_CLOEXEC), so it is not inherited across exec,
@@ -64,10 +67,10 @@ func epollOf(sizehint, flags int) (*Epoll, error) {
 		return nil, err
 	}
 	if sizehint != -1 && sizehint <= 0 {
-		return nil, newError(ValueError, "negative sizehint")
+		return nil, newError(builtins.ValueError, "negative sizehint")
 	}
 	if flags != 0 && flags != EPOLL_CLOEXEC {
-		return nil, newError(OSError, "invalid flags")
+		return nil, newError(builtins.OSError, "invalid flags")
 	}
 	return newEpoll(-1)
 }
@@ -129,7 +132,7 @@ func (ep *Epoll) Fileno() (int, error) { return ep.p().fileno(errClosedEpoll) }
 // closed fd OSError EBADF, EPOLLEXCLUSIVE with EPOLLONESHOT OSError EINVAL.
 func (ep *Epoll) Register(fd any, eventmask ...Mask) error {
 	if len(eventmask) > 1 {
-		return newError(TypeError, "register() takes at most 2 arguments ("+strconv.Itoa(len(eventmask)+1)+" given)")
+		return newError(builtins.TypeError, "register() takes at most 2 arguments ("+strconv.Itoa(len(eventmask)+1)+" given)")
 	}
 	mask := EPOLLIN | EPOLLPRI | EPOLLOUT
 	if len(eventmask) == 1 {
@@ -191,7 +194,7 @@ func (ep *Epoll) ctl(op int, fd any, mask Mask) error {
 // See Wait for a call that allocates nothing.
 func (ep *Epoll) Poll(timeout any, maxevents ...int) ([]Event, error) {
 	if len(maxevents) > 1 {
-		return nil, newError(TypeError, "poll() takes at most 2 arguments ("+strconv.Itoa(len(maxevents)+1)+" given)")
+		return nil, newError(builtins.TypeError, "poll() takes at most 2 arguments ("+strconv.Itoa(len(maxevents)+1)+" given)")
 	}
 	n := -1
 	if len(maxevents) == 1 {
@@ -217,7 +220,7 @@ func (ep *Epoll) poll(timeout any, maxevents int) ([]Event, error) {
 	if maxevents == -1 {
 		maxevents = FD_SETSIZE - 1
 	} else if maxevents < 1 {
-		return nil, newError(ValueError, "maxevents must be greater than 0, got "+strconv.Itoa(maxevents))
+		return nil, newError(builtins.ValueError, "maxevents must be greater than 0, got "+strconv.Itoa(maxevents))
 	} else if maxevents > epMaxEvents {
 		// Allocating the array first could exhaust memory, which in Go
 		// is fatal (CPython allocates it and raises MemoryError).
@@ -314,7 +317,7 @@ type eventMap struct {
 func mapEvents(size int) (*eventMap, error) {
 	b, err := unix.Mmap(-1, 0, size, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANONYMOUS)
 	if err == unix.ENOMEM {
-		return nil, newError(MemoryError, "")
+		return nil, newError(builtins.MemoryError, "")
 	}
 	if err != nil {
 		return nil, sysErr(err)

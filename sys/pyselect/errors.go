@@ -6,170 +6,47 @@ package pyselect
 
 import (
 	"syscall"
+
+	"github.com/pyselect/pyselect/sys/builtins"
 )
 
-// An Exception is the name of a Python exception class. It is itself an
-// error, so that errors.Is(err, pyselect.ValueError) asks whether err is a
-// ValueError (or a subclass of one), as Python's isinstance would.
-type Exception string
-
-// The Python exception classes that the select module raises. The OSError
-// subclasses are those of PEP 3151, chosen by errno as CPython does in
-// PyErr_SetFromErrno.
-const (
-	ValueError             Exception = "ValueError"
-	TypeError              Exception = "TypeError"
-	OverflowError          Exception = "OverflowError"
-	KeyError               Exception = "KeyError"
-	RuntimeError           Exception = "RuntimeError"
-	OSError                Exception = "OSError"
-	BlockingIOError        Exception = "BlockingIOError"
-	ChildProcessError      Exception = "ChildProcessError"
-	ConnectionError        Exception = "ConnectionError"
-	BrokenPipeError        Exception = "BrokenPipeError"
-	ConnectionAbortedError Exception = "ConnectionAbortedError"
-	ConnectionRefusedError Exception = "ConnectionRefusedError"
-	ConnectionResetError   Exception = "ConnectionResetError"
-	FileExistsError        Exception = "FileExistsError"
-	FileNotFoundError      Exception = "FileNotFoundError"
-	InterruptedError       Exception = "InterruptedError"
-	IsADirectoryError      Exception = "IsADirectoryError"
-	NotADirectoryError     Exception = "NotADirectoryError"
-	PermissionError        Exception = "PermissionError"
-	ProcessLookupError     Exception = "ProcessLookupError"
-	TimeoutError           Exception = "TimeoutError"
-	LookupError            Exception = "LookupError"
-	ArithmeticError        Exception = "ArithmeticError"
-	AttributeError         Exception = "AttributeError"
-	MemoryError            Exception = "MemoryError"
-
-	// PyException is Python's Exception, the class every error here
-	// derives from ("except Exception:"); the Go type has the name.
-	PyException Exception = "Exception"
-	// BaseException is the root of Python's hierarchy, above PyException.
-	BaseException Exception = "BaseException"
-
-	// Gaierror is socket.gaierror, the OSError subclass of a failed name
-	// lookup (getaddrinfo), which AsError makes of a *net.DNSError.
-	Gaierror Exception = "gaierror"
-)
-
-// Error returns the class name.
-func (e Exception) Error() string { return string(e) }
-
-// base returns the class e derives from in Python's hierarchy, or "" for
-// BaseException.
-func (e Exception) base() Exception {
-	switch e {
-	case BaseException:
-		return ""
-	case PyException:
-		return BaseException
-	case KeyError:
-		return LookupError
-	case OverflowError:
-		return ArithmeticError
-	case BrokenPipeError, ConnectionAbortedError, ConnectionRefusedError, ConnectionResetError:
-		return ConnectionError
-	case BlockingIOError, ChildProcessError, ConnectionError, FileExistsError,
-		FileNotFoundError, InterruptedError, IsADirectoryError, NotADirectoryError,
-		PermissionError, ProcessLookupError, TimeoutError, Gaierror:
-		return OSError
-	}
-	return PyException
+func newError(exc builtins.Exception, msg string) *builtins.Error {
+	return &builtins.Error{Exception: exc, Message: msg}
 }
-
-// IsSubclass reports whether e is cls or derives from it, as Python's
-// issubclass(e, cls).
-func (e Exception) IsSubclass(cls Exception) bool {
-	for c := e; c != ""; c = c.base() {
-		if c == cls {
-			return true
-		}
-	}
-	return false
-}
-
-// An Error is a failure as CPython reports it: the exception class, the
-// message that str(exc) gives, and for an OSError raised by a system call
-// the errno (0 where Python's exc.errno is None).
-//
-// errors.Is(err, ValueError) holds for a ValueError; errors.Is(err, OSError)
-// for every OSError subclass; and when Errno is set, errors.Is(err,
-// unix.EEXIST) and errors.Is(err, fs.ErrExist) hold as they do for the
-// bare syscall.Errno.
-type Error struct {
-	Exception Exception
-	Message   string
-	Errno     syscall.Errno
-}
-
-// Error returns the last line of the traceback Python would print,
-// for example "FileExistsError: [Errno 17] File exists", or
-// "socket.gaierror: [Errno -2] Name or service not known" for a class of
-// a module other than builtins. A nil *Error is "<nil>", as fmt prints a
-// nil: it is no exception (AsError, Except and Str treat it as nil).
-func (e *Error) Error() string {
-	if e == nil {
-		return "<nil>"
-	}
-	if e.Exception == Gaierror {
-		return "socket." + string(e.Exception) + ": " + e.Message
-	}
-	return string(e.Exception) + ": " + e.Message
-}
-
-// Is reports whether e is an instance of the Exception target. A nil *Error
-// is an instance of nothing, so that the result of AsError can be asked
-// directly: if e := pyselect.AsError(err); e.Is(pyselect.OSError) { ... }.
-func (e *Error) Is(target error) bool {
-	cls, ok := target.(Exception)
-	return ok && e != nil && e.Exception.IsSubclass(cls)
-}
-
-// Unwrap returns the errno, if any.
-func (e *Error) Unwrap() error {
-	if e == nil || e.Errno == 0 {
-		return nil
-	}
-	return e.Errno
-}
-
-// ExceptionOf answers "which Python exception is this?": the class of
-// AsError(err), or "" when err has none (or is nil).
-func ExceptionOf(err error) Exception {
-	if e := AsError(err); e != nil {
-		return e.Exception
-	}
-	return ""
-}
-
-func newError(exc Exception, msg string) *Error { return &Error{Exception: exc, Message: msg} }
 
 // Errors with a fixed message. Each call makes its own, so that a caller
-// who edits the *Error it got changes no other caller's.
-func errNotFileno() *Error {
-	return newError(TypeError, "argument must be an int, or have a fileno() method.")
+// who edits the *builtins.Error it got changes no other caller's.
+func errIntOverflow() *builtins.Error {
+	return newError(builtins.OverflowError, "Python int too large to convert to C int")
 }
-func errClosedFile() *Error { return newError(ValueError, "I/O operation on closed file") }
-func errIntOverflow() *Error {
-	return newError(OverflowError, "Python int too large to convert to C int")
+func errTooManyFds() *builtins.Error {
+	return newError(builtins.ValueError, "too many file descriptors in select()")
 }
-func errTooManyFds() *Error      { return newError(ValueError, "too many file descriptors in select()") }
-func errTimeoutTooLarge() *Error { return newError(OverflowError, "timeout is too large") }
-func errTimeoutNegative() *Error { return newError(ValueError, "timeout must be non-negative") }
-func errTimeoutNaN() *Error      { return newError(ValueError, "Invalid value NaN (not a number)") }
-func errTimeTOverflow() *Error {
-	return newError(OverflowError, "timestamp out of range for platform time_t")
+func errTimeoutTooLarge() *builtins.Error {
+	return newError(builtins.OverflowError, "timeout is too large")
 }
-func errPyTimeOverflow() *Error {
-	return newError(OverflowError, "timestamp too large to convert to C _PyTime_t")
+func errTimeoutNegative() *builtins.Error {
+	return newError(builtins.ValueError, "timeout must be non-negative")
 }
-func errSelectTimeoutTyp() *Error { return newError(TypeError, "timeout must be a float or None") }
-func errIntTimeoutType() *Error   { return newError(TypeError, "timeout must be an integer or None") }
+func errSelectTimeoutTyp() *builtins.Error {
+	return newError(builtins.TypeError, "timeout must be a float or None")
+}
+func errIntTimeoutType() *builtins.Error {
+	return newError(builtins.TypeError, "timeout must be an integer or None")
+}
 
-// noAttribute is Python's AttributeError for obj.name where obj, of the
+// noAttribute is Python's builtins.AttributeError for obj.name where obj, of the
 // Python type typeName, has no such attribute.
-func noAttribute(typeName, name string) *Error {
-	return newError(AttributeError, "'"+typeName+"' object has no attribute '"+name+"'")
+func noAttribute(typeName, name string) *builtins.Error {
+	return newError(builtins.AttributeError, "'"+typeName+"' object has no attribute '"+name+"'")
+}
+
+// sysErr turns the error of a system call into CPython's OSError
+// (PyErr_SetFromErrno). EINTR is left as it is, for the PEP 475 loop to
+// retry.
+func sysErr(err error) error {
+	if errno, ok := err.(syscall.Errno); ok && errno != syscall.EINTR {
+		return builtins.AsError(errno)
+	}
+	return err
 }

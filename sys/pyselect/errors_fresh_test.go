@@ -10,6 +10,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -35,11 +36,11 @@ func TestErrorsAreFresh(t *testing.T) {
 			"ValueError: filedescriptor out of range in select()"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			var e *pyselect.Error
+			var e *builtins.Error
 			if err := c.call(); !errors.As(err, &e) || err.Error() != c.want {
 				t.Fatalf("got %v, want %s", err, c.want)
 			}
-			e.Exception, e.Message, e.Errno = pyselect.KeyError, "edited", 1
+			e.Exception, e.Message, e.Errno = builtins.KeyError, "edited", 1
 			if err := c.call(); err.Error() != c.want {
 				t.Fatalf("after editing an earlier error, the next call gives %q, want %s", err, c.want)
 			}

@@ -11,6 +11,7 @@ import (
 	"log"
 	"os"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -35,7 +36,7 @@ func Example_readme() {
 		fmt.Println(ev.Events == pyselect.POLLIN) // print(event == select.POLLIN)
 	}
 	err = p.Unregister(w)                  // try: p.unregister(w)
-	fmt.Println(pyselect.ExceptionOf(err)) // except KeyError as e: print(type(e).__name__)
+	fmt.Println(builtins.ExceptionOf(err)) // except KeyError as e: print(type(e).__name__)
 	// Output:
 	// true
 	// KeyError

@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -54,7 +55,7 @@ func Example_nonBlockingRecv() {
 	for {
 		buf := make([]byte, 4)
 		n, err := recv(sock.(syscall.Conn), buf)
-		if pyselect.Except(err, pyselect.BlockingIOError) {
+		if builtins.Except(err, builtins.BlockingIOError) {
 			break
 		}
 		fmt.Printf("%q\n", buf[:n])

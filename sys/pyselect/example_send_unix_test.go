@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -58,7 +59,7 @@ func Example_nonBlockingSend() {
 	fmt.Println(sent < len(data), err)
 	for {
 		n, err := send(sock.(syscall.Conn), data[sent:])
-		if pyselect.Except(err, pyselect.BlockingIOError) {
+		if builtins.Except(err, builtins.BlockingIOError) {
 			break
 		}
 		sent += n

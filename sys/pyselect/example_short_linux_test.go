@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -46,7 +47,7 @@ func ExampleEpoll_Poll() {
 
 	err = ep.Register(r, pyselect.EPOLLIN) // again
 	fmt.Println(err)
-	fmt.Println(errors.Is(err, pyselect.FileExistsError), errors.Is(err, unix.EEXIST), errors.Is(err, fs.ErrExist))
+	fmt.Println(errors.Is(err, builtins.FileExistsError), errors.Is(err, unix.EEXIST), errors.Is(err, fs.ErrExist))
 	// Output:
 	// [] <nil>
 	// 1 true true

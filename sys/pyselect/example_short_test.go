@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -77,7 +78,7 @@ func ExamplePoll_Poll() {
 // matches the class, its base classes and the errno.
 func ExampleExceptionOf() {
 	_, _, _, err := pyselect.Select([]int{-1}, nil, nil, 0)
-	fmt.Println(pyselect.ExceptionOf(err), "|", err)
+	fmt.Println(builtins.ExceptionOf(err), "|", err)
 
 	r, w, err := os.Pipe()
 	if err != nil {
@@ -89,8 +90,8 @@ func ExampleExceptionOf() {
 	w.Close()
 	// fd is closed now: select(2) fails with EBADF, which is a plain OSError.
 	_, _, _, err = pyselect.Select([]int{fd}, nil, nil, 0)
-	fmt.Println(pyselect.ExceptionOf(err), "|", err)
-	fmt.Println(errors.Is(err, pyselect.OSError), errors.Is(err, unix.EBADF), errors.Is(err, pyselect.ValueError))
+	fmt.Println(builtins.ExceptionOf(err), "|", err)
+	fmt.Println(errors.Is(err, builtins.OSError), errors.Is(err, unix.EBADF), errors.Is(err, builtins.ValueError))
 	// Output:
 	// ValueError | ValueError: file descriptor cannot be a negative integer (-1)
 	// OSError | OSError: [Errno 9] Bad file descriptor

@@ -10,9 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"golang.org/x/sys/unix"
-
-	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
 // TestConnectTimeoutIsTimeoutError: a connect that times out is
@@ -42,7 +41,7 @@ func TestConnectTimeoutIsTimeoutError(t *testing.T) {
 			continue
 		}
 		timeouts++
-		wantException(t, err, pyselect.TimeoutError, 0, "timed out")
+		wantException(t, err, builtins.TimeoutError, 0, "timed out")
 	}
 	if timeouts == 0 {
 		t.Fatal("no connect timed out")

@@ -17,7 +17,8 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/builtins"
+	"github.com/pyselect/pyselect/sys/socket"
 )
 
 // TestExpiredContextIsTimeoutError: a connect whose context's deadline
@@ -37,8 +38,8 @@ func TestExpiredContextIsTimeoutError(t *testing.T) {
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("dial with an expired context: %v", err)
 	}
-	wantException(t, err, pyselect.TimeoutError, 0, "timed out")
-	if !pyselect.Except(err, pyselect.OSError) {
+	wantException(t, err, builtins.TimeoutError, 0, "timed out")
+	if !builtins.Except(err, builtins.OSError) {
 		t.Error("TimeoutError is an OSError")
 	}
 }
@@ -51,12 +52,12 @@ func TestExpiredContextIsTimeoutError(t *testing.T) {
 // "[Errno -8] ...").
 func TestDNSErrorIsGaierror(t *testing.T) {
 	_, err := net.LookupPort("tcp", "nosuchservice")
-	wantException(t, err, pyselect.Gaierror, 0, "[Errno -8] Servname not supported for ai_socktype")
-	if !pyselect.Except(err, pyselect.OSError) || err == nil || pyselect.AsError(err).Error() != "socket.gaierror: [Errno -8] Servname not supported for ai_socktype" {
-		t.Errorf("gaierror: %v", pyselect.AsError(err))
+	wantException(t, err, socket.Gaierror, 0, "[Errno -8] Servname not supported for ai_socktype")
+	if !builtins.Except(err, builtins.OSError) || err == nil || builtins.AsError(err).Error() != "socket.gaierror: [Errno -8] Servname not supported for ai_socktype" {
+		t.Errorf("gaierror: %v", builtins.AsError(err))
 	}
 	_, err = net.Dial("tcp", "127.0.0.1:-1")
-	wantException(t, err, pyselect.Gaierror, 0, "[Errno -8] Servname not supported for ai_socktype")
+	wantException(t, err, socket.Gaierror, 0, "[Errno -8] Servname not supported for ai_socktype")
 	for _, c := range []struct {
 		dns  net.DNSError
 		want string
@@ -67,15 +68,15 @@ func TestDNSErrorIsGaierror(t *testing.T) {
 		{net.DNSError{Err: "cannot unmarshal DNS message", Name: "x.invalid"}, "[Errno -4] Non-recoverable failure in name resolution"},
 	} {
 		err := &net.OpError{Op: "dial", Net: "tcp", Err: &c.dns}
-		wantException(t, err, pyselect.Gaierror, 0, c.want)
+		wantException(t, err, socket.Gaierror, 0, c.want)
 	}
 	// A real lookup of a name that cannot exist (RFC 6761): gaierror,
 	// whether the resolver answers (-2) or cannot be reached (-3).
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
 	_, err = net.DefaultResolver.LookupHost(ctx, "nonexistent.invalid")
-	if !pyselect.Except(err, pyselect.Gaierror) || !pyselect.Except(err, pyselect.OSError) {
-		t.Errorf("lookup of nonexistent.invalid: %v is %v", err, pyselect.AsError(err))
+	if !builtins.Except(err, socket.Gaierror) || !builtins.Except(err, builtins.OSError) {
+		t.Errorf("lookup of nonexistent.invalid: %v is %v", err, builtins.AsError(err))
 	}
 }
 
@@ -87,27 +88,27 @@ func TestPathErrorNamesTheFile(t *testing.T) {
 	dir := t.TempDir()
 	missing := filepath.Join(dir, "missing")
 	_, err := os.Open(missing)
-	wantException(t, err, pyselect.FileNotFoundError, unix.ENOENT, "[Errno 2] No such file or directory: '"+missing+"'")
+	wantException(t, err, builtins.FileNotFoundError, unix.ENOENT, "[Errno 2] No such file or directory: '"+missing+"'")
 	err = os.Rename(missing, filepath.Join(dir, "y"))
-	wantException(t, err, pyselect.FileNotFoundError, unix.ENOENT, "[Errno 2] No such file or directory: '"+missing+"' -> '"+filepath.Join(dir, "y")+"'")
+	wantException(t, err, builtins.FileNotFoundError, unix.ENOENT, "[Errno 2] No such file or directory: '"+missing+"' -> '"+filepath.Join(dir, "y")+"'")
 	err = os.Mkdir(dir, 0o700)
-	wantException(t, err, pyselect.FileExistsError, unix.EEXIST, "[Errno 17] File exists: '"+dir+"'")
+	wantException(t, err, builtins.FileExistsError, unix.EEXIST, "[Errno 17] File exists: '"+dir+"'")
 	f, err := os.Open(dir)
 	check(t, err)
 	defer f.Close()
 	_, err = f.Read(make([]byte, 1)) // read(2) of a directory: EISDIR, no filename in Python
-	wantException(t, err, pyselect.IsADirectoryError, unix.EISDIR, "[Errno 21] Is a directory")
+	wantException(t, err, builtins.IsADirectoryError, unix.EISDIR, "[Errno 21] Is a directory")
 }
 
 // TestTypedNilError: a nil *Error held in an error is no exception, and
 // nothing panics on it.
 func TestTypedNilError(t *testing.T) {
-	var e *pyselect.Error
+	var e *builtins.Error
 	var err error = e
 	if s := err.Error(); s != "<nil>" {
 		t.Errorf("Error() = %q", s)
 	}
-	if pyselect.Str(err) != "" || pyselect.AsError(err) != nil || pyselect.Except(err, pyselect.PyException) || pyselect.ExceptionOf(err) != "" {
+	if builtins.Str(err) != "" || builtins.AsError(err) != nil || builtins.Except(err, builtins.PyException) || builtins.ExceptionOf(err) != "" {
 		t.Error("a nil *Error is an exception")
 	}
 	if errors.Unwrap(err) != nil {
@@ -115,7 +116,7 @@ func TestTypedNilError(t *testing.T) {
 	}
 	var op *net.OpError // a nil *net.OpError, whose Unwrap would panic
 	err = op
-	if pyselect.AsError(err) != nil || pyselect.Str(err) != "" {
+	if builtins.AsError(err) != nil || builtins.Str(err) != "" {
 		t.Error("a nil *net.OpError is an exception")
 	}
 }
@@ -139,8 +140,8 @@ func TestErrorsWithoutPythonClass(t *testing.T) {
 		"a deadline on a directory": func() error { return f.SetDeadline(time.Now()) },
 	} {
 		err := call()
-		if err == nil || pyselect.AsError(err) != nil || !pyselect.Except(err, pyselect.PyException) || pyselect.Except(err, pyselect.OSError) {
-			t.Errorf("%s: %v is %v; want no Python class", what, err, pyselect.AsError(err))
+		if err == nil || builtins.AsError(err) != nil || !builtins.Except(err, builtins.PyException) || builtins.Except(err, builtins.OSError) {
+			t.Errorf("%s: %v is %v; want no Python class", what, err, builtins.AsError(err))
 		}
 	}
 }

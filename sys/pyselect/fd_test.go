@@ -9,6 +9,9 @@ import (
 	"math"
 	"syscall"
 	"testing"
+
+	"github.com/pyselect/pyselect/sys/builtins"
+	"github.com/pyselect/pyselect/sys/internal/fdconv"
 )
 
 type fileno int
@@ -68,7 +71,7 @@ func (f filenoNotErr) Fileno() (int, int)         { return f.fd, f.second }
 type fdCase struct {
 	in   any
 	fd   int
-	exc  Exception
+	exc  builtins.Exception
 	mess string
 }
 
@@ -92,16 +95,16 @@ func TestFdOf(t *testing.T) {
 		{in: namedFD(9), fd: 9},
 		{in: fileno(5), fd: 5},
 		{in: filenoErr{fd: 6}, fd: 6},
-		{in: filenoErr{fd: -1, err: errClosedFile()}, exc: ValueError, mess: "I/O operation on closed file"},
-		{in: filenoErr{fd: -2}, exc: ValueError, mess: "file descriptor cannot be a negative integer (-2)"},
+		{in: filenoErr{fd: -1, err: fdconv.ErrClosedFile()}, exc: builtins.ValueError, mess: "I/O operation on closed file"},
+		{in: filenoErr{fd: -2}, exc: builtins.ValueError, mess: "file descriptor cannot be a negative integer (-2)"},
 		{in: math.MaxInt32, fd: math.MaxInt32},
-		{in: -1, exc: ValueError, mess: "file descriptor cannot be a negative integer (-1)"},
-		{in: math.MinInt32, exc: ValueError, mess: "file descriptor cannot be a negative integer (-2147483648)"},
-		{in: fileno(-1), exc: ValueError, mess: "file descriptor cannot be a negative integer (-1)"},
-		{in: int64(math.MaxInt32) + 1, exc: OverflowError, mess: "Python int too large to convert to C int"},
-		{in: int64(math.MinInt32) - 1, exc: OverflowError, mess: "Python int too large to convert to C int"},
-		{in: uint64(math.MaxUint64), exc: OverflowError, mess: "Python int too large to convert to C int"},
-		{in: ^uint(0), exc: OverflowError, mess: "Python int too large to convert to C int"},
+		{in: -1, exc: builtins.ValueError, mess: "file descriptor cannot be a negative integer (-1)"},
+		{in: math.MinInt32, exc: builtins.ValueError, mess: "file descriptor cannot be a negative integer (-2147483648)"},
+		{in: fileno(-1), exc: builtins.ValueError, mess: "file descriptor cannot be a negative integer (-1)"},
+		{in: int64(math.MaxInt32) + 1, exc: builtins.OverflowError, mess: "Python int too large to convert to C int"},
+		{in: int64(math.MinInt32) - 1, exc: builtins.OverflowError, mess: "Python int too large to convert to C int"},
+		{in: uint64(math.MaxUint64), exc: builtins.OverflowError, mess: "Python int too large to convert to C int"},
+		{in: ^uint(0), exc: builtins.OverflowError, mess: "Python int too large to convert to C int"},
 		{in: filenoInt32{4}, fd: 4},
 		{in: filenoUintptr{4}, fd: 4},
 		{in: filenoUint64{4}, fd: 4},
@@ -109,26 +112,26 @@ func TestFdOf(t *testing.T) {
 		{in: filenoVariadic{4}, fd: 4},
 		{in: &filenoPtr{4}, fd: 4},
 		{in: filenoInt64E{fd: 4}, fd: 4},
-		{in: filenoInt64E{fd: -1, err: errClosedFile()}, exc: ValueError, mess: "I/O operation on closed file"},
-		{in: filenoInt32{-3}, exc: ValueError, mess: "file descriptor cannot be a negative integer (-3)"},
-		{in: filenoUint64{math.MaxUint64}, exc: OverflowError, mess: "Python int too large to convert to C int"},
-		{in: filenoInt64E{fd: math.MaxInt32 + 1}, exc: OverflowError, mess: "Python int too large to convert to C int"},
-		{in: filenoString{}, exc: TypeError, mess: "fileno() returned a non-integer"},
+		{in: filenoInt64E{fd: -1, err: fdconv.ErrClosedFile()}, exc: builtins.ValueError, mess: "I/O operation on closed file"},
+		{in: filenoInt32{-3}, exc: builtins.ValueError, mess: "file descriptor cannot be a negative integer (-3)"},
+		{in: filenoUint64{math.MaxUint64}, exc: builtins.OverflowError, mess: "Python int too large to convert to C int"},
+		{in: filenoInt64E{fd: math.MaxInt32 + 1}, exc: builtins.OverflowError, mess: "Python int too large to convert to C int"},
+		{in: filenoString{}, exc: builtins.TypeError, mess: "fileno() returned a non-integer"},
 		{in: filenoAny{uint8(4)}, fd: 4},
-		{in: filenoAny{nil}, exc: TypeError, mess: "fileno() returned a non-integer"},
-		{in: filenoFloat{3}, exc: TypeError, mess: "fileno() returned a non-integer"},
-		{in: filenoVoid{}, exc: TypeError, mess: "fileno() returned a non-integer"},
-		{in: filenoThree{}, exc: TypeError, mess: "fileno() returned a non-integer"},
-		{in: filenoNotErr{}, exc: TypeError, mess: "fileno() returned a non-integer"},
-		{in: filenoArg{}, exc: TypeError, mess: "pyselect.filenoArg.fileno() missing 1 required positional argument"},
-		{in: filenoArgs{}, exc: TypeError, mess: "pyselect.filenoArgs.fileno() missing 2 required positional arguments"},
-		{in: filenoPtr{4}, exc: TypeError, mess: "argument must be an int, or have a fileno() method."}, // the method is the pointer's
-		{in: (*filenoPtr)(nil), exc: TypeError, mess: "argument must be an int, or have a fileno() method."},
-		{in: nil, exc: TypeError, mess: "argument must be an int, or have a fileno() method."},
-		{in: 1.0, exc: TypeError, mess: "argument must be an int, or have a fileno() method."},
-		{in: "3", exc: TypeError, mess: "argument must be an int, or have a fileno() method."},
-		{in: struct{}{}, exc: TypeError, mess: "argument must be an int, or have a fileno() method."},
-		{in: noRawConn{}, exc: TypeError, mess: "argument must be an int, or have a fileno() method."},
+		{in: filenoAny{nil}, exc: builtins.TypeError, mess: "fileno() returned a non-integer"},
+		{in: filenoFloat{3}, exc: builtins.TypeError, mess: "fileno() returned a non-integer"},
+		{in: filenoVoid{}, exc: builtins.TypeError, mess: "fileno() returned a non-integer"},
+		{in: filenoThree{}, exc: builtins.TypeError, mess: "fileno() returned a non-integer"},
+		{in: filenoNotErr{}, exc: builtins.TypeError, mess: "fileno() returned a non-integer"},
+		{in: filenoArg{}, exc: builtins.TypeError, mess: "pyselect.filenoArg.fileno() missing 1 required positional argument"},
+		{in: filenoArgs{}, exc: builtins.TypeError, mess: "pyselect.filenoArgs.fileno() missing 2 required positional arguments"},
+		{in: filenoPtr{4}, exc: builtins.TypeError, mess: "argument must be an int, or have a fileno() method."}, // the method is the pointer's
+		{in: (*filenoPtr)(nil), exc: builtins.TypeError, mess: "argument must be an int, or have a fileno() method."},
+		{in: nil, exc: builtins.TypeError, mess: "argument must be an int, or have a fileno() method."},
+		{in: 1.0, exc: builtins.TypeError, mess: "argument must be an int, or have a fileno() method."},
+		{in: "3", exc: builtins.TypeError, mess: "argument must be an int, or have a fileno() method."},
+		{in: struct{}{}, exc: builtins.TypeError, mess: "argument must be an int, or have a fileno() method."},
+		{in: noRawConn{}, exc: builtins.TypeError, mess: "argument must be an int, or have a fileno() method."},
 	} {
 		fd, err := fdOf(c.in)
 		if c.exc == "" {
@@ -137,7 +140,7 @@ func TestFdOf(t *testing.T) {
 			}
 			continue
 		}
-		var e *Error
+		var e *builtins.Error
 		if !errors.As(err, &e) || e.Exception != c.exc || e.Message != c.mess {
 			t.Errorf("fdOf(%#v) = %d, %v; want %s: %s", c.in, fd, err, c.exc, c.mess)
 		}
@@ -153,13 +156,13 @@ func TestFilenoErrAnySignature(t *testing.T) {
 		{in: &filenoPtr{6}, fd: 6},
 		{in: filenoInt64E{fd: 7}, fd: 7},
 		{in: filenoInt32{-1}, fd: -1},
-		{in: filenoInt64E{fd: -1, err: errClosedFile()}, fd: -1, exc: ValueError, mess: "I/O operation on closed file"},
-		{in: filenoUint64{math.MaxUint64}, fd: -1, exc: OverflowError, mess: "Python int too large to convert to C int"},
-		{in: filenoString{}, fd: -1, exc: TypeError, mess: "fileno() returned a non-integer"},
-		{in: filenoPtr{6}, fd: -1, exc: AttributeError, mess: "'pyselect.filenoPtr' object has no attribute 'fileno'"},
+		{in: filenoInt64E{fd: -1, err: fdconv.ErrClosedFile()}, fd: -1, exc: builtins.ValueError, mess: "I/O operation on closed file"},
+		{in: filenoUint64{math.MaxUint64}, fd: -1, exc: builtins.OverflowError, mess: "Python int too large to convert to C int"},
+		{in: filenoString{}, fd: -1, exc: builtins.TypeError, mess: "fileno() returned a non-integer"},
+		{in: filenoPtr{6}, fd: -1, exc: builtins.AttributeError, mess: "'pyselect.filenoPtr' object has no attribute 'fileno'"},
 	} {
 		fd, err := FilenoErr(c.in)
-		if fd != c.fd || ExceptionOf(err) != c.exc || Str(err) != c.mess {
+		if fd != c.fd || builtins.ExceptionOf(err) != c.exc || builtins.Str(err) != c.mess {
 			t.Errorf("FilenoErr(%#v) = %d, %v; want %d, %s: %s", c.in, fd, err, c.fd, c.exc, c.mess)
 		}
 	}

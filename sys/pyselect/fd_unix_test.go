@@ -11,6 +11,8 @@ import (
 	"os"
 	"testing"
 	"time"
+
+	"github.com/pyselect/pyselect/sys/internal/fdconv"
 )
 
 // TestFdOfConn: *os.File gives its descriptor through SyscallConn, stays
@@ -34,8 +36,8 @@ func TestFdOfConn(t *testing.T) {
 		t.Fatalf("the file lost its non-blocking mode: %v", err)
 	}
 	r.Close()
-	if _, err := fdOf(r); !sameErr(err, errClosedFile()) {
-		t.Fatalf("fdOf(closed *os.File) = %v, want %v", err, errClosedFile())
+	if _, err := fdOf(r); !sameErr(err, fdconv.ErrClosedFile()) {
+		t.Fatalf("fdOf(closed *os.File) = %v, want %v", err, fdconv.ErrClosedFile())
 	}
 }
 
@@ -62,11 +64,11 @@ func TestFdOfFileWrapper(t *testing.T) {
 			t.Fatalf("fdOf(%T) = %d, %v; want its descriptor", f, fd, err)
 		}
 		f.Close()
-		if fd, err := fdOf(f); !sameErr(err, errClosedFile()) {
-			t.Fatalf("fdOf(closed %T) = %d, %v; want %v", f, fd, err, errClosedFile())
+		if fd, err := fdOf(f); !sameErr(err, fdconv.ErrClosedFile()) {
+			t.Fatalf("fdOf(closed %T) = %d, %v; want %v", f, fd, err, fdconv.ErrClosedFile())
 		}
-		if fd, err := FilenoErr(f); !sameErr(err, errClosedFile()) {
-			t.Fatalf("FilenoErr(closed %T) = %d, %v; want %v", f, fd, err, errClosedFile())
+		if fd, err := FilenoErr(f); !sameErr(err, fdconv.ErrClosedFile()) {
+			t.Fatalf("FilenoErr(closed %T) = %d, %v; want %v", f, fd, err, fdconv.ErrClosedFile())
 		}
 	}
 }

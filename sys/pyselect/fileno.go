@@ -7,6 +7,10 @@ package pyselect
 import (
 	"math"
 	"syscall"
+
+	"github.com/pyselect/pyselect/sys/builtins"
+	"github.com/pyselect/pyselect/sys/internal/fdconv"
+	"github.com/pyselect/pyselect/sys/internal/pyobj"
 )
 
 // Fileno is Python's obj.fileno() as a value, for use inside expressions
@@ -54,15 +58,15 @@ func Fileno(v any) int {
 // closed socket is -1 with no error, as in Python. An unsigned integer
 // beyond Go's int is OverflowError.
 func FilenoErr(v any) (int, error) {
-	if _, _, ok := pyInt(v); !ok {
-		if isNil(v) {
+	if _, _, ok := pyobj.Int(v); !ok {
+		if pyobj.IsNil(v) {
 			return -1, noFileno("NoneType")
 		}
 		if !hasFileno(v) {
-			return -1, noFileno(pyTypeName(v))
+			return -1, noFileno(pyobj.TypeName(v))
 		}
 	}
-	fd, big, err := rawFd(v)
+	fd, big, err := fdconv.Raw(v)
 	switch {
 	case err != nil:
 		return -1, err
@@ -80,7 +84,7 @@ func hasFileno(v any) bool {
 	case Filenoer, FilenoErrer, syscall.Conn:
 		return true
 	}
-	_, ok := filenoMethod(v)
+	_, ok := fdconv.Method(v)
 	return ok
 }
 
@@ -98,4 +102,4 @@ func AsFileDescriptor(v any) (int, error) { return fdOf(v) }
 
 // noFileno is the AttributeError of calling fileno() on a value of the
 // Python type typeName that has no such method.
-func noFileno(typeName string) *Error { return noAttribute(typeName, "fileno") }
+func noFileno(typeName string) *builtins.Error { return noAttribute(typeName, "fileno") }

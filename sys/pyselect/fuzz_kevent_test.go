@@ -11,6 +11,10 @@ import (
 	"math/big"
 	"testing"
 	"time"
+
+	"github.com/pyselect/pyselect/sys/builtins"
+	"github.com/pyselect/pyselect/sys/internal/pyobj"
+	"github.com/pyselect/pyselect/sys/internal/pytime"
 )
 
 // Fuzzing of kqueue's argument rules, which kevent_rules.go keeps free of
@@ -50,17 +54,17 @@ func FuzzKqueueTimeout(f *testing.F) {
 			}
 		}
 		for _, time32 := range []bool{false, true} {
-			var wantErr *Error
+			var wantErr *builtins.Error
 			var wantD time.Duration
 			ns, oerr := oracleNs(isFloat, x, i, 1e9)
 			switch {
 			case oerr != nil:
-				wantErr = newError(TypeError, "timeout argument must be a number or None, got "+pyType)
+				wantErr = newError(builtins.TypeError, "timeout argument must be a number or None, got "+pyType)
 			case time32 && !new(big.Int).Div(ns, big.NewInt(1e9)).IsInt64(), // Div floors: tv_sec
-				time32 && !isCInt(new(big.Int).Div(ns, big.NewInt(1e9)).Int64()):
-				wantErr = errTimeTOverflow()
+				time32 && !pyobj.IsCInt(new(big.Int).Div(ns, big.NewInt(1e9)).Int64()):
+				wantErr = pytime.ErrTimeT()
 			case ns.Sign() < 0:
-				wantErr = newError(ValueError, "timeout must be positive or None")
+				wantErr = newError(builtins.ValueError, "timeout must be positive or None")
 			default:
 				wantD = time.Duration(ns.Int64())
 			}
@@ -89,17 +93,17 @@ func FuzzKevent(f *testing.F) {
 		args := []int64{filter, flags, fflags, data, udata, 0}[:nargs%7]
 		v, id := goInt(ident, k)
 		for _, abi := range fuzzABIs {
-			var wantErr *Error
+			var wantErr *builtins.Error
 			want := kfields{Filter: abi.readFilter, Flags: uint32(abi.evAdd)}
 			for j, a := range args {
 				switch {
 				case wantErr != nil:
 				case j == 5:
-					wantErr = newError(TypeError, "kevent() takes at most 6 arguments (7 given)")
+					wantErr = newError(builtins.TypeError, "kevent() takes at most 6 arguments (7 given)")
 				case j == 0 && !abi.filter32 && a < math.MinInt16:
-					wantErr = newError(OverflowError, "signed short integer is less than minimum")
+					wantErr = newError(builtins.OverflowError, "signed short integer is less than minimum")
 				case j == 0 && !abi.filter32 && a > math.MaxInt16:
-					wantErr = newError(OverflowError, "signed short integer is greater than maximum")
+					wantErr = newError(builtins.OverflowError, "signed short integer is greater than maximum")
 				case j == 0 && abi.filter32:
 					want.Filter = int64(uint32(a))
 				case j == 0:
@@ -111,15 +115,15 @@ func FuzzKevent(f *testing.F) {
 				case j == 2:
 					want.Fflags = uint32(a)
 				case j == 3 && abi.dataBits < 64 && a != int64(int32(a)):
-					wantErr = newError(OverflowError, "Python int too large to convert to C long")
+					wantErr = newError(builtins.OverflowError, "Python int too large to convert to C long")
 				case j == 3:
 					want.Data = a
 				case j == 4:
 					want.Udata = mask(uint64(a), abi.ptrBits)
 				}
 			}
-			if len(args) == 6 && wantErr != nil && wantErr.Exception != TypeError {
-				wantErr = newError(TypeError, "kevent() takes at most 6 arguments (7 given)")
+			if len(args) == 6 && wantErr != nil && wantErr.Exception != builtins.TypeError {
+				wantErr = newError(builtins.TypeError, "kevent() takes at most 6 arguments (7 given)")
 			}
 			if wantErr == nil {
 				switch {

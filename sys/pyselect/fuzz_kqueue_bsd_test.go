@@ -9,6 +9,8 @@ package pyselect
 import (
 	"errors"
 	"testing"
+
+	"github.com/pyselect/pyselect/sys/builtins"
 )
 
 // FuzzKqueueControl hands the kernel one kevent of any fields through
@@ -28,7 +30,7 @@ func FuzzKqueueControl(f *testing.F) {
 		defer kq.Close()
 		ev := Kevent{Ident: ident, Filter: filter, Flags: flags, Fflags: fflags, Data: data, Udata: udata}
 		if _, err := kq.Control([]Kevent{ev}, 1, 0); err != nil {
-			var e *Error
+			var e *builtins.Error
 			if !errors.As(err, &e) {
 				t.Fatalf("Control(%v): %T %v, not a Python exception", ev, err, err)
 			}

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"golang.org/x/sys/unix"
 )
 
@@ -46,7 +47,7 @@ var refEpoll = sync.OnceValue(func() int {
 // fuzzEpollFd makes register, modify and unregister on a new Epoll with
 // fd argument v and any mask, and checks each against the fd oracle's
 // error or, when v converts, the same epoll_ctl(2) on refEpoll.
-func fuzzEpollFd(t *testing.T, v any, fd int, ferr *Error, mask Mask) {
+func fuzzEpollFd(t *testing.T, v any, fd int, ferr *builtins.Error, mask Mask) {
 	ep, err := NewEpoll(-1, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -119,7 +120,7 @@ func FuzzMaxevents(f *testing.F) {
 		case closed:
 			want = errClosedEpoll()
 		case x < 1 && x != -1:
-			want = newError(ValueError, "maxevents must be greater than 0, got "+strconv.FormatInt(x, 10))
+			want = newError(builtins.ValueError, "maxevents must be greater than 0, got "+strconv.FormatInt(x, 10))
 		case x > int64(epMaxEvents):
 			want = unix.EINVAL
 		}

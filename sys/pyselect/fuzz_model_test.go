@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"golang.org/x/sys/unix"
 )
 
@@ -194,13 +195,13 @@ func expectErr(t *testing.T, what string, err error, want error) {
 		if err != nil {
 			t.Fatalf("%s: %v, the model wants no error", what, err)
 		}
-	case *Error:
+	case *builtins.Error:
 		if !sameErr(err, w) {
 			t.Fatalf("%s: %v, the model wants %v", what, err, w)
 		}
 	case unix.Errno:
-		if !sameErr(err, osError(w)) {
-			t.Fatalf("%s: %v, the model wants %v", what, err, osError(w))
+		if !sameErr(err, builtins.AsError(w)) {
+			t.Fatalf("%s: %v, the model wants %v", what, err, builtins.AsError(w))
 		}
 	}
 }
@@ -254,7 +255,7 @@ func FuzzPollModel(f *testing.F) {
 				}
 			case 2: // unregister
 				if ok {
-					var want error = newError(KeyError, strconv.Itoa(fd))
+					var want error = newError(builtins.KeyError, strconv.Itoa(fd))
 					if _, reg := m.masks[fd]; reg {
 						want = nil
 						delete(m.masks, fd)

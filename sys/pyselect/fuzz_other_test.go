@@ -9,6 +9,7 @@ package pyselect
 import (
 	"testing"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"golang.org/x/sys/unix"
 )
 
@@ -16,7 +17,7 @@ import (
 
 func epollReadyCall(int, any) (int, error, bool) { return 0, nil, false }
 
-func fuzzEpollFd(*testing.T, any, int, *Error, Mask) {}
+func fuzzEpollFd(*testing.T, any, int, *builtins.Error, Mask) {}
 
 // dupOnto makes dst refer to src's file, close-on-exec (dup2(2); not
 // every BSD has dup3).

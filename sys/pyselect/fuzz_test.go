@@ -18,6 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pyselect/pyselect/sys/builtins"
+	"github.com/pyselect/pyselect/sys/internal/pytime"
 	"golang.org/x/sys/unix"
 )
 
@@ -42,7 +44,7 @@ const (
 // wait, or the value handed to the kernel in its unit (µs for select, ms
 // for poll and epoll).
 type want struct {
-	err    *Error
+	err    *builtins.Error
 	block  bool
 	kernel int64
 }
@@ -54,21 +56,21 @@ var (
 
 // oracleNs is _PyTime_FromSecondsObject / _PyTime_FromMillisecondsObject:
 // nanoseconds, or the error. f is used when isFloat, else i.
-func oracleNs(isFloat bool, f float64, i *big.Int, unit int64) (*big.Int, *Error) {
+func oracleNs(isFloat bool, f float64, i *big.Int, unit int64) (*big.Int, *builtins.Error) {
 	if !isFloat {
 		ns := new(big.Int).Mul(i, big.NewInt(unit))
 		if ns.Cmp(bigMinI64) < 0 || ns.Cmp(bigMaxI64) > 0 {
-			return nil, errPyTimeOverflow()
+			return nil, pytime.ErrPyTime()
 		}
 		return ns, nil
 	}
 	if math.IsNaN(f) {
-		return nil, errTimeoutNaN()
+		return nil, pytime.ErrNaN()
 	}
 	// C multiplies in double precision, then rounds away from zero.
 	d := f * float64(unit)
 	if math.IsInf(d, 0) {
-		return nil, errTimeTOverflow()
+		return nil, pytime.ErrTimeT()
 	}
 	bf := new(big.Float).SetFloat64(d)
 	ns, acc := bf.Int(nil) // truncated toward zero
@@ -79,7 +81,7 @@ func oracleNs(isFloat bool, f float64, i *big.Int, unit int64) (*big.Int, *Error
 	}
 	// _Py_InIntegralTypeRange(_PyTime_t, d): -2**63 <= d < 2**63.
 	if ns.Cmp(bigMinI64) < 0 || ns.Cmp(bigMaxI64) > 0 {
-		return nil, errTimeTOverflow()
+		return nil, pytime.ErrTimeT()
 	}
 	return ns, nil
 }
@@ -138,9 +140,9 @@ func converted(a api, v any) want {
 		d, err = epollTimeout(v)
 	}
 	if err != nil {
-		var e *Error
+		var e *builtins.Error
 		if !errors.As(err, &e) {
-			return want{err: &Error{Exception: "not *Error", Message: err.Error()}}
+			return want{err: &builtins.Error{Exception: "not *Error", Message: err.Error()}}
 		}
 		return want{err: e}
 	}
@@ -156,8 +158,8 @@ func converted(a api, v any) want {
 	return want{kernel: int64(msCeil(d))}
 }
 
-func sameErr(got error, w *Error) bool {
-	var e *Error
+func sameErr(got error, w *builtins.Error) bool {
+	var e *builtins.Error
 	return errors.As(got, &e) && e.Exception == w.Exception && e.Message == w.Message
 }
 
@@ -194,7 +196,7 @@ var ready = sync.OnceValue(func() [2]int {
 
 // callWithReadyFd makes the public call with timeout v on a ready fd: it
 // must fail with wantErr, or return the fd.
-func callWithReadyFd(t *testing.T, a api, v any, wantErr *Error) {
+func callWithReadyFd(t *testing.T, a api, v any, wantErr *builtins.Error) {
 	t.Helper()
 	fd := ready()[1]
 	var n int
@@ -305,12 +307,12 @@ func FuzzTimeoutInt(f *testing.F) {
 }
 
 // oracleFd is PyObject_AsFileDescriptor's verdict on an integer fd.
-func oracleFd(i *big.Int) (int, *Error) {
+func oracleFd(i *big.Int) (int, *builtins.Error) {
 	if !i.IsInt64() || i.Int64() < math.MinInt32 || i.Int64() > math.MaxInt32 {
 		return -1, errIntOverflow()
 	}
 	if i.Sign() < 0 {
-		return -1, newError(ValueError, "file descriptor cannot be a negative integer ("+i.String()+")")
+		return -1, newError(builtins.ValueError, "file descriptor cannot be a negative integer ("+i.String()+")")
 	}
 	return int(i.Int64()), nil
 }
@@ -378,12 +380,12 @@ func FuzzFdAndMask(f *testing.F) {
 		// until poll(2) reports it (POLLNVAL when closed).
 		p := NewPoll()
 		m := Mask(mask)
-		var maskErr *Error
+		var maskErr *builtins.Error
 		switch {
 		case m < 0:
-			maskErr = newError(ValueError, "value must be positive")
+			maskErr = newError(builtins.ValueError, "value must be positive")
 		case m > 0xffff:
-			maskErr = newError(OverflowError, "Python int too large for C unsigned short")
+			maskErr = newError(builtins.OverflowError, "Python int too large for C unsigned short")
 		}
 		err = p.Register(v, m)
 		if ferr == nil && maskErr != nil {
@@ -414,10 +416,10 @@ func FuzzFdAndMask(f *testing.F) {
 		checkFd("Poll.Modify", p.Modify(v, 1), nil)
 		checkFd("Poll.Unregister", p.Unregister(v), nil)
 		if ferr == nil {
-			if err := p.Unregister(v); !sameErr(err, newError(KeyError, strconv.Itoa(fd))) {
+			if err := p.Unregister(v); !sameErr(err, newError(builtins.KeyError, strconv.Itoa(fd))) {
 				t.Fatalf("second Unregister(%d): %v, want KeyError", fd, err)
 			}
-			if err := p.Modify(v, 1); !errors.Is(err, FileNotFoundError) || !errors.Is(err, unix.ENOENT) {
+			if err := p.Modify(v, 1); !errors.Is(err, builtins.FileNotFoundError) || !errors.Is(err, unix.ENOENT) {
 				t.Fatalf("Modify(%d) unregistered: %v, want FileNotFoundError", fd, err)
 			}
 		}

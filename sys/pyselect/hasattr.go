@@ -13,7 +13,7 @@ import "strings"
 // that name ("epoll", "poll", "kqueue", "devpoll", "POLLRDHUP",
 // "EPOLLEXCLUSIVE", ...). Dunder names (__doc__, ...) are not modelled.
 // Each name it knows is exported by this package in Go case on this OS
-// (select.epoll is NewEpoll, select.error is OSError, the constants keep
+// (select.epoll is NewEpoll, select.error is Error, the constants keep
 // their names), and none other is.
 //
 // Python code that tests for a facility at run time ("if hasattr(select,

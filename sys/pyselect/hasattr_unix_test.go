@@ -26,7 +26,7 @@ import (
 // pyObjects is the Go name of each object of Python's select module.
 var pyObjects = map[string]string{
 	"select": "Select", "poll": "NewPoll", "epoll": "NewEpoll", "kqueue": "NewKqueue",
-	"kevent": "NewKevent", "devpoll": "NewDevpoll", "error": "OSError",
+	"kevent": "NewKevent", "devpoll": "NewDevpoll", "error": "Error",
 }
 
 var pyConstant = regexp.MustCompile(`^(POLL|EPOLL|KQ_|PIPE_BUF)`)

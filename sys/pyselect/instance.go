@@ -9,6 +9,8 @@ package pyselect
 import (
 	"syscall"
 	"time"
+
+	"github.com/pyselect/pyselect/sys/builtins"
 )
 
 // What an Epoll and a Kqueue share beyond the pollFD: both are an
@@ -40,7 +42,7 @@ func openPollFD[T any](fd int, create func() (int, error), pfd func(*T) *pollFD)
 			return nil, sysErr(err)
 		}
 	} else if fd < 0 {
-		return nil, osError(0)
+		return nil, builtins.AsError(syscall.Errno(0))
 	}
 	w, err := newWaker(fd)
 	if err != nil {

@@ -8,6 +8,10 @@ import (
 	"math"
 	"strconv"
 	"time"
+
+	"github.com/pyselect/pyselect/sys/builtins"
+	"github.com/pyselect/pyselect/sys/internal/pyobj"
+	"github.com/pyselect/pyselect/sys/internal/pytime"
 )
 
 // The rules of select.kevent and select.kqueue.control that need no
@@ -113,7 +117,7 @@ func cmp3[T int64 | uint64 | uint32](a, b T) int {
 // ones in that order, each a Python int.
 func (abi keventABI) newKevent(ident any, args []int64) (kfields, error) {
 	if len(args) > 5 {
-		return kfields{}, newError(TypeError, "kevent() takes at most 6 arguments ("+strconv.Itoa(len(args)+1)+" given)")
+		return kfields{}, newError(builtins.TypeError, "kevent() takes at most 6 arguments ("+strconv.Itoa(len(args)+1)+" given)")
 	}
 	f := kfields{Filter: abi.readFilter, Flags: uint32(abi.evAdd)}
 	for i, v := range args {
@@ -122,9 +126,9 @@ func (abi keventABI) newKevent(ident any, args []int64) (kfields, error) {
 			if abi.filter32 {
 				f.Filter = int64(uint32(v))
 			} else if v < math.MinInt16 {
-				return kfields{}, newError(OverflowError, "signed short integer is less than minimum")
+				return kfields{}, newError(builtins.OverflowError, "signed short integer is less than minimum")
 			} else if v > math.MaxInt16 {
-				return kfields{}, newError(OverflowError, "signed short integer is greater than maximum")
+				return kfields{}, newError(builtins.OverflowError, "signed short integer is greater than maximum")
 			} else {
 				f.Filter = v
 			}
@@ -137,8 +141,8 @@ func (abi keventABI) newKevent(ident any, args []int64) (kfields, error) {
 		case 2: // "I": masked
 			f.Fflags = uint32(v)
 		case 3: // intptr_t ("l" where it is a 32-bit long) or int64_t
-			if abi.dataBits < 64 && !isCInt(v) { // a 32-bit C long
-				return kfields{}, newError(OverflowError, "Python int too large to convert to C long")
+			if abi.dataBits < 64 && !pyobj.IsCInt(v) { // a 32-bit C long
+				return kfields{}, newError(builtins.OverflowError, "Python int too large to convert to C long")
 			}
 			f.Data = v
 		case 4: // "K"/"k": masked to a pointer's width
@@ -158,7 +162,7 @@ func (abi keventABI) newKevent(ident any, args []int64) (kfields, error) {
 // values past SIZE_MAX with OverflowError; anything else as an fd
 // argument (fdOf: a Filenoer or a syscall.Conn; TypeError otherwise).
 func (abi keventABI) ident(v any) (uint64, error) {
-	i, big, ok := pyInt(v)
+	i, big, ok := pyobj.Int(v)
 	switch {
 	case !ok:
 		fd, err := fdOf(v)
@@ -181,19 +185,19 @@ func (abi keventABI) ident(v any) (uint64, error) {
 // way, stays, and comes first, as in CPython (a time.Duration is waited
 // out whatever its length).
 func kqueueTimeout(v any, time32 bool) (time.Duration, error) {
-	t, err := timeoutOf(v, 1e9, errIntTimeoutType)
+	t, err := pytime.FromObject(v, 1e9, errIntTimeoutType)
 	switch {
 	case err != nil:
-		return 0, newError(TypeError, "timeout argument must be a number or None, got "+pyTypeName(v))
-	case t.none:
+		return 0, newError(builtins.TypeError, "timeout argument must be a number or None, got "+pyobj.TypeName(v))
+	case t.None:
 		return -1, nil
-	case time32 && !t.dur && !isCInt(floorDiv(t.ns, 1e9)):
+	case time32 && !t.Dur && !pyobj.IsCInt(floorDiv(t.NS, 1e9)):
 		// _PyTime_AsTimespec's tv_sec, before the sign is looked at.
-		return 0, errTimeTOverflow()
-	case t.ns < 0:
-		return 0, newError(ValueError, "timeout must be positive or None")
+		return 0, pytime.ErrTimeT()
+	case t.NS < 0:
+		return 0, newError(builtins.ValueError, "timeout must be positive or None")
 	}
-	return time.Duration(t.ns), nil
+	return time.Duration(t.NS), nil
 }
 
 // submitOnce adapts a kevent(2) call to eintr: the first try submits
@@ -215,9 +219,9 @@ func submitOnce[T any](changes []T, sys func(changes []T, d time.Duration) (int,
 }
 
 // PyLong_AsSize_t's errors.
-func errSizeTNegative() *Error {
-	return newError(OverflowError, "can't convert negative value to size_t")
+func errSizeTNegative() *builtins.Error {
+	return newError(builtins.OverflowError, "can't convert negative value to size_t")
 }
-func errSizeTOverflow() *Error {
-	return newError(OverflowError, "Python int too large to convert to C size_t")
+func errSizeTOverflow() *builtins.Error {
+	return newError(builtins.OverflowError, "Python int too large to convert to C size_t")
 }

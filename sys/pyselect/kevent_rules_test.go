@@ -11,6 +11,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/pyselect/pyselect/sys/builtins"
+	"github.com/pyselect/pyselect/sys/internal/pytime"
 )
 
 // The C layouts the rules are tested against, whatever OS runs the test:
@@ -101,26 +104,26 @@ func TestKeventErrors(t *testing.T) {
 		abi   keventABI
 		ident any
 		args  []int64
-		exc   Exception
+		exc   builtins.Exception
 		msg   string
 	}{
-		{abiFreeBSD64, -1, nil, OverflowError, "can't convert negative value to size_t"},
-		{abiFreeBSD64, int8(-1), nil, OverflowError, "can't convert negative value to size_t"},
-		{abiFreeBSD32, uint64(1 << 32), nil, OverflowError, "Python int too large to convert to C size_t"},
-		{abiFreeBSD32, int64(1 << 40), nil, OverflowError, "Python int too large to convert to C size_t"},
-		{abiFreeBSD64, "3", nil, TypeError, "argument must be an int, or have a fileno() method."},
-		{abiFreeBSD64, 1.0, nil, TypeError, "argument must be an int, or have a fileno() method."},
-		{abiFreeBSD64, nil, nil, TypeError, "argument must be an int, or have a fileno() method."},
-		{abiFreeBSD64, fileObj{-1}, nil, ValueError, "file descriptor cannot be a negative integer (-1)"},
-		{abiFreeBSD64, 1, []int64{32768}, OverflowError, "signed short integer is greater than maximum"},
-		{abiFreeBSD64, 1, []int64{-32769}, OverflowError, "signed short integer is less than minimum"},
-		{abiFreeBSD32, 1, []int64{0, 0, 0, 1 << 31}, OverflowError, "Python int too large to convert to C long"},
-		{abiFreeBSD32, 1, []int64{0, 0, 0, -1<<31 - 1}, OverflowError, "Python int too large to convert to C long"},
-		{abiFreeBSD64, 1, []int64{1, 2, 3, 4, 5, 6}, TypeError, "kevent() takes at most 6 arguments (7 given)"},
+		{abiFreeBSD64, -1, nil, builtins.OverflowError, "can't convert negative value to size_t"},
+		{abiFreeBSD64, int8(-1), nil, builtins.OverflowError, "can't convert negative value to size_t"},
+		{abiFreeBSD32, uint64(1 << 32), nil, builtins.OverflowError, "Python int too large to convert to C size_t"},
+		{abiFreeBSD32, int64(1 << 40), nil, builtins.OverflowError, "Python int too large to convert to C size_t"},
+		{abiFreeBSD64, "3", nil, builtins.TypeError, "argument must be an int, or have a fileno() method."},
+		{abiFreeBSD64, 1.0, nil, builtins.TypeError, "argument must be an int, or have a fileno() method."},
+		{abiFreeBSD64, nil, nil, builtins.TypeError, "argument must be an int, or have a fileno() method."},
+		{abiFreeBSD64, fileObj{-1}, nil, builtins.ValueError, "file descriptor cannot be a negative integer (-1)"},
+		{abiFreeBSD64, 1, []int64{32768}, builtins.OverflowError, "signed short integer is greater than maximum"},
+		{abiFreeBSD64, 1, []int64{-32769}, builtins.OverflowError, "signed short integer is less than minimum"},
+		{abiFreeBSD32, 1, []int64{0, 0, 0, 1 << 31}, builtins.OverflowError, "Python int too large to convert to C long"},
+		{abiFreeBSD32, 1, []int64{0, 0, 0, -1<<31 - 1}, builtins.OverflowError, "Python int too large to convert to C long"},
+		{abiFreeBSD64, 1, []int64{1, 2, 3, 4, 5, 6}, builtins.TypeError, "kevent() takes at most 6 arguments (7 given)"},
 	}
 	for _, tt := range tests {
 		_, err := tt.abi.newKevent(tt.ident, tt.args)
-		var e *Error
+		var e *builtins.Error
 		if !errors.As(err, &e) || e.Exception != tt.exc || e.Message != tt.msg {
 			t.Errorf("newKevent(%v, %v) = %v; want %s: %s", tt.ident, tt.args, err, tt.exc, tt.msg)
 		}
@@ -168,15 +171,15 @@ func TestKeventCompare(t *testing.T) {
 // conversion failure is TypeError naming the type, negative values are
 // ValueError, and values round away from zero to the nanosecond.
 func TestKqueueTimeout(t *testing.T) {
-	typeErr := func(name string) *Error {
-		return newError(TypeError, "timeout argument must be a number or None, got "+name)
+	typeErr := func(name string) *builtins.Error {
+		return newError(builtins.TypeError, "timeout argument must be a number or None, got "+name)
 	}
-	negErr := newError(ValueError, "timeout must be positive or None")
+	negErr := newError(builtins.ValueError, "timeout must be positive or None")
 	tests := []struct {
 		v      any
 		time32 bool
 		want   time.Duration
-		err    *Error
+		err    *builtins.Error
 	}{
 		{nil, false, -1, nil},
 		{0, false, 0, nil},
@@ -201,19 +204,19 @@ func TestKqueueTimeout(t *testing.T) {
 		{[]byte("1"), false, 0, typeErr("bytes")},
 		{struct{}{}, false, 0, typeErr("struct {}")},
 		{math.MaxInt32, true, math.MaxInt32 * time.Second, nil},
-		{int64(math.MaxInt32 + 1), true, 0, errTimeTOverflow()},
+		{int64(math.MaxInt32 + 1), true, 0, pytime.ErrTimeT()},
 		// _PyTime_AsTimespec fails before the sign is looked at: below
 		// a 32-bit time_t's range is OverflowError, not ValueError.
 		{int64(math.MinInt32), true, 0, negErr},
 		{-0.5, true, 0, negErr},
-		{int64(math.MinInt32 - 1), true, 0, errTimeTOverflow()},
-		{float64(math.MinInt32) - 0.5, true, 0, errTimeTOverflow()},
+		{int64(math.MinInt32 - 1), true, 0, pytime.ErrTimeT()},
+		{float64(math.MinInt32) - 0.5, true, 0, pytime.ErrTimeT()},
 		{time.Duration(math.MinInt64), true, 0, negErr},
 	}
 	for _, tt := range tests {
 		got, err := kqueueTimeout(tt.v, tt.time32)
 		if tt.err != nil {
-			var e *Error
+			var e *builtins.Error
 			if !errors.As(err, &e) || e.Exception != tt.err.Exception || e.Message != tt.err.Message {
 				t.Errorf("kqueueTimeout(%#v) = %v, %v; want %v", tt.v, got, err, tt.err)
 			}

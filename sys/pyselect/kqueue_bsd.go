@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"golang.org/x/sys/unix"
 )
 
@@ -48,7 +49,9 @@ type Kqueue struct {
 }
 
 // errClosedKqueue is the ValueError of every call on a closed Kqueue.
-func errClosedKqueue() *Error { return newError(ValueError, "I/O operation on closed kqueue object") }
+func errClosedKqueue() *builtins.Error {
+	return newError(builtins.ValueError, "I/O operation on closed kqueue object")
+}
 
 // NewKqueue is select.kqueue(): a new kernel event queue. Its descriptor
 // is close-on-exec (CPython makes it non-inheritable; see kqueueFd).
@@ -141,10 +144,10 @@ func (kq *Kqueue) Control(changelist []Kevent, maxevents int, timeout ...any) ([
 	}
 	defer p.release()
 	if maxevents < 0 {
-		return nil, newError(ValueError, "Length of eventlist must be 0 or positive, got "+strconv.Itoa(maxevents))
+		return nil, newError(builtins.ValueError, "Length of eventlist must be 0 or positive, got "+strconv.Itoa(maxevents))
 	}
 	if len(timeout) > 1 {
-		return nil, newError(TypeError, "control expected at most 3 arguments, got "+strconv.Itoa(len(timeout)+2))
+		return nil, newError(builtins.TypeError, "control expected at most 3 arguments, got "+strconv.Itoa(len(timeout)+2))
 	}
 	var t any
 	if len(timeout) == 1 {
@@ -155,7 +158,7 @@ func (kq *Kqueue) Control(changelist []Kevent, maxevents int, timeout ...any) ([
 		return nil, err
 	}
 	if len(changelist) > math.MaxInt32 {
-		return nil, newError(OverflowError, "changelist is too long")
+		return nil, newError(builtins.OverflowError, "changelist is too long")
 	}
 	buf, mine := kq.buf.get(len(changelist)+min(maxevents, maxEventSlots), 2*keptEvents, keventBuf)
 	defer kq.buf.put(mine)

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"golang.org/x/sys/unix"
 )
 
@@ -118,7 +119,7 @@ func TestCloseWakesControl(t *testing.T) {
 	kq.Close()
 	select {
 	case err := <-done:
-		if !errors.Is(err, ValueError) || err.Error() != "ValueError: I/O operation on closed kqueue object" {
+		if !errors.Is(err, builtins.ValueError) || err.Error() != "ValueError: I/O operation on closed kqueue object" {
 			t.Errorf("Control woken by Close = %v", err)
 		}
 	case <-time.After(10 * time.Second):

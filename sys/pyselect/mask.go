@@ -6,7 +6,11 @@
 
 package pyselect
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/pyselect/pyselect/sys/builtins"
+)
 
 // A Mask is an event mask: a set of POLL* or EPOLL* bits, as Python holds
 // it in an int. Every POLL* and EPOLL* constant is a Mask, so a mask
@@ -48,5 +52,5 @@ func pollRegisterMask(eventmask []Mask) (Mask, error) {
 	case 1:
 		return eventmask[0], nil
 	}
-	return 0, newError(TypeError, "register expected at most 2 arguments, got "+strconv.Itoa(len(eventmask)+1))
+	return 0, newError(builtins.TypeError, "register expected at most 2 arguments, got "+strconv.Itoa(len(eventmask)+1))
 }

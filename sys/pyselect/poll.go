@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"golang.org/x/sys/unix"
 )
 
@@ -56,7 +57,9 @@ type Poll struct {
 const msMaxWait = math.MaxInt32 * time.Millisecond
 
 // errConcurrentPoll is CPython's answer to a second Poll while one runs.
-func errConcurrentPoll() *Error { return newError(RuntimeError, "concurrent poll() invocation") }
+func errConcurrentPoll() *builtins.Error {
+	return newError(builtins.RuntimeError, "concurrent poll() invocation")
+}
 
 // NewPoll is select.poll(): a new, empty poll object.
 func NewPoll() *Poll { return &Poll{index: make(map[int32]int)} }
@@ -93,7 +96,7 @@ func (p *Poll) Modify(fd any, eventmask Mask) error {
 // Python's None, so p.register(fd) is AttributeError "'NoneType' object
 // has no attribute 'register'" (a nil *Epoll is a closed epoll object,
 // but a Poll has no closed state).
-func errNilPoll(method string) *Error { return noAttribute("NoneType", method) }
+func errNilPoll(method string) *builtins.Error { return noAttribute("NoneType", method) }
 
 func (p *Poll) set(fd any, eventmask Mask, mustExist bool) error {
 	n, err := fdOf(fd)
@@ -114,7 +117,7 @@ func (p *Poll) set(fd any, eventmask Mask, mustExist bool) error {
 	case ok:
 		setEvents(&p.fds[i].Events, ev)
 	case mustExist:
-		return osError(unix.ENOENT)
+		return builtins.AsError(unix.ENOENT)
 	default:
 		p.index[int32(n)] = len(p.fds)
 		pfd := unix.PollFd{Fd: int32(n)}
@@ -129,9 +132,9 @@ func (p *Poll) set(fd any, eventmask Mask, mustExist bool) error {
 func ushort(v Mask) (uint16, error) {
 	switch {
 	case v < 0:
-		return 0, newError(ValueError, "value must be positive")
+		return 0, newError(builtins.ValueError, "value must be positive")
 	case v > 0xffff:
-		return 0, newError(OverflowError, "Python int too large for C unsigned short")
+		return 0, newError(builtins.OverflowError, "Python int too large for C unsigned short")
 	}
 	return uint16(v), nil
 }
@@ -154,7 +157,7 @@ func (p *Poll) Unregister(fd any) error {
 	defer p.mu.Unlock()
 	i, ok := p.index[int32(n)]
 	if !ok {
-		return newError(KeyError, strconv.Itoa(n))
+		return newError(builtins.KeyError, strconv.Itoa(n))
 	}
 	delete(p.index, int32(n))
 	p.fds[i].Fd = -1

@@ -12,6 +12,8 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+
+	"github.com/pyselect/pyselect/sys/builtins"
 )
 
 // A pollFD owns the descriptor of an Epoll, Kqueue or Devpoll and its
@@ -153,7 +155,7 @@ func (p *pollFD) fd() int { return p.fds.fd }
 
 // fileno is the objects' fileno(): the descriptor, or errClosed() once
 // closed.
-func (p *pollFD) fileno(errClosed func() *Error) (int, error) {
+func (p *pollFD) fileno(errClosed func() *builtins.Error) (int, error) {
 	if p.closed() {
 		return -1, errClosed()
 	}

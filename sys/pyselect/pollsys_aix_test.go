@@ -8,6 +8,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"golang.org/x/sys/unix"
 )
 
@@ -25,7 +26,7 @@ func TestPollRefusesMoreFdsThanAIXTakes(t *testing.T) {
 		}
 	}
 	_, err := p.Poll(0)
-	if ExceptionOf(err) != OSError || !errors.Is(err, unix.EINVAL) {
+	if builtins.ExceptionOf(err) != builtins.OSError || !errors.Is(err, unix.EINVAL) {
 		t.Errorf("Poll with %d fds registered = %v; want OSError EINVAL", aixPollMaxFds+1, err)
 	}
 }

@@ -18,12 +18,14 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/socket"
 )
 
 // The errors a Python networking program catches, made for real with
 // Go's net package: each is a *net.OpError around an *os.SyscallError
-// around the errno, never a *pyselect.Error.
+// around the errno, never a *builtins.Error.
 
 // resetErr is the error of a read from a TCP connection whose peer closed
 // with SO_LINGER 0, which sends a RST: ECONNRESET.
@@ -78,13 +80,13 @@ func brokenPipeErr(t *testing.T) error {
 }
 
 // wantException checks err's class, str(e) and errno as AsError gives them.
-func wantException(t *testing.T, err error, cls pyselect.Exception, errno unix.Errno, str string) {
+func wantException(t *testing.T, err error, cls builtins.Exception, errno unix.Errno, str string) {
 	t.Helper()
-	e := pyselect.AsError(err)
-	if e == nil || e.Exception != cls || e.Errno != errno || e.Message != str || pyselect.Str(err) != str {
+	e := builtins.AsError(err)
+	if e == nil || e.Exception != cls || e.Errno != errno || e.Message != str || builtins.Str(err) != str {
 		t.Fatalf("AsError(%#v) = %+v, want %s %q (errno %d)", err, e, cls, str, errno)
 	}
-	if !pyselect.Except(err, cls) || !pyselect.Except(err, pyselect.PyException) || pyselect.ExceptionOf(err) != cls {
+	if !builtins.Except(err, cls) || !builtins.Except(err, builtins.PyException) || builtins.ExceptionOf(err) != cls {
 		t.Fatalf("Except(%v, %s) is false", err, cls)
 	}
 }
@@ -96,77 +98,77 @@ func errnoStr(errno unix.Errno) string {
 }
 
 var _ = addRows(
-	portingRow{"except ConnectionResetError:", "pyselect.Except(err, pyselect.ConnectionResetError)", func(t *testing.T) {
+	portingRow{"except ConnectionResetError:", "builtins.Except(err, builtins.ConnectionResetError)", func(t *testing.T) {
 		err := resetErr(t)
 		var op *net.OpError
-		if !errors.As(err, &op) || errors.Is(err, pyselect.ConnectionResetError) {
+		if !errors.As(err, &op) || errors.Is(err, builtins.ConnectionResetError) {
 			t.Fatalf("%#v: want a *net.OpError that errors.Is cannot match", err)
 		}
-		wantException(t, err, pyselect.ConnectionResetError, unix.ECONNRESET, errnoStr(unix.ECONNRESET))
-		if !pyselect.Except(err, pyselect.ConnectionError, pyselect.OSError) || pyselect.Except(err, pyselect.BrokenPipeError, pyselect.ValueError) {
+		wantException(t, err, builtins.ConnectionResetError, unix.ECONNRESET, errnoStr(unix.ECONNRESET))
+		if !builtins.Except(err, builtins.ConnectionError, builtins.OSError) || builtins.Except(err, builtins.BrokenPipeError, builtins.ValueError) {
 			t.Fatal("Except does not follow the class hierarchy")
 		}
 	}},
-	portingRow{"except (ConnectionResetError, BrokenPipeError):", "pyselect.Except(err, pyselect.ConnectionResetError, pyselect.BrokenPipeError)", func(t *testing.T) {
+	portingRow{"except (ConnectionResetError, BrokenPipeError):", "builtins.Except(err, builtins.ConnectionResetError, builtins.BrokenPipeError)", func(t *testing.T) {
 		for _, err := range []error{resetErr(t), brokenPipeErr(t)} {
-			if !pyselect.Except(err, pyselect.ConnectionResetError, pyselect.BrokenPipeError) {
+			if !builtins.Except(err, builtins.ConnectionResetError, builtins.BrokenPipeError) {
 				t.Fatalf("%v: not caught", err)
 			}
 		}
-		wantException(t, brokenPipeErr(t), pyselect.BrokenPipeError, unix.EPIPE, errnoStr(unix.EPIPE))
-		if err := refusedErr(t); pyselect.Except(err, pyselect.ConnectionResetError, pyselect.BrokenPipeError) {
+		wantException(t, brokenPipeErr(t), builtins.BrokenPipeError, unix.EPIPE, errnoStr(unix.EPIPE))
+		if err := refusedErr(t); builtins.Except(err, builtins.ConnectionResetError, builtins.BrokenPipeError) {
 			t.Fatalf("%v: caught by the wrong clause", err)
 		}
 	}},
-	portingRow{"except ConnectionRefusedError:", "pyselect.Except(err, pyselect.ConnectionRefusedError)", func(t *testing.T) {
-		wantException(t, refusedErr(t), pyselect.ConnectionRefusedError, unix.ECONNREFUSED, errnoStr(unix.ECONNREFUSED))
+	portingRow{"except ConnectionRefusedError:", "builtins.Except(err, builtins.ConnectionRefusedError)", func(t *testing.T) {
+		wantException(t, refusedErr(t), builtins.ConnectionRefusedError, unix.ECONNREFUSED, errnoStr(unix.ECONNREFUSED))
 	}},
-	portingRow{"except OSError as e: e.errno", "if e := pyselect.AsError(err); e.Is(pyselect.OSError) { errno := e.Errno }", func(t *testing.T) {
+	portingRow{"except OSError as e: e.errno", "if e := builtins.AsError(err); e.Is(builtins.OSError) { errno := e.Errno }", func(t *testing.T) {
 		_, _, _, own := pyselect.Select([]int{closedFd(t)}, nil, nil, 0)
 		for err, errno := range map[error]unix.Errno{own: unix.EBADF, resetErr(t): unix.ECONNRESET, refusedErr(t): unix.ECONNREFUSED, unix.EAGAIN: unix.EAGAIN} {
-			if e := pyselect.AsError(err); !e.Is(pyselect.OSError) || e.Errno != errno {
+			if e := builtins.AsError(err); !e.Is(builtins.OSError) || e.Errno != errno {
 				t.Fatalf("%v: %+v, want errno %d", err, e, errno)
 			}
 		}
-		if e := pyselect.AsError(io.EOF); e.Is(pyselect.OSError) {
+		if e := builtins.AsError(io.EOF); e.Is(builtins.OSError) {
 			t.Fatal("io.EOF is no exception in Python: recv returns b''")
 		}
 	}},
-	portingRow{"logging.error('%s', e)", "log.Printf(\"%s\", pyselect.Str(err))", func(t *testing.T) {
-		if s := pyselect.Str(resetErr(t)); s != errnoStr(unix.ECONNRESET) {
+	portingRow{"logging.error('%s', e)", "log.Printf(\"%s\", builtins.Str(err))", func(t *testing.T) {
+		if s := builtins.Str(resetErr(t)); s != errnoStr(unix.ECONNRESET) {
 			t.Fatal(s)
 		}
 		_, _, _, err := pyselect.Select([]int{-1}, nil, nil, 0)
-		if s := pyselect.Str(err); s != "file descriptor cannot be a negative integer (-1)" {
+		if s := builtins.Str(err); s != "file descriptor cannot be a negative integer (-1)" {
 			t.Fatal(s)
 		}
 	}},
-	portingRow{"except socket.timeout:", "pyselect.Except(err, pyselect.TimeoutError)", func(t *testing.T) {
+	portingRow{"except socket.timeout:", "builtins.Except(err, builtins.TimeoutError)", func(t *testing.T) {
 		a, b := net.Pipe()
 		defer a.Close()
 		defer b.Close()
 		a.SetReadDeadline(time.Now())
 		_, err := a.Read(make([]byte, 1))
-		wantException(t, err, pyselect.TimeoutError, 0, "timed out")
-		if !pyselect.Except(unix.ETIMEDOUT, pyselect.TimeoutError) {
+		wantException(t, err, builtins.TimeoutError, 0, "timed out")
+		if !builtins.Except(unix.ETIMEDOUT, builtins.TimeoutError) {
 			t.Fatal("ETIMEDOUT is TimeoutError too")
 		}
 	}},
-	portingRow{"except socket.gaierror:", "pyselect.Except(err, pyselect.Gaierror)", func(t *testing.T) {
+	portingRow{"except socket.gaierror:", "builtins.Except(err, socket.Gaierror)", func(t *testing.T) {
 		_, err := net.LookupPort("tcp", "nosuchservice")
-		wantException(t, err, pyselect.Gaierror, 0, "[Errno -8] Servname not supported for ai_socktype")
-		if !pyselect.Except(err, pyselect.OSError) {
+		wantException(t, err, socket.Gaierror, 0, "[Errno -8] Servname not supported for ai_socktype")
+		if !builtins.Except(err, builtins.OSError) {
 			t.Fatal("gaierror is an OSError")
 		}
 	}},
-	portingRow{"except Exception:", "pyselect.Except(err, pyselect.PyException)", func(t *testing.T) {
+	portingRow{"except Exception:", "builtins.Except(err, builtins.PyException)", func(t *testing.T) {
 		_, _, _, own := pyselect.Select([]int{-1}, nil, nil, 0)
 		for _, err := range []error{own, resetErr(t), errors.New("any Go error")} {
-			if !pyselect.Except(err, pyselect.PyException) || !pyselect.Except(err, pyselect.BaseException) {
+			if !builtins.Except(err, builtins.PyException) || !builtins.Except(err, builtins.BaseException) {
 				t.Fatalf("%v: not an Exception", err)
 			}
 		}
-		if pyselect.Except(nil, pyselect.PyException) {
+		if builtins.Except(nil, builtins.PyException) {
 			t.Fatal("nil raised something")
 		}
 	}},
@@ -185,22 +187,22 @@ func TestAsErrorOfClosed(t *testing.T) {
 	if !errors.Is(err, net.ErrClosed) {
 		t.Fatalf("net.Pipe read after Close: %v", err)
 	}
-	wantException(t, err, pyselect.OSError, unix.EBADF, errnoStr(unix.EBADF))
+	wantException(t, err, builtins.OSError, unix.EBADF, errnoStr(unix.EBADF))
 	f, err := os.Open(os.DevNull)
 	check(t, err)
 	f.Close()
 	_, err = f.Read(make([]byte, 1))
-	wantException(t, err, pyselect.ValueError, 0, "I/O operation on closed file.")
-	if e := pyselect.AsError(errors.New("x")); e != nil {
+	wantException(t, err, builtins.ValueError, 0, "I/O operation on closed file.")
+	if e := builtins.AsError(errors.New("x")); e != nil {
 		t.Fatalf("a foreign error has no class: %v", e)
 	}
 }
 
 var _ = addRows(
-	portingRow{"except BlockingIOError:", "pyselect.Except(err, pyselect.BlockingIOError)", func(t *testing.T) {
+	portingRow{"except BlockingIOError:", "builtins.Except(err, builtins.BlockingIOError)", func(t *testing.T) {
 		_, c, _ := tcpPair(t)
 		_, err := recv(c, make([]byte, 1))
-		if !pyselect.Except(err, pyselect.BlockingIOError) || pyselect.Str(err) != errnoStr(unix.EAGAIN) {
+		if !builtins.Except(err, builtins.BlockingIOError) || builtins.Str(err) != errnoStr(unix.EAGAIN) {
 			t.Fatalf("a read with no data: %v, want BlockingIOError", err)
 		}
 	}},

@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -58,23 +59,23 @@ var _ = addRows(
 			t.Fatal(fdToSocket)
 		}
 	}},
-	portingRow{"fd = sock.fileno(); del fdmap[fd]", "fd := pyselect.Fileno(sock); err := pyselect.Del(fdmap, fd)", func(t *testing.T) {
+	portingRow{"fd = sock.fileno(); del fdmap[fd]", "fd := pyselect.Fileno(sock); err := builtins.Del(fdmap, fd)", func(t *testing.T) {
 		_, c, _ := tcpPair(t)
 		fdmap := map[int]*net.TCPConn{pyselect.Fileno(c): c}
 		c.Close()
 		fd := pyselect.Fileno(c)
-		err := pyselect.Del(fdmap, fd)
-		if !pyselect.Except(err, pyselect.KeyError) || err.Error() != "KeyError: -1" || len(fdmap) != 1 {
+		err := builtins.Del(fdmap, fd)
+		if !builtins.Except(err, builtins.KeyError) || err.Error() != "KeyError: -1" || len(fdmap) != 1 {
 			t.Fatalf("got %v, Python raises KeyError: -1", err)
 		}
 	}},
-	portingRow{"key = fd_to_key.pop(fd)", "key, err := pyselect.Pop(fdToKey, fd)", func(t *testing.T) {
+	portingRow{"key = fd_to_key.pop(fd)", "key, err := builtins.Pop(fdToKey, fd)", func(t *testing.T) {
 		fdToKey := map[int]string{3: "k"}
-		key, err := pyselect.Pop(fdToKey, 3)
+		key, err := builtins.Pop(fdToKey, 3)
 		if key != "k" || err != nil || len(fdToKey) != 0 {
 			t.Fatal(key, err)
 		}
-		if _, err := pyselect.Pop(fdToKey, 3); err == nil || err.Error() != "KeyError: 3" {
+		if _, err := builtins.Pop(fdToKey, 3); err == nil || err.Error() != "KeyError: 3" {
 			t.Fatal(err)
 		}
 	}},
@@ -100,7 +101,7 @@ var _ = addRows(
 		if _, err := pyselect.AsFileDescriptor(c); err == nil || err.Error() != "ValueError: file descriptor cannot be a negative integer (-1)" {
 			t.Fatal(err)
 		}
-		if _, err := pyselect.AsFileDescriptor("x"); !pyselect.Except(err, pyselect.TypeError) {
+		if _, err := pyselect.AsFileDescriptor("x"); !builtins.Except(err, builtins.TypeError) {
 			t.Fatal(err)
 		}
 	}},

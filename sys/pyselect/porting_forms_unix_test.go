@@ -18,6 +18,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support/waitfor"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -79,18 +80,18 @@ var _ = addRows(
 		if evs, err := impl.Poll(0); err != nil || len(evs) != 1 {
 			t.Fatal(evs, err)
 		}
-		if _, err := impl.Poll(0, 1); !errors.Is(err, pyselect.TypeError) { // poll.poll(0, 1)
+		if _, err := impl.Poll(0, 1); !errors.Is(err, builtins.TypeError) { // poll.poll(0, 1)
 			t.Fatal(err)
 		}
 	}},
-	portingRow{"deadline = time.monotonic() + timeout", "if t, ok, err := pyselect.Seconds(timeout); ok { deadline = monotonic() + t }", func(t *testing.T) {
+	portingRow{"deadline = time.monotonic() + timeout", "if t, ok, err := builtins.Seconds(timeout); ok { deadline = monotonic() + t }", func(t *testing.T) {
 		for _, timeout := range []any{1, 1.0, int64(1), time.Second} { // int and float alike
-			s, ok, err := pyselect.Seconds(timeout)
+			s, ok, err := builtins.Seconds(timeout)
 			if s != 1 || !ok || err != nil {
 				t.Fatal(timeout, s, ok, err)
 			}
 		}
-		if _, ok, err := pyselect.Seconds(nil); ok || err != nil { // timeout is None
+		if _, ok, err := builtins.Seconds(nil); ok || err != nil { // timeout is None
 			t.Fatal(ok, err)
 		}
 	}},

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support/readme"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -51,7 +52,7 @@ var _ = addRows(
 		ep, err := pyselect.NewEpoll(10)
 		check(t, err)
 		ep.Close()
-		if _, err := pyselect.NewEpoll(0, 0); !errors.Is(err, pyselect.ValueError) {
+		if _, err := pyselect.NewEpoll(0, 0); !errors.Is(err, builtins.ValueError) {
 			t.Fatal(err)
 		}
 	}},
@@ -68,7 +69,7 @@ var _ = addRows(
 		ep, err := pyselect.NewEpoll()
 		check(t, err)
 		func() { defer ep.Close() }()
-		if _, err := ep.Fileno(); !ep.Closed() || !errors.Is(err, pyselect.ValueError) {
+		if _, err := ep.Fileno(); !ep.Closed() || !errors.Is(err, builtins.ValueError) {
 			t.Fatal(err)
 		}
 	}},
@@ -87,7 +88,7 @@ var _ = addRows(
 		_, w := pipe(t)
 		ep := newEpoll(t)
 		check(t, ep.Register(w))
-		if err := ep.Register(w); !errors.Is(err, pyselect.FileExistsError) {
+		if err := ep.Register(w); !errors.Is(err, builtins.FileExistsError) {
 			t.Fatal(err)
 		}
 	}},
@@ -115,7 +116,7 @@ var _ = addRows(
 	portingRow{"ep.unregister(fd)", "ep.Unregister(fd)", func(t *testing.T) {
 		ep, w := writable(t)
 		check(t, ep.Unregister(w))
-		if err := ep.Unregister(w); !errors.Is(err, pyselect.FileNotFoundError) || !errors.Is(err, unix.ENOENT) {
+		if err := ep.Unregister(w); !errors.Is(err, builtins.FileNotFoundError) || !errors.Is(err, unix.ENOENT) {
 			t.Fatal(err)
 		}
 	}},
@@ -189,17 +190,17 @@ var _ = addRows(
 			t.Fatal(n, events[0])
 		}
 	}},
-	portingRow{"except FileExistsError:", "pyselect.Except(err, pyselect.FileExistsError) // or errors.Is(err, unix.EEXIST)", func(t *testing.T) {
+	portingRow{"except FileExistsError:", "builtins.Except(err, builtins.FileExistsError) // or errors.Is(err, unix.EEXIST)", func(t *testing.T) {
 		ep, w := writable(t)
-		if err := ep.Register(w); !pyselect.Except(err, pyselect.FileExistsError) || !errors.Is(err, unix.EEXIST) || !errors.Is(err, pyselect.FileExistsError) {
+		if err := ep.Register(w); !builtins.Except(err, builtins.FileExistsError) || !errors.Is(err, unix.EEXIST) || !errors.Is(err, builtins.FileExistsError) {
 			t.Fatal(err)
 		}
-		if err := os.Mkdir(t.TempDir(), 0o700); !pyselect.Except(err, pyselect.FileExistsError) {
+		if err := os.Mkdir(t.TempDir(), 0o700); !builtins.Except(err, builtins.FileExistsError) {
 			t.Fatalf("an *os.PathError with EEXIST: %v", err)
 		}
 	}},
-	portingRow{"except KeyError:", "pyselect.Except(err, pyselect.KeyError)", func(t *testing.T) {
-		if err := pyselect.NewPoll().Unregister(3); !pyselect.Except(err, pyselect.KeyError, pyselect.LookupError) || err.Error() != "KeyError: 3" {
+	portingRow{"except KeyError:", "builtins.Except(err, builtins.KeyError)", func(t *testing.T) {
+		if err := pyselect.NewPoll().Unregister(3); !builtins.Except(err, builtins.KeyError, builtins.LookupError) || err.Error() != "KeyError: 3" {
 			t.Fatal(err)
 		}
 	}},

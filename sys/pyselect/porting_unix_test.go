@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -99,7 +100,7 @@ var _ = addRows(
 		defer a.Close()
 		defer b.Close()
 		_, _, _, err := pyselect.Select([]any{a}, nil, nil, 0)
-		if !errors.Is(err, pyselect.TypeError) {
+		if !errors.Is(err, builtins.TypeError) {
 			t.Fatalf("net.Pipe has no fd, got %v", err)
 		}
 		f, w, err := os.Pipe()
@@ -156,7 +157,7 @@ var _ = addRows(
 		p := pyselect.NewPoll()
 		check(t, p.Register(w))
 		check(t, p.Unregister(w))
-		if err := p.Unregister(w); !errors.Is(err, pyselect.KeyError) {
+		if err := p.Unregister(w); !errors.Is(err, builtins.KeyError) {
 			t.Fatalf("second unregister: %v, want KeyError", err)
 		}
 	}},
@@ -180,15 +181,15 @@ var _ = addRows(
 			t.Fatal(evs)
 		}
 	}},
-	portingRow{"except ValueError:", "pyselect.Except(err, pyselect.ValueError)", func(t *testing.T) {
+	portingRow{"except ValueError:", "builtins.Except(err, builtins.ValueError)", func(t *testing.T) {
 		_, _, _, err := pyselect.Select([]int{-1}, nil, nil, 0)
-		if !pyselect.Except(err, pyselect.ValueError) || !errors.Is(err, pyselect.ValueError) {
+		if !builtins.Except(err, builtins.ValueError) || !errors.Is(err, builtins.ValueError) {
 			t.Fatal(err)
 		}
 	}},
-	portingRow{"select.error", "pyselect.OSError", func(t *testing.T) {
+	portingRow{"select.error", "builtins.OSError", func(t *testing.T) {
 		_, _, _, err := pyselect.Select([]int{closedFd(t)}, nil, nil, 0)
-		if pyselect.ExceptionOf(err) != pyselect.OSError {
+		if builtins.ExceptionOf(err) != builtins.OSError {
 			t.Fatal(err)
 		}
 	}},

@@ -6,11 +6,13 @@
 
 package pyselect
 
+import "github.com/pyselect/pyselect/sys/internal/pyobj"
+
 // cInt is the range check of an argument CPython parses as a C int (the
 // "i" format, _PyLong_AsInt): outside it, OverflowError "Python int too
 // large to convert to C int" (for large negative values too).
 func cInt[T int | int64](i T) error {
-	if !isCInt(int64(i)) {
+	if !pyobj.IsCInt(int64(i)) {
 		return errIntOverflow()
 	}
 	return nil

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"golang.org/x/sys/unix"
 )
 
@@ -25,12 +26,12 @@ func TestEpollAbsurdMaxevents(t *testing.T) {
 	defer ep.Close()
 	for _, m := range []int{epMaxEvents + 1, math.MaxInt32} {
 		_, err := ep.Poll(0, m)
-		if !errors.Is(err, OSError) || !errors.Is(err, unix.EINVAL) {
+		if !errors.Is(err, builtins.OSError) || !errors.Is(err, unix.EINVAL) {
 			t.Errorf("Poll(0, %d) = %v, want OSError EINVAL", m, err)
 		}
 	}
 	if big := int64(math.MaxInt32) + 1; strconv.IntSize == 64 {
-		if _, err := ep.Poll(0, int(big)); ExceptionOf(err) != OverflowError {
+		if _, err := ep.Poll(0, int(big)); builtins.ExceptionOf(err) != builtins.OverflowError {
 			t.Errorf("Poll(0, 2**31) = %v, want OverflowError", err)
 		}
 	}
@@ -64,7 +65,7 @@ func TestEpollAbsurdMaxeventsKernelOrder(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err = ep.Poll(0, epMaxEvents+1)
-		if !errors.Is(err, OSError) || !errors.Is(err, want) {
+		if !errors.Is(err, builtins.OSError) || !errors.Is(err, want) {
 			t.Errorf("EpollFromFd(%d).Poll(0, EP_MAX_EVENTS+1) = %v, want OSError %v", fd, err, want)
 		}
 		ep.Close() // closes p[0], or closedFd's number again (EBADF, ignored)

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"golang.org/x/sys/unix"
 )
 
@@ -26,7 +27,9 @@ const FD_SETSIZE = unix.FD_SETSIZE
 var _ [unsafe.Sizeof(unix.FdSet{})*8 - FD_SETSIZE]struct{}
 
 // errFdOutOfRange is _PyIsSelectable_fd's failure.
-func errFdOutOfRange() *Error { return newError(ValueError, "filedescriptor out of range in select()") }
+func errFdOutOfRange() *builtins.Error {
+	return newError(builtins.ValueError, "filedescriptor out of range in select()")
+}
 
 // An fdSet is select(2)'s fd_set, a bitmap.
 type fdSet struct{ unix.FdSet }

@@ -90,10 +90,10 @@ var (
 
 // sysSelect is Winsock's select with a timeval rounded up from d; d < 0
 // blocks. nfd is ignored, as Winsock ignores its first argument. A failure
-// is CPython's OSError for the Winsock error (winError).
+// is CPython's OSError for the Winsock error (sysErr).
 func sysSelect(nfd int, r, w, x *fdSet, d time.Duration) (int, error) {
 	if err := wsaStartup(); err != nil {
-		return 0, winError(err)
+		return 0, sysErr(err)
 	}
 	var tv *windows.Timeval
 	if d >= 0 {
@@ -104,7 +104,7 @@ func sysSelect(nfd int, r, w, x *fdSet, d time.Duration) (int, error) {
 		uintptr(unsafe.Pointer(r)), uintptr(unsafe.Pointer(w)),
 		uintptr(unsafe.Pointer(x)), uintptr(unsafe.Pointer(tv)))
 	if int32(n) == -1 { // SOCKET_ERROR; errno is WSAGetLastError()
-		return 0, winError(errno)
+		return 0, sysErr(errno)
 	}
 	return int(int32(n)), nil
 }

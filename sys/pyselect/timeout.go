@@ -6,8 +6,10 @@ package pyselect
 
 import (
 	"math"
-	"reflect"
 	"time"
+
+	"github.com/pyselect/pyselect/sys/internal/pyobj"
+	"github.com/pyselect/pyselect/sys/internal/pytime"
 )
 
 // Timeouts.
@@ -37,55 +39,6 @@ import (
 //
 // Internally a timeout is a time.Duration: negative blocks, 0 polls,
 // positive waits at most that long.
-
-// A pyTimeout is a timeout argument as nanoseconds, rounded away from
-// zero (_PyTime_FromObject), or None.
-type pyTimeout struct {
-	ns   int64
-	none bool // None: block
-	dur  bool // a time.Duration: exact, and exempt from CPython's range checks
-}
-
-// timeoutOf reads v, in units of unit nanoseconds (1e9 for seconds, 1e6
-// for milliseconds). For a type Python rejects, it returns typeErr(), made
-// only then: the errors are per call.
-func timeoutOf(v any, unit int64, typeErr func() *Error) (pyTimeout, error) {
-	if v == nil {
-		return pyTimeout{none: true}, nil
-	}
-	if d, ok := v.(time.Duration); ok {
-		return pyTimeout{ns: int64(d), dur: true}, nil
-	}
-	if f, ok := pyFloat(v); ok {
-		ns, err := floatNs(f, unit)
-		return pyTimeout{ns: ns}, err
-	}
-	i, big, ok := pyInt(v)
-	switch {
-	case !ok:
-		return pyTimeout{}, typeErr()
-	case big || i > math.MaxInt64/unit || i < math.MinInt64/unit: // _PyTime_Mul's overflow check
-		return pyTimeout{}, errPyTimeOverflow()
-	}
-	return pyTimeout{ns: i * unit}, nil
-}
-
-// floatNs is _PyTime_FromDouble with _PyTime_ROUND_UP.
-func floatNs(f float64, unit int64) (int64, error) {
-	if math.IsNaN(f) {
-		return 0, errTimeoutNaN()
-	}
-	d := f * float64(unit)
-	if d >= 0 {
-		d = math.Ceil(d)
-	} else {
-		d = math.Floor(d)
-	}
-	if !(-(1<<63) <= d && d < 1<<63) {
-		return 0, errTimeTOverflow()
-	}
-	return int64(d), nil
-}
 
 // divUp is _PyTime_Divide with _PyTime_ROUND_UP (away from zero).
 func divUp(ns, unit int64) int64 {
@@ -120,69 +73,69 @@ func floorDiv(ns, unit int64) int64 {
 // selectTimeout is select.select's rule: seconds, None blocks, anything
 // that rounds below zero is ValueError "timeout must be non-negative".
 func selectTimeout(v any) (time.Duration, error) {
-	t, err := timeoutOf(v, 1e9, errSelectTimeoutTyp)
+	t, err := pytime.FromObject(v, 1e9, errSelectTimeoutTyp)
 	switch {
 	case err != nil:
 		return 0, err
-	case t.none:
+	case t.None:
 		return -1, nil
-	case t.ns < 0:
+	case t.NS < 0:
 		return 0, errTimeoutNegative()
 	}
-	return time.Duration(t.ns), nil
+	return time.Duration(t.NS), nil
 }
 
 // pollTimeout is poll.poll's rule: milliseconds; None and every negative
 // value block; a number outside C int milliseconds is OverflowError.
 func pollTimeout(v any) (time.Duration, error) {
-	t, err := timeoutOf(v, 1e6, errIntTimeoutType)
-	if err != nil || t.none {
+	t, err := pytime.FromObject(v, 1e6, errIntTimeoutType)
+	if err != nil || t.None {
 		return -1, err
 	}
-	ms := divUp(t.ns, 1e6)
-	if !t.dur && !isCInt(ms) {
+	ms := divUp(t.NS, 1e6)
+	if !t.Dur && !pyobj.IsCInt(ms) {
 		return 0, errTimeoutTooLarge()
 	}
 	if ms < 0 {
 		return -1, nil
 	}
-	return time.Duration(t.ns), nil
+	return time.Duration(t.NS), nil
 }
 
 // devpollTimeout is devpoll.poll's rule: milliseconds rounded up; None and
 // -1 block; below -1 or outside a C int it is OverflowError
 // (select_devpoll_poll_impl).
 func devpollTimeout(v any) (time.Duration, error) {
-	t, err := timeoutOf(v, 1e6, errIntTimeoutType)
-	if err != nil || t.none {
+	t, err := pytime.FromObject(v, 1e6, errIntTimeoutType)
+	if err != nil || t.None {
 		return -1, err
 	}
-	ms := divUp(t.ns, 1e6)
-	if ms < -1 || !t.dur && !isCInt(ms) {
+	ms := divUp(t.NS, 1e6)
+	if ms < -1 || !t.Dur && !pyobj.IsCInt(ms) {
 		return 0, errTimeoutTooLarge()
 	}
 	if ms < 0 {
 		return -1, nil
 	}
-	return time.Duration(t.ns), nil
+	return time.Duration(t.NS), nil
 }
 
 // epollTimeout is epoll.poll's rule: seconds, rounded to milliseconds
 // toward +inf, so a timeout in (-1 ms, 0) polls while -1 ms and below block;
 // a number outside C int milliseconds is OverflowError.
 func epollTimeout(v any) (time.Duration, error) {
-	t, err := timeoutOf(v, 1e9, errIntTimeoutType)
-	if err != nil || t.none {
+	t, err := pytime.FromObject(v, 1e9, errIntTimeoutType)
+	if err != nil || t.None {
 		return -1, err
 	}
-	ms := divCeil(t.ns, 1e6)
-	if !t.dur && !isCInt(ms) {
+	ms := divCeil(t.NS, 1e6)
+	if !t.Dur && !pyobj.IsCInt(ms) {
 		return 0, errTimeoutTooLarge()
 	}
 	if ms < 0 {
 		return -1, nil
 	}
-	return time.Duration(max(t.ns, 0)), nil
+	return time.Duration(max(t.NS, 0)), nil
 }
 
 // msCeil converts a Duration of at most msMaxWait to the int milliseconds
@@ -193,27 +146,4 @@ func msCeil(d time.Duration) int {
 		return -1
 	}
 	return int(min(divCeil(int64(d), 1e6), math.MaxInt32))
-}
-
-// pyTypeName is Python's type(v).__name__ for the values a Go caller can
-// pass where Python takes an object: the name of the Python type the value
-// stands for, else the Go type.
-func pyTypeName(v any) string {
-	switch v.(type) {
-	case nil:
-		return "NoneType"
-	case bool:
-		return "bool"
-	case string:
-		return "str"
-	case []byte:
-		return "bytes"
-	}
-	if _, _, ok := pyInt(v); ok {
-		return "int"
-	}
-	if _, ok := pyFloat(v); ok {
-		return "float"
-	}
-	return reflect.TypeOf(v).String()
 }

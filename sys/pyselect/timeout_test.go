@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/pyselect/pyselect/sys/builtins"
 )
 
 // timeouts.json is what CPython 3.11 makes of each timeout, per API: the
@@ -95,7 +97,7 @@ func TestTimeoutsMatchCPython(t *testing.T) {
 			d, err := api.parse(v)
 			switch {
 			case want.Error != "":
-				var e *Error
+				var e *builtins.Error
 				if !errors.As(err, &e) || string(e.Exception) != want.Error || e.Message != want.Message {
 					t.Errorf("%s(%#v): got (%v, %v), CPython raises %s: %s", api.name, v, d, err, want.Error, want.Message)
 				}

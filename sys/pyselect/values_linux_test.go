@@ -4,7 +4,11 @@
 
 package pyselect
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/pyselect/pyselect/sys/builtins"
+)
 
 var nilPoller = (*Epoll)(nil)
 
@@ -22,7 +26,7 @@ func TestNilFdArgumentsEpoll(t *testing.T) {
 				}
 			}()
 			for call, err := range map[string]error{"Register": ep.Register(v), "Modify": ep.Modify(v, 1), "Unregister": ep.Unregister(v)} {
-				if ExceptionOf(err) != TypeError {
+				if builtins.ExceptionOf(err) != builtins.TypeError {
 					t.Errorf("Epoll.%s(%s) = %v, want TypeError", call, name, err)
 				}
 			}

@@ -16,6 +16,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/pyselect/pyselect/sys/builtins"
+	"github.com/pyselect/pyselect/sys/internal/fdconv"
 )
 
 // zeroFileno is a Filenoer of size zero: a slice of math.MaxInt of them
@@ -73,9 +76,9 @@ func TestNilFdArgumentsAreTypeError(t *testing.T) {
 	for name, v := range nilArgs() {
 		check := func(call string, err error) {
 			t.Helper()
-			var e *Error
-			if !errors.As(err, &e) || e.Exception != TypeError || e.Message != errNotFileno().Message {
-				t.Errorf("%s(%s) = %v, want %v", call, name, err, errNotFileno())
+			var e *builtins.Error
+			if !errors.As(err, &e) || e.Exception != builtins.TypeError || e.Message != fdconv.ErrNotFileno().Message {
+				t.Errorf("%s(%s) = %v, want %v", call, name, err, fdconv.ErrNotFileno())
 			}
 		}
 		func() {
@@ -113,7 +116,7 @@ func TestNilPollIsNone(t *testing.T) {
 				}
 			}()
 			err := call()
-			if want := "'NoneType' object has no attribute '" + name + "'"; ExceptionOf(err) != AttributeError || Str(err) != want {
+			if want := "'NoneType' object has no attribute '" + name + "'"; builtins.ExceptionOf(err) != builtins.AttributeError || builtins.Str(err) != want {
 				t.Errorf("(*Poll)(nil).%s = %v, want AttributeError: %s", name, err, want)
 			}
 		}()
@@ -180,7 +183,7 @@ func TestDurationTimeout(t *testing.T) {
 			t.Errorf("%s(%v) = %v, %v; want %v", c.api, c.in, d, err, c.want)
 		}
 	}
-	if _, err := kq(-time.Nanosecond); ExceptionOf(err) != ValueError {
+	if _, err := kq(-time.Nanosecond); builtins.ExceptionOf(err) != builtins.ValueError {
 		t.Errorf("kqueue(-1ns) = %v, want ValueError", err)
 	}
 }
@@ -204,10 +207,10 @@ func TestPollOrderAfterUnregister(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := p.Unregister(5); ExceptionOf(err) != KeyError {
+	if err := p.Unregister(5); builtins.ExceptionOf(err) != builtins.KeyError {
 		t.Fatalf("Unregister(5) twice = %v, want KeyError", err)
 	}
-	if err := p.Modify(4, POLLIN); ExceptionOf(err) != FileNotFoundError {
+	if err := p.Modify(4, POLLIN); builtins.ExceptionOf(err) != builtins.FileNotFoundError {
 		t.Fatalf("Modify(unregistered 4) = %v, want FileNotFoundError", err)
 	}
 	var got []int32

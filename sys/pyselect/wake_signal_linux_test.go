@@ -22,6 +22,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"golang.org/x/sys/unix"
 )
 
@@ -441,7 +442,7 @@ func closeWakesWithin(t *testing.T, limit time.Duration) {
 	ep.Close()
 	select {
 	case err := <-c:
-		if !errors.Is(err, ValueError) {
+		if !errors.Is(err, builtins.ValueError) {
 			t.Errorf("Poll woken by Close = %v, want ValueError", err)
 		}
 	case <-time.After(limit):

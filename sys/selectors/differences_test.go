@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/selectors"
 )
@@ -30,7 +31,7 @@ func TestDifferences(t *testing.T) {
 			t.Errorf("Lookup(invalid) = %v, %v; want nil, false", k, ok)
 		}
 		_, err := s.GetMap().Get(f)
-		wantErr(t, err, pyselect.ValueError, "Invalid file object: "+pyselect.Repr(f))
+		wantErr(t, err, builtins.ValueError, "Invalid file object: "+builtins.Repr(f))
 	})
 	t.Run("Modify with the same func returns a new key holding it", func(t *testing.T) {
 		s := mustSel(t, selectors.NewSelectSelector[func()])
@@ -70,7 +71,7 @@ func TestDifferences(t *testing.T) {
 		defer s.Close()
 		key, err := s.Register(bigFileno{}, selectors.EVENT_READ)
 		if strconv.IntSize == 32 {
-			wantErr(t, err, pyselect.OverflowError, "Python int too large to convert to C int")
+			wantErr(t, err, builtins.OverflowError, "Python int too large to convert to C int")
 			return
 		}
 		// Python registers it (and fails at select): so does a 64-bit Go.
@@ -116,7 +117,7 @@ func TestDifferences(t *testing.T) {
 		}
 		// CPython 3.11: OverflowError "Python int too large to convert to C int".
 		_, err := s.Select(0)
-		wantErr(t, err, pyselect.ValueError, "filedescriptor out of range in select()")
+		wantErr(t, err, builtins.ValueError, "filedescriptor out of range in select()")
 	})
 	t.Run("Lookup of an invalid file descriptor is absent; Get raises", func(t *testing.T) {
 		s := mustSel(t, selectors.NewSelectSelector[any])
@@ -132,7 +133,7 @@ func TestDifferences(t *testing.T) {
 				t.Errorf("Lookup(%v) = %v, %v; want nil, false", c.f, k, ok)
 			}
 			_, err := s.GetMap().Get(c.f)
-			wantErr(t, err, pyselect.ValueError, "Invalid file descriptor: "+strconv.Itoa(c.fd))
+			wantErr(t, err, builtins.ValueError, "Invalid file descriptor: "+strconv.Itoa(c.fd))
 		}
 	})
 }

@@ -71,7 +71,7 @@
 // closed since it was registered is still found by identity (==, or for a
 // map or slice the same one) by Unregister, Modify, GetKey and the Map.
 //
-// Messages show a value as Python's {!r} does, with pyselect.Repr: exactly
+// Messages show a value as Python's {!r} does, with builtins.Repr: exactly
 // Python's repr for ints, floats, strings, bools and nil, so that
 // "KeyError: '5 is not registered'" reads as in Python; other values
 // render as their String() method, or "<*os.File object at 0xc000012345>"
@@ -90,8 +90,8 @@
 //
 // # Errors
 //
-// Every failure is a *pyselect.Error with CPython's class and message:
-// errors.Is(err, pyselect.KeyError), errors.Is(err, pyselect.ValueError),
+// Every failure is a *builtins.Error with CPython's class and message:
+// errors.Is(err, builtins.KeyError), errors.Is(err, builtins.ValueError),
 // and for a failed system call errors.Is(err, unix.EBADF).
 //
 // # Goroutines and Close

@@ -12,7 +12,7 @@ import (
 
 	_ "github.com/pyselect/pyselect/conformance/support/memwatch" // a runaway test is named under .ci/memcap.sh
 	"github.com/pyselect/pyselect/conformance/support/waitfor"
-	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/selectors"
 )
 
@@ -25,9 +25,9 @@ func TestEpollSelectorClosed(t *testing.T) {
 	}
 	s.Close()
 	_, err = s.Select(0)
-	wantErr(t, err, pyselect.ValueError, "I/O operation on closed epoll object")
+	wantErr(t, err, builtins.ValueError, "I/O operation on closed epoll object")
 	_, err = s.Register(1, selectors.EVENT_WRITE)
-	wantErr(t, err, pyselect.ValueError, "I/O operation on closed epoll object")
+	wantErr(t, err, builtins.ValueError, "I/O operation on closed epoll object")
 	if s.GetMap().Len() != 0 {
 		t.Error("get_map() is not None (false)")
 	}
@@ -54,7 +54,7 @@ func TestEpollSelectorCloseWakesSelect(t *testing.T) {
 	time.Sleep(50 * time.Millisecond) // let it block; the result is the same if not
 	s.Close()
 	err = waitfor.Recv(t, done, 5*time.Second, "Select(nil) to be woken by Close")
-	wantErr(t, err, pyselect.ValueError, "I/O operation on closed epoll object")
+	wantErr(t, err, builtins.ValueError, "I/O operation on closed epoll object")
 }
 
 // TestEpollHangupIsReadAndWrite: EPOLLHUP maps to both events, masked

@@ -10,6 +10,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/selectors"
 )
@@ -86,7 +87,7 @@ func TestSelectArguments(t *testing.T) {
 			t.Errorf("%s: Select() = %v, %v; want w ready", method, ready, err)
 		}
 		_, err := s.Select(1, 2)
-		wantErr(t, err, pyselect.TypeError, method+".select() takes from 1 to 2 positional arguments but 3 were given")
+		wantErr(t, err, builtins.TypeError, method+".select() takes from 1 to 2 positional arguments but 3 were given")
 		s.Close()
 	}
 }

@@ -8,7 +8,7 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/selectors"
 )
 
@@ -20,7 +20,7 @@ func TestErrorsAreFresh(t *testing.T) {
 		t.Fatal(err)
 	}
 	sel.Close()
-	var e *pyselect.Error
+	var e *builtins.Error
 	if _, err := sel.GetKey(0); !errors.As(err, &e) {
 		t.Fatalf("GetKey after Close: %v", err)
 	}

@@ -15,7 +15,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/selectors"
 )
 
@@ -38,7 +38,7 @@ type fmFile struct {
 
 func (f *fmFile) Fileno() (int, error) {
 	if f.closed {
-		return -1, &pyselect.Error{Exception: pyselect.ValueError, Message: "I/O operation on closed file"}
+		return -1, &builtins.Error{Exception: builtins.ValueError, Message: "I/O operation on closed file"}
 	}
 	return f.fd, nil
 }
@@ -152,7 +152,7 @@ func (m *fmModel) lookup(f any) (int, error) {
 			}
 		}
 	}
-	return -1, fmValueError("Invalid file object: " + pyselect.Repr(f))
+	return -1, fmValueError("Invalid file object: " + builtins.Repr(f))
 }
 
 // keyOf is what get_key and unregister find for f: its key, or the
@@ -165,21 +165,21 @@ func (m *fmModel) keyOf(f any) fmWant {
 	if k := m.keys[fd]; k != nil {
 		return fmWant{key: k}
 	}
-	return fmWant{err: fmKeyError(pyselect.Repr(f) + " is not registered")}
+	return fmWant{err: fmKeyError(builtins.Repr(f) + " is not registered")}
 }
 
 func fmValueError(msg string) error {
-	return &pyselect.Error{Exception: pyselect.ValueError, Message: msg}
+	return &builtins.Error{Exception: builtins.ValueError, Message: msg}
 }
 
 func fmKeyError(msg string) error {
-	return &pyselect.Error{Exception: pyselect.KeyError, Message: pyselect.Repr(msg)}
+	return &builtins.Error{Exception: builtins.KeyError, Message: builtins.Repr(msg)}
 }
 
 // fmOSError is the OSError of a failed system call; fmSame compares its
 // class and errno (the message is the C library's strerror).
 func fmOSError(errno unix.Errno) error {
-	return &pyselect.Error{Exception: pyselect.ExceptionOf(errno), Errno: errno}
+	return &builtins.Error{Exception: builtins.ExceptionOf(errno), Errno: errno}
 }
 
 // fmSame reports whether err is want: both nil, or the same class and
@@ -188,7 +188,7 @@ func fmSame(err, want error) bool {
 	if err == nil || want == nil {
 		return err == nil && want == nil
 	}
-	var a, b *pyselect.Error
+	var a, b *builtins.Error
 	if !errors.As(err, &a) || !errors.As(want, &b) || a.Exception != b.Exception {
 		return false
 	}
@@ -372,11 +372,11 @@ func fmStep(t *testing.T, class fmClass, sel selectors.BaseSelector[int], w *fmW
 		if err := sel.Close(); err != nil {
 			t.Fatalf("close: %v", err)
 		}
-		if _, err := sel.GetMap().Get(0); sel.GetMap().Len() != 0 || !errors.Is(err, pyselect.TypeError) {
+		if _, err := sel.GetMap().Get(0); sel.GetMap().Len() != 0 || !errors.Is(err, builtins.TypeError) {
 			t.Fatalf("get_map() after close: len %d, [0] %v; want None (false, not subscriptable)", sel.GetMap().Len(), err)
 		}
 		_, err := sel.GetKey(0)
-		fmCheck(t, "get_key after close", nil, err, fmWant{err: &pyselect.Error{Exception: pyselect.RuntimeError, Message: "Selector is closed"}})
+		fmCheck(t, "get_key after close", nil, err, fmWant{err: &builtins.Error{Exception: builtins.RuntimeError, Message: "Selector is closed"}})
 		return true
 	}
 	return false
@@ -420,7 +420,7 @@ func fmRegisterModel(class fmClass, w *fmWorld, m *fmModel, f any, events, data 
 		return fmWant{err: err}
 	}
 	if m.keys[fd] != nil {
-		return fmWant{err: fmKeyError(fmt.Sprintf("%s (FD %d) is already registered", pyselect.Repr(f), fd))}
+		return fmWant{err: fmKeyError(fmt.Sprintf("%s (FD %d) is already registered", builtins.Repr(f), fd))}
 	}
 	if class.epoll && !w.open[fd] {
 		return fmWant{err: fmOSError(unix.EBADF)}

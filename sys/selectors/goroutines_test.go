@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/pyselect/pyselect/conformance/support/waitfor"
-	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/selectors"
 )
 
@@ -62,7 +62,7 @@ func TestReentrantFileobj(t *testing.T) {
 					t.Error(err)
 				}
 				_, err := s.Register(f, selectors.EVENT_READ)
-				wantErr(t, err, pyselect.KeyError, "'reentrantFile (FD "+strconv.Itoa(r)+") is already registered'")
+				wantErr(t, err, builtins.KeyError, "'reentrantFile (FD "+strconv.Itoa(r)+") is already registered'")
 				if _, err := s.GetKey(f); err != nil {
 					t.Error(err)
 				}
@@ -82,11 +82,11 @@ func TestReentrantFileobj(t *testing.T) {
 					t.Error(err)
 				}
 				_, err = s.Unregister(f)
-				wantErr(t, err, pyselect.KeyError, "'reentrantFile is not registered'")
+				wantErr(t, err, builtins.KeyError, "'reentrantFile is not registered'")
 				_, err = s.Modify(f, selectors.EVENT_READ)
-				wantErr(t, err, pyselect.KeyError, "'reentrantFile is not registered'")
+				wantErr(t, err, builtins.KeyError, "'reentrantFile is not registered'")
 				_, err = s.GetKey(f)
-				wantErr(t, err, pyselect.KeyError, "'reentrantFile is not registered'")
+				wantErr(t, err, builtins.KeyError, "'reentrantFile is not registered'")
 			}()
 			waitfor.Recv(t, done, 5*time.Second, "the calls whose file object's Fileno and String call the selector back (a deadlock?)")
 		})

@@ -9,6 +9,7 @@ package selectors
 import (
 	"errors"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -101,7 +102,7 @@ func (s *KqueueSelector[D]) unregisterLocked(f fileobjRef) (*SelectorKey[D], err
 			continue
 		}
 		s.maxEvents--
-		if err := s.control(key.Fd, kf.filter, pyselect.KQ_EV_DELETE); err != nil && !errors.Is(err, pyselect.OSError) {
+		if err := s.control(key.Fd, kf.filter, pyselect.KQ_EV_DELETE); err != nil && !errors.Is(err, builtins.OSError) {
 			return nil, err
 		}
 	}

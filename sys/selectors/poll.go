@@ -9,6 +9,7 @@ package selectors
 import (
 	"errors"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -71,7 +72,7 @@ func (p *pollLike[D]) Unregister(fileobj any) (*SelectorKey[D], error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := p.poller.Unregister(key.Fd); err != nil && !errors.Is(err, pyselect.OSError) {
+		if err := p.poller.Unregister(key.Fd); err != nil && !errors.Is(err, builtins.OSError) {
 			return nil, err
 		}
 		return key, nil

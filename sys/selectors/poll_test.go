@@ -14,7 +14,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support/waitfor"
-	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/selectors"
 )
 
@@ -22,13 +22,13 @@ import (
 func TestPollTimeoutRules(t *testing.T) {
 	p := mustSel(t, selectors.NewPollSelector[any])
 	_, err := p.Select("x")
-	wantErr(t, err, pyselect.TypeError, "'<=' not supported between instances of 'str' and 'int'")
+	wantErr(t, err, builtins.TypeError, "'<=' not supported between instances of 'str' and 'int'")
 	_, err = p.Select(math.NaN())
-	wantErr(t, err, pyselect.ValueError, "cannot convert float NaN to integer")
+	wantErr(t, err, builtins.ValueError, "cannot convert float NaN to integer")
 	_, err = p.Select(math.Inf(1))
-	wantErr(t, err, pyselect.OverflowError, "cannot convert float infinity to integer")
+	wantErr(t, err, builtins.OverflowError, "cannot convert float infinity to integer")
 	_, err = p.Select(1e300)
-	wantErr(t, err, pyselect.OverflowError, "timestamp too large to convert to C _PyTime_t")
+	wantErr(t, err, builtins.OverflowError, "timestamp too large to convert to C _PyTime_t")
 	if r, err := p.Select(math.Inf(-1)); err != nil || len(r) != 0 {
 		t.Errorf("Select(-inf) polls: %v %v", r, err)
 	}
@@ -80,7 +80,7 @@ func TestSelectSelectorAfterClose(t *testing.T) {
 	}
 	unix.Close(p[1])
 	_, err := s.Select(0)
-	wantErr(t, err, pyselect.OSError, "[Errno 9] Bad file descriptor")
+	wantErr(t, err, builtins.OSError, "[Errno 9] Bad file descriptor")
 	_, err = s.Unregister(p[1])
-	wantErr(t, err, pyselect.KeyError, "'"+pyselect.Repr(p[1])+" is not registered'")
+	wantErr(t, err, builtins.KeyError, "'"+builtins.Repr(p[1])+" is not registered'")
 }

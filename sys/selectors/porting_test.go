@@ -16,6 +16,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/conformance/support/readme"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/selectors"
 )
@@ -67,7 +68,7 @@ var portingRows = []portingRow{
 			check(t, err)
 			defer sel.Close()
 		}()
-		if _, err := sel.GetKey(0); !errors.Is(err, pyselect.RuntimeError) {
+		if _, err := sel.GetKey(0); !errors.Is(err, builtins.RuntimeError) {
 			t.Fatalf("after the with block: %v, want RuntimeError", err)
 		}
 	}},
@@ -156,7 +157,7 @@ var portingRows = []portingRow{
 		if k, err := sel.Unregister(w); k != key || err != nil {
 			t.Fatal(k, err)
 		}
-		if _, err := sel.Unregister(w); !errors.Is(err, pyselect.KeyError) {
+		if _, err := sel.Unregister(w); !errors.Is(err, builtins.KeyError) {
 			t.Fatal(err)
 		}
 	}},
@@ -229,7 +230,7 @@ var portingRows = []portingRow{
 		if k, err := sel.GetMap().Get(w); k != key || err != nil {
 			t.Fatal(k, err)
 		}
-		if _, err := sel.GetMap().Get(r); !errors.Is(err, pyselect.KeyError) {
+		if _, err := sel.GetMap().Get(r); !errors.Is(err, builtins.KeyError) {
 			t.Fatal(err)
 		}
 	}},
@@ -247,11 +248,11 @@ var portingRows = []portingRow{
 	}},
 	{"sel.get_map().get(f) where it raises ValueError", "key, err := sel.GetMap().Get(f) // KeyError where Python returns None", func(t *testing.T) {
 		sel := newSel(t)
-		if _, err := sel.GetMap().Get(-2); !errors.Is(err, pyselect.ValueError) || pyselect.Str(err) != "Invalid file descriptor: -2" {
+		if _, err := sel.GetMap().Get(-2); !errors.Is(err, builtins.ValueError) || builtins.Str(err) != "Invalid file descriptor: -2" {
 			t.Fatalf("get_map().get(-2): %v", err)
 		}
 		r, _ := pipe(t)
-		if _, err := sel.GetMap().Get(r); !errors.Is(err, pyselect.KeyError) {
+		if _, err := sel.GetMap().Get(r); !errors.Is(err, builtins.KeyError) {
 			t.Fatalf("get_map().get(r) of an fd not registered: %v, want KeyError (None)", err)
 		}
 	}},
@@ -276,7 +277,7 @@ var portingRows = []portingRow{
 	{"sel.close()", "sel.Close()", func(t *testing.T) {
 		sel := newSel(t)
 		check(t, sel.Close())
-		if _, err := sel.GetKey(0); !errors.Is(err, pyselect.RuntimeError) {
+		if _, err := sel.GetKey(0); !errors.Is(err, builtins.RuntimeError) {
 			t.Fatalf("get_key after close(): %v, want RuntimeError", err)
 		}
 	}},
@@ -292,7 +293,7 @@ var portingRows = []portingRow{
 			}
 			check(t, sel.Close()) // get_map() is None from now on: false, no panic
 		}
-		if _, err := sel.GetMap().Get(r); !errors.Is(err, pyselect.TypeError) {
+		if _, err := sel.GetMap().Get(r); !errors.Is(err, builtins.TypeError) {
 			t.Fatalf("None[f]: %v, want TypeError", err)
 		}
 	}},
@@ -307,7 +308,7 @@ var portingRows = []portingRow{
 		// A class without fileno() is Python's AttributeError.
 		fd, err = pyselect.FilenoErr(mustSel(t, selectors.NewSelectSelector[any]))
 		// (Python names the class 'SelectSelector'; Go's type name shows.)
-		if fd != -1 || !errors.Is(err, pyselect.AttributeError) || !strings.HasSuffix(err.Error(), " object has no attribute 'fileno'") {
+		if fd != -1 || !errors.Is(err, builtins.AttributeError) || !strings.HasSuffix(err.Error(), " object has no attribute 'fileno'") {
 			t.Fatalf("SelectSelector().fileno() = %d, %v; want AttributeError", fd, err)
 		}
 	}},

@@ -11,7 +11,8 @@ import (
 	"strconv"
 	"sync"
 
-	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/builtins"
+	"github.com/pyselect/pyselect/sys/internal/fdconv"
 )
 
 // The events a selector waits for: Lib/selectors.py's EVENT_READ and
@@ -97,22 +98,22 @@ type Map[D any] interface {
 }
 
 // Errors with a fixed message.
-func errSelectorClosed() *pyselect.Error {
-	return &pyselect.Error{Exception: pyselect.RuntimeError, Message: "Selector is closed"}
+func errSelectorClosed() *builtins.Error {
+	return &builtins.Error{Exception: builtins.RuntimeError, Message: "Selector is closed"}
 }
 
 func valueError(msg string) error {
-	return &pyselect.Error{Exception: pyselect.ValueError, Message: msg}
+	return &builtins.Error{Exception: builtins.ValueError, Message: msg}
 }
 
 // keyError is KeyError(msg): str() of a KeyError is the repr of its
 // argument, so the message is quoted as Python prints it.
 func keyError(msg string) error {
-	return &pyselect.Error{Exception: pyselect.KeyError, Message: pyselect.Repr(msg)}
+	return &builtins.Error{Exception: builtins.KeyError, Message: builtins.Repr(msg)}
 }
 
 func notRegistered(fileobj any) error {
-	return keyError(pyselect.Repr(fileobj) + " is not registered")
+	return keyError(builtins.Repr(fileobj) + " is not registered")
 }
 
 // tooManyArgs is Python's TypeError for a call with more than one data
@@ -123,7 +124,7 @@ func tooManyArgs(method string, data int) error { return tooMany(method, 3, data
 // tooMany is Python's TypeError for a method that takes from required
 // to required+1 positional arguments (self counted) called with given.
 func tooMany(method string, required, given int) error {
-	return &pyselect.Error{Exception: pyselect.TypeError, Message: method + "() takes from " + strconv.Itoa(required) +
+	return &builtins.Error{Exception: builtins.TypeError, Message: method + "() takes from " + strconv.Itoa(required) +
 		" to " + strconv.Itoa(required+1) + " positional arguments but " + strconv.Itoa(given) + " were given"}
 }
 
@@ -157,14 +158,14 @@ var errBeyondInt = errors.New("selectors: fd beyond a Go int")
 // ValueError "Invalid file descriptor: <fd>"; one a Go int cannot hold
 // is errBeyondInt.
 func fileobjToFd(fileobj any) (int, error) {
-	fd, err := pyselect.RawFileno(fileobj)
+	fd, err := fdconv.Int64(fileobj)
 	if err != nil {
 		if rv := reflect.ValueOf(fileobj); rv.CanInt() || rv.CanUint() {
 			return -1, errBeyondInt // an int fails only beyond int64
 		}
 		// except (AttributeError, TypeError, ValueError), subclasses too
-		if errors.Is(err, pyselect.AttributeError) || errors.Is(err, pyselect.TypeError) || errors.Is(err, pyselect.ValueError) {
-			return -1, valueError("Invalid file object: " + pyselect.Repr(fileobj))
+		if errors.Is(err, builtins.AttributeError) || errors.Is(err, builtins.TypeError) || errors.Is(err, builtins.ValueError) {
+			return -1, valueError("Invalid file object: " + builtins.Repr(fileobj))
 		}
 		return -1, err
 	}
@@ -218,7 +219,7 @@ func (f fileobjRef) explain(err error) error {
 	case notRegisteredError:
 		return notRegistered(f.obj)
 	case registeredError:
-		return keyError(pyselect.Repr(f.obj) + " (FD " + strconv.Itoa(int(e)) + ") is already registered")
+		return keyError(builtins.Repr(f.obj) + " (FD " + strconv.Itoa(int(e)) + ") is already registered")
 	}
 	return err
 }
@@ -249,7 +250,7 @@ type keys[D any] struct {
 // that has none any more (closed), the fd it was registered with, found by
 // identity.
 func (k *keys[D]) lookupLocked(f fileobjRef) (int, error) {
-	if f.err == nil || !errors.Is(f.err, pyselect.ValueError) {
+	if f.err == nil || !errors.Is(f.err, builtins.ValueError) {
 		return f.fd, f.err
 	}
 	for _, key := range k.order {
@@ -344,7 +345,7 @@ func (k *keys[D]) registerLocked(method string, f fileobjRef, events int, data [
 	}
 	fd, err := k.lookupLocked(f)
 	if err == errBeyondInt {
-		return nil, &pyselect.Error{Exception: pyselect.OverflowError, Message: "Python int too large to convert to C int"}
+		return nil, &builtins.Error{Exception: builtins.OverflowError, Message: "Python int too large to convert to C int"}
 	}
 	if err != nil {
 		return nil, err
@@ -433,7 +434,7 @@ type noneMap[D any] struct{}
 func (noneMap[D]) Len() int { return 0 }
 
 func (noneMap[D]) Get(any) (*SelectorKey[D], error) {
-	return nil, &pyselect.Error{Exception: pyselect.TypeError, Message: "'NoneType' object is not subscriptable"}
+	return nil, &builtins.Error{Exception: builtins.TypeError, Message: "'NoneType' object is not subscriptable"}
 }
 
 func (noneMap[D]) Lookup(any) (*SelectorKey[D], bool) { return nil, false }
@@ -521,7 +522,7 @@ func (k *keys[D]) readyLocked(ready []Ready[D], fd, events int) []Ready[D] {
 // retries EINTR as PEP 475 says, so InterruptedError does not reach here
 // from the kernel.)
 func interrupted[D any](err error) ([]Ready[D], error) {
-	if pyselect.ExceptionOf(err) == pyselect.InterruptedError {
+	if builtins.ExceptionOf(err) == builtins.InterruptedError {
 		return []Ready[D]{}, nil
 	}
 	return nil, err

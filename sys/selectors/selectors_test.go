@@ -13,14 +13,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/selectors"
 )
 
 // wantErr checks err's class and message (str(exc) in Python).
-func wantErr(t *testing.T, err error, cls pyselect.Exception, msg string) {
+func wantErr(t *testing.T, err error, cls builtins.Exception, msg string) {
 	t.Helper()
-	var e *pyselect.Error
+	var e *builtins.Error
 	if !errors.As(err, &e) || e.Exception != cls || e.Message != msg {
 		t.Errorf("got %v, want %s: %s", err, cls, msg)
 	}
@@ -44,7 +45,7 @@ func (f fileobj) Fileno() int { return f.fd }
 type closedFileno struct{}
 
 func (*closedFileno) Fileno() (int, error) {
-	return -1, &pyselect.Error{Exception: pyselect.ValueError, Message: "I/O operation on closed file"}
+	return -1, &builtins.Error{Exception: builtins.ValueError, Message: "I/O operation on closed file"}
 }
 
 // TestMessages: CPython 3.11's messages, probed with python3 -c (an
@@ -52,47 +53,47 @@ func (*closedFileno) Fileno() (int, error) {
 func TestMessages(t *testing.T) {
 	s := mustSel(t, selectors.NewSelectSelector[any])
 	_, err := s.Register(0, 1, nil, 5)
-	wantErr(t, err, pyselect.TypeError, "SelectSelector.register() takes from 3 to 4 positional arguments but 5 were given")
+	wantErr(t, err, builtins.TypeError, "SelectSelector.register() takes from 3 to 4 positional arguments but 5 were given")
 	_, err = s.Register(0, 0)
-	wantErr(t, err, pyselect.ValueError, "Invalid events: 0")
+	wantErr(t, err, builtins.ValueError, "Invalid events: 0")
 	_, err = s.Register(0, 4)
-	wantErr(t, err, pyselect.ValueError, "Invalid events: 4")
+	wantErr(t, err, builtins.ValueError, "Invalid events: 4")
 	_, err = s.Register("x", 1)
-	wantErr(t, err, pyselect.ValueError, "Invalid file object: 'x'")
+	wantErr(t, err, builtins.ValueError, "Invalid file object: 'x'")
 	_, err = s.Register(-1, 1)
-	wantErr(t, err, pyselect.ValueError, "Invalid file descriptor: -1")
+	wantErr(t, err, builtins.ValueError, "Invalid file descriptor: -1")
 	_, err = s.Register(nil, 1)
-	wantErr(t, err, pyselect.ValueError, "Invalid file object: None")
+	wantErr(t, err, builtins.ValueError, "Invalid file object: None")
 	_, err = s.Register((*strFileno)(nil), 1) // a Go nil is None: its String is not called
-	wantErr(t, err, pyselect.ValueError, "Invalid file object: None")
+	wantErr(t, err, builtins.ValueError, "Invalid file object: None")
 	_, err = s.Register(filenoObj(-3), 1)
-	wantErr(t, err, pyselect.ValueError, "Invalid file descriptor: -3")
+	wantErr(t, err, builtins.ValueError, "Invalid file descriptor: -3")
 	_, err = s.Unregister(5)
-	wantErr(t, err, pyselect.KeyError, "'5 is not registered'")
+	wantErr(t, err, builtins.KeyError, "'5 is not registered'")
 	_, err = s.Modify(5, 1)
-	wantErr(t, err, pyselect.KeyError, "'5 is not registered'")
+	wantErr(t, err, builtins.KeyError, "'5 is not registered'")
 	_, err = s.Select("x")
-	wantErr(t, err, pyselect.TypeError, "'>' not supported between instances of 'int' and 'str'")
+	wantErr(t, err, builtins.TypeError, "'>' not supported between instances of 'int' and 'str'")
 	_, err = s.GetMap().Get("x")
-	wantErr(t, err, pyselect.ValueError, "Invalid file object: 'x'")
+	wantErr(t, err, builtins.ValueError, "Invalid file object: 'x'")
 	if _, err := s.Register(1, 1); err != nil {
 		t.Fatal(err)
 	}
 	_, err = s.Register(1, 1)
-	wantErr(t, err, pyselect.KeyError, "'1 (FD 1) is already registered'")
+	wantErr(t, err, builtins.KeyError, "'1 (FD 1) is already registered'")
 	_, err = s.Register(filenoObj(1), 2)
-	wantErr(t, err, pyselect.KeyError, "'1 (FD 1) is already registered'") // a named int is an int
+	wantErr(t, err, builtins.KeyError, "'1 (FD 1) is already registered'") // a named int is an int
 	_, err = s.Register(fileobj{1}, 2)
-	wantErr(t, err, pyselect.KeyError, `'selectors_test.fileobj({1}) (FD 1) is already registered'`)
+	wantErr(t, err, builtins.KeyError, `'selectors_test.fileobj({1}) (FD 1) is already registered'`)
 	// 2**40 registers (no system call) and Select fails as select.select;
 	// where int has 32 bits, Register refuses it (a key's Fd is an int).
 	if _, err := s.Register(int64(1)<<40, 1); strconv.IntSize == 32 {
-		wantErr(t, err, pyselect.OverflowError, "Python int too large to convert to C int")
+		wantErr(t, err, builtins.OverflowError, "Python int too large to convert to C int")
 	} else if err != nil {
 		t.Fatal(err)
 	} else {
 		_, err = s.Select(0)
-		wantErr(t, err, pyselect.OverflowError, "Python int too large to convert to C int")
+		wantErr(t, err, builtins.OverflowError, "Python int too large to convert to C int")
 		s.Unregister(int64(1) << 40)
 	}
 	s.Close()
@@ -100,7 +101,7 @@ func TestMessages(t *testing.T) {
 		t.Error("get_map() after close() is not None (false)")
 	}
 	_, err = s.GetKey(1)
-	wantErr(t, err, pyselect.RuntimeError, "Selector is closed")
+	wantErr(t, err, builtins.RuntimeError, "Selector is closed")
 }
 
 // TestFdBeyondGoInt: Python's _fileobj_to_fd takes any int, so a lookup
@@ -117,22 +118,22 @@ func TestFdBeyondGoInt(t *testing.T) {
 	}
 	for _, fd := range big {
 		s := mustSel(t, selectors.NewSelectSelector[any])
-		msg := "'" + pyselect.Repr(fd) + " is not registered'"
+		msg := "'" + builtins.Repr(fd) + " is not registered'"
 		_, err := s.GetKey(fd)
-		wantErr(t, err, pyselect.KeyError, msg)
+		wantErr(t, err, builtins.KeyError, msg)
 		_, err = s.Modify(fd, 1)
-		wantErr(t, err, pyselect.KeyError, msg)
+		wantErr(t, err, builtins.KeyError, msg)
 		_, err = s.Unregister(fd)
-		wantErr(t, err, pyselect.KeyError, msg)
+		wantErr(t, err, builtins.KeyError, msg)
 		_, err = s.GetMap().Get(fd)
-		wantErr(t, err, pyselect.KeyError, msg)
+		wantErr(t, err, builtins.KeyError, msg)
 		if _, ok := s.GetMap().Lookup(fd); ok {
 			t.Errorf("%v in get_map() is true", fd)
 		}
 		_, err = s.Register(fd, 1)
-		wantErr(t, err, pyselect.OverflowError, "Python int too large to convert to C int")
+		wantErr(t, err, builtins.OverflowError, "Python int too large to convert to C int")
 		_, err = s.Register(fd, 0)
-		wantErr(t, err, pyselect.ValueError, "Invalid events: 0") // events are checked first
+		wantErr(t, err, builtins.ValueError, "Invalid events: 0") // events are checked first
 	}
 }
 
@@ -145,7 +146,7 @@ func TestFileobjLookupByIdentity(t *testing.T) {
 		t.Fatal("a closed file object registered")
 	}
 	_, err := s.GetKey(f)
-	wantErr(t, err, pyselect.ValueError, "Invalid file object: "+pyselect.Repr(f))
+	wantErr(t, err, builtins.ValueError, "Invalid file object: "+builtins.Repr(f))
 }
 
 // A mapFile is a file object of a reference type Go cannot compare with
@@ -154,7 +155,7 @@ type mapFile map[string]int
 
 func (m mapFile) Fileno() (int, error) {
 	if m["closed"] != 0 {
-		return -1, &pyselect.Error{Exception: pyselect.ValueError, Message: "I/O operation on closed file"}
+		return -1, &builtins.Error{Exception: builtins.ValueError, Message: "I/O operation on closed file"}
 	}
 	return m["fd"], nil
 }
@@ -213,7 +214,7 @@ func (w *wrapper) String() string       { return "wrapper" }
 func TestFilenoAttributeError(t *testing.T) {
 	s := mustSel(t, selectors.NewSelectSelector[any])
 	_, err := s.Register(&wrapper{}, selectors.EVENT_READ)
-	wantErr(t, err, pyselect.ValueError, "Invalid file object: wrapper")
+	wantErr(t, err, builtins.ValueError, "Invalid file object: wrapper")
 	w := &wrapper{conn: 0}
 	if _, err := s.Register(w, selectors.EVENT_READ); err != nil {
 		t.Fatal(err)
@@ -253,7 +254,7 @@ func TestModifyOrder(t *testing.T) {
 	}
 	// Invalid events: unregistered, then register fails (as in Python).
 	_, err = s.Modify(1, 0)
-	wantErr(t, err, pyselect.ValueError, "Invalid events: 0")
+	wantErr(t, err, builtins.ValueError, "Invalid events: 0")
 	if _, ok := s.GetMap().Lookup(1); ok {
 		t.Error("fd 1 still registered after a modify with invalid events")
 	}
@@ -326,7 +327,7 @@ func TestTimeoutRules(t *testing.T) {
 		t.Errorf("negative timeouts waited %v", d)
 	}
 	_, err = s.Select(math.NaN())
-	wantErr(t, err, pyselect.ValueError, "Invalid value NaN (not a number)")
+	wantErr(t, err, builtins.ValueError, "Invalid value NaN (not a number)")
 }
 
 // mustSel is a selector of the class newSel, or the test's end.

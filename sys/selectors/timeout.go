@@ -5,11 +5,10 @@
 package selectors
 
 import (
-	"math"
-	"reflect"
 	"time"
 
-	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/builtins"
+	"github.com/pyselect/pyselect/sys/internal/pyobj"
 )
 
 // Timeouts.
@@ -44,28 +43,18 @@ func number(v any) (f float64, i int64, isFloat, ok bool) {
 	if d, isDur := v.(time.Duration); isDur {
 		return d.Seconds(), 0, true, true
 	}
-	rv := reflect.ValueOf(v)
-	switch rv.Kind() {
-	case reflect.Float32, reflect.Float64:
-		return rv.Float(), 0, true, true
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return 0, rv.Int(), false, true
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		if u := rv.Uint(); u <= math.MaxInt64 {
-			return 0, int64(u), false, true
-		}
-		return float64(rv.Uint()), 0, true, true
-	case reflect.Bool:
-		if rv.Bool() {
-			return 0, 1, false, true
-		}
-		return 0, 0, false, true
+	if f, ok := pyobj.Float(v); ok {
+		return f, 0, true, true
 	}
-	return 0, 0, false, false
+	i, big, ok := pyobj.Int(v)
+	if big { // beyond int64: a float, as the arithmetic below needs
+		return float64(uint64(i)), 0, true, true
+	}
+	return 0, i, false, ok
 }
 
 func typeError(msg string) error {
-	return &pyselect.Error{Exception: pyselect.TypeError, Message: msg}
+	return &builtins.Error{Exception: builtins.TypeError, Message: msg}
 }
 
 // maxZero is Python's max(timeout, 0), for SelectSelector and
@@ -78,7 +67,7 @@ func maxZero(timeout any) (any, error) {
 	f, i, isFloat, ok := number(timeout)
 	switch {
 	case !ok:
-		return nil, typeError("'>' not supported between instances of 'int' and '" + pyselect.TypeName(timeout) + "'")
+		return nil, typeError("'>' not supported between instances of 'int' and '" + builtins.TypeName(timeout) + "'")
 	case isFloat && f < 0, !isFloat && i < 0:
 		return 0, nil
 	}

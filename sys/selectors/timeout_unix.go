@@ -10,7 +10,7 @@ import (
 	"math"
 	"time"
 
-	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/builtins"
 )
 
 // The timeout rules of the selectors built on poll.poll and epoll.poll
@@ -39,7 +39,7 @@ func ceilMs(timeout any) (any, error) {
 	f, i, isFloat, ok := number(timeout)
 	switch {
 	case !ok:
-		return nil, typeError("'<=' not supported between instances of '" + pyselect.TypeName(timeout) + "' and 'int'")
+		return nil, typeError("'<=' not supported between instances of '" + builtins.TypeName(timeout) + "' and 'int'")
 	case !isFloat:
 		f = float64(i)
 	}
@@ -49,7 +49,7 @@ func ceilMs(timeout any) (any, error) {
 	case math.IsNaN(f):
 		return nil, valueError("cannot convert float NaN to integer")
 	case math.IsInf(f, 1):
-		return nil, &pyselect.Error{Exception: pyselect.OverflowError, Message: "cannot convert float infinity to integer"}
+		return nil, &builtins.Error{Exception: builtins.OverflowError, Message: "cannot convert float infinity to integer"}
 	}
 	return math.Ceil(f * 1e3), nil
 }

@@ -9,7 +9,7 @@ package socket
 import (
 	"strconv"
 
-	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/builtins"
 )
 
 // An Address is a socket address as Python writes it: one Go type per
@@ -60,12 +60,12 @@ func (AddrUnix) address()  {}
 
 // String is Python's str(('127.0.0.1', 8000)).
 func (a AddrInet) String() string {
-	return "(" + pyselect.Repr(a.Host) + ", " + strconv.Itoa(a.Port) + ")"
+	return "(" + builtins.Repr(a.Host) + ", " + strconv.Itoa(a.Port) + ")"
 }
 
 // String is Python's str(('::1', 8000, 0, 0)).
 func (a AddrInet6) String() string {
-	return "(" + pyselect.Repr(a.Host) + ", " + strconv.Itoa(a.Port) + ", " +
+	return "(" + builtins.Repr(a.Host) + ", " + strconv.Itoa(a.Port) + ", " +
 		strconv.Itoa(a.Flowinfo) + ", " + strconv.Itoa(a.ScopeID) + ")"
 }
 
@@ -73,7 +73,7 @@ func (a AddrInet6) String() string {
 // address (b'\x00name').
 func (a AddrUnix) String() string {
 	if len(a) > 0 && a[0] == 0 {
-		return pyselect.Repr([]byte(a))
+		return builtins.Repr([]byte(a))
 	}
 	return string(a)
 }

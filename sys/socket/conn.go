@@ -12,7 +12,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"golang.org/x/sys/unix"
 )
 
@@ -39,7 +39,7 @@ func (s *Socket) Listen(backlog ...int) error {
 		return errNone("listen")
 	}
 	if len(backlog) > 1 {
-		return newError(pyselect.TypeError, "listen expected at most 1 argument, got "+strconv.Itoa(len(backlog)))
+		return newError(builtins.TypeError, "listen expected at most 1 argument, got "+strconv.Itoa(len(backlog)))
 	}
 	n := min(SOMAXCONN, 128)
 	if len(backlog) == 1 {
@@ -115,7 +115,7 @@ func (s *Socket) ConnectEx(address Address) (int, error) {
 		return 0, errNone("connect_ex")
 	}
 	errno, err := s.connect(address, "connect_ex")
-	if pyselect.Except(err, pyselect.TimeoutError) {
+	if builtins.Except(err, builtins.TimeoutError) {
 		err = nil
 	}
 	return int(errno), err
@@ -158,7 +158,7 @@ func (s *Socket) connect(address Address, caller string) (syscall.Errno, error) 
 	if errno, ok := err.(syscall.Errno); ok {
 		return errno, nil
 	}
-	if pyselect.Except(err, pyselect.TimeoutError) {
+	if builtins.Except(err, builtins.TimeoutError) {
 		return unix.EAGAIN, err
 	}
 	return 0, err

@@ -56,8 +56,8 @@
 //
 // # Errors
 //
-// Every failure is a *pyselect.Error with CPython's class, message and
-// errno, so that pyselect.Except(err, pyselect.BlockingIOError) is
+// Every failure is a *builtins.Error with CPython's class, message and
+// errno, so that builtins.Except(err, builtins.BlockingIOError) is
 // Python's "except BlockingIOError:". socket.timeout is TimeoutError, as in
 // Python 3.10 and later; socket.error is OSError; socket.gaierror is
 // Gaierror, an OSError.

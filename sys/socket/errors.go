@@ -9,7 +9,7 @@ package socket
 import (
 	"syscall"
 
-	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/builtins"
 )
 
 // oserror is CPython's set_error: the OSError of a failed call's errno
@@ -17,21 +17,21 @@ import (
 // as it is; nil stays nil.
 func oserror(err error) error {
 	if errno, ok := err.(syscall.Errno); ok {
-		return pyselect.AsError(errno)
+		return builtins.AsError(errno)
 	}
 	return err
 }
 
-func newError(exc pyselect.Exception, msg string) error {
-	return &pyselect.Error{Exception: exc, Message: msg}
+func newError(exc builtins.Exception, msg string) error {
+	return &builtins.Error{Exception: exc, Message: msg}
 }
 
 // errTimedOut is socket.timeout (TimeoutError) "timed out", whose errno
 // is None.
-func errTimedOut() error { return newError(pyselect.TimeoutError, "timed out") }
+func errTimedOut() error { return newError(builtins.TimeoutError, "timed out") }
 
 // errNone is what a method of a nil *Socket returns: Python's None has no
 // such attribute.
 func errNone(method string) error {
-	return newError(pyselect.AttributeError, "'NoneType' object has no attribute '"+method+"'")
+	return newError(builtins.AttributeError, "'NoneType' object has no attribute '"+method+"'")
 }

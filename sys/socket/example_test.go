@@ -9,6 +9,7 @@ package socket_test
 import (
 	"fmt"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/socket"
 )
@@ -33,8 +34,8 @@ func Example_nonBlockingRecv() {
 	defer b.Close()
 	b.SetBlocking(false)
 	_, err = b.Recv(1024)
-	if pyselect.Except(err, pyselect.BlockingIOError) {
-		fmt.Println("nothing yet:", pyselect.Str(err))
+	if builtins.Except(err, builtins.BlockingIOError) {
+		fmt.Println("nothing yet:", builtins.Str(err))
 	}
 	a.Send([]byte("hello"))
 	data, _ := b.Recv(1024)

@@ -9,24 +9,24 @@ package socket
 import (
 	"net"
 
-	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/builtins"
 )
 
 // Gaierror is socket.gaierror, the OSError subclass a failed address
 // lookup raises, with getaddrinfo(3)'s error code in its message:
 // "[Errno -2] Name or service not known" (glibc's codes and texts, on
 // every OS).
-const Gaierror = pyselect.Gaierror
+const Gaierror builtins.Exception = "gaierror"
 
 // lookupError is the gaierror of a failed lookup of host: the one
-// pyselect.AsError makes of Go's *net.DNSError, whose fields choose the
+// builtins.AsError makes of Go's *net.DNSError, whose fields choose the
 // EAI_* code getaddrinfo would have returned (EAI_NONAME for an unknown
 // name, EAI_AGAIN for a timeout).
 func lookupError(host string, err error) error {
-	if e := pyselect.AsError(err); e != nil {
+	if e := builtins.AsError(err); e != nil {
 		return e
 	}
-	return pyselect.AsError(&net.DNSError{Err: "no such host", Name: host, IsNotFound: true})
+	return builtins.AsError(&net.DNSError{Err: "no such host", Name: host, IsNotFound: true})
 }
 
 // errAddrFamily is getaddrinfo's EAI_ADDRFAMILY, for a numeric host of the

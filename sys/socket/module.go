@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"golang.org/x/sys/unix"
 )
@@ -73,7 +74,7 @@ func Fromfd(fd any, family AddressFamily, kind SocketKind, proto ...int) (*Socke
 // all_errors are not supported.)
 func CreateConnection(address AddrInet, timeout ...any) (*Socket, error) {
 	if len(timeout) > 1 {
-		return nil, newError(pyselect.TypeError, "create_connection() takes at most 2 positional arguments")
+		return nil, newError(builtins.TypeError, "create_connection() takes at most 2 positional arguments")
 	}
 	addrs, err := lookup(address.Host)
 	if err != nil {
@@ -95,7 +96,7 @@ func CreateConnection(address AddrInet, timeout ...any) (*Socket, error) {
 			return s, nil
 		}
 		s.Close()
-		if !pyselect.Except(err, pyselect.OSError) {
+		if !builtins.Except(err, builtins.OSError) {
 			return nil, err
 		}
 	}
@@ -124,16 +125,16 @@ func CreateServer(address Address, kw ...ServerOptions) (*Socket, error) {
 	case 1:
 		o = kw[0]
 	default:
-		return nil, newError(pyselect.TypeError, "create_server() takes 1 positional argument and one ServerOptions")
+		return nil, newError(builtins.TypeError, "create_server() takes 1 positional argument and one ServerOptions")
 	}
 	if o.Family == 0 {
 		o.Family = AF_INET
 	}
 	if o.ReusePort && !haveReusePort {
-		return nil, newError(pyselect.ValueError, "SO_REUSEPORT not supported on this platform")
+		return nil, newError(builtins.ValueError, "SO_REUSEPORT not supported on this platform")
 	}
 	if o.DualstackIPv6 && o.Family != AF_INET6 {
-		return nil, newError(pyselect.ValueError, "dualstack_ipv6 requires AF_INET6 family")
+		return nil, newError(builtins.ValueError, "dualstack_ipv6 requires AF_INET6 family")
 	}
 	s, err := NewSocket(o.Family, SOCK_STREAM, 0)
 	if err != nil {
@@ -163,11 +164,11 @@ func (s *Socket) createServer(address Address, o ServerOptions) error {
 		}
 	}
 	if err := s.Bind(address); err != nil {
-		e := pyselect.AsError(err)
+		e := builtins.AsError(err)
 		if e == nil || e.Errno == 0 {
 			return err
 		}
-		return &pyselect.Error{
+		return &builtins.Error{
 			Exception: e.Exception,
 			Message:   "[Errno " + strconv.Itoa(int(e.Errno)) + "] " + strerror(e) + " (while attempting to bind on address " + address.String() + ")",
 			Errno:     e.Errno,
@@ -178,13 +179,13 @@ func (s *Socket) createServer(address Address, o ServerOptions) error {
 	}
 	n, ok := o.Backlog.(int)
 	if !ok {
-		return newError(pyselect.TypeError, "'"+pyselect.TypeName(o.Backlog)+"' object cannot be interpreted as an integer")
+		return newError(builtins.TypeError, "'"+builtins.TypeName(o.Backlog)+"' object cannot be interpreted as an integer")
 	}
 	return s.Listen(n)
 }
 
 // strerror is an OSError's strerror: its message without "[Errno N] ".
-func strerror(e *pyselect.Error) string {
+func strerror(e *builtins.Error) string {
 	if _, after, ok := strings.Cut(e.Message, "] "); ok && strings.HasPrefix(e.Message, "[Errno ") {
 		return after
 	}

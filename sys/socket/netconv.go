@@ -11,7 +11,7 @@ import (
 	"os"
 	"syscall"
 
-	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"golang.org/x/sys/unix"
 )
 
@@ -45,7 +45,7 @@ func (s *Socket) NetListener() (net.Listener, error) {
 func (s *Socket) detachFile() (*os.File, error) {
 	fd := s.Detach()
 	if fd < 0 {
-		return nil, pyselect.AsError(unix.EBADF)
+		return nil, builtins.AsError(unix.EBADF)
 	}
 	return os.NewFile(uintptr(fd), "socket"), nil
 }
@@ -59,14 +59,14 @@ func (s *Socket) detachFile() (*os.File, error) {
 func FromConn(c syscall.Conn) (*Socket, error) {
 	rc, err := c.SyscallConn()
 	if err != nil {
-		return nil, pyselect.AsError(err)
+		return nil, builtins.AsError(err)
 	}
 	nfd := -1
 	cerr := rc.Control(func(fd uintptr) {
 		nfd, err = dupCloexec(fd)
 	})
 	if cerr != nil {
-		return nil, pyselect.AsError(cerr)
+		return nil, builtins.AsError(cerr)
 	}
 	if err != nil {
 		return nil, oserror(err)

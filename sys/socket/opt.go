@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strconv"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"golang.org/x/sys/unix"
 )
@@ -23,18 +24,18 @@ func (s *Socket) Setsockopt(level, optname int, value any, optlen ...int) error 
 		return errNone("setsockopt")
 	}
 	if len(optlen) > 1 {
-		return newError(pyselect.TypeError, "setsockopt() takes at most 4 arguments ("+strconv.Itoa(len(optlen)+3)+" given)")
+		return newError(builtins.TypeError, "setsockopt() takes at most 4 arguments ("+strconv.Itoa(len(optlen)+3)+" given)")
 	}
 	fd := s.fd()
 	defer runtime.KeepAlive(s)
 	if value == nil {
 		if len(optlen) == 0 {
-			return newError(pyselect.TypeError, "setsockopt() takes exactly 4 arguments (3 given)")
+			return newError(builtins.TypeError, "setsockopt() takes exactly 4 arguments (3 given)")
 		}
 		return oserror(setsockoptNull(fd, level, optname, optlen[0]))
 	}
 	if len(optlen) == 1 {
-		return newError(pyselect.TypeError, "setsockopt() argument 3 must be NoneType, not "+pyselect.TypeName(value))
+		return newError(builtins.TypeError, "setsockopt() argument 3 must be NoneType, not "+builtins.TypeName(value))
 	}
 	switch v := value.(type) {
 	case []byte:
@@ -48,7 +49,7 @@ func (s *Socket) Setsockopt(level, optname int, value any, optlen ...int) error 
 	}
 	n, err := pyselect.AsFileDescriptor(value) // a Python int as a C int
 	if err != nil || !isInt(value) {
-		return newError(pyselect.TypeError, "a bytes-like object is required, not '"+pyselect.TypeName(value)+"'")
+		return newError(builtins.TypeError, "a bytes-like object is required, not '"+builtins.TypeName(value)+"'")
 	}
 	return oserror(unix.SetsockoptInt(fd, level, optname, n))
 }
@@ -81,7 +82,7 @@ func (s *Socket) GetsockoptBytes(level, optname, buflen int) ([]byte, error) {
 		return nil, errNone("getsockopt")
 	}
 	if buflen <= 0 || buflen > 1024 {
-		return nil, newError(pyselect.OSError, "getsockopt buflen out of range")
+		return nil, newError(builtins.OSError, "getsockopt buflen out of range")
 	}
 	buf, err := getsockoptBytes(s.fd(), level, optname, buflen)
 	runtime.KeepAlive(s)

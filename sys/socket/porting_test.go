@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	"github.com/pyselect/pyselect/conformance/support/readme"
-	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/socket"
 )
 
@@ -250,7 +250,7 @@ func TestPortingTableIsTheREADMEs(t *testing.T) {
 func check(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
-		t.Fatal(pyselect.Str(err))
+		t.Fatal(builtins.Str(err))
 	}
 }
 

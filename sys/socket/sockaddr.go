@@ -11,7 +11,7 @@ import (
 	"net"
 	"net/netip"
 
-	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"golang.org/x/sys/unix"
 )
 
@@ -36,10 +36,10 @@ func sockaddr(family AddressFamily, a Address, caller string) (sockAddr, error) 
 	case AF_UNIX:
 		path, ok := a.(AddrUnix)
 		if !ok {
-			return sockAddr{}, newError(pyselect.TypeError, "a bytes-like object is required, not '"+pyTypeName(a)+"'")
+			return sockAddr{}, newError(builtins.TypeError, "a bytes-like object is required, not '"+pyTypeName(a)+"'")
 		}
 		if len(path) >= len(unix.RawSockaddrUnix{}.Path) {
-			return sockAddr{}, newError(pyselect.OSError, "AF_UNIX path too long")
+			return sockAddr{}, newError(builtins.OSError, "AF_UNIX path too long")
 		}
 		return sockAddr{family: AF_UNIX, path: string(path)}, nil
 	case AF_INET:
@@ -48,9 +48,9 @@ func sockaddr(family AddressFamily, a Address, caller string) (sockAddr, error) 
 		case AddrInet:
 			in = x
 		case AddrInet6:
-			return sockAddr{}, newError(pyselect.TypeError, "AF_INET address must be a pair (host, port)")
+			return sockAddr{}, newError(builtins.TypeError, "AF_INET address must be a pair (host, port)")
 		default:
-			return sockAddr{}, newError(pyselect.TypeError, caller+"(): AF_INET address must be tuple, not "+pyTypeName(a))
+			return sockAddr{}, newError(builtins.TypeError, caller+"(): AF_INET address must be tuple, not "+pyTypeName(a))
 		}
 		if err := checkPort(in.Port, caller); err != nil {
 			return sockAddr{}, err
@@ -68,7 +68,7 @@ func sockaddr(family AddressFamily, a Address, caller string) (sockAddr, error) 
 		case AddrInet6:
 			in = x
 		default:
-			return sockAddr{}, newError(pyselect.TypeError, caller+"(): AF_INET6 address must be tuple, not "+pyTypeName(a))
+			return sockAddr{}, newError(builtins.TypeError, caller+"(): AF_INET6 address must be tuple, not "+pyTypeName(a))
 		}
 		if err := checkPort(in.Port, caller); err != nil {
 			return sockAddr{}, err
@@ -80,12 +80,12 @@ func sockaddr(family AddressFamily, a Address, caller string) (sockAddr, error) 
 		// CPython reads flowinfo and scope_id as C unsigned ints ("I").
 		return sockAddr{family: AF_INET6, ip: ip, port: in.Port, flowinfo: uint32(in.Flowinfo), scopeID: uint32(in.ScopeID)}, nil
 	}
-	return sockAddr{}, newError(pyselect.OSError, caller+"(): bad family")
+	return sockAddr{}, newError(builtins.OSError, caller+"(): bad family")
 }
 
 func checkPort(port int, caller string) error {
 	if port < 0 || port > 0xffff {
-		return newError(pyselect.OverflowError, caller+"(): port must be 0-65535.")
+		return newError(builtins.OverflowError, caller+"(): port must be 0-65535.")
 	}
 	return nil
 }
@@ -105,7 +105,7 @@ func hostAddr(host string, family AddressFamily) (netip.Addr, error) {
 		if family == AF_INET {
 			return netip.AddrFrom4([4]byte{255, 255, 255, 255}), nil
 		}
-		return netip.Addr{}, newError(pyselect.OSError, "address family mismatched")
+		return netip.Addr{}, newError(builtins.OSError, "address family mismatched")
 	}
 	if ip, err := netip.ParseAddr(host); err == nil {
 		if (family == AF_INET) != ip.Is4() {

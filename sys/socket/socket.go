@@ -13,7 +13,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"golang.org/x/sys/unix"
 )
 
@@ -52,7 +52,7 @@ type Socket struct {
 // default timeout (SetDefaultTimeout).
 func NewSocket(family AddressFamily, kind SocketKind, proto int, fileno ...any) (*Socket, error) {
 	if len(fileno) > 1 {
-		return nil, newError(pyselect.TypeError, "socket() takes at most 4 arguments ("+strconv.Itoa(len(fileno)+3)+" given)")
+		return nil, newError(builtins.TypeError, "socket() takes at most 4 arguments ("+strconv.Itoa(len(fileno)+3)+" given)")
 	}
 	if len(fileno) == 0 || fileno[0] == nil {
 		if family == -1 {
@@ -72,7 +72,7 @@ func NewSocket(family AddressFamily, kind SocketKind, proto int, fileno ...any) 
 	}
 	fd, ok := cInt(fileno[0])
 	if !ok {
-		return nil, newError(pyselect.TypeError, "'"+pyselect.TypeName(fileno[0])+"' object cannot be interpreted as an integer")
+		return nil, newError(builtins.TypeError, "'"+builtins.TypeName(fileno[0])+"' object cannot be interpreted as an integer")
 	}
 	return fromFd(fd, family, kind, proto)
 }
@@ -95,7 +95,7 @@ func cInt(v any) (int, bool) {
 // with getsockname(2), and an argument of -1 is read from the socket.
 func fromFd(fd int, family AddressFamily, kind SocketKind, proto int) (*Socket, error) {
 	if fd < 0 {
-		return nil, newError(pyselect.ValueError, "negative file descriptor")
+		return nil, newError(builtins.ValueError, "negative file descriptor")
 	}
 	a, err := getsockname(fd)
 	if err != nil && (err == unix.EBADF || err == unix.ENOTSOCK) {

@@ -9,13 +9,15 @@ package socket_test
 import (
 	"bytes"
 	"errors"
-	_ "github.com/pyselect/pyselect/conformance/support/memwatch" // a runaway test is named under .ci/memcap.sh
 	"math"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
 
+	_ "github.com/pyselect/pyselect/conformance/support/memwatch" // a runaway test is named under .ci/memcap.sh
+
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/socket"
 	"golang.org/x/sys/unix"
@@ -38,9 +40,9 @@ func must2[A, B any](a A, b B, err error) (A, B) {
 }
 
 // wantErr checks err's Python class and str(e).
-func wantErr(t *testing.T, err error, exc pyselect.Exception, msg string) {
+func wantErr(t *testing.T, err error, exc builtins.Exception, msg string) {
 	t.Helper()
-	e := pyselect.AsError(err)
+	e := builtins.AsError(err)
 	if e == nil || e.Exception != exc || e.Message != msg {
 		t.Fatalf("got %v, want %s: %s", err, exc, msg)
 	}
@@ -122,14 +124,14 @@ func TestModes(t *testing.T) {
 		t.Fatalf("setblocking(False): %v %v", c.GetBlocking(), c.GetTimeout())
 	}
 	_, err := c.Recv(10)
-	wantErr(t, err, pyselect.BlockingIOError, "[Errno 11] Resource temporarily unavailable")
-	if !errors.Is(err, unix.EAGAIN) || !pyselect.Except(err, pyselect.OSError) {
+	wantErr(t, err, builtins.BlockingIOError, "[Errno 11] Resource temporarily unavailable")
+	if !errors.Is(err, unix.EAGAIN) || !builtins.Except(err, builtins.OSError) {
 		t.Fatalf("BlockingIOError is not EAGAIN and OSError: %v", err)
 	}
 	c.SetTimeout(0.01)
 	start := time.Now()
 	_, err = c.Recv(10)
-	wantErr(t, err, pyselect.TimeoutError, "timed out")
+	wantErr(t, err, builtins.TimeoutError, "timed out")
 	if d := time.Since(start); d < 10*time.Millisecond {
 		t.Fatalf("timed out after %v, before the 10 ms timeout", d)
 	}
@@ -146,7 +148,7 @@ func TestSetTimeoutValues(t *testing.T) {
 	for _, c := range []struct {
 		v    any
 		want any // the gettimeout() result, or an error class and message
-		exc  pyselect.Exception
+		exc  builtins.Exception
 		msg  string
 	}{
 		{v: nil, want: nil},
@@ -156,13 +158,13 @@ func TestSetTimeoutValues(t *testing.T) {
 		{v: math.Copysign(0, -1), want: 0.0},
 		{v: 250 * time.Millisecond, want: 0.25},
 		{v: 1e-7, want: 1e-7},
-		{v: "x", exc: pyselect.TypeError, msg: "'str' object cannot be interpreted as an integer"},
-		{v: -1, exc: pyselect.ValueError, msg: "Timeout value out of range"},
-		{v: -1e-10, exc: pyselect.ValueError, msg: "Timeout value out of range"},
-		{v: 1e300, exc: pyselect.OverflowError, msg: "timestamp out of range for platform time_t"},
-		{v: 1e10, exc: pyselect.OverflowError, msg: "timestamp out of range for platform time_t"},
-		{v: int64(9223372037), exc: pyselect.OverflowError, msg: "timestamp too large to convert to C _PyTime_t"},
-		{v: -time.Nanosecond, exc: pyselect.ValueError, msg: "Timeout value out of range"},
+		{v: "x", exc: builtins.TypeError, msg: "'str' object cannot be interpreted as an integer"},
+		{v: -1, exc: builtins.ValueError, msg: "Timeout value out of range"},
+		{v: -1e-10, exc: builtins.ValueError, msg: "Timeout value out of range"},
+		{v: 1e300, exc: builtins.OverflowError, msg: "timestamp out of range for platform time_t"},
+		{v: 1e10, exc: builtins.OverflowError, msg: "timestamp out of range for platform time_t"},
+		{v: int64(9223372037), exc: builtins.OverflowError, msg: "timestamp too large to convert to C _PyTime_t"},
+		{v: -time.Nanosecond, exc: builtins.ValueError, msg: "Timeout value out of range"},
 	} {
 		err := s.SetTimeout(c.v)
 		if c.exc != "" {
@@ -188,19 +190,19 @@ func TestClosed(t *testing.T) {
 	}
 	const ebadf = "[Errno 9] Bad file descriptor"
 	_, err := s.Recv(1)
-	wantErr(t, err, pyselect.OSError, ebadf)
+	wantErr(t, err, builtins.OSError, ebadf)
 	_, err = s.Send([]byte("x"))
-	wantErr(t, err, pyselect.OSError, ebadf)
+	wantErr(t, err, builtins.OSError, ebadf)
 	_, err = s.Getsockname()
-	wantErr(t, err, pyselect.OSError, ebadf)
+	wantErr(t, err, builtins.OSError, ebadf)
 	_, _, err = s.Accept()
-	wantErr(t, err, pyselect.OSError, ebadf)
-	wantErr(t, s.Listen(1), pyselect.OSError, ebadf)
-	wantErr(t, s.SetTimeout(1), pyselect.OSError, ebadf)
-	wantErr(t, s.Shutdown(socket.SHUT_RDWR), pyselect.OSError, ebadf)
-	wantErr(t, s.Setsockopt(1, 2, 3), pyselect.OSError, ebadf)
+	wantErr(t, err, builtins.OSError, ebadf)
+	wantErr(t, s.Listen(1), builtins.OSError, ebadf)
+	wantErr(t, s.SetTimeout(1), builtins.OSError, ebadf)
+	wantErr(t, s.Shutdown(socket.SHUT_RDWR), builtins.OSError, ebadf)
+	wantErr(t, s.Setsockopt(1, 2, 3), builtins.OSError, ebadf)
 	_, err = s.Getsockopt(1, 2)
-	wantErr(t, err, pyselect.OSError, ebadf)
+	wantErr(t, err, builtins.OSError, ebadf)
 	if got, want := s.String(), "<socket.socket [closed] fd=-1, family=1, type=1, proto=0>"; got != want {
 		t.Errorf("repr: %s, want %s", got, want)
 	}
@@ -213,10 +215,10 @@ func TestZeroAndNil(t *testing.T) {
 		t.Fatal("zero Socket is not closed")
 	}
 	_, err := z.Recv(1)
-	wantErr(t, err, pyselect.OSError, "[Errno 9] Bad file descriptor")
+	wantErr(t, err, builtins.OSError, "[Errno 9] Bad file descriptor")
 	var n *socket.Socket
 	_, err = n.Recv(1)
-	wantErr(t, err, pyselect.AttributeError, "'NoneType' object has no attribute 'recv'")
+	wantErr(t, err, builtins.AttributeError, "'NoneType' object has no attribute 'recv'")
 	if n.Fileno() != -1 || n.String() != "None" {
 		t.Fatal("nil *Socket")
 	}
@@ -226,20 +228,20 @@ func TestZeroAndNil(t *testing.T) {
 func TestAddressErrors(t *testing.T) {
 	inet := must(socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0))
 	defer inet.Close()
-	wantErr(t, inet.Bind(socket.Inet("127.0.0.1", 70000)), pyselect.OverflowError, "bind(): port must be 0-65535.")
-	wantErr(t, inet.Bind(socket.Inet("127.0.0.1", -1)), pyselect.OverflowError, "bind(): port must be 0-65535.")
-	wantErr(t, inet.Bind(socket.AddrUnix("/tmp/x")), pyselect.TypeError, "bind(): AF_INET address must be tuple, not str")
-	wantErr(t, inet.Connect(socket.AddrInet6{Host: "::1", Port: 1}), pyselect.TypeError, "AF_INET address must be a pair (host, port)")
+	wantErr(t, inet.Bind(socket.Inet("127.0.0.1", 70000)), builtins.OverflowError, "bind(): port must be 0-65535.")
+	wantErr(t, inet.Bind(socket.Inet("127.0.0.1", -1)), builtins.OverflowError, "bind(): port must be 0-65535.")
+	wantErr(t, inet.Bind(socket.AddrUnix("/tmp/x")), builtins.TypeError, "bind(): AF_INET address must be tuple, not str")
+	wantErr(t, inet.Connect(socket.AddrInet6{Host: "::1", Port: 1}), builtins.TypeError, "AF_INET address must be a pair (host, port)")
 	wantErr(t, inet.Bind(socket.Inet("::1", 0)), socket.Gaierror, "[Errno -9] Address family for hostname not supported")
 	err := inet.Bind(socket.Inet("x.invalid", 1))
 	wantErr(t, err, socket.Gaierror, "[Errno -2] Name or service not known")
-	if !pyselect.Except(err, pyselect.OSError) {
+	if !builtins.Except(err, builtins.OSError) {
 		t.Fatal("gaierror is not an OSError")
 	}
 	un := must(socket.NewSocket(socket.AF_UNIX, socket.SOCK_STREAM, 0))
 	defer un.Close()
-	wantErr(t, un.Bind(socket.Inet("127.0.0.1", 0)), pyselect.TypeError, "a bytes-like object is required, not 'tuple'")
-	wantErr(t, un.Bind(socket.AddrUnix(strings.Repeat("x", 200))), pyselect.OSError, "AF_UNIX path too long")
+	wantErr(t, un.Bind(socket.Inet("127.0.0.1", 0)), builtins.TypeError, "a bytes-like object is required, not 'tuple'")
+	wantErr(t, un.Bind(socket.AddrUnix(strings.Repeat("x", 200))), builtins.OSError, "AF_UNIX path too long")
 }
 
 // Python: test_socket.py testRecvIntoArray and the argument checks of
@@ -247,15 +249,15 @@ func TestAddressErrors(t *testing.T) {
 func TestBufferArguments(t *testing.T) {
 	c, _ := connected(t)
 	_, err := c.Recv(-1)
-	wantErr(t, err, pyselect.ValueError, "negative buffersize in recv")
+	wantErr(t, err, builtins.ValueError, "negative buffersize in recv")
 	_, err = c.RecvInto(make([]byte, 2), 3)
-	wantErr(t, err, pyselect.ValueError, "buffer too small for requested bytes")
+	wantErr(t, err, builtins.ValueError, "buffer too small for requested bytes")
 	_, err = c.RecvInto(make([]byte, 2), -1)
-	wantErr(t, err, pyselect.ValueError, "negative buffersize in recv_into")
+	wantErr(t, err, builtins.ValueError, "negative buffersize in recv_into")
 	_, _, err = c.Recvfrom(-1)
-	wantErr(t, err, pyselect.ValueError, "negative buffersize in recvfrom")
+	wantErr(t, err, builtins.ValueError, "negative buffersize in recvfrom")
 	_, err = c.Recv(1, 0, 0)
-	wantErr(t, err, pyselect.TypeError, "recv() takes at most 2 arguments (3 given)")
+	wantErr(t, err, builtins.TypeError, "recv() takes at most 2 arguments (3 given)")
 }
 
 // CPython's sock_recv_guts returns 0 for a request of 0 bytes without a
@@ -271,13 +273,13 @@ func TestRecvZeroBytesMakesNoCall(t *testing.T) {
 		t.Errorf("listener recv_into(bytearray(0)) = %d, %v; want 0, nil", n, err)
 	}
 	_, _, err := l.Recvfrom(0)
-	wantErr(t, err, pyselect.OSError, "[Errno 107] Transport endpoint is not connected")
+	wantErr(t, err, builtins.OSError, "[Errno 107] Transport endpoint is not connected")
 	l.Close()
 	if b, err := l.Recv(0, socket.MSG_PEEK); err != nil || len(b) != 0 {
 		t.Errorf("closed recv(0, MSG_PEEK) = %q, %v; want b'', nil", b, err)
 	}
 	_, _, err = l.Recvfrom(0)
-	wantErr(t, err, pyselect.OSError, "[Errno 9] Bad file descriptor")
+	wantErr(t, err, builtins.OSError, "[Errno 9] Bad file descriptor")
 }
 
 func TestConnectRefused(t *testing.T) {
@@ -285,7 +287,7 @@ func TestConnectRefused(t *testing.T) {
 	ls.Close() // nothing listens on addr now
 	s := must(socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0))
 	defer s.Close()
-	wantErr(t, s.Connect(addr), pyselect.ConnectionRefusedError, "[Errno 111] Connection refused")
+	wantErr(t, s.Connect(addr), builtins.ConnectionRefusedError, "[Errno 111] Connection refused")
 	s2 := must(socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0))
 	defer s2.Close()
 	if errno := must(s2.ConnectEx(addr)); errno != int(unix.ECONNREFUSED) {
@@ -295,11 +297,11 @@ func TestConnectRefused(t *testing.T) {
 	defer s3.Close()
 	s3.SetBlocking(false)
 	err := s3.Connect(addr)
-	if !pyselect.Except(err, pyselect.BlockingIOError, pyselect.ConnectionRefusedError) {
+	if !builtins.Except(err, builtins.BlockingIOError, builtins.ConnectionRefusedError) {
 		t.Fatalf("non-blocking connect: %v", err)
 	}
 	_, err = socket.CreateConnection(addr, 5.0)
-	wantErr(t, err, pyselect.ConnectionRefusedError, "[Errno 111] Connection refused")
+	wantErr(t, err, builtins.ConnectionRefusedError, "[Errno 111] Connection refused")
 }
 
 func TestReprAndAddresses(t *testing.T) {
@@ -364,8 +366,8 @@ func TestSockopt(t *testing.T) {
 		t.Fatalf("getsockopt bytes: %v", b)
 	}
 	_, err := s.GetsockoptBytes(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1025)
-	wantErr(t, err, pyselect.OSError, "getsockopt buflen out of range")
-	wantErr(t, s.Setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, "x"), pyselect.TypeError, "a bytes-like object is required, not 'str'")
+	wantErr(t, err, builtins.OSError, "getsockopt buflen out of range")
+	wantErr(t, s.Setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, "x"), builtins.TypeError, "a bytes-like object is required, not 'str'")
 }
 
 // A Socket is a file object for pyselect: Select sees its descriptor.
@@ -394,13 +396,13 @@ func TestFromfd(t *testing.T) {
 		t.Fatalf("%q", got)
 	}
 	_, err := socket.NewSocket(-1, -1, -1, -3)
-	wantErr(t, err, pyselect.ValueError, "negative file descriptor")
+	wantErr(t, err, builtins.ValueError, "negative file descriptor")
 	p := [2]int{}
 	unix.Pipe(p[:])
 	defer unix.Close(p[0])
 	defer unix.Close(p[1])
 	_, err = socket.NewSocket(-1, -1, -1, p[0])
-	wantErr(t, err, pyselect.OSError, "[Errno 88] Socket operation on non-socket")
+	wantErr(t, err, builtins.OSError, "[Errno 88] Socket operation on non-socket")
 }
 
 // CreateServer: SO_REUSEADDR, and a failed bind's message names the
@@ -413,7 +415,7 @@ func TestCreateServer(t *testing.T) {
 	}
 	addr := must(srv.Getsockname()).(socket.AddrInet)
 	_, err := socket.CreateServer(addr)
-	wantErr(t, err, pyselect.OSError, "[Errno 98] Address already in use (while attempting to bind on address "+addr.String()+")")
+	wantErr(t, err, builtins.OSError, "[Errno 98] Address already in use (while attempting to bind on address "+addr.String()+")")
 }
 
 // Go's net and a Socket, both ways.

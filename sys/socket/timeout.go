@@ -7,12 +7,11 @@
 package socket
 
 import (
-	"math"
-	"reflect"
 	"sync/atomic"
 	"time"
 
-	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/builtins"
+	"github.com/pyselect/pyselect/sys/internal/pytime"
 )
 
 const nsPerSec = int64(time.Second)
@@ -61,53 +60,16 @@ func timeoutValue(d time.Duration) any {
 //	an int beyond int64 ns     OverflowError "timestamp too large to convert to C _PyTime_t"
 //	below zero                 ValueError "Timeout value out of range"
 func parseTimeout(v any) (time.Duration, error) {
-	var ns int64
-	switch x := v.(type) {
-	case nil:
+	t, err := pytime.FromObject(v, 1e9, func() *builtins.Error {
+		return &builtins.Error{Exception: builtins.TypeError, Message: "'" + builtins.TypeName(v) + "' object cannot be interpreted as an integer"}
+	})
+	switch {
+	case err != nil:
+		return 0, err
+	case t.None:
 		return noTimeout, nil
-	case time.Duration:
-		ns = int64(x)
-	case bool:
-		if x {
-			ns = 1e9
-		}
-	default:
-		r := reflect.ValueOf(v)
-		switch r.Kind() {
-		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-			s := r.Int()
-			if s > math.MaxInt64/nsPerSec || s < math.MinInt64/nsPerSec {
-				return 0, newError(pyselect.OverflowError, "timestamp too large to convert to C _PyTime_t")
-			}
-			ns = s * nsPerSec
-		case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-			s := r.Uint()
-			if s > uint64(math.MaxInt64/nsPerSec) {
-				return 0, newError(pyselect.OverflowError, "timestamp too large to convert to C _PyTime_t")
-			}
-			ns = int64(s) * nsPerSec
-		case reflect.Float32, reflect.Float64:
-			f := r.Float()
-			if math.IsNaN(f) {
-				return 0, newError(pyselect.ValueError, "Invalid value NaN (not a number)")
-			}
-			// _PyTime_ROUND_TIMEOUT is _PyTime_ROUND_UP: away from zero, so
-			// that -1e-10 is below zero.
-			if f *= 1e9; f >= 0 {
-				f = math.Ceil(f)
-			} else {
-				f = math.Floor(f)
-			}
-			if !(f >= math.MinInt64 && f < -math.MinInt64) {
-				return 0, newError(pyselect.OverflowError, "timestamp out of range for platform time_t")
-			}
-			ns = int64(f)
-		default:
-			return 0, newError(pyselect.TypeError, "'"+pyselect.TypeName(v)+"' object cannot be interpreted as an integer")
-		}
+	case t.NS < 0:
+		return 0, newError(builtins.ValueError, "Timeout value out of range")
 	}
-	if ns < 0 {
-		return 0, newError(pyselect.ValueError, "Timeout value out of range")
-	}
-	return time.Duration(ns), nil
+	return time.Duration(t.NS), nil
 }

@@ -19,6 +19,7 @@ import (
 	"fmt"
 
 	"github.com/pyselect/pyselect/conformance/bench/prof"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/socket"
 )
@@ -123,7 +124,7 @@ func serve(args []string) error {
 				// except ConnectionError:
 				//     requests[fileno] = b''
 				requests[fileno], err = connections[fileno].Recv(4096)
-				if pyselect.Except(err, pyselect.ConnectionError) {
+				if builtins.Except(err, builtins.ConnectionError) {
 					requests[fileno] = nil
 				} else if err != nil {
 					return err

@@ -18,6 +18,7 @@ import (
 	"slices"
 
 	"github.com/pyselect/pyselect/conformance/bench/prof"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/socket"
 )
@@ -111,7 +112,7 @@ func serve(args []string) error {
 			// except ConnectionError:
 			//     data = b''
 			data, err := s.Recv(4096)
-			if pyselect.Except(err, pyselect.ConnectionError) {
+			if builtins.Except(err, builtins.ConnectionError) {
 				data = nil
 			} else if err != nil {
 				return err

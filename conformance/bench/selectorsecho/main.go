@@ -16,7 +16,7 @@ import (
 	"fmt"
 
 	"github.com/pyselect/pyselect/conformance/bench/prof"
-	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/selectors"
 	"github.com/pyselect/pyselect/sys/socket"
 )
@@ -52,7 +52,7 @@ func read(fileobj any, mask int) error {
 	// except ConnectionError:
 	//     data = b''
 	data, err := conn.Recv(4096)
-	if pyselect.Except(err, pyselect.ConnectionError) {
+	if builtins.Except(err, builtins.ConnectionError) {
 		data = nil
 	} else if err != nil {
 		return err

@@ -22,6 +22,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/selectors"
 )
@@ -92,7 +93,7 @@ func NewChild(args []string) (*Child, error) {
 func (c *Child) communicate(input []byte, timeout any) (stdout, stderr []byte, err error) {
 	// endtime = None if timeout is None else time.monotonic() + timeout
 	var endtime *time.Time
-	if t, ok, err := pyselect.Seconds(timeout); err != nil {
+	if t, ok, err := builtins.Seconds(timeout); err != nil {
 		return nil, nil, err
 	} else if ok {
 		endtime = new(time.Now().Add(time.Duration(t * float64(time.Second))))
@@ -157,9 +158,9 @@ func (c *Child) communicate(input []byte, timeout any) (stdout, stderr []byte, e
 				// try: self.offset += os.write(key.fd, chunk)
 				n, err := syscall.Write(key.Fd, chunk)
 				// except BrokenPipeError as e:
-				if pyselect.Except(err, pyselect.BrokenPipeError) {
+				if builtins.Except(err, builtins.BrokenPipeError) {
 					// print('stdin:', type(e).__name__, e.errno, 'input left', self.offset < len(input), flush=True)
-					fmt.Fprintln(sysStdout, "stdin:", pyselect.ExceptionOf(err), int(pyselect.AsError(err).Errno), "input left", pyselect.Repr(c.offset < len(input)))
+					fmt.Fprintln(sysStdout, "stdin:", builtins.ExceptionOf(err), int(builtins.AsError(err).Errno), "input left", builtins.Repr(c.offset < len(input)))
 					// selector.unregister(key.fileobj)
 					if _, err := selector.Unregister(key.Fileobj); err != nil {
 						return nil, nil, err
@@ -218,9 +219,9 @@ func show(name string, child *Child, stdout, stderr, input []byte) {
 	child.proc.Wait() // its error is the non-zero status, which returncode holds
 	returncode := popenReturncode(child.proc.ProcessState)
 	// print(name, 'stdout', len(stdout), 'bytes', stdout[:12], 'is input', stdout == input, flush=True)
-	fmt.Fprintln(sysStdout, name, "stdout", len(stdout), "bytes", pyselect.Repr(stdout[:min(12, len(stdout))]), "is input", pyselect.Repr(bytes.Equal(stdout, input)))
+	fmt.Fprintln(sysStdout, name, "stdout", len(stdout), "bytes", builtins.Repr(stdout[:min(12, len(stdout))]), "is input", builtins.Repr(bytes.Equal(stdout, input)))
 	// print(name, 'stderr', stderr, 'returncode', returncode, flush=True)
-	fmt.Fprintln(sysStdout, name, "stderr", pyselect.Repr(stderr), "returncode", returncode)
+	fmt.Fprintln(sysStdout, name, "stderr", builtins.Repr(stderr), "returncode", returncode)
 }
 
 // popenReturncode is Popen.returncode once the child has been waited for:

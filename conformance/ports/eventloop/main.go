@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -75,7 +76,7 @@ func (el *EventLoop) remove(f any) error {
 	// fd = f.fileno()
 	fd := pyselect.Fileno(f)
 	// del self._fdmap[fd]
-	if err := pyselect.Del(el.fdmap, fd); err != nil {
+	if err := builtins.Del(el.fdmap, fd); err != nil {
 		return err
 	}
 	// self._impl.unregister(fd)
@@ -153,8 +154,8 @@ func run(args []string, stdout io.Writer) error {
 				// conn.close()
 				conn.Close()
 				// try: loop.remove(conn) except KeyError as e: print('closing, then KeyError', e, flush=True)
-				if err := loop.remove(conn); pyselect.Except(err, pyselect.KeyError) {
-					fmt.Fprintln(stdout, "closing, then KeyError", pyselect.Str(err))
+				if err := loop.remove(conn); builtins.Except(err, builtins.KeyError) {
+					fmt.Fprintln(stdout, "closing, then KeyError", builtins.Str(err))
 				}
 				// served[0] += 1
 				served++
@@ -170,7 +171,7 @@ func run(args []string, stdout io.Writer) error {
 			// elif event & POLL_OUT:
 		} else if event&POLL_OUT != 0 {
 			// conn.send(pending.pop(conn))
-			msg, err := pyselect.Pop(pending, any(conn))
+			msg, err := builtins.Pop(pending, any(conn))
 			if err != nil {
 				return err
 			}

@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -100,8 +101,8 @@ func run(args []string, stdout io.Writer) error {
 					nr, err := s.(net.Conn).Read(buf)
 					data := buf[:nr]
 					// except ConnectionResetError as e: print('reset', e, flush=True); data = b''
-					if pyselect.Except(err, pyselect.ConnectionResetError) {
-						fmt.Fprintln(stdout, "reset", pyselect.Str(err))
+					if builtins.Except(err, builtins.ConnectionResetError) {
+						fmt.Fprintln(stdout, "reset", builtins.Str(err))
 					}
 					// if data:
 					if len(data) > 0 {
@@ -121,13 +122,13 @@ func run(args []string, stdout io.Writer) error {
 							return err
 						}
 						// del fd_to_socket[s.fileno()]
-						if err := pyselect.Del(fdToSocket, pyselect.Fileno(s)); err != nil {
+						if err := builtins.Del(fdToSocket, pyselect.Fileno(s)); err != nil {
 							return err
 						}
 						// s.close()
 						s.(net.Conn).Close()
 						// del message_queues[s]
-						if err := pyselect.Del(messageQueues, s); err != nil {
+						if err := builtins.Del(messageQueues, s); err != nil {
 							return err
 						}
 						// served += 1

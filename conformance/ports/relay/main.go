@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"syscall"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
@@ -161,9 +162,9 @@ func run(args []string, stdout io.Writer) error {
 				n, err := s.Read(buf)
 				data := buf[:n]
 				// except ConnectionResetError as e:
-				if pyselect.Except(err, pyselect.ConnectionResetError) {
+				if builtins.Except(err, builtins.ConnectionResetError) {
 					// print('reset', name[s], e, flush=True)
-					fmt.Fprintln(stdout, "reset", name[s], pyselect.Str(err))
+					fmt.Fprintln(stdout, "reset", name[s], builtins.Str(err))
 					// close_pair(s)
 					closePair(s)
 					// continue
@@ -203,9 +204,9 @@ func run(args []string, stdout io.Writer) error {
 			// try: sent = s.send(pending[s])
 			sent, err := send(s, pending[s])
 			// except (ConnectionResetError, BrokenPipeError) as e:
-			if pyselect.Except(err, pyselect.ConnectionResetError, pyselect.BrokenPipeError) {
+			if builtins.Except(err, builtins.ConnectionResetError, builtins.BrokenPipeError) {
 				// print('send', name[s], type(e).__name__, flush=True)
-				fmt.Fprintln(stdout, "send", name[s], pyselect.ExceptionOf(err))
+				fmt.Fprintln(stdout, "send", name[s], builtins.ExceptionOf(err))
 				// close_pair(s)
 				closePair(s)
 				// continue

@@ -20,6 +20,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/selectors"
 )
@@ -122,7 +123,7 @@ func (s *UpperServer) handleRequestNoblock() error {
 	// try: request, client_address = self.socket.accept()
 	request, err := s.socket.Accept()
 	// except OSError: return
-	if pyselect.Except(err, pyselect.OSError) {
+	if builtins.Except(err, builtins.OSError) {
 		return nil
 	} else if err != nil {
 		return err
@@ -132,9 +133,9 @@ func (s *UpperServer) handleRequestNoblock() error {
 	// self.handle(request)
 	err = s.handle(request)
 	// except (ConnectionResetError, BrokenPipeError) as e:
-	if pyselect.Except(err, pyselect.ConnectionResetError, pyselect.BrokenPipeError) {
+	if builtins.Except(err, builtins.ConnectionResetError, builtins.BrokenPipeError) {
 		// print('handle:', type(e).__name__, flush=True)
-		fmt.Fprintln(sysStdout, "handle:", pyselect.ExceptionOf(err))
+		fmt.Fprintln(sysStdout, "handle:", builtins.ExceptionOf(err))
 		return nil
 	}
 	return err

@@ -2,14 +2,14 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-package pyselect
+package builtins
 
 import (
 	"net"
 	"strconv"
 )
 
-// gaierror is the socket.gaierror CPython raises where Go's net returns
+// dnsError is the socket.gaierror CPython raises where Go's net returns
 // a *net.DNSError: socket_getaddrinfo's set_gaierror, the OSError
 // subclass whose errno is getaddrinfo's EAI_* code and whose message is
 // "[Errno code] gai_strerror(code)". Go's resolver reports no EAI code;
@@ -31,7 +31,7 @@ import (
 // otherwise (conformance/DIFFERENCES.md). The code is in the message only:
 // Error.Errno is a syscall.Errno, and EAI codes are no errnos (glibc's are
 // negative).
-func gaierror(dns *net.DNSError) *Error {
+func dnsError(dns *net.DNSError) *Error {
 	switch {
 	case dns.Err == "unknown port":
 		return gai(eaiService)
@@ -43,9 +43,14 @@ func gaierror(dns *net.DNSError) *Error {
 	return gai(eaiFail)
 }
 
+// gaierror is socket.gaierror, the OSError subclass of a failed name
+// lookup (getaddrinfo), which AsError makes of a *net.DNSError. The socket
+// package exports it; the class is its name, as for every Exception.
+const gaierror Exception = "gaierror"
+
 // gai is the socket.gaierror of an EAI_* code.
 func gai(code int) *Error {
-	return newError(Gaierror, "[Errno "+strconv.Itoa(code)+"] "+gaiStrerror[code])
+	return newError(gaierror, "[Errno "+strconv.Itoa(code)+"] "+gaiStrerror[code])
 }
 
 // glibc's EAI_* codes (resolv/netdb.h) and gai_strerror texts.

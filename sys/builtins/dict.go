@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-package pyselect
+package builtins
 
 // Del is Python's "del m[key]" on a dict: it removes key, and fails with
 // KeyError (message repr(key)) when m has no such key, where Go's delete

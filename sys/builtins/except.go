@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-package pyselect
+package builtins
 
 import (
 	"context"
@@ -12,20 +12,22 @@ import (
 	"net"
 	"os"
 	"syscall"
+
+	"github.com/pyselect/pyselect/sys/internal/pyobj"
 )
 
 // AsError is the exception Python would raise for err, as an *Error, for
-// any error a port meets, not only this package's: errors.Is and
+// any error a port meets, not only those of the packages under sys: errors.Is and
 // errors.As consult only an error's own chain, so a *net.OpError after a
 // reset is not errors.Is(err, ConnectionResetError), but its AsError is a
 // ConnectionResetError. It returns:
 //
-//   - the *Error in err's chain, if any (this package's errors);
+//   - the *Error in err's chain, if any (the errors of the packages under sys);
 //   - for an error that carries an errno (syscall.Errno, *os.SyscallError,
 //     *os.PathError, *net.OpError, ...), the OSError CPython's
 //     PyErr_SetFromErrno makes of that errno: its PEP 3151 class, the
 //     message "[Errno 104] Connection reset by peer" and Errno (on
-//     Windows "[WinError N] ...", as for Select's errors); a failed call
+//     Windows "[WinError N] ..."); a failed call
 //     on a path (an *os.PathError of open, stat, mkdir, remove, ..., an
 //     *os.LinkError of rename, link, symlink) adds the file names as
 //     CPython's PyErr_SetFromErrnoWithFilenameObjects does: "[Errno 2] No
@@ -36,8 +38,8 @@ import (
 //     (a context's deadline, which net reports as its own "i/o timeout"
 //     error; a timed-out connect gives either, by a race inside net);
 //   - for a *net.DNSError (a failed name lookup) or a port out of range,
-//     socket.gaierror (Gaierror), an OSError, with getaddrinfo's message
-//     (see gaierror);
+//     socket.gaierror, an OSError, with the message glibc's
+//     getaddrinfo gives for the same failure;
 //   - for net.ErrClosed (a socket used after Close), the OSError "[Errno
 //     9] Bad file descriptor" of a Python socket used after close();
 //   - for os.ErrClosed (a file used after Close), the ValueError "I/O
@@ -53,12 +55,12 @@ func AsError(err error) *Error {
 	var dns *net.DNSError
 	var addr *net.AddrError
 	switch {
-	case isNil(err), err == io.EOF:
+	case pyobj.IsNil(err), err == io.EOF:
 		return nil
 	case errors.As(err, &e):
 		return e
 	case errors.As(err, &dns):
-		return gaierror(dns)
+		return dnsError(dns)
 	case errors.As(err, &addr) && addr.Err == "invalid port":
 		return gai(eaiService)
 	case errors.As(err, &errno):
@@ -79,10 +81,10 @@ func AsError(err error) *Error {
 // exception is in Python ("except Exception:"), even one AsError has no
 // class for. Except(nil, ...) is false: nothing was raised.
 //
-// For this package's own errors, errors.Is(err, cls) answers the same;
+// For the errors of the packages under sys, errors.Is(err, cls) answers the same;
 // for the errors of net and os only Except does.
 func Except(err error, classes ...Exception) bool {
-	if isNil(err) {
+	if pyobj.IsNil(err) {
 		return false
 	}
 	e := AsError(err)
@@ -103,7 +105,7 @@ func Str(err error) string {
 	if e := AsError(err); e != nil {
 		return e.Message
 	}
-	if isNil(err) {
+	if pyobj.IsNil(err) {
 		return ""
 	}
 	return err.Error()

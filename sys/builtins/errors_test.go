@@ -2,9 +2,11 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-package pyselect
+package builtins
 
-import "testing"
+import (
+	"testing"
+)
 
 func TestExceptionHierarchy(t *testing.T) {
 	for _, c := range []struct {

@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-package pyselect
+package builtins
 
 import (
 	"strconv"
@@ -19,19 +19,7 @@ import (
 // exception's errno attribute is winerror_to_errno(N) (PC/errmap.h) and its
 // winerror attribute is N; the PEP 3151 class is chosen by that errno.
 
-// winError is PyErr_SetExcFromWindowsErr(PyExc_OSError, errno): the OSError
-// subclass of the Windows error, with the message "[WinError N] text". An
-// error that is no syscall.Errno is returned as it is.
-func winError(err error) error {
-	errno, ok := err.(syscall.Errno)
-	if !ok {
-		return err
-	}
-	return errnoError(errno)
-}
-
-// errnoError is the OSError of the Windows error errno, as winError and
-// AsError report it.
+// errnoError is the OSError of the Windows error errno, as AsError reports it.
 func errnoError(errno syscall.Errno) *Error {
 	return &Error{
 		Exception: errnoClass(errno),

@@ -4,7 +4,7 @@
 
 //go:build unix
 
-package pyselect
+package builtins
 
 import (
 	"strconv"
@@ -71,24 +71,12 @@ func strerror(errno syscall.Errno) string {
 	return s
 }
 
-// osError is PyErr_SetFromErrno: the PEP 3151 class chosen by errno, and
+// errnoError is PyErr_SetFromErrno: the PEP 3151 class chosen by errno, and
 // the message "[Errno N] strerror".
-func osError(errno syscall.Errno) *Error {
+func errnoError(errno syscall.Errno) *Error {
 	return &Error{
 		Exception: errnoClass(errno),
 		Message:   "[Errno " + strconv.Itoa(int(errno)) + "] " + strerror(errno),
 		Errno:     errno,
 	}
-}
-
-// errnoError is the OSError of errno, as AsError reports it: osError.
-func errnoError(errno syscall.Errno) *Error { return osError(errno) }
-
-// sysErr turns the error of a system call into CPython's OSError. EINTR
-// is left as it is, for eintr to retry.
-func sysErr(err error) error {
-	if errno, ok := err.(syscall.Errno); ok && errno != syscall.EINTR {
-		return osError(errno)
-	}
-	return err
 }

@@ -2,9 +2,13 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-package pyselect
+package builtins
 
-import "time"
+import (
+	"time"
+
+	"github.com/pyselect/pyselect/sys/internal/pyobj"
+)
 
 // Seconds reads a Python timeout value, as the calls here take one, for
 // the arithmetic Python code does with it ("deadline = time.monotonic() +
@@ -16,7 +20,7 @@ import "time"
 // does.
 //
 //	Python                                   Go
-//	if timeout is not None:                  if t, ok, err := pyselect.Seconds(timeout); ok {
+//	if timeout is not None:                  if t, ok, err := builtins.Seconds(timeout); ok {
 //	    deadline = time.monotonic() + timeout    deadline = monotonic() + t
 func Seconds(timeout any) (seconds float64, ok bool, err error) {
 	switch t := timeout.(type) {
@@ -25,14 +29,14 @@ func Seconds(timeout any) (seconds float64, ok bool, err error) {
 	case time.Duration:
 		return t.Seconds(), true, nil
 	}
-	if f, isFloat := pyFloat(timeout); isFloat {
+	if f, isFloat := pyobj.Float(timeout); isFloat {
 		return f, true, nil
 	}
-	if i, big, isInt := pyInt(timeout); isInt {
-		if big { // a uint64 beyond int64: pyInt's i holds its bits
+	if i, big, isInt := pyobj.Int(timeout); isInt {
+		if big { // a uint64 beyond int64: pyobj.Int's i holds its bits
 			return float64(uint64(i)), true, nil
 		}
 		return float64(i), true, nil
 	}
-	return 0, false, newError(TypeError, "unsupported operand type(s) for +: 'float' and '"+pyTypeName(timeout)+"'")
+	return 0, false, newError(TypeError, "unsupported operand type(s) for +: 'float' and '"+pyobj.TypeName(timeout)+"'")
 }

@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-package pyselect
+package pyobj
 
 import (
 	"fmt"
@@ -14,30 +14,28 @@ import (
 	"unicode/utf8"
 )
 
-// Python objects, for packages built on this one (sys/selectors) that
-// port Python code whose messages show a value or whose rules convert one.
-
-// RawFileno is AsFileDescriptor without its C int range and sign checks: the integer
-// Python's int(v.fileno()) gives (or v itself, for a Go integer), by the
-// same conversion every fd argument of this package follows, for callers
-// with rules of their own about the result, as Lib/selectors.py's
-// _fileobj_to_fd has. A closed socket gives -1 and no error, as its
-// fileno() does in Python; a closed *os.File is ValueError "I/O operation
-// on closed file"; a value with no fd is TypeError "argument must be an
-// int, or have a fileno() method."; a FilenoErrer's error is returned
-// unchanged; an unsigned integer above the largest int64 is OverflowError.
-func RawFileno(v any) (int64, error) {
-	fd, big, err := rawFd(v)
-	if err == nil && big {
-		return -1, errIntOverflow()
+// TypeName is Python's type(v).__name__ for the values a Go caller can
+// pass where Python takes an object: the name of the Python type the value
+// stands for, else the Go type.
+func TypeName(v any) string {
+	switch v.(type) {
+	case nil:
+		return "NoneType"
+	case bool:
+		return "bool"
+	case string:
+		return "str"
+	case []byte:
+		return "bytes"
 	}
-	return fd, err
+	if _, _, ok := Int(v); ok {
+		return "int"
+	}
+	if _, ok := Float(v); ok {
+		return "float"
+	}
+	return reflect.TypeOf(v).String()
 }
-
-// TypeName is Python's type(v).__name__ for a value a Go caller passes
-// where Python takes an object: "NoneType" for nil, "int" for every Go
-// integer kind, "float", "bool", "str", "bytes", else the Go type.
-func TypeName(v any) string { return pyTypeName(v) }
 
 // Repr is Python's repr(v), for messages that show a value as CPython's
 // "{!r}".format(v) does. Values that stand for Python's own types are
@@ -69,7 +67,7 @@ func Repr(v any) string {
 	case []byte:
 		return "b" + bytesRepr(x)
 	}
-	if isNil(v) {
+	if IsNil(v) {
 		return "None"
 	}
 	if x, ok := v.(fmt.Stringer); ok {

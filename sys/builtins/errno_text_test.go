@@ -4,7 +4,7 @@
 
 //go:build unix
 
-package pyselect
+package builtins
 
 import (
 	"os"
@@ -39,7 +39,7 @@ func TestStrerrorIsPythons(t *testing.T) {
 	for i, text := range lines {
 		n := i + 1
 		want := "[Errno " + strconv.Itoa(n) + "] " + text
-		if got := osError(syscall.Errno(n)).Message; got != want {
+		if got := errnoError(syscall.Errno(n)).Message; got != want {
 			t.Errorf("errno %d: %q, CPython %q", n, got, want)
 		}
 	}

@@ -2,14 +2,14 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-package pyselect_test
+package builtins_test
 
 import (
 	"math"
 	"os"
 	"testing"
 
-	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/builtins"
 )
 
 type valueStringer struct{}
@@ -50,21 +50,8 @@ func TestRepr(t *testing.T) {
 		{(*valueStringer)(nil), "None"},
 		{valueStringer{}, "valueStringer"},
 	} {
-		if got := pyselect.Repr(c.v); got != c.want {
+		if got := builtins.Repr(c.v); got != c.want {
 			t.Errorf("Repr(%#v) = %s, want %s", c.v, got, c.want)
 		}
-	}
-}
-
-// TestRawFileno: the fd before Fileno's checks.
-func TestRawFileno(t *testing.T) {
-	if fd, err := pyselect.RawFileno(-5); fd != -5 || err != nil {
-		t.Errorf("RawFileno(-5) = %d, %v", fd, err)
-	}
-	if fd, err := pyselect.RawFileno(int64(1) << 40); fd != 1<<40 || err != nil {
-		t.Errorf("RawFileno(2**40) = %d, %v", fd, err)
-	}
-	if _, err := pyselect.RawFileno("x"); pyselect.ExceptionOf(err) != pyselect.TypeError {
-		t.Errorf("RawFileno('x'): %v", err)
 	}
 }

@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-package pyselect
+package builtins
 
 import (
 	"errors"
@@ -28,12 +28,12 @@ func TestOSErrorKeepsErrno(t *testing.T) {
 		{syscall.EINTR, InterruptedError, "[Errno 4] Interrupted system call", nil},
 		{syscall.EAGAIN, BlockingIOError, "[Errno 11] Resource temporarily unavailable", nil},
 	} {
-		err := error(osError(c.errno))
+		err := error(AsError(c.errno))
 		if ExceptionOf(err) != c.cls || !errors.Is(err, c.cls) || !errors.Is(err, OSError) || !errors.Is(err, c.errno) {
-			t.Errorf("osError(%d) = %v: class %s", c.errno, err, ExceptionOf(err))
+			t.Errorf("AsError(%d) = %v: class %s", c.errno, err, ExceptionOf(err))
 		}
 		if err.Error() != string(c.cls)+": "+c.msg {
-			t.Errorf("osError(%d).Error() = %q, want %q", c.errno, err.Error(), string(c.cls)+": "+c.msg)
+			t.Errorf("AsError(%d).Error() = %q, want %q", c.errno, err.Error(), string(c.cls)+": "+c.msg)
 		}
 		if c.is != nil && !errors.Is(err, c.is) {
 			t.Errorf("errors.Is(%v, %v) = false", err, c.is)

@@ -4,7 +4,7 @@
 
 //go:build darwin || dragonfly || freebsd || netbsd || openbsd
 
-package pyselect
+package builtins
 
 import (
 	"strconv"
