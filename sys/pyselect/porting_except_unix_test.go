@@ -143,14 +143,14 @@ var _ = addRows(
 			t.Fatal(s)
 		}
 	}},
-	portingRow{"except socket.timeout:", "builtins.Except(err, builtins.TimeoutError)", func(t *testing.T) {
+	portingRow{"except socket.timeout:", "builtins.Except(err, socket.Timeout)", func(t *testing.T) {
 		a, b := net.Pipe()
 		defer a.Close()
 		defer b.Close()
 		a.SetReadDeadline(time.Now())
 		_, err := a.Read(make([]byte, 1))
-		wantException(t, err, builtins.TimeoutError, 0, "timed out")
-		if !builtins.Except(unix.ETIMEDOUT, builtins.TimeoutError) {
+		wantException(t, err, socket.Timeout, 0, "timed out")
+		if !builtins.Except(unix.ETIMEDOUT, socket.Timeout) {
 			t.Fatal("ETIMEDOUT is TimeoutError too")
 		}
 	}},

@@ -187,9 +187,9 @@ var _ = addRows(
 			t.Fatal(err)
 		}
 	}},
-	portingRow{"select.error", "builtins.OSError", func(t *testing.T) {
+	portingRow{"except select.error:", "builtins.Except(err, pyselect.Error)", func(t *testing.T) {
 		_, _, _, err := pyselect.Select([]int{closedFd(t)}, nil, nil, 0)
-		if builtins.ExceptionOf(err) != builtins.OSError {
+		if pyselect.Error != builtins.OSError || !builtins.Except(err, pyselect.Error) {
 			t.Fatal(err)
 		}
 	}},
