@@ -117,6 +117,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/socket"
 )
 
 const (
@@ -248,45 +249,65 @@ func (l *EventLoop) Run() error {
 
 // ExampleKqueue_eventLoop is an echo over a socket pair, driven by a
 // kqueue event loop: the server end reads "ping", then waits until it may
-// write "pong", which the client end reads.
+// write "pong", which the client end reads. Each Go statement sits under
+// the Python line it ports.
 func ExampleKqueue_eventLoop() {
-	pair, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_STREAM, 0)
+	// client, server = socket.socketpair()
+	client, server, err := socket.Socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	client, server := pair[0], pair[1]
-	defer unix.Close(client)
-	defer unix.Close(server)
+	defer client.Close()
+	defer server.Close()
+	// loop = EventLoop()
 	loop, err := NewEventLoop()
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	buf := make([]byte, 100)
 
+	// def on_server(mask):
 	var onServer func(mask int)
 	onServer = func(mask int) {
+		// if mask & EVENT_READ:
 		if mask&eventRead != 0 {
-			n, _ := unix.Read(server, buf)
-			fmt.Println("server got", string(buf[:n]))
-			kqCheck(loop.selector.Modify(server, eventWrite, onServer))
+			// print("server got", server.recv(100).decode())
+			data, err := server.Recv(100)
+			kqCheck(err)
+			fmt.Println("server got", string(data))
+			// loop.selector.modify(server, EVENT_WRITE, on_server)
+			kqCheck(loop.selector.Modify(server.Fileno(), eventWrite, onServer))
 		} else {
-			unix.Write(server, []byte("pong"))
+			// server.send(b"pong")
+			_, err := server.Send([]byte("pong"))
+			kqCheck(err)
+			// print("server sent pong")
 			fmt.Println("server sent pong")
-			kqCheck(loop.selector.Unregister(server))
+			// loop.selector.unregister(server.fileno())
+			kqCheck(loop.selector.Unregister(server.Fileno()))
 		}
 	}
+	// def on_client(mask):
 	onClient := func(mask int) {
-		n, _ := unix.Read(client, buf)
-		fmt.Println("client got", string(buf[:n]))
-		kqCheck(loop.selector.Unregister(client))
+		// print("client got", client.recv(100).decode())
+		data, err := client.Recv(100)
+		kqCheck(err)
+		fmt.Println("client got", string(data))
+		// loop.selector.unregister(client.fileno())
+		kqCheck(loop.selector.Unregister(client.Fileno()))
+		// loop.stop()
 		loop.Stop()
 	}
 
-	kqCheck(loop.selector.Register(server, eventRead, onServer))
-	kqCheck(loop.selector.Register(client, eventRead, onClient))
-	unix.Write(client, []byte("ping"))
+	// loop.selector.register(server.fileno(), EVENT_READ, on_server)
+	kqCheck(loop.selector.Register(server.Fileno(), eventRead, onServer))
+	// loop.selector.register(client.fileno(), EVENT_READ, on_client)
+	kqCheck(loop.selector.Register(client.Fileno(), eventRead, onClient))
+	// client.send(b"ping")
+	_, err = client.Send([]byte("ping"))
+	kqCheck(err)
+	// loop.run()
 	kqCheck(loop.Run())
 	// Output:
 	// server got ping

@@ -8,9 +8,11 @@ package pyselect_test
 
 import (
 	"fmt"
-	"net"
+	"slices"
 
+	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/socket"
 )
 
 // A classic Python select-based echo server and its client
@@ -84,56 +86,61 @@ import (
 // The port fixes the three bugs (the queues are a map of slices; the
 // client reads from s), listens on 127.0.0.1 on a port the kernel picks,
 // and stops the server once both clients have gone, so that the example
-// ends.
+// ends. An uncaught Python exception is a panic here.
 func Example_selectServer() {
-	// server = socket.socket(...); server.setblocking(0); server.bind(...); server.listen(5)
-	server, err := net.ListenTCP("tcp4", &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1)})
+	// server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+	server, err := socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0)
 	if err != nil {
-		fmt.Println(err)
-		return
+		panic(err)
 	}
 	defer server.Close()
+	// server.setblocking(0)
+	if err := server.SetBlocking(false); err != nil {
+		panic(err)
+	}
+	// server.bind(('localhost', 10000))   (here: a port the kernel picks)
+	if err := server.Bind(socket.Inet("127.0.0.1", 0)); err != nil {
+		panic(err)
+	}
+	// server.listen(5)
+	if err := server.Listen(5); err != nil {
+		panic(err)
+	}
+	// server_address = ('localhost', 10000)   (here: the port picked)
+	serverAddress, err := server.Getsockname()
+	if err != nil {
+		panic(err)
+	}
+
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		// inputs = [server]; outputs = []; message_queues = {}
-		inputs := []any{server}
-		outputs := []any{}
-		messageQueues := map[any][][]byte{}
+		// inputs = [server]
+		inputs := []*socket.Socket{server}
+		// outputs = []
+		outputs := []*socket.Socket{}
+		// message_queues = {}
+		messageQueues := map[*socket.Socket][][]byte{}
 		served := 0
-		remove := func(list []any, v any) []any {
-			for i, x := range list {
-				if x == v {
-					return append(list[:i], list[i+1:]...)
-				}
-			}
-			return list
-		}
-		contains := func(list []any, v any) bool {
-			for _, x := range list {
-				if x == v {
-					return true
-				}
-			}
-			return false
-		}
 		// while inputs:   (and, added: until both clients have gone)
 		for len(inputs) > 0 && served < 2 {
 			// readable, writable, exceptional = select.select(inputs, outputs, inputs)
-			readable, writable, exceptional, err := pyselect.Select(inputs, outputs, inputs, nil)
+			readable, writable, exceptional, err := pyselect.Select(inputs, outputs, inputs)
 			if err != nil {
-				fmt.Println(err)
-				return
+				panic(err)
 			}
 			// for s in readable:
 			for _, s := range readable {
 				// if s is server:
 				if s == server {
 					// connection, client_address = s.accept()
-					connection, err := server.AcceptTCP()
+					connection, _, err := s.Accept()
 					if err != nil {
-						fmt.Println(err)
-						return
+						panic(err)
+					}
+					// connection.setblocking(0)
+					if err := connection.SetBlocking(false); err != nil {
+						panic(err)
 					}
 					// inputs.append(connection)
 					inputs = append(inputs, connection)
@@ -141,23 +148,32 @@ func Example_selectServer() {
 					messageQueues[connection] = nil
 				} else {
 					// data = s.recv(1024)
-					conn := s.(*net.TCPConn)
-					data := make([]byte, 1024)
-					n, _ := conn.Read(data)
+					data, err := s.Recv(1024)
+					if err != nil {
+						panic(err)
+					}
 					// if data:
-					if n > 0 {
+					if len(data) > 0 {
 						// message_queues[s].put(data)
-						messageQueues[s] = append(messageQueues[s], data[:n])
-						// if s not in outputs: outputs.append(s)
-						if !contains(outputs, s) {
+						messageQueues[s] = append(messageQueues[s], data)
+						// if s not in outputs:
+						if !slices.Contains(outputs, s) {
+							// outputs.append(s)
 							outputs = append(outputs, s)
 						}
 					} else {
-						// if s in outputs: outputs.remove(s)
-						outputs = remove(outputs, s)
-						// inputs.remove(s); s.close(); del message_queues[s]
-						inputs = remove(inputs, s)
-						conn.Close()
+						// if s in outputs:
+						if i := slices.Index(outputs, s); i >= 0 {
+							// outputs.remove(s)
+							outputs = slices.Delete(outputs, i, i+1)
+						}
+						// inputs.remove(s)
+						inputs = slices.DeleteFunc(inputs, func(x *socket.Socket) bool { return x == s })
+						// s.close()
+						if err := s.Close(); err != nil {
+							panic(err)
+						}
+						// del message_queues[s]
 						delete(messageQueues, s)
 						served++
 					}
@@ -165,67 +181,99 @@ func Example_selectServer() {
 			}
 			// for s in writable:
 			for _, s := range writable {
-				// next_msg = message_queues[s].get_nowait()
+				// try:
+				//     next_msg = message_queues[s].get_nowait()
 				q, ok := messageQueues[s]
 				if !ok {
 					continue // closed above, in this same round
 				}
+				// except queue.Empty:
 				if len(q) == 0 {
-					// except queue.Empty: outputs.remove(s)
-					outputs = remove(outputs, s)
+					// outputs.remove(s)
+					outputs = slices.DeleteFunc(outputs, func(x *socket.Socket) bool { return x == s })
 				} else {
-					// else: s.send(next_msg)
 					messageQueues[s] = q[1:]
-					s.(*net.TCPConn).Write(q[0])
+					// else:
+					//     s.send(next_msg)
+					if _, err := s.Send(q[0]); err != nil {
+						panic(err)
+					}
 				}
 			}
-			// for s in exceptional: inputs.remove(s) ... s.close(); del message_queues[s]
+			// for s in exceptional:
 			for _, s := range exceptional {
-				inputs = remove(inputs, s)
-				outputs = remove(outputs, s)
-				if c, ok := s.(*net.TCPConn); ok {
-					c.Close()
+				// inputs.remove(s)
+				inputs = slices.DeleteFunc(inputs, func(x *socket.Socket) bool { return x == s })
+				// if s in outputs:
+				if i := slices.Index(outputs, s); i >= 0 {
+					// outputs.remove(s)
+					outputs = slices.Delete(outputs, i, i+1)
 				}
+				// s.close()
+				if err := s.Close(); err != nil {
+					panic(err)
+				}
+				// del message_queues[s]
 				delete(messageQueues, s)
 			}
 		}
 	}()
 
 	// messages = [b'This is the message. ', b'It will be sent ', b'in parts.']
-	messages := []string{"This is the message. ", "It will be sent ", "in parts."}
-	// socks = [socket.socket(...), socket.socket(...)]; for s in socks: s.connect(server_address)
-	var socks []net.Conn
-	for range 2 {
-		s, err := net.Dial("tcp4", server.Addr().String())
-		if err != nil {
-			fmt.Println(err)
-			return
+	messages := [][]byte{[]byte("This is the message. "), []byte("It will be sent "), []byte("in parts.")}
+	// socks = [socket.socket(socket.AF_INET, socket.SOCK_STREAM),
+	//          socket.socket(socket.AF_INET, socket.SOCK_STREAM)]
+	socks := make([]*socket.Socket, 2)
+	for i := range socks {
+		if socks[i], err = socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0); err != nil {
+			panic(err)
 		}
-		socks = append(socks, s)
+	}
+	// for s in socks:
+	for _, s := range socks {
+		// s.connect(server_address)
+		if err := s.Connect(serverAddress); err != nil {
+			panic(err)
+		}
 	}
 	// for message in messages:
 	for _, message := range messages {
-		// for s in socks: s.send(message)
+		// for s in socks:
 		for _, s := range socks {
-			s.Write([]byte(message))
+			// s.send(message)
+			if _, err := s.Send(message); err != nil {
+				panic(err)
+			}
 		}
-		// for s in socks: data = s.recv(1024); print(data)
-		for i, s := range socks {
-			data := make([]byte, 1024)
-			n, _ := s.Read(data)
-			fmt.Printf("client %d got %q\n", i, data[:n])
+		// for s in socks:
+		for _, s := range socks {
+			// data = s.recv(1024)
+			data, err := s.Recv(1024)
+			if err != nil {
+				panic(err)
+			}
+			// print(data)
+			fmt.Println(builtins.Repr(data))
+			// if not data:
+			if len(data) == 0 {
+				// s.close()
+				if err := s.Close(); err != nil {
+					panic(err)
+				}
+			}
 		}
 	}
+	// (added: the clients hang up, so that the server's loop ends)
 	for _, s := range socks {
 		s.Close()
 	}
 	<-done
 
 	// Output:
-	// client 0 got "This is the message. "
-	// client 1 got "This is the message. "
-	// client 0 got "It will be sent "
-	// client 1 got "It will be sent "
-	// client 0 got "in parts."
-	// client 1 got "in parts."
+	// b'This is the message. '
+	// b'This is the message. '
+	// b'It will be sent '
+	// b'It will be sent '
+	// b'in parts.'
+	// b'in parts.'
 }

@@ -54,6 +54,17 @@
 // FIONBIO). Windows has no Socket yet: Winsock is reachable without cgo
 // through golang.org/x/sys/windows, and is the next step.
 //
+// # Examples
+//
+// Each example is a Python program ported line by line, with the Python
+// line above the Go statement that ports it: ExampleSocket_Recv drains a
+// non-blocking socket until BlockingIOError and reads b"" at the end of
+// the stream; ExampleSocket_Send fills a non-blocking socket, seeing a
+// short count and then BlockingIOError; Example_selectEchoServer serves
+// an echo with select.select. The servers of the select, epoll and kqueue
+// tutorials are written on this package in pyselect's examples, and the
+// selectors documentation's echo server in selectors'.
+//
 // # Errors
 //
 // Every failure is a *builtins.Error with CPython's class, message and

@@ -12,13 +12,13 @@ package main
 import (
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"strconv"
 	"strings"
 
 	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/socket"
 )
 
 // POLL_IN = select.POLLIN; POLL_OUT = select.POLLOUT; POLL_HUP = select.POLLHUP
@@ -26,10 +26,10 @@ import (
 //lint:ignore ST1003 Python's names
 const POLL_IN, POLL_OUT, POLL_HUP = pyselect.POLLIN, pyselect.POLLOUT, pyselect.POLLHUP
 
-type handler func(f any, event pyselect.Mask) error
+type handler func(f *socket.Socket, event pyselect.Mask) error
 
 type entry struct {
-	f       any
+	f       *socket.Socket
 	handler handler
 }
 
@@ -62,9 +62,9 @@ func NewEventLoop(backend string) (*EventLoop, error) {
 }
 
 // def add(self, f, mode, handler):
-func (el *EventLoop) add(f any, mode pyselect.Mask, h handler) error {
+func (el *EventLoop) add(f *socket.Socket, mode pyselect.Mask, h handler) error {
 	// fd = f.fileno()
-	fd := pyselect.Fileno(f)
+	fd := f.Fileno()
 	// self._fdmap[fd] = (f, handler)
 	el.fdmap[fd] = entry{f, h}
 	// self._impl.register(fd, mode)
@@ -72,9 +72,9 @@ func (el *EventLoop) add(f any, mode pyselect.Mask, h handler) error {
 }
 
 // def remove(self, f):
-func (el *EventLoop) remove(f any) error {
+func (el *EventLoop) remove(f *socket.Socket) error {
 	// fd = f.fileno()
-	fd := pyselect.Fileno(f)
+	fd := f.Fileno()
 	// del self._fdmap[fd]
 	if err := builtins.Del(el.fdmap, fd); err != nil {
 		return err
@@ -84,9 +84,9 @@ func (el *EventLoop) remove(f any) error {
 }
 
 // def modify(self, f, mode):
-func (el *EventLoop) modify(f any, mode pyselect.Mask) error {
+func (el *EventLoop) modify(f *socket.Socket, mode pyselect.Mask) error {
 	// self._impl.modify(f.fileno(), mode)
-	return el.impl.Modify(pyselect.Fileno(f), mode)
+	return el.impl.Modify(f.Fileno(), mode)
 }
 
 // def run(self, until):
@@ -129,20 +129,17 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	// pending = {}
-	pending := map[any][]byte{}
+	pending := map[*socket.Socket][]byte{}
 	// served = [0]
 	served := 0
 
 	// def on_conn(conn, event):
-	onConn := func(f any, event pyselect.Mask) error {
-		conn := f.(net.Conn)
+	onConn := func(conn *socket.Socket, event pyselect.Mask) error {
 		// if event & POLL_IN:
 		if event&POLL_IN != 0 {
 			// data = conn.recv(1024)
-			buf := make([]byte, 1024)
-			nr, err := conn.Read(buf)
-			data := buf[:nr]
-			if err != nil && err != io.EOF {
+			data, err := conn.Recv(1024)
+			if err != nil {
 				return err
 			}
 			// if not data:
@@ -152,7 +149,9 @@ func run(args []string, stdout io.Writer) error {
 					return err
 				}
 				// conn.close()
-				conn.Close()
+				if err := conn.Close(); err != nil {
+					return err
+				}
 				// try: loop.remove(conn) except KeyError as e: print('closing, then KeyError', e, flush=True)
 				if err := loop.remove(conn); builtins.Except(err, builtins.KeyError) {
 					fmt.Fprintln(stdout, "closing, then KeyError", builtins.Str(err))
@@ -171,39 +170,60 @@ func run(args []string, stdout io.Writer) error {
 			// elif event & POLL_OUT:
 		} else if event&POLL_OUT != 0 {
 			// conn.send(pending.pop(conn))
-			msg, err := builtins.Pop(pending, any(conn))
+			msg, err := builtins.Pop(pending, conn)
 			if err != nil {
 				return err
 			}
-			conn.Write(msg)
+			if _, err := conn.Send(msg); err != nil {
+				return err
+			}
 			// loop.modify(conn, POLL_IN)
 			return loop.modify(conn, POLL_IN)
 		}
 		return nil
 	}
 
-	// server = socket.socket(...); server.bind(('127.0.0.1', 0)); server.listen(5); server.setblocking(False)
-	server, err := net.ListenTCP("tcp4", &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1)})
-	if err != nil {
-		return err
-	}
-	defer server.Close()
-	// print(server.getsockname()[1], flush=True)
-	fmt.Fprintln(stdout, server.Addr().(*net.TCPAddr).Port)
-
 	// def on_accept(server, event):
-	onAccept := func(f any, event pyselect.Mask) error {
+	onAccept := func(server *socket.Socket, event pyselect.Mask) error {
 		// conn, addr = server.accept()
-		conn, err := f.(*net.TCPListener).Accept()
+		conn, _, err := server.Accept()
 		if err != nil {
 			return err
 		}
-		// conn.setblocking(False): Go's sockets are non-blocking underneath
+		// conn.setblocking(False)
+		if err := conn.SetBlocking(false); err != nil {
+			return err
+		}
 		// print('connection', flush=True)
 		fmt.Fprintln(stdout, "connection")
 		// loop.add(conn, POLL_IN, on_conn)
 		return loop.add(conn, POLL_IN, onConn)
 	}
+
+	// server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+	server, err := socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0)
+	if err != nil {
+		return err
+	}
+	defer server.Close()
+	// server.bind(('127.0.0.1', 0))
+	if err := server.Bind(socket.Inet("127.0.0.1", 0)); err != nil {
+		return err
+	}
+	// server.listen(5)
+	if err := server.Listen(5); err != nil {
+		return err
+	}
+	// server.setblocking(False)
+	if err := server.SetBlocking(false); err != nil {
+		return err
+	}
+	// print(server.getsockname()[1], flush=True)
+	addr, err := server.Getsockname()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, addr.(socket.AddrInet).Port)
 
 	// loop.add(server, POLL_IN, on_accept)
 	if err := loop.add(server, POLL_IN, onAccept); err != nil {

@@ -12,13 +12,13 @@ package main
 import (
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"strconv"
 	"strings"
 
 	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/socket"
 )
 
 func main() {
@@ -33,17 +33,33 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	// server = socket.socket(...); server.setblocking(0); server.bind(('127.0.0.1', 0)); server.listen(5)
-	server, err := net.ListenTCP("tcp4", &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1)})
+	// server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+	server, err := socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0)
 	if err != nil {
 		return err
 	}
 	defer server.Close()
+	// server.setblocking(0)
+	if err := server.SetBlocking(false); err != nil {
+		return err
+	}
+	// server.bind(('127.0.0.1', 0))
+	if err := server.Bind(socket.Inet("127.0.0.1", 0)); err != nil {
+		return err
+	}
+	// server.listen(5)
+	if err := server.Listen(5); err != nil {
+		return err
+	}
 	// print(server.getsockname()[1], flush=True)
-	fmt.Fprintln(stdout, server.Addr().(*net.TCPAddr).Port)
+	addr, err := server.Getsockname()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, addr.(socket.AddrInet).Port)
 
 	// message_queues = {}
-	messageQueues := map[any][][]byte{}
+	messageQueues := map[*socket.Socket][][]byte{}
 	// TIMEOUT = 1000
 	TIMEOUT := 1000
 	// READ_ONLY = select.POLLIN | select.POLLPRI | select.POLLHUP | select.POLLERR
@@ -58,7 +74,7 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	// fd_to_socket = {server.fileno(): server}
-	fdToSocket := map[int]any{pyselect.Fileno(server): server}
+	fdToSocket := map[int]*socket.Socket{server.Fileno(): server}
 	// served = 0
 	served := 0
 
@@ -78,17 +94,20 @@ func run(args []string, stdout io.Writer) error {
 			// if flag & (select.POLLIN | select.POLLPRI):
 			case flag&(pyselect.POLLIN|pyselect.POLLPRI) != 0:
 				// if s is server:
-				if s == any(server) {
+				if s == server {
 					// connection, client_address = s.accept()
-					connection, err := server.Accept()
+					connection, _, err := s.Accept()
 					if err != nil {
 						return err
 					}
 					// print('connection', flush=True)
 					fmt.Fprintln(stdout, "connection")
-					// connection.setblocking(0): Go's sockets are non-blocking underneath
+					// connection.setblocking(0)
+					if err := connection.SetBlocking(false); err != nil {
+						return err
+					}
 					// fd_to_socket[connection.fileno()] = connection
-					fdToSocket[pyselect.Fileno(connection)] = connection
+					fdToSocket[connection.Fileno()] = connection
 					// poller.register(connection, READ_ONLY)
 					if err := poller.Register(connection, READ_ONLY); err != nil {
 						return err
@@ -96,13 +115,13 @@ func run(args []string, stdout io.Writer) error {
 					// message_queues[connection] = queue.Queue()
 					messageQueues[connection] = [][]byte{}
 				} else {
-					// data = s.recv(1024)  (poll said readable: Read does not block)
-					buf := make([]byte, 1024)
-					nr, err := s.(net.Conn).Read(buf)
-					data := buf[:nr]
+					// try: data = s.recv(1024)
+					data, err := s.Recv(1024)
 					// except ConnectionResetError as e: print('reset', e, flush=True); data = b''
 					if builtins.Except(err, builtins.ConnectionResetError) {
 						fmt.Fprintln(stdout, "reset", builtins.Str(err))
+					} else if err != nil {
+						return err
 					}
 					// if data:
 					if len(data) > 0 {
@@ -122,11 +141,11 @@ func run(args []string, stdout io.Writer) error {
 							return err
 						}
 						// del fd_to_socket[s.fileno()]
-						if err := builtins.Del(fdToSocket, pyselect.Fileno(s)); err != nil {
+						if err := builtins.Del(fdToSocket, s.Fileno()); err != nil {
 							return err
 						}
 						// s.close()
-						s.(net.Conn).Close()
+						s.Close()
 						// del message_queues[s]
 						if err := builtins.Del(messageQueues, s); err != nil {
 							return err
@@ -140,7 +159,7 @@ func run(args []string, stdout io.Writer) error {
 				// print('hangup', flush=True); poller.unregister(s); s.close()
 				fmt.Fprintln(stdout, "hangup")
 				poller.Unregister(s)
-				s.(io.Closer).Close()
+				s.Close()
 			// elif flag & select.POLLOUT:
 			case flag&pyselect.POLLOUT != 0:
 				// try: next_msg = message_queues[s].get_nowait()
@@ -153,14 +172,16 @@ func run(args []string, stdout io.Writer) error {
 					nextMsg := messageQueues[s][0]
 					messageQueues[s] = messageQueues[s][1:]
 					// s.send(next_msg.upper())
-					s.(net.Conn).Write([]byte(strings.ToUpper(string(nextMsg))))
+					if _, err := s.Send([]byte(strings.ToUpper(string(nextMsg)))); err != nil {
+						return err
+					}
 				}
 			// elif flag & select.POLLERR:
 			case flag&pyselect.POLLERR != 0:
 				// print('error', flush=True); poller.unregister(s); s.close(); del message_queues[s]
 				fmt.Fprintln(stdout, "error")
 				poller.Unregister(s)
-				s.(io.Closer).Close()
+				s.Close()
 				delete(messageQueues, s)
 			}
 		}

@@ -12,35 +12,17 @@ package main
 import (
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"slices"
 	"strconv"
-	"syscall"
 
 	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
+	"github.com/pyselect/pyselect/sys/socket"
 )
 
 // LIMIT = 65536
 const LIMIT = 65536
-
-// send is Python's sent = sock.send(data) on a non-blocking socket: one
-// write(2) that never waits, whose count may be short. conn.Write is not
-// it: Go's Write writes every byte, parking the goroutine until the peer
-// has read enough, which stops a select loop (README.md, "Sockets after
-// readiness").
-func send(conn net.Conn, data []byte) (int, error) {
-	rc, err := conn.(syscall.Conn).SyscallConn()
-	if err != nil {
-		return 0, err
-	}
-	n, werr := 0, error(nil)
-	if err := rc.Write(func(fd uintptr) bool { n, werr = syscall.Write(int(fd), data); return true }); err != nil {
-		return 0, err
-	}
-	return max(n, 0), werr
-}
 
 func main() {
 	if err := run(os.Args, os.Stdout); err != nil {
@@ -54,57 +36,77 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	// server = socket.socket(...); server.bind(('127.0.0.1', 0)); server.listen(5); server.setblocking(False)
-	server, err := net.ListenTCP("tcp4", &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1)})
+	// server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+	server, err := socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0)
 	if err != nil {
 		return err
 	}
+	defer server.Close()
+	// server.bind(('127.0.0.1', 0))
+	if err := server.Bind(socket.Inet("127.0.0.1", 0)); err != nil {
+		return err
+	}
+	// server.listen(5)
+	if err := server.Listen(5); err != nil {
+		return err
+	}
+	// server.setblocking(False)
+	if err := server.SetBlocking(false); err != nil {
+		return err
+	}
 	// print(server.getsockname()[1], flush=True)
-	fmt.Fprintln(stdout, server.Addr().(*net.TCPAddr).Port)
+	addr, err := server.Getsockname()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, addr.(socket.AddrInet).Port)
 
 	// conns = []
-	conns := []net.Conn{}
+	conns := []*socket.Socket{}
 	// peer = {}
-	peer := map[net.Conn]net.Conn{}
+	peer := map[*socket.Socket]*socket.Socket{}
 	// pending = {}
-	pending := map[net.Conn][]byte{}
+	pending := map[*socket.Socket][]byte{}
 	// name = {}
-	name := map[net.Conn]int{}
+	name := map[*socket.Socket]int{}
 	// relayed = {}
-	relayed := map[net.Conn]int{}
+	relayed := map[*socket.Socket]int{}
 	// eof = set(); shut = set(); paused = set()
-	eof, shut, paused := map[net.Conn]bool{}, map[net.Conn]bool{}, map[net.Conn]bool{}
+	eof, shut, paused := map[*socket.Socket]bool{}, map[*socket.Socket]bool{}, map[*socket.Socket]bool{}
 	// waiting = None
-	var waiting net.Conn
+	var waiting *socket.Socket
 	// pairs = 0
 	pairs := 0
 
 	// def close_pair(s):
-	closePair := func(s net.Conn) {
+	closePair := func(s *socket.Socket) error {
 		// for x in (s, peer[s]):
-		for _, x := range []net.Conn{s, peer[s]} {
+		for _, x := range []*socket.Socket{s, peer[s]} {
 			// print('close', name[x], 'relayed', relayed[x], flush=True)
 			fmt.Fprintln(stdout, "close", name[x], "relayed", relayed[x])
 			// conns.remove(x)
-			conns = slices.DeleteFunc(conns, func(c net.Conn) bool { return c == x })
+			conns = slices.DeleteFunc(conns, func(c *socket.Socket) bool { return c == x })
 			// del peer[x]
 			delete(peer, x)
 			// x.close()
-			x.Close()
+			if err := x.Close(); err != nil {
+				return err
+			}
 		}
+		return nil
 	}
 
 	// while pairs < int(sys.argv[1]) or conns:
 	for pairs < npairs || len(conns) > 0 {
 		// rlist = [server] + [s for s in conns if s not in eof and len(pending[peer[s]]) < LIMIT]
-		rlist := []any{server}
+		rlist := []*socket.Socket{server}
 		for _, s := range conns {
 			if !eof[s] && len(pending[peer[s]]) < LIMIT {
 				rlist = append(rlist, s)
 			}
 		}
 		// wlist = [s for s in conns if pending[s]]
-		wlist := []any{}
+		wlist := []*socket.Socket{}
 		for _, s := range conns {
 			if len(pending[s]) > 0 {
 				wlist = append(wlist, s)
@@ -116,17 +118,22 @@ func run(args []string, stdout io.Writer) error {
 			return err
 		}
 		// for s in readable:
-		for _, r := range readable {
+		for _, s := range readable {
 			// if s is server:
-			if r == any(server) {
+			if s == server {
 				// conn, addr = server.accept()
-				conn, err := server.AcceptTCP()
+				conn, _, err := server.Accept()
 				if err != nil {
 					return err
 				}
-				// conn.setblocking(False): Go's sockets are non-blocking underneath
+				// conn.setblocking(False)
+				if err := conn.SetBlocking(false); err != nil {
+					return err
+				}
 				// conn.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4096)
-				conn.SetWriteBuffer(4096)
+				if err := conn.Setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4096); err != nil {
+					return err
+				}
 				// name[conn] = len(name) + 1
 				name[conn] = len(name) + 1
 				// print('connection', name[conn], flush=True)
@@ -141,7 +148,7 @@ func run(args []string, stdout io.Writer) error {
 				// peer[waiting], peer[conn] = conn, waiting
 				peer[waiting], peer[conn] = conn, waiting
 				// for x in (waiting, conn):
-				for _, x := range []net.Conn{waiting, conn} {
+				for _, x := range []*socket.Socket{waiting, conn} {
 					// conns.append(x)
 					conns = append(conns, x)
 					// pending[x] = b''
@@ -156,20 +163,20 @@ func run(args []string, stdout io.Writer) error {
 				// pairs += 1
 				pairs++
 				// elif s in peer:
-			} else if s := r.(net.Conn); peer[s] != nil {
+			} else if peer[s] != nil {
 				// try: data = s.recv(16384)
-				buf := make([]byte, 16384)
-				n, err := s.Read(buf)
-				data := buf[:n]
+				data, err := s.Recv(16384)
 				// except ConnectionResetError as e:
 				if builtins.Except(err, builtins.ConnectionResetError) {
 					// print('reset', name[s], e, flush=True)
 					fmt.Fprintln(stdout, "reset", name[s], builtins.Str(err))
 					// close_pair(s)
-					closePair(s)
+					if err := closePair(s); err != nil {
+						return err
+					}
 					// continue
 					continue
-				} else if err != nil && err != io.EOF {
+				} else if err != nil {
 					return err
 				}
 				// if not data:
@@ -195,20 +202,21 @@ func run(args []string, stdout io.Writer) error {
 			}
 		}
 		// for s in writable:
-		for _, w := range writable {
-			s := w.(net.Conn)
+		for _, s := range writable {
 			// if s not in peer: continue
 			if peer[s] == nil {
 				continue
 			}
 			// try: sent = s.send(pending[s])
-			sent, err := send(s, pending[s])
+			sent, err := s.Send(pending[s])
 			// except (ConnectionResetError, BrokenPipeError) as e:
 			if builtins.Except(err, builtins.ConnectionResetError, builtins.BrokenPipeError) {
 				// print('send', name[s], type(e).__name__, flush=True)
 				fmt.Fprintln(stdout, "send", name[s], builtins.ExceptionOf(err))
 				// close_pair(s)
-				closePair(s)
+				if err := closePair(s); err != nil {
+					return err
+				}
 				// continue
 				continue
 			} else if err != nil {
@@ -224,19 +232,25 @@ func run(args []string, stdout io.Writer) error {
 				// print('shutdown', name[s], flush=True)
 				fmt.Fprintln(stdout, "shutdown", name[s])
 				// s.shutdown(socket.SHUT_WR)
-				s.(*net.TCPConn).CloseWrite()
+				if err := s.Shutdown(socket.SHUT_WR); err != nil {
+					return err
+				}
 				// shut.add(s)
 				shut[s] = true
 			}
 			// if s in peer and s in shut and peer[s] in shut:
 			if peer[s] != nil && shut[s] && shut[peer[s]] {
 				// close_pair(s)
-				closePair(s)
+				if err := closePair(s); err != nil {
+					return err
+				}
 			}
 		}
 	}
 	// server.close()
-	server.Close()
+	if err := server.Close(); err != nil {
+		return err
+	}
 	// print('done', flush=True)
 	fmt.Fprintln(stdout, "done")
 	return nil

@@ -15,14 +15,13 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"sync"
 	"sync/atomic"
 
 	"github.com/pyselect/pyselect/sys/builtins"
-	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/selectors"
+	"github.com/pyselect/pyselect/sys/socket"
 )
 
 // _ServerSelector is the selector class, chosen in init.
@@ -44,31 +43,41 @@ var sysStdout io.Writer = os.Stdout
 
 // class UpperServer:
 type UpperServer struct {
-	socket          *net.TCPListener
+	socket          *socket.Socket
 	isShutDown      *Event
 	shutdownRequest atomic.Bool // set by shutdown() in another goroutine
 	handled         int
 }
 
 // def __init__(self, server_address):
-func NewUpperServer(serverAddress *net.TCPAddr) (*UpperServer, error) {
+func NewUpperServer(serverAddress socket.Address) (*UpperServer, error) {
 	s := &UpperServer{}
 	var err error
-	// self.socket = socket.socket(...); self.socket.bind(server_address); self.socket.listen(5)
-	s.socket, err = net.ListenTCP("tcp4", serverAddress)
+	// self.socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+	if s.socket, err = socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0); err != nil {
+		return nil, err
+	}
+	// self.socket.bind(server_address)
+	if err := s.socket.Bind(serverAddress); err != nil {
+		return nil, err
+	}
+	// self.socket.listen(5)
+	if err := s.socket.Listen(5); err != nil {
+		return nil, err
+	}
 	// self.__is_shut_down = threading.Event()
 	s.isShutDown = NewEvent()
 	// self.__shutdown_request = False
 	s.shutdownRequest.Store(false)
 	// self.handled = 0
 	s.handled = 0
-	return s, err
+	return s, nil
 }
 
 // def fileno(self):
 func (s *UpperServer) Fileno() int {
 	// return self.socket.fileno()
-	return pyselect.Fileno(s.socket)
+	return s.socket.Fileno()
 }
 
 // def serve_forever(self, poll_interval=0.5):
@@ -121,7 +130,7 @@ func (s *UpperServer) shutdown() {
 // def _handle_request_noblock(self):
 func (s *UpperServer) handleRequestNoblock() error {
 	// try: request, client_address = self.socket.accept()
-	request, err := s.socket.Accept()
+	request, _, err := s.socket.Accept()
 	// except OSError: return
 	if builtins.Except(err, builtins.OSError) {
 		return nil
@@ -142,14 +151,12 @@ func (s *UpperServer) handleRequestNoblock() error {
 }
 
 // def handle(self, request):
-func (s *UpperServer) handle(request net.Conn) error {
+func (s *UpperServer) handle(request *socket.Socket) error {
 	// data = request.recv(1024)
-	buf := make([]byte, 1024)
-	n, err := request.Read(buf)
-	if err != nil && err != io.EOF {
+	data, err := request.Recv(1024)
+	if err != nil {
 		return err
 	}
-	data := buf[:n]
 	// self.handled += 1
 	s.handled++
 	// print('request', self.handled, data.decode(), flush=True)
@@ -160,14 +167,13 @@ func (s *UpperServer) handle(request net.Conn) error {
 		go s.shutdown()
 	}
 	// request.sendall(data.upper())
-	_, err = request.Write(bytes.ToUpper(data))
-	return err
+	return request.Sendall(bytes.ToUpper(data))
 }
 
 // def server_close(self):
-func (s *UpperServer) serverClose() {
+func (s *UpperServer) serverClose() error {
 	// self.socket.close()
-	s.socket.Close()
+	return s.socket.Close()
 }
 
 // Event is threading.Event: a flag that Wait waits for.
@@ -219,12 +225,16 @@ func main() {
 func run(args []string, w io.Writer) error {
 	sysStdout = w
 	// server = UpperServer(('127.0.0.1', 0))
-	server, err := NewUpperServer(&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1)})
+	server, err := NewUpperServer(socket.Inet("127.0.0.1", 0))
 	if err != nil {
 		return err
 	}
 	// print(server.socket.getsockname()[1], flush=True)
-	fmt.Fprintln(sysStdout, server.socket.Addr().(*net.TCPAddr).Port)
+	addr, err := server.socket.Getsockname()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(sysStdout, addr.(socket.AddrInet).Port)
 	// server.serve_forever(poll_interval=0.05)
 	if err := server.serveForever(0.05); err != nil {
 		return err
@@ -238,7 +248,9 @@ func run(args []string, w io.Writer) error {
 	// print('stopped after', server.handled, flush=True)
 	fmt.Fprintln(sysStdout, "stopped after", server.handled)
 	// server.server_close()
-	server.serverClose()
+	if err := server.serverClose(); err != nil {
+		return err
+	}
 	// print('fileno after close', server.fileno(), flush=True)
 	fmt.Fprintln(sysStdout, "fileno after close", server.Fileno())
 	// print('done', flush=True)

@@ -9,45 +9,9 @@ package socket_test
 import (
 	"fmt"
 
-	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/socket"
 )
-
-// A non-blocking recv, as Python writes it:
-//
-//	a, b = socket.socketpair()
-//	b.setblocking(False)
-//	try:
-//	    data = b.recv(1024)
-//	except BlockingIOError as e:
-//	    print("nothing yet:", e)
-//	a.send(b"hello")
-//	print(b.recv(1024))
-//	a.close()
-//	print(b.recv(1024))
-func Example_nonBlockingRecv() {
-	a, b, err := socket.Socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-	if err != nil {
-		panic(err)
-	}
-	defer b.Close()
-	b.SetBlocking(false)
-	_, err = b.Recv(1024)
-	if builtins.Except(err, builtins.BlockingIOError) {
-		fmt.Println("nothing yet:", builtins.Str(err))
-	}
-	a.Send([]byte("hello"))
-	data, _ := b.Recv(1024)
-	fmt.Printf("%q\n", data)
-	a.Close()
-	data, err = b.Recv(1024)
-	fmt.Printf("%q %v\n", data, err)
-	// Output:
-	// nothing yet: [Errno 11] Resource temporarily unavailable
-	// "hello"
-	// "" <nil>
-}
 
 // A server that echoes what each client sends, on select.select, as the
 // Python program:
