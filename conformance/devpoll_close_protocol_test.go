@@ -25,7 +25,7 @@ import (
 // set (illumos devpoll.c: dpwrite "Wake any pollcache waiters so they can
 // check the new descriptors").
 
-var _ = Describe("select.devpoll.close (the close protocol)", dpLabels, Label("reliability"), func() {
+var _ = describe("select.devpoll.close", "the close protocol", dpLabels, Label("reliability"), func() {
 	// Source: SEMANTICS.md#close-protocol (a call blocked in Poll is woken
 	// and returns ValueError 'I/O operation on closed devpoll object');
 	// SEMANTICS.md#errors-closed for the message. CPython closes the fd
@@ -126,7 +126,7 @@ var _ = Describe("select.devpoll.close (the close protocol)", dpLabels, Label("r
 	itClosesWhenCollected("Devpolls", func() (io.Closer, error) { return pyselect.NewDevpoll() })
 })
 
-var _ = Describe("pyselect.Devpoll (zero value and nil pointer)", dpLabels, Label("reliability"), func() {
+var _ = describe("pyselect.Devpoll (zero value and nil pointer)", "", dpLabels, Label("reliability"), func() {
 	// Source: https://go.dev/ref/spec#The_zero_value; Python has no such
 	// object, so it behaves as a closed one: test_devpoll.py::test_close.
 	// Never descriptor 0.

@@ -55,7 +55,7 @@ func dupFile(fd int) *os.File {
 	return f
 }
 
-var _ = Describe("/dev/poll (the kernel under select.devpoll)", dpLabels, func() {
+var _ = describe("/dev/poll (the kernel under select.devpoll)", "", dpLabels, func() {
 	When("select.poll watches the devpoll's descriptor", func() {
 		// Source: poll(4D) NOTES "The /dev/poll driver does not yet support
 		// polling. Polling on a /dev/poll file descriptor will result in

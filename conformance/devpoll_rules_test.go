@@ -87,7 +87,7 @@ var devpollClosedAtRegistration = support.Rows[devpollClosed]{
 	},
 }
 
-var _ = Describe("select.devpoll", dpLabels, func() {
+var _ = describe("select.devpoll", "", dpLabels, func() {
 	When("more fds are ready than RLIMIT_NOFILE's soft limit at creation", Serial, func() {
 		// Source: Modules/selectmodule.c: newDevPollObject sizes fds by
 		// getrlimit(RLIMIT_NOFILE)'s rlim_cur, and select_devpoll_poll_impl
@@ -129,7 +129,7 @@ var _ = Describe("select.devpoll", dpLabels, func() {
 	})
 })
 
-var _ = Describe("select.devpoll.register", dpLabels, func() {
+var _ = describe("select.devpoll.register", "", dpLabels, func() {
 	// Source: Modules/selectmodule.c: internal_devpoll_register stores the
 	// change in fds[n_fds] and calls devpoll_flush only when the buffer is
 	// full; select_devpoll_poll_impl flushes first. poll(4D): DP_ISPOLLED
@@ -245,7 +245,7 @@ var _ = Describe("select.devpoll.register", dpLabels, func() {
 	})
 })
 
-var _ = Describe("select.devpoll.modify", dpLabels, func() {
+var _ = describe("select.devpoll.modify", "", dpLabels, func() {
 	// Source: Modules/selectmodule.c: select_devpoll_modify_impl calls
 	// internal_devpoll_register(..., remove=1), which queues POLLREMOVE and
 	// then the new mask; poll(4D): "A special POLLREMOVE event in the events
@@ -273,7 +273,7 @@ var _ = Describe("select.devpoll.modify", dpLabels, func() {
 	})
 })
 
-var _ = Describe("select.devpoll.unregister", dpLabels, func() {
+var _ = describe("select.devpoll.unregister", "", dpLabels, func() {
 	// Source: Modules/selectmodule.c: select_devpoll_unregister_impl queues
 	// POLLREMOVE without looking the fd up; poll(4D) POLLREMOVE. CPython's
 	// poll.unregister raises KeyError instead (SEMANTICS.md#poll-unregister).
@@ -301,7 +301,7 @@ var _ = Describe("select.devpoll.unregister", dpLabels, func() {
 	})
 })
 
-var _ = Describe("select.devpoll.poll", dpLabels, func() {
+var _ = describe("select.devpoll.poll", "", dpLabels, func() {
 	// Source: Modules/selectmodule.c: select_devpoll_poll_impl: None and -1
 	// are dp_timeout -1 ("the call blocks until an interested poll events
 	// is available", poll(4D)); other values are milliseconds rounded away

@@ -24,7 +24,7 @@ import (
 // cannot hold 1<<64: math.MaxInt (a mask) and math.MaxUint64 (a timeout)
 // stand for it, as in the test_poll.py port.
 
-var _ = Describe("select.devpoll", dpLabels, func() {
+var _ = describe("select.devpoll", "", dpLabels, func() {
 	// Source: test_devpoll.py::test_devpoll1: 12 pipes; register(rd) then
 	// modify(rd, POLLIN), register(wr, POLLOUT); poll() gives the ready
 	// writers, one chosen at random is written, and the next poll() gives

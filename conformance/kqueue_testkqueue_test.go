@@ -58,7 +58,7 @@ func identFilters(evs []pyselect.Kevent) []identFilter {
 	return s
 }
 
-var _ = Describe("select.kqueue", kqLabels, func() {
+var _ = describe("select.kqueue", "", kqLabels, func() {
 	// Source: CPython test_kqueue.py::test_create_queue: "kq = select.kqueue();
 	// self.assertTrue(kq.fileno() > 0, kq.fileno()); self.assertTrue(not
 	// kq.closed); kq.close(); self.assertTrue(kq.closed);
@@ -189,7 +189,7 @@ var _ = Describe("select.kqueue", kqLabels, func() {
 	})
 })
 
-var _ = Describe("select.kevent", kqLabels, func() {
+var _ = describe("select.kevent", "", kqLabels, func() {
 	var fd int
 	var other pyselect.Kevent
 	BeforeEach(func() {
@@ -255,7 +255,7 @@ var _ = Describe("select.kevent", kqLabels, func() {
 	})
 })
 
-var _ = Describe("select.kqueue.control", kqLabels, func() {
+var _ = describe("select.kqueue.control", "", kqLabels, func() {
 	// Source: CPython test_kqueue.py::testPair: a.send(b'foo'); r =
 	// kq.control([event1, event2], 1, 1) returns one event, without
 	// KQ_EV_ERROR, and b.recv(r[0].data) == b'foo'.

@@ -30,7 +30,7 @@ func sortedEvents(ep *pyselect.Epoll) []pyselect.Event {
 	return evs
 }
 
-var _ = Describe("reliability: bad input", Label("reliability", "os:linux"), func() {
+var _ = describe("reliability: bad input", "", Label("reliability", "os:linux"), func() {
 	// What the caller sees when an fd is closed between register and poll.
 	//
 	// Source: epoll(7), Q6: closing a file descriptor removes it from every
@@ -39,7 +39,7 @@ var _ = Describe("reliability: bad input", Label("reliability", "os:linux"), fun
 	// it was registered with. Python docs, epoll.unregister: "Changed in
 	// version 3.9: The method no longer ignores the EBADF error."
 	// SEMANTICS.md#epoll-modify-unregister (probed).
-	Context("select.epoll with an fd closed after register", Label("api:epoll"), func() {
+	Context("select.epoll, fd closed after register", Label("api:epoll"), func() {
 		It("forgets the fd when its file is gone: no event, and unregister is OSError EBADF", func() {
 			ep := support.NewEpoll()
 			a, b := support.OnceSocketPair(unix.SOCK_STREAM)
@@ -53,7 +53,7 @@ var _ = Describe("reliability: bad input", Label("reliability", "os:linux"), fun
 			Expect(ep.Modify(fd, pyselect.EPOLLIN)).To(support.RaiseErrno(pyselect.OSError, unix.EBADF))
 		})
 
-		It("keeps reporting under the old number while a dup keeps the file open, and unregister of that number is EBADF", func() {
+		It("keeps reporting the old number while a dup holds the file open; unregister is EBADF", func() {
 			ep := support.NewEpoll()
 			a, b := support.OnceSocketPair(unix.SOCK_STREAM)
 			Expect(ep.Register(a.Fd, pyselect.EPOLLIN)).To(Succeed())
@@ -70,7 +70,7 @@ var _ = Describe("reliability: bad input", Label("reliability", "os:linux"), fun
 			Expect(sortedEvents(ep)).To(BeEmpty(), "the file is gone")
 		})
 
-		It("treats a number reused by a new file as a new fd: both registrations report under it, and unregister removes the new one", func() {
+		It("treats a reused number as a new fd: both report under it; unregister removes the new one", func() {
 			ep := support.NewEpoll()
 			pair, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
 			Expect(err).NotTo(HaveOccurred())
@@ -96,8 +96,8 @@ var _ = Describe("reliability: bad input", Label("reliability", "os:linux"), fun
 	// Source: poll(2): POLLNVAL "Invalid request: fd not open"; CPython
 	// test_poll.py::test_poll_unit_tests; SEMANTICS.md#poll-events. poll keeps its
 	// registrations by number.
-	Context("select.poll with an fd closed after register", Label("api:poll"), func() {
-		It("reports POLLNVAL for the closed number, then the new file's events once the number is reused", func() {
+	Context("select.poll, fd closed after register", Label("api:poll"), func() {
+		It("reports POLLNVAL for the closed number, then the new file's events once it is reused", func() {
 			p := pyselect.NewPoll()
 			a, _ := support.OnceSocketPair(unix.SOCK_STREAM)
 			c, d := support.OnceSocketPair(unix.SOCK_STREAM) // opened first: not on a's number

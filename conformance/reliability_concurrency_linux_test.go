@@ -27,7 +27,7 @@ func rounds(n int) int {
 	return n
 }
 
-var _ = Describe("reliability: concurrency", Label("reliability", "os:linux"), func() {
+var _ = describe("reliability: concurrency", "", Label("reliability", "os:linux"), func() {
 	// Source: epoll(7) Q&A ("If one thread is blocked in epoll_wait() and
 	// another adds a file descriptor ... the blocked thread sees it");
 	// the Epoll doc: "An Epoll may be used from many goroutines at once".

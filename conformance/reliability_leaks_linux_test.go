@@ -85,7 +85,7 @@ func first(errs ...error) error {
 	return nil
 }
 
-var _ = Describe("reliability: leaks", Label("reliability", "os:linux"), func() {
+var _ = describe("reliability: leaks", "", Label("reliability", "os:linux"), func() {
 	// Source: Python docs, epoll.close ("Close the control file descriptor
 	// of the epoll object"); CPython test_epoll.py::test_close (close is
 	// idempotent); epoll_create1(2), epoll_ctl(2).
@@ -144,7 +144,7 @@ var _ = Describe("reliability: leaks", Label("reliability", "os:linux"), func() 
 	// An object holds memory for what is registered now, not for the most
 	// it ever held.
 	When("many fds came and went", func() {
-		It("leaves an Epoll whose fds were closed without unregister, and a Poll whose fds were unregistered, holding little memory", Label("api:epoll", "api:poll"), SpecTimeout(time.Minute), func(ctx SpecContext) {
+		It("leaves an Epoll with fds closed unregistered, and a Poll with fds unregistered, holding little memory", Label("api:epoll", "api:poll"), SpecTimeout(time.Minute), func(ctx SpecContext) {
 			base := liveHeap()
 			ep, err := pyselect.NewEpoll(-1, 0)
 			Expect(err).NotTo(HaveOccurred())

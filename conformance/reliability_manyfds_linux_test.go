@@ -64,7 +64,7 @@ func sparseReady(ends []int) []int {
 	return ready
 }
 
-var _ = Describe("reliability: many descriptors", Label("reliability", "os:linux"), func() {
+var _ = describe("reliability: many descriptors", "", Label("reliability", "os:linux"), func() {
 	// Source: epoll(7) ("scales well to large numbers of watched file
 	// descriptors"); poll(2) (nfds up to RLIMIT_NOFILE); Python docs,
 	// epoll.poll: maxevents. A sparse ready subset must come back exact.

@@ -45,7 +45,7 @@ type stormWaiter struct {
 // call it by this name).
 func lockedThread(f func()) (tid int, done <-chan struct{}) { return support.OnLockedThread(f) }
 
-var _ = Describe("reliability: a signal storm", Label("reliability", "os:linux", "api:select", "api:poll", "api:epoll"), func() {
+var _ = describe("reliability: a signal storm", "", Label("reliability", "os:linux", "api:select", "api:poll", "api:epoll"), func() {
 	// Source: PEP 475 and SEMANTICS.md#eintr: select, poll.poll
 	// and epoll.poll retry EINTR with the time left and return the empty
 	// result once the deadline has passed; they never raise

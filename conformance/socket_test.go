@@ -53,7 +53,7 @@ func isNonblocking(s *socket.Socket) bool {
 	return fl&unix.O_NONBLOCK != 0
 }
 
-var _ = Describe("socket.socket", Label("api:socket"), func() {
+var _ = describe("socket.socket", "", Label("api:socket"), func() {
 	// Python: test_socket.py::GeneralModuleTests::test_repr.
 	It("repr shows fd, family, type and proto, laddr once bound, and [closed] after close", func() {
 		s, err := socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0)
@@ -99,7 +99,7 @@ var _ = Describe("socket.socket", Label("api:socket"), func() {
 	})
 })
 
-var _ = Describe("socket.socket.close", Label("api:socket"), func() {
+var _ = describe("socket.socket.close", "", Label("api:socket"), func() {
 	// Python: test_socket.py::GeneralModuleTests::testSendAfterClose.
 	It("leaves fileno() -1 and every later call OSError EBADF", func() {
 		s, err := socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0)
@@ -138,7 +138,7 @@ var _ = Describe("socket.socket.close", Label("api:socket"), func() {
 	})
 })
 
-var _ = Describe("socket.socket.recv", Label("api:socket"), func() {
+var _ = describe("socket.socket.recv", "", Label("api:socket"), func() {
 	// Python: test_socket.py::BasicTCPTest::testRecv and testOverFlowRecv.
 	It("receives what the peer sent, in as many pieces as asked", SpecTimeout(30e9), func(ctx SpecContext) {
 		_, cli, conn := tcpSockets()
@@ -196,7 +196,7 @@ var _ = Describe("socket.socket.recv", Label("api:socket"), func() {
 	})
 })
 
-var _ = Describe("socket.socket.recvfrom", Label("api:socket"), func() {
+var _ = describe("socket.socket.recvfrom", "", Label("api:socket"), func() {
 	// Python: test_socket.py::BasicTCPTest::testRecvFrom; a connected
 	// stream socket has no sender address (makesockaddr: addrlen 0 is None).
 	It("returns the data and None on a connected stream socket", SpecTimeout(30e9), func(ctx SpecContext) {
@@ -210,7 +210,7 @@ var _ = Describe("socket.socket.recvfrom", Label("api:socket"), func() {
 	})
 })
 
-var _ = Describe("socket.socket.sendall", Label("api:socket"), func() {
+var _ = describe("socket.socket.sendall", "", Label("api:socket"), func() {
 	// Python: test_socket.py::BasicTCPTest::testSendAll.
 	It("sends every byte", SpecTimeout(30e9), func(ctx SpecContext) {
 		_, cli, conn := tcpSockets()
@@ -229,7 +229,7 @@ var _ = Describe("socket.socket.sendall", Label("api:socket"), func() {
 	})
 })
 
-var _ = Describe("socket.socket.accept", Label("api:socket"), func() {
+var _ = describe("socket.socket.accept", "", Label("api:socket"), func() {
 	// Python: test_socket.py::NonBlockingTCPTests::testAccept.
 	It("fails with BlockingIOError in non-blocking mode with no connection pending, then accepts without blocking", SpecTimeout(30e9), func(ctx SpecContext) {
 		serv, err := socket.CreateServer(socket.Inet("127.0.0.1", 0))
@@ -273,7 +273,7 @@ var _ = Describe("socket.socket.accept", Label("api:socket"), func() {
 	})
 })
 
-var _ = Describe("socket.socket.setblocking", Label("api:socket"), func() {
+var _ = describe("socket.socket.setblocking", "", Label("api:socket"), func() {
 	// Python: test_socket.py::NonBlockingTCPTests::testSetBlocking: the
 	// mode is the timeout, and the descriptor is non-blocking in every mode
 	// but blocking (timeout None).
@@ -305,7 +305,7 @@ var _ = Describe("socket.socket.setblocking", Label("api:socket"), func() {
 	})
 })
 
-var _ = Describe("socket.socket.connect", Label("api:socket"), func() {
+var _ = describe("socket.socket.connect", "", Label("api:socket"), func() {
 	// Source: connect(2) ECONNREFUSED "A connect() on a stream socket found
 	// no one listening on the remote address." Python:
 	// test_socket.py::NetworkConnectionNoServer::test_connect.
@@ -325,7 +325,7 @@ var _ = Describe("socket.socket.connect", Label("api:socket"), func() {
 	})
 })
 
-var _ = Describe("socket.socket.getsockopt", Label("api:socket"), func() {
+var _ = describe("socket.socket.getsockopt", "", Label("api:socket"), func() {
 	// Python: test_socket.py::GeneralModuleTests::testGetSockOpt and
 	// testSetSockOpt.
 	It("reads SO_REUSEADDR as 0 on a new socket and non-zero once set", func() {
@@ -346,7 +346,7 @@ var _ = Describe("socket.socket.getsockopt", Label("api:socket"), func() {
 	})
 })
 
-var _ = Describe("socket.socketpair", Label("api:socket"), func() {
+var _ = describe("socket.socketpair", "", Label("api:socket"), func() {
 	// Python: test_socket.py::BasicSocketPairTest::test_basic and testRecv.
 	It("gives two connected AF_UNIX stream sockets", SpecTimeout(30e9), func(ctx SpecContext) {
 		a, b, err := socket.Socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -362,7 +362,7 @@ var _ = Describe("socket.socketpair", Label("api:socket"), func() {
 	})
 })
 
-var _ = Describe("socket.fromfd", Label("api:socket"), func() {
+var _ = describe("socket.fromfd", "", Label("api:socket"), func() {
 	// Python: test_socket.py::BasicTCPTest::testFromFd and testDup.
 	It("gives a socket on a duplicate descriptor that receives what the original would", SpecTimeout(30e9), func(ctx SpecContext) {
 		_, cli, conn := tcpSockets()
@@ -381,7 +381,7 @@ var _ = Describe("socket.fromfd", Label("api:socket"), func() {
 	})
 })
 
-var _ = Describe("socket.create_server", Label("api:socket"), func() {
+var _ = describe("socket.create_server", "", Label("api:socket"), func() {
 	// Python: test_socket.py::CreateServerTest::test_address and
 	// test_reuse_port; Lib/socket.py sets SO_REUSEADDR on POSIX.
 	It("listens on the address with SO_REUSEADDR", func() {

@@ -12,7 +12,7 @@ import (
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
-var _ = Describe("pyselect.Kqueue (zero value and nil pointer)", kqLabels, Label("reliability"), func() {
+var _ = describe("pyselect.Kqueue (zero value and nil pointer)", "", kqLabels, Label("reliability"), func() {
 	// Source: https://go.dev/ref/spec#The_zero_value; Python has no such object,
 	// so it behaves as a closed one: test_kqueue.py::test_close. Never
 	// descriptor 0.
