@@ -386,19 +386,6 @@ var _ = describe("select.epoll.unregister", "", Label("api:epoll", "os:linux"), 
 })
 
 var _ = describe("select.epoll.register", "closing a registered fd", Label("api:epoll", "os:linux"), func() {
-	// Source: epoll(7) Q&A "Will closing a file descriptor cause it to be removed
-	// from all epoll interest lists? Yes"; SEMANTICS.md#epoll-closed-fd (Closing an fd removes it
-	// from the epoll set automatically in the kernel. A later poll gives no events).
-	It("removes the fd from the interest list", func() {
-		r, w := support.OncePipe()
-		ep := support.NewEpoll()
-		Expect(ep.Register(r.Fd, pyselect.EPOLLIN)).To(Succeed())
-		support.Write(w.Fd, []byte("x"))
-		Expect(ep.Poll(0, -1)).To(HaveLen(1))
-		r.Close()
-		Expect(ep.Poll(0, -1)).To(BeEmpty())
-	})
-
 	// Source: epoll(7) Q&A "A file descriptor is removed from an interest list only
 	// after all the file descriptors referring to the underlying open file
 	// description have been closed ... events may be reported for that file

@@ -25,7 +25,7 @@ import (
 // message (SEMANTICS.md#errors-classes, SEMANTICS.md#errors-index); errors.Is answers
 // isinstance, and an OSError keeps its errno.
 
-var _ = describe("OSError (PEP 3151 subclasses)", "", Label("api:errors"), func() {
+var _ = describe("OSError", "", Label("api:errors"), func() {
 	// Source: PEP 3151 "Compatibility concerns"/errno mapping and CPython
 	// Objects/exceptions.c errnomap; every row probed with CPython 3.11.7:
 	// type(OSError(errno.X, '')).__mro__ (SEMANTICS.md#errors-classes).

@@ -535,31 +535,33 @@ var _ = describe("select.poll.register", "", Label("api:poll"), func() {
 
 // Source: _PyLong_UnsignedShort_Converter: eventmask is a C unsigned short;
 // SEMANTICS.md#poll-register table (probed, test_poll.py::test_poll3, ::test_poll_c_limits).
-var _ = DescribeTable("select.poll.register and select.poll.modify eventmask", Label("api:poll"),
-	func(mask int, cls pyselect.Exception, msg string) {
-		_, w := support.Pipe()
-		p := pyselect.NewPoll()
-		for _, call := range []func() error{
-			func() error { return p.Register(w, pyselect.Mask(mask)) },
-			func() error { return p.Modify(w, pyselect.Mask(mask)) },
-		} {
-			var err error
-			Expect(func() { err = call() }).NotTo(Panic())
-			if cls == "" {
-				Expect(err).NotTo(HaveOccurred())
-			} else {
-				Expect(err).To(support.Raise(cls, msg))
-				Expect(p.Register(w)).To(Succeed()) // for Modify
+var _ = describe("select.poll.register", "", Label("api:poll"), func() {
+	DescribeTable("and modify take any eventmask a C unsigned short holds",
+		func(mask int, cls pyselect.Exception, msg string) {
+			_, w := support.Pipe()
+			p := pyselect.NewPoll()
+			for _, call := range []func() error{
+				func() error { return p.Register(w, pyselect.Mask(mask)) },
+				func() error { return p.Modify(w, pyselect.Mask(mask)) },
+			} {
+				var err error
+				Expect(func() { err = call() }).NotTo(Panic())
+				if cls == "" {
+					Expect(err).NotTo(HaveOccurred())
+				} else {
+					Expect(err).To(support.Raise(cls, msg))
+					Expect(p.Register(w)).To(Succeed()) // for Modify
+				}
 			}
-		}
-	},
-	Entry("When it is -1, it fails with ValueError: value must be positive", -1, pyselect.ValueError, "value must be positive"),
-	Entry("When it is math.MinInt, it fails with ValueError: value must be positive", math.MinInt, pyselect.ValueError, "value must be positive"),
-	Entry("When it is 65536 (USHRT_MAX+1), it fails with OverflowError", 65536, pyselect.OverflowError, "Python int too large for C unsigned short"),
-	Entry("When it is 2**31-1, it fails with OverflowError", math.MaxInt32, pyselect.OverflowError, "Python int too large for C unsigned short"),
-	Entry("When it is 65535 (USHRT_MAX), it is accepted", 65535, pyselect.Exception(""), ""),
-	Entry("When it is 0, it is accepted", 0, pyselect.Exception(""), ""),
-)
+		},
+		Entry("When it is -1, it fails with ValueError: value must be positive", -1, pyselect.ValueError, "value must be positive"),
+		Entry("When it is math.MinInt, it fails with ValueError: value must be positive", math.MinInt, pyselect.ValueError, "value must be positive"),
+		Entry("When it is 65536 (USHRT_MAX+1), it fails with OverflowError", 65536, pyselect.OverflowError, "Python int too large for C unsigned short"),
+		Entry("When it is 2**31-1, it fails with OverflowError", math.MaxInt32, pyselect.OverflowError, "Python int too large for C unsigned short"),
+		Entry("When it is 65535 (USHRT_MAX), it is accepted", 65535, pyselect.Exception(""), ""),
+		Entry("When it is 0, it is accepted", 0, pyselect.Exception(""), ""),
+	)
+})
 
 var _ = describe("select.poll.register", "", Label("api:poll"), func() {
 	When("the eventmask is 0", func() {
