@@ -55,7 +55,7 @@ var _ = describe("select.kqueue.close", "the close protocol", kqLabels, Label("r
 		return kq, kqWaitsForClose(kq)
 	})
 
-	When("a second object holds a dup of the queue's descriptor", func() {
+	When("a second object holds a dup", func() {
 		// Source: kqueue(2) (the queue is reached through the descriptor table, so a
 		// dup(2) of its descriptor is the same queue); FreeBSD kern_event.c:
 		// kqueue_register (an EVFILT_USER filter of ident 0 is one per queue).

@@ -131,7 +131,7 @@ var _ = describe("pyselect.Devpoll (zero value and nil pointer)", "", dpLabels, 
 	// object, so it behaves as a closed one: test_devpoll.py::test_close.
 	// Never descriptor 0.
 	// Design: sys/pyselect/pollfd.go (the zero pollFD is closed)
-	DescribeTable("is a closed object: every call raises ValueError, close() succeeds, descriptor 0 is never touched",
+	DescribeTable("is closed: every call is ValueError, close() succeeds, fd 0 is never touched",
 		func(dp *pyselect.Devpoll) {
 			for name, call := range map[string]func() error{
 				"poll(0)":           func() error { _, err := dp.Poll(0); return err },

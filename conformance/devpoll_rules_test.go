@@ -218,7 +218,7 @@ var _ = describe("select.devpoll.register", "", dpLabels, func() {
 		Expect(dp.Register(w)).To(support.Raise(pyselect.ValueError, devpollClosedMsg))
 	})
 
-	When("the buffer fills after RLIMIT_NOFILE's soft limit was lowered", Serial, func() {
+	When("the buffer fills under a lower RLIMIT_NOFILE", Serial, func() {
 		// Source: Modules/selectmodule.c: internal_devpoll_register flushes
 		// when "++self->n_fds == self->max_n_fds", and devpoll_flush sets
 		// n_fds to 0 before its write, so a failed write drops the changes
@@ -227,7 +227,7 @@ var _ = describe("select.devpoll.register", "", dpLabels, func() {
 		// will fail." poll(4D) ERRORS EINVAL "when using write/pwrite dp_nfds
 		// is greater than {OPEN_MAX}" (illumos devpoll.c: dpwrite checks the
 		// number of pollfds against RLIMIT_NOFILE).
-		It("fails the registration that fills it with OSError EINVAL, and drops the buffered changes", func() {
+		It("fails the registration that fills it (EINVAL), dropping buffered changes", func() {
 			limit := len(support.OpenFds()) + 32
 			setSoftNofile(uint64(limit))
 			dp := newDp()

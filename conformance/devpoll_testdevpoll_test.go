@@ -30,7 +30,7 @@ var _ = describe("select.devpoll", "", dpLabels, func() {
 	// writers, one chosen at random is written, and the next poll() gives
 	// exactly its reader ("self.assertEqual([w2r[wr]], ready_readers)");
 	// then both ends are closed and unregistered.
-	It("round-trips a message through each of 12 pipes, the next poll() reporting exactly the reader written to (test_devpoll.py::test_devpoll1)", func(ctx SpecContext) {
+	It("round-trips a message through each of 12 pipes, the next poll() reporting exactly the reader written to (test_devpoll1)", func(ctx SpecContext) {
 		dp := newDp()
 		msg := []byte(" This is a test.")
 		r2w, w2r := map[int]int{}, map[int]int{}
@@ -114,7 +114,7 @@ var _ = describe("select.devpoll", "", dpLabels, func() {
 	// fail with ValueError("I/O operation on closed ...")": modify(fd,
 	// POLLIN), poll(), register(fd, POLLIN), unregister(fd), fd being an
 	// open file's. Modules/selectmodule.c: devpoll_err_closed.
-	It("raises ValueError from fileno(), modify(), poll(), register() and unregister() once closed, and closes twice (test_devpoll.py::test_close)", func(ctx SpecContext) {
+	It("raises ValueError from fileno(), modify(), poll(), register() and unregister() once closed, and closes twice (test_close)", func(ctx SpecContext) {
 		fd := support.TempFile()
 		dp, err := pyselect.NewDevpoll()
 		Expect(err).NotTo(HaveOccurred())

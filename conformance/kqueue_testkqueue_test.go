@@ -152,7 +152,7 @@ var _ = describe("select.kqueue", "", kqLabels, func() {
 		})
 	})
 
-	When("it is made from a descriptor that is not a kqueue", func() {
+	When("made from a descriptor that is not a kqueue", func() {
 		// Source: kevent(2) "EBADF The specified descriptor is invalid", which every
 		// kernel returns for a descriptor of another type before it waits:
 		// freebsd-src sys/kern/kern_event.c: kqueue_acquire; openbsd sys/kern/kern_event.c

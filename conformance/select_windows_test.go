@@ -293,7 +293,7 @@ var _ = describe("select.select", "", Label("api:select", "os:windows"), func() 
 				Expect(ln.Close()).To(Succeed())
 				return h
 			}),
-			Entry("a handle value past FD_SETSIZE that is no socket (no range check on Windows)", func() any {
+			Entry("a handle past FD_SETSIZE that is no socket (no range check)", func() any {
 				return 1 << 20
 			}),
 		)
@@ -430,7 +430,7 @@ var _ = describe("select.select", "", Label("api:select", "os:windows"), func() 
 		}, SpecTimeout(10*time.Second))
 	})
 
-	When("a peer writes ten lines and closes (test_select.py::test_select over a socket)", func() {
+	When("a peer writes ten lines and closes (test_select over a socket)", func() {
 		// Source: test_select.py::test_select: select with timeouts 0, 1,
 		// 2, 4, 8, 16 then None; each result is ([], [], []) or exactly
 		// ([reader], [], []), the same object; read lines until EOF.
