@@ -21,7 +21,7 @@ import (
 
 // The close-protocol specs every object built on pollFD shares (Epoll,
 // Kqueue, Devpoll: sys/pyselect/pollfd.go), declared once and called from
-// close_protocol_linux_test.go, close_protocol_bsd_test.go and
+// epoll_close_protocol_linux_test.go, kqueue_close_protocol_bsd_test.go and
 // devpoll_close_protocol_test.go with the object's constructor.
 
 // itWakesAtRlimit: a call blocked in the object made by open (waiting,

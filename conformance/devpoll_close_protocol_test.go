@@ -19,7 +19,7 @@ import (
 )
 
 // The close protocol (SEMANTICS.md#close-protocol) for a Devpoll, as
-// close_protocol_linux_test.go and close_protocol_bsd_test.go check it for
+// epoll_close_protocol_linux_test.go and kqueue_close_protocol_bsd_test.go check it for
 // an Epoll and a Kqueue. A Devpoll's waker is a pipe whose read end Close
 // registers in the /dev/poll: the write wakes every DP_POLL waiting on the
 // set (illumos devpoll.c: dpwrite "Wake any pollcache waiters so they can

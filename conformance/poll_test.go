@@ -125,7 +125,7 @@ type maskName struct {
 	name string
 }
 
-// maskNames are the poll events maskGo names; poll_rdhup_test.go adds
+// maskNames are the poll events maskGo names; poll_poll_rdhup_test.go adds
 // POLLRDHUP where the OS has it.
 var maskNames = []maskName{
 	{pyselect.POLLIN, "POLLIN"}, {pyselect.POLLPRI, "POLLPRI"}, {pyselect.POLLOUT, "POLLOUT"},
