@@ -128,7 +128,7 @@ var _ = describe("select.epoll.poll", "EINTR", Label("api:epoll", "os:linux", "s
 	}, SpecTimeout(20*time.Second))
 })
 
-var _ = describe("select.epoll.poll", "Go form Epoll.Wait, EINTR", Label("api:epoll", "os:linux", "signals", "go-form"), func() {
+var _ = describe("select.epoll.poll", "Epoll.Wait, EINTR", Label("api:epoll", "os:linux", "signals", "go-form"), func() {
 	// Source: SEMANTICS.md#epoll-wait (like Poll, it retries EINTR with the time
 	// left and returns 0 once none is); PEP 475.
 	It("returns 0 only once the timeout has passed, never EINTR or early (tolerance +1 s)",
