@@ -21,18 +21,18 @@ import (
 
 // The close-protocol specs every object built on pollFD shares (Epoll,
 // Kqueue, Devpoll: sys/pyselect/pollfd.go), declared once and called from
-// close_protocol_linux_test.go, close_protocol_bsd_test.go and
+// epoll_close_protocol_linux_test.go, kqueue_close_protocol_bsd_test.go and
 // devpoll_close_protocol_test.go with the object's constructor.
 
 // itWakesAtRlimit: a call blocked in the object made by open (waiting,
 // the channel its error arrives on) is woken by Close when the process is
 // at RLIMIT_NOFILE, and fails with ValueError msg.
 func itWakesAtRlimit(msg string, open func() (obj io.Closer, waiting <-chan error)) {
-	When("the process is at RLIMIT_NOFILE while a call blocks", Serial, func() {
+	When("at RLIMIT_NOFILE while a call blocks", Serial, func() {
 		// Source: open(2) ERRORS EMFILE; Go's runtime/netpoll_*.go makes its
 		// wake-up once, in netpollinit, so that waking needs nothing later.
 		// Design: sys/pyselect/pollfd.go (pollFD: the close protocol)
-		It("wakes the call, which fails with ValueError: waking needs no descriptor", func(ctx SpecContext) {
+		It("wakes the call with ValueError: waking needs no descriptor", func(ctx SpecContext) {
 			obj, ch := open()
 			restore := support.ExhaustFds()
 			Expect(obj.Close()).To(Succeed())

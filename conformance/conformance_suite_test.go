@@ -20,5 +20,6 @@ import (
 
 func TestConformance(t *testing.T) {
 	RegisterFailHandler(Fail)
+	describeAPIs()
 	RunSpecs(t, "pyselect conformance ("+runtime.GOOS+"/"+runtime.GOARCH+")")
 }

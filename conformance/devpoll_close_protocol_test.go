@@ -20,13 +20,13 @@ import (
 )
 
 // The close protocol (SEMANTICS.md#close-protocol) for a Devpoll, as
-// close_protocol_linux_test.go and close_protocol_bsd_test.go check it for
+// epoll_close_protocol_linux_test.go and kqueue_close_protocol_bsd_test.go check it for
 // an Epoll and a Kqueue. A Devpoll's waker is a pipe whose read end Close
 // registers in the /dev/poll: the write wakes every DP_POLL waiting on the
 // set (illumos devpoll.c: dpwrite "Wake any pollcache waiters so they can
 // check the new descriptors").
 
-var _ = Describe("select.devpoll.close (the close protocol)", dpLabels, Label("reliability"), func() {
+var _ = describe("select.devpoll.close", "the close protocol", dpLabels, Label("reliability"), func() {
 	// Source: SEMANTICS.md#close-protocol (a call blocked in Poll is woken
 	// and returns ValueError 'I/O operation on closed devpoll object');
 	// SEMANTICS.md#errors-closed for the message. CPython closes the fd
@@ -127,12 +127,12 @@ var _ = Describe("select.devpoll.close (the close protocol)", dpLabels, Label("r
 	itClosesWhenCollected("Devpolls", func() (io.Closer, error) { return pyselect.NewDevpoll() })
 })
 
-var _ = Describe("pyselect.Devpoll (zero value and nil pointer)", dpLabels, Label("reliability"), func() {
+var _ = describe("pyselect.Devpoll (zero value and nil pointer)", "", dpLabels, Label("reliability"), func() {
 	// Source: https://go.dev/ref/spec#The_zero_value; Python has no such
 	// object, so it behaves as a closed one: test_devpoll.py::test_close.
 	// Never descriptor 0.
 	// Design: sys/pyselect/pollfd.go (the zero pollFD is closed)
-	DescribeTable("is a closed object: every call raises ValueError, close() succeeds, descriptor 0 is never touched",
+	DescribeTable("is closed: every call is ValueError, close() succeeds, fd 0 is never touched",
 		func(dp *pyselect.Devpoll) {
 			for name, call := range map[string]func() error{
 				"poll(0)":           func() error { _, err := dp.Poll(0); return err },

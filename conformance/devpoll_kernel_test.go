@@ -56,7 +56,7 @@ func dupFile(fd int) *os.File {
 	return f
 }
 
-var _ = Describe("/dev/poll (the kernel under select.devpoll)", dpLabels, func() {
+var _ = describe("/dev/poll (the kernel)", "", dpLabels, func() {
 	When("select.poll watches the devpoll's descriptor", func() {
 		// Source: poll(4D) NOTES "The /dev/poll driver does not yet support
 		// polling. Polling on a /dev/poll file descriptor will result in
@@ -75,7 +75,7 @@ var _ = Describe("/dev/poll (the kernel under select.devpoll)", dpLabels, func()
 		})
 	})
 
-	When("a child process writes to an inherited /dev/poll", func() {
+	When("a child writes to an inherited /dev/poll", func() {
 		// Source: poll(4D) NOTES "the /dev/poll file descriptor of a process
 		// will be inherited by its child process ... Any attempt to write or
 		// do ioctl by the child process will result in an EACCES error"

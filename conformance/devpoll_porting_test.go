@@ -71,7 +71,7 @@ var dpPortingRows = []readmeRow{
 	}},
 }
 
-var _ = Describe("the README's devpoll porting table", dpLabels, func() {
+var _ = describe("the README's devpoll porting table", "", dpLabels, func() {
 	// Source: README.md "### devpoll (illumos and Solaris)": each row's Go
 	// form does what its Python form does (Python docs
 	// https://docs.python.org/3/library/select.html#devpoll-polling-objects).

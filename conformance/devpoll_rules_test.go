@@ -88,7 +88,7 @@ var devpollClosedAtRegistration = support.Rows[devpollClosed]{
 	},
 }
 
-var _ = Describe("select.devpoll", dpLabels, func() {
+var _ = describe("select.devpoll", "", dpLabels, func() {
 	When("more fds are ready than RLIMIT_NOFILE's soft limit at creation", Serial, func() {
 		// Source: Modules/selectmodule.c: newDevPollObject sizes fds by
 		// getrlimit(RLIMIT_NOFILE)'s rlim_cur, and select_devpoll_poll_impl
@@ -130,7 +130,7 @@ var _ = Describe("select.devpoll", dpLabels, func() {
 	})
 })
 
-var _ = Describe("select.devpoll.register", dpLabels, func() {
+var _ = describe("select.devpoll.register", "", dpLabels, func() {
 	// Source: Modules/selectmodule.c: internal_devpoll_register stores the
 	// change in fds[n_fds] and calls devpoll_flush only when the buffer is
 	// full; select_devpoll_poll_impl flushes first. poll(4D): DP_ISPOLLED
@@ -219,7 +219,7 @@ var _ = Describe("select.devpoll.register", dpLabels, func() {
 		Expect(dp.Register(w)).To(support.Raise(builtins.ValueError, devpollClosedMsg))
 	})
 
-	When("the buffer fills after RLIMIT_NOFILE's soft limit was lowered", Serial, func() {
+	When("the buffer fills under a lower RLIMIT_NOFILE", Serial, func() {
 		// Source: Modules/selectmodule.c: internal_devpoll_register flushes
 		// when "++self->n_fds == self->max_n_fds", and devpoll_flush sets
 		// n_fds to 0 before its write, so a failed write drops the changes
@@ -228,7 +228,7 @@ var _ = Describe("select.devpoll.register", dpLabels, func() {
 		// will fail." poll(4D) ERRORS EINVAL "when using write/pwrite dp_nfds
 		// is greater than {OPEN_MAX}" (illumos devpoll.c: dpwrite checks the
 		// number of pollfds against RLIMIT_NOFILE).
-		It("fails the registration that fills it with OSError EINVAL, and drops the buffered changes", func() {
+		It("fails the registration that fills it (EINVAL), dropping buffered changes", func() {
 			limit := len(support.OpenFds()) + 32
 			setSoftNofile(uint64(limit))
 			dp := newDp()
@@ -246,7 +246,7 @@ var _ = Describe("select.devpoll.register", dpLabels, func() {
 	})
 })
 
-var _ = Describe("select.devpoll.modify", dpLabels, func() {
+var _ = describe("select.devpoll.modify", "", dpLabels, func() {
 	// Source: Modules/selectmodule.c: select_devpoll_modify_impl calls
 	// internal_devpoll_register(..., remove=1), which queues POLLREMOVE and
 	// then the new mask; poll(4D): "A special POLLREMOVE event in the events
@@ -274,7 +274,7 @@ var _ = Describe("select.devpoll.modify", dpLabels, func() {
 	})
 })
 
-var _ = Describe("select.devpoll.unregister", dpLabels, func() {
+var _ = describe("select.devpoll.unregister", "", dpLabels, func() {
 	// Source: Modules/selectmodule.c: select_devpoll_unregister_impl queues
 	// POLLREMOVE without looking the fd up; poll(4D) POLLREMOVE. CPython's
 	// poll.unregister raises KeyError instead (SEMANTICS.md#poll-unregister).
@@ -302,7 +302,7 @@ var _ = Describe("select.devpoll.unregister", dpLabels, func() {
 	})
 })
 
-var _ = Describe("select.devpoll.poll", dpLabels, func() {
+var _ = describe("select.devpoll.poll", "", dpLabels, func() {
 	// Source: Modules/selectmodule.c: select_devpoll_poll_impl: None and -1
 	// are dp_timeout -1 ("the call blocks until an interested poll events
 	// is available", poll(4D)); other values are milliseconds rounded away

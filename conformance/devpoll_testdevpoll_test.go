@@ -25,13 +25,13 @@ import (
 // cannot hold 1<<64: math.MaxInt (a mask) and math.MaxUint64 (a timeout)
 // stand for it, as in the test_poll.py port.
 
-var _ = Describe("select.devpoll", dpLabels, func() {
+var _ = describe("select.devpoll", "", dpLabels, func() {
 	// Source: test_devpoll.py::test_devpoll1: 12 pipes; register(rd) then
 	// modify(rd, POLLIN), register(wr, POLLOUT); poll() gives the ready
 	// writers, one chosen at random is written, and the next poll() gives
 	// exactly its reader ("self.assertEqual([w2r[wr]], ready_readers)");
 	// then both ends are closed and unregistered.
-	It("round-trips a message through each of 12 pipes, the next poll() reporting exactly the reader written to (test_devpoll.py::test_devpoll1)", func(ctx SpecContext) {
+	It("round-trips a message through each of 12 pipes, the next poll() reporting exactly the reader written to (test_devpoll1)", func(ctx SpecContext) {
 		dp := newDp()
 		msg := []byte(" This is a test.")
 		r2w, w2r := map[int]int{}, map[int]int{}
@@ -115,7 +115,7 @@ var _ = Describe("select.devpoll", dpLabels, func() {
 	// fail with ValueError("I/O operation on closed ...")": modify(fd,
 	// POLLIN), poll(), register(fd, POLLIN), unregister(fd), fd being an
 	// open file's. Modules/selectmodule.c: devpoll_err_closed.
-	It("raises ValueError from fileno(), modify(), poll(), register() and unregister() once closed, and closes twice (test_devpoll.py::test_close)", func(ctx SpecContext) {
+	It("raises ValueError from fileno(), modify(), poll(), register() and unregister() once closed, and closes twice (test_close)", func(ctx SpecContext) {
 		fd := support.TempFile()
 		dp, err := pyselect.NewDevpoll()
 		Expect(err).NotTo(HaveOccurred())

@@ -31,20 +31,24 @@ import (
 // The differential specs: every scenario in fixtures/scenarios, recorded
 // with CPython's select module by fixtures/record.py, is replayed against
 // pyselect and compared step by step (fixtures/README.md).
-// One spec per scenario; a scenario with no recording for this OS (kqueue
-// on Linux, epoll on the BSDs, or an OS nobody has recorded on yet) is
-// skipped as "not recorded on this OS", never passed.
-var _ = Describe("differential replay of CPython recordings", Label("differential"), func() {
-	fixtures := filepath.Join("..", "fixtures")
-	scenarios, err := differential.LoadScenarios(filepath.Join(fixtures, "scenarios"))
-	divergences, derr := differential.LoadDivergences(filepath.Join(fixtures, "divergences.json"))
-	dirs := differential.RecordingDirs(filepath.Join(fixtures, "cpython"), runtime.GOOS)
+// One spec per scenario, named by the scenario, under the API the scenario
+// is about; its doc, which says what CPython does, is in the spec's report.
+// A scenario with no recording for this OS (kqueue on Linux, epoll on the
+// BSDs, or an OS nobody has recorded on yet) is skipped as "not recorded on
+// this OS", never passed.
+var (
+	fixtures                 = filepath.Join("..", "fixtures")
+	scenarios, scenariosErr  = differential.LoadScenarios(filepath.Join(fixtures, "scenarios"))
+	divergences, divergesErr = differential.LoadDivergences(filepath.Join(fixtures, "divergences.json"))
+	recordingDirs            = differential.RecordingDirs(filepath.Join(fixtures, "cpython"), runtime.GOOS)
+)
 
+var _ = describe("fixtures/divergences.json", "", Label("differential"), func() {
 	// Source: fixtures/divergences.json is the one place a difference from
 	// CPython may be declared; an entry must point at a real step.
 	It("declares divergences only for steps that exist", func() {
-		Expect(err).NotTo(HaveOccurred())
-		Expect(derr).NotTo(HaveOccurred())
+		Expect(scenariosErr).NotTo(HaveOccurred())
+		Expect(divergesErr).NotTo(HaveOccurred())
 		steps := map[string]int{}
 		for _, sc := range scenarios {
 			steps[sc.Name] = len(sc.Steps)
@@ -54,13 +58,15 @@ var _ = Describe("differential replay of CPython recordings", Label("differentia
 			Expect(d.Step).To(BeNumerically("<=", steps[d.Scenario]), "divergence for step %d of %s", d.Step, d.Scenario)
 		}
 	})
+})
 
+func init() {
 	for _, api := range []string{"select", "poll", "epoll", "kqueue", "selectors", "socket"} {
 		name := "select." + api
 		if api == "selectors" || api == "socket" {
 			name = api // a module of its own
 		}
-		Describe(name, Label("api:"+api), func() {
+		describe(name, "replaying CPython's recordings", Label("differential", "api:"+api), func() {
 			for _, sc := range scenarios {
 				if len(sc.API) == 0 || sc.API[0] != api {
 					continue
@@ -69,14 +75,14 @@ var _ = Describe("differential replay of CPython recordings", Label("differentia
 				for _, a := range sc.API[1:] {
 					labels = append(labels, Label("api:"+a))
 				}
-				text := fmt.Sprintf("does what CPython recorded in %s: %s", sc.Name, sc.Doc)
 				// Source: each scenario's "source" field (a CPython test, a
 				// man page, a Python doc page or a SEMANTICS.md anchor), a
-				// report entry beside the spec, so that its text is the claim.
-				It(text, append(labels, func(ctx SpecContext) {
+				// report entry beside the spec, as its doc, the claim.
+				It(sc.Name, append(labels, func(ctx SpecContext) {
+					AddReportEntry("CPython", sc.Doc)
 					AddReportEntry("Source", sc.Source)
 					replayed := 0
-					for _, dir := range dirs {
+					for _, dir := range recordingDirs {
 						path := filepath.Join(dir, sc.Name+".json")
 						if _, err := os.Stat(path); err != nil {
 							continue
@@ -92,7 +98,7 @@ var _ = Describe("differential replay of CPython recordings", Label("differentia
 						}
 						Expect(err).NotTo(HaveOccurred(), "replaying %s", sc.Name)
 						if ms := differential.Compare(sc, rec, got, divergences); len(ms) > 0 {
-							Fail(differential.Report(sc, rec, ms))
+							Fail(sc.Doc + "\n\n" + differential.Report(sc, rec, ms))
 						}
 						replayed++
 					}
@@ -110,7 +116,7 @@ var _ = Describe("differential replay of CPython recordings", Label("differentia
 			}
 		})
 	}
-})
+}
 
 // kqueueOS lists the systems where Python has select.kqueue.
 var kqueueOS = map[string]bool{"darwin": true, "dragonfly": true, "freebsd": true, "netbsd": true, "openbsd": true}

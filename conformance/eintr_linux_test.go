@@ -18,16 +18,16 @@ import (
 // and tgkill(2) sends the signal to exactly that thread, so every signal
 // interrupts the system call under test. Each spec first shows the storm
 // works: a raw poll(2) on that thread fails with EINTR.
-var _ = Describe("EINTR (PEP 475) with tgkill on the waiting thread", Label("signals", "os:linux"), func() {
+func init() {
 	for _, api := range eintrAPIs {
 		for _, sig := range []unix.Signal{unix.SIGUSR2, unix.SIGURG} {
 			name := unix.SignalName(sig)
-			Describe(api.api, api.labels, func() {
-				When(name+" hits the waiting thread every 10 ms during a 300 ms wait", func() {
+			describe(api.api, "EINTR, tgkill", Label("signals", "os:linux"), api.labels, func() {
+				When(name+" hits the thread every 10 ms of a 300 ms wait", func() {
 					// Source: PEP 475; Python docs "Changed in version 3.5:
 					// ... retried with a recomputed timeout when interrupted
 					// by a signal"; SEMANTICS.md#eintr; signal(7) (select/poll always EINTR).
-					It("returns the empty result after the timeout, within [300 ms, 1 s], never InterruptedError", func(ctx SpecContext) {
+					It("returns empty in [300 ms, 1 s], never InterruptedError", func(ctx SpecContext) {
 						r, _ := support.Pipe()
 						var control error
 						var o eintrOutcome
@@ -43,7 +43,7 @@ var _ = Describe("EINTR (PEP 475) with tgkill on the waiting thread", Label("sig
 					}, SpecTimeout(10*time.Second))
 				})
 
-				When(name+" hits the waiting thread every 10 ms while it waits with no timeout", func() {
+				When(name+" hits the thread every 10 ms of a wait with no timeout", func() {
 					// Source: SEMANTICS.md#eintr (With timeout=None, the call retries
 					// forever ... returns ready) once data arrives.
 					It("keeps waiting and returns the fd once data arrives", func(ctx SpecContext) {
@@ -69,4 +69,4 @@ var _ = Describe("EINTR (PEP 475) with tgkill on the waiting thread", Label("sig
 			})
 		}
 	}
-})
+}

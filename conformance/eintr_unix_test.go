@@ -93,16 +93,16 @@ func expectTimedOut(o eintrOutcome) {
 	Expect(o.elapsed).To(BeNumerically("<", eintrTimeout+eintrSlack), "retries must use the time left, not the whole timeout again")
 }
 
-var _ = Describe("EINTR (PEP 475) with process-directed signals", Label("signals"), func() {
+func init() {
 	for _, api := range eintrAPIs {
-		Describe(api.api, api.labels, func() {
-			When("SIGUSR2 is sent to the process every 10 ms during a 300 ms wait", func() {
+		describe(api.api, "EINTR, kill", Label("signals"), api.labels, func() {
+			When("SIGUSR2 goes to the process every 10 ms of a 300 ms wait", func() {
 				// Source: PEP 475; Python docs select.select / poll.poll
 				// "Changed in version 3.5: The function is now retried with a
 				// recomputed timeout when interrupted by a signal"; SEMANTICS.md#eintr
 				// (probed: SIGALRM at 0.2 s, timeout 0.6 s -> empty result
 				// after 0.60 s).
-				It("returns the empty result after the timeout, within [300 ms, 1 s], never InterruptedError", func(ctx SpecContext) {
+				It("returns empty in [300 ms, 1 s], never InterruptedError", func(ctx SpecContext) {
 					r, _ := support.Pipe()
 					stop := support.Storm(eintrPeriod, support.KillProcess(unix.SIGUSR2))
 					o := eintrMeasure(api, r, eintrTimeout)
@@ -112,7 +112,7 @@ var _ = Describe("EINTR (PEP 475) with process-directed signals", Label("signals
 				}, SpecTimeout(10*time.Second))
 			})
 
-			When("SIGUSR2 is sent to the process every 10 ms while it waits with no timeout", func() {
+			When("SIGUSR2 goes to the process every 10 ms of a wait with no timeout", func() {
 				// Source: SEMANTICS.md#eintr (With timeout=None, the call retries forever.
 				// Probed: a signal at 0.1 s, then data at 0.5 s -> returns
 				// ready at 0.50 s).
@@ -131,4 +131,4 @@ var _ = Describe("EINTR (PEP 475) with process-directed signals", Label("signals
 			})
 		})
 	}
-})
+}

@@ -30,7 +30,7 @@ func epollWaitAsync(ep *pyselect.Epoll, timeout time.Duration) <-chan error {
 	return ch
 }
 
-var _ = Describe("select.epoll (goroutines)", Label("api:epoll", "os:linux"), func() {
+var _ = describe("select.epoll", "goroutines", Label("api:epoll", "os:linux"), func() {
 	// Source: epoll_wait(2) NOTES "While one thread is blocked in a call to
 	// epoll_wait(), it is possible for another thread to add a file descriptor to
 	// the waited-upon epoll instance. If the new file descriptor becomes ready, it
@@ -120,7 +120,7 @@ var _ = Describe("select.epoll (goroutines)", Label("api:epoll", "os:linux"), fu
 	}, SpecTimeout(20*time.Second))
 })
 
-var _ = Describe("select.epoll.close (while another goroutine waits)", Label("api:epoll", "os:linux"), func() {
+var _ = describe("select.epoll.close", "while another goroutine waits", Label("api:epoll", "os:linux"), func() {
 	// Source: SEMANTICS.md#close-protocol (a call blocked in Poll or Wait is woken
 	// and returns ValueError 'I/O operation on closed epoll object');
 	// SEMANTICS.md#errors-closed for the message. Python's

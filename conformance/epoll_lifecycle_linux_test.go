@@ -33,7 +33,7 @@ func epollNeedProc() {
 // compiles (and is only reached) where int has 64 bits.
 var epollIntMax int64 = math.MaxInt32
 
-var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
+var _ = describe("select.epoll", "", Label("api:epoll", "os:linux"), func() {
 	When("it is created with a positive sizehint", func() {
 		// Source: CPython test_epoll.py::test_create: "ep = select.epoll(16);
 		// self.assertTrue(ep.fileno() > 0); self.assertTrue(not ep.closed)".
@@ -179,7 +179,7 @@ var _ = Describe("select.epoll", Label("api:epoll", "os:linux"), func() {
 	})
 })
 
-var _ = Describe("select.epoll.close", Label("api:epoll", "os:linux"), func() {
+var _ = describe("select.epoll.close", "", Label("api:epoll", "os:linux"), func() {
 	When("called more than once", func() {
 		// Source: CPython test_epoll.py::test_close: "close() can be called more
 		// than once"; SEMANTICS.md#epoll-close (close() is idempotent and returns None).
@@ -220,7 +220,7 @@ var _ = Describe("select.epoll.close", Label("api:epoll", "os:linux"), func() {
 	})
 })
 
-var _ = Describe("select.epoll (closed object)", Label("api:epoll", "os:linux"), func() {
+var _ = describe("select.epoll", "closed object", Label("api:epoll", "os:linux"), func() {
 	var ep *pyselect.Epoll
 	var fd int
 	BeforeEach(func() {
@@ -286,7 +286,7 @@ var _ = Describe("select.epoll (closed object)", Label("api:epoll", "os:linux"),
 	)
 })
 
-var _ = Describe("select.epoll.poll (argument order)", Label("api:epoll", "os:linux"), func() {
+var _ = describe("select.epoll.poll", "argument order", Label("api:epoll", "os:linux"), func() {
 	// Source: SEMANTICS.md#epoll-order-of-checks (Order of checks: closed -> timeout -> maxevents):
 	// with both a bad timeout and a bad maxevents on an open epoll, the timeout's
 	// TypeError wins (probed: ep.poll('x', 0) -> TypeError).
@@ -297,7 +297,7 @@ var _ = Describe("select.epoll.poll (argument order)", Label("api:epoll", "os:li
 	})
 })
 
-var _ = Describe("select.epoll.fromfd", Label("api:epoll", "os:linux"), func() {
+var _ = describe("select.epoll.fromfd", "", Label("api:epoll", "os:linux"), func() {
 	// Source: CPython test_epoll.py::test_fromfd: "ep2 = select.epoll.fromfd(
 	// ep.fileno()); ep2.register(server...); ep2.register(client...);
 	// len(ep.poll(1, 4)) == 2; len(ep2.poll(0.9, 4)) == 2"; SEMANTICS.md#epoll-fromfd (Events

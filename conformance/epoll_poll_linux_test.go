@@ -39,7 +39,7 @@ func epollPollAsync(ep *pyselect.Epoll, timeout any, maxevents int) <-chan epoll
 	return ch
 }
 
-var _ = Describe("select.epoll.poll", Label("api:epoll", "os:linux"), func() {
+var _ = describe("select.epoll.poll", "", Label("api:epoll", "os:linux"), func() {
 	// Source: CPython test_epoll.py::test_control_and_wait (3.11; 3.13 accumulates
 	// events with busy_retry, as done here). Edge-triggered IN|OUT|ET on both ends
 	// of a TCP connection: first both EPOLLOUT, promptly; then "ep.poll(timeout=0.1,
@@ -251,7 +251,7 @@ var _ = Describe("select.epoll.poll", Label("api:epoll", "os:linux"), func() {
 	})
 })
 
-var _ = Describe("select.epoll.poll (timeout)", Label("api:epoll", "os:linux"), func() {
+var _ = describe("select.epoll.poll", "timeout", Label("api:epoll", "os:linux"), func() {
 	// Accepted timeouts are tried with a ready fd, so that even a "block forever"
 	// value returns at once: the spec checks the conversion, not the wait.
 	//

@@ -26,7 +26,7 @@ func (f epollFilenoer) Fileno() int { return int(f) }
 // epollNamedFd is a named integer type: an int to Python.
 type epollNamedFd int
 
-var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func() {
+var _ = describe("select.epoll.register", "", Label("api:epoll", "os:linux"), func() {
 	// Source: CPython test_epoll.py::test_add: "ep.register(server.fileno(),
 	// select.EPOLLIN | select.EPOLLOUT)" succeeds for both ends of a connection.
 	It("registers both ends of a TCP connection by fd int", func(ctx SpecContext) {
@@ -255,7 +255,7 @@ var _ = Describe("select.epoll.register", Label("api:epoll", "os:linux"), func()
 	})
 })
 
-var _ = Describe("select.epoll.register (eventmask)", Label("api:epoll", "os:linux"), func() {
+var _ = describe("select.epoll.register", "eventmask", Label("api:epoll", "os:linux"), func() {
 	// Source: SEMANTICS.md#epoll-eventmask (eventmask is unsigned int, bitwise=True: any int is
 	// accepted and truncated mod 2**32 (probed). 2**32 -> mask 0, accepted ...
 	// -2**31 -> 0x80000000 = EPOLLET. -1 -> 0xffffffff -> the kernel says OSError:
@@ -286,7 +286,7 @@ var _ = Describe("select.epoll.register (eventmask)", Label("api:epoll", "os:lin
 	})
 })
 
-var _ = Describe("select.epoll.modify", Label("api:epoll", "os:linux"), func() {
+var _ = describe("select.epoll.modify", "", Label("api:epoll", "os:linux"), func() {
 	// Source: CPython test_epoll.py::test_control_and_wait: "ep.modify(server.fileno(),
 	// select.EPOLLOUT)" changes the events reported; epoll_ctl(2) "EPOLL_CTL_MOD
 	// Change the settings associated with fd in the interest list".
@@ -336,7 +336,7 @@ var _ = Describe("select.epoll.modify", Label("api:epoll", "os:linux"), func() {
 	)
 })
 
-var _ = Describe("select.epoll.unregister", Label("api:epoll", "os:linux"), func() {
+var _ = describe("select.epoll.unregister", "", Label("api:epoll", "os:linux"), func() {
 	// Source: CPython test_epoll.py::test_control_and_wait: after
 	// "ep.unregister(client.fileno())" the client's events are no longer reported.
 	It("stops reporting events for the fd", func() {
@@ -386,26 +386,13 @@ var _ = Describe("select.epoll.unregister", Label("api:epoll", "os:linux"), func
 		}, SpecTimeout(10*time.Second))
 })
 
-var _ = Describe("select.epoll (closing a registered fd)", Label("api:epoll", "os:linux"), func() {
-	// Source: epoll(7) Q&A "Will closing a file descriptor cause it to be removed
-	// from all epoll interest lists? Yes"; SEMANTICS.md#epoll-closed-fd (Closing an fd removes it
-	// from the epoll set automatically in the kernel. A later poll gives no events).
-	It("removes the fd from the interest list", func() {
-		r, w := support.OncePipe()
-		ep := support.NewEpoll()
-		Expect(ep.Register(r.Fd, pyselect.EPOLLIN)).To(Succeed())
-		support.Write(w.Fd, []byte("x"))
-		Expect(ep.Poll(0, -1)).To(HaveLen(1))
-		r.Close()
-		Expect(ep.Poll(0, -1)).To(BeEmpty())
-	})
-
+var _ = describe("select.epoll.register", "closing a registered fd", Label("api:epoll", "os:linux"), func() {
 	// Source: epoll(7) Q&A "A file descriptor is removed from an interest list only
 	// after all the file descriptors referring to the underlying open file
 	// description have been closed ... events may be reported for that file
 	// descriptor"; SEMANTICS.md#epoll-closed-fd (If a dup of the fd keeps the open file alive,
 	// events keep arriving under the old fd number, and unregister(old_fd) -> EBADF).
-	It("keeps reporting under the old number while a dup keeps the open file alive, and unregister fails with EBADF", func() {
+	It("keeps reporting under the old number while a dup keeps the file open; unregister fails with EBADF", func() {
 		r, w := support.OncePipe()
 		ep := support.NewEpoll()
 		Expect(ep.Register(r.Fd, pyselect.EPOLLIN)).To(Succeed())

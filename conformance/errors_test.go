@@ -26,11 +26,11 @@ import (
 // message (SEMANTICS.md#errors-classes, SEMANTICS.md#errors-index); errors.Is answers
 // isinstance, and an OSError keeps its errno.
 
-var _ = Describe("errors (PEP 3151 OSError subclasses)", Label("api:errors"), func() {
+var _ = describe("OSError", "", Label("api:errors"), func() {
 	// Source: PEP 3151 "Compatibility concerns"/errno mapping and CPython
 	// Objects/exceptions.c errnomap; every row probed with CPython 3.11.7:
 	// type(OSError(errno.X, '')).__mro__ (SEMANTICS.md#errors-classes).
-	DescribeTable("maps an errno to the class CPython's PyErr_SetFromErrno raises, a subclass of OSError",
+	DescribeTable("maps an errno as PyErr_SetFromErrno does",
 		func(errno syscall.Errno, cls, parent builtins.Exception) {
 			Expect(builtins.ExceptionOf(errno)).To(Equal(cls))
 			Expect(cls.IsSubclass(parent)).To(BeTrue(), "%s derives from %s", cls, parent)
@@ -65,7 +65,7 @@ var _ = Describe("errors (PEP 3151 OSError subclasses)", Label("api:errors"), fu
 	When("select(2) fails with EBADF", func() {
 		// Source: test_select.py::test_errno; SEMANTICS.md#errors-classes (The message is [Errno
 		// N] strerror); probed: "OSError: [Errno 9] Bad file descriptor".
-		It("is an OSError carrying errno EBADF, matching errors.Is for both, printed as Python prints it", func() {
+		It("is an OSError with errno EBADF, errors.Is both, printed as Python prints it", func() {
 			if why, ok := selectSkipEBADF[runtime.GOOS]; ok {
 				Skip(why)
 			}
@@ -96,12 +96,12 @@ var _ = Describe("errors (PEP 3151 OSError subclasses)", Label("api:errors"), fu
 	})
 })
 
-var _ = Describe("errors (library exceptions)", Label("api:errors"), func() {
+var _ = describe("pyselect exceptions", "", Label("api:errors"), func() {
 	// Source: Python's exception hierarchy
 	// (https://docs.python.org/3/library/exceptions.html#exception-hierarchy):
 	// KeyError < LookupError, OverflowError < ArithmeticError, all <
 	// Exception; ValueError and RuntimeError are not OSError.
-	DescribeTable("matches errors.Is against its class and every base class, and no other",
+	DescribeTable("errors.Is matches class and bases",
 		func(err func() error, is, isNot []builtins.Exception) {
 			e := err()
 			Expect(e).To(HaveOccurred())

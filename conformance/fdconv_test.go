@@ -113,7 +113,7 @@ var fdconvValids = []fdconvValid{
 	{"a uintptr", func() (any, int) { w := readyWriter(); return uintptr(w), w }},
 	{"a named integer type (Python: an int subclass)", func() (any, int) { w := readyWriter(); return support.NamedFd(w), w }},
 	{"a Filenoer (Python: an object with fileno())", func() (any, int) { w := readyWriter(); return support.FilenoObj(w), w }},
-	{"a value whose Fileno() returns a uintptr (Python: any fileno() that returns an int)", func() (any, int) {
+	{"a value whose Fileno() returns a uintptr", func() (any, int) {
 		w := readyWriter()
 		return support.FilenoUintptr{Handle: uintptr(w)}, w
 	}},
@@ -155,22 +155,22 @@ var fdconvInvalids = []fdconvInvalid{
 	{what: "a string", make: func() any { return "3" }, cls: builtins.TypeError, msg: errNotFileno},
 	{what: "nil (None)", make: func() any { return nil }, cls: builtins.TypeError, msg: errNotFileno},
 	{what: "an object with no Fileno (test_select.py's Nope)", make: func() any { return support.Nope{} }, cls: builtins.TypeError, msg: errNotFileno},
-	{what: "an object whose Fileno returns a string (test_select.py's Almost)", make: func() any { return support.Almost{} }, cls: builtins.TypeError, msg: "fileno() returned a non-integer"},
+	{what: "test_select.py's Almost (Fileno returns a string)", make: func() any { return support.Almost{} }, cls: builtins.TypeError, msg: "fileno() returned a non-integer"},
 	{what: "a poll object (test_poll.py: register(p))", make: func() any { return pyselect.NewPoll() }, cls: builtins.TypeError, msg: errNotFileno},
 	{what: "a slice of ints", make: func() any { return []int{3} }, cls: builtins.TypeError, msg: errNotFileno},
 }
 
-var _ = Describe("fd arguments (PyObject_AsFileDescriptor)", func() {
+func init() {
 	for _, path := range fdconvPaths {
-		Describe(path.api, path.labels, func() {
+		describe(path.api, "fd arguments", path.labels, func() {
 			valid := []TableEntry{}
 			// Source: https://docs.python.org/3/library/select.html#select.select
 			// "objects with a fileno() method ... or raw file descriptors";
 			// SEMANTICS.md#fd-conversion (probed CPython 3.11.7).
 			for _, in := range fdconvValids {
-				valid = append(valid, Entry("When the fd is "+in.what+", it watches that descriptor", in))
+				valid = append(valid, Entry("When the fd is "+in.what+", it watches it", in))
 			}
-			DescribeTable("accepts what Python takes as an fd: an integer, fileno(), or a file or socket",
+			DescribeTable("accepts",
 				func(in fdconvValid) {
 					v, fd := in.make()
 					Expect(path.use(v, fd)).To(Equal(fd))
@@ -187,13 +187,10 @@ var _ = Describe("fd arguments (PyObject_AsFileDescriptor)", func() {
 			// Objects/fileobject.c: PyObject_AsFileDescriptor ("fileno()
 			// returned a non-integer" for Almost).
 			for _, in := range fdconvInvalids {
-				desc := "When the fd is " + in.what + ", it fails with " + string(in.cls)
-				if in.msg != "" {
-					desc += " " + strconv.Quote(in.msg)
-				}
+				desc := "When the fd is " + in.what + ", it raises " + string(in.cls)
 				invalid = append(invalid, Entry(desc, in))
 			}
-			DescribeTable("rejects what Python rejects, with CPython's class and message, never a panic",
+			DescribeTable("rejects",
 				func(in fdconvInvalid) {
 					if in.needs64 && strconv.IntSize < 64 {
 						Skip("a Fileno() int cannot hold 2**31 on a 32-bit GOARCH")
@@ -255,7 +252,7 @@ var _ = Describe("fd arguments (PyObject_AsFileDescriptor)", func() {
 
 	// Source: probed CPython 3.11.7: select([True],[],[]) returns [True];
 	// bool is an int subclass, True is fd 1 and False fd 0 (SEMANTICS.md#fd-conversion).
-	Describe("select.poll.unregister", Label("api:poll"), func() {
+	describe("select.poll.unregister", "fd arguments", Label("api:poll"), func() {
 		When("the fd is a bool", func() {
 			It("treats true as fd 1 and false as fd 0, as Python's True and False", func() {
 				p := pyselect.NewPoll()
@@ -267,4 +264,4 @@ var _ = Describe("fd arguments (PyObject_AsFileDescriptor)", func() {
 			})
 		})
 	})
-})
+}

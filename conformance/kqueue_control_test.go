@@ -25,7 +25,7 @@ import (
 
 // kqueue.control's argument rules, timeouts, errors and EINTR.
 
-var _ = Describe("select.kqueue.control", kqLabels, func() {
+var _ = describe("select.kqueue.control", "", kqLabels, func() {
 	DescribeTable("checks its arguments in CPython's order",
 		// Source: SEMANTICS.md#kqueue-control (Modules/selectmodule.c: select_kqueue_control_impl): maxevents is
 		// a C int, then the closed check, then "Length of eventlist must be 0

@@ -132,7 +132,7 @@ var kqPortingRows = []readmeRow{
 	}},
 }
 
-var _ = Describe("the README's kqueue porting table", kqLabels, func() {
+var _ = describe("the README's kqueue porting table", "", kqLabels, func() {
 	// Source: README.md "### kqueue (macOS and the BSDs)": each row's Go
 	// form does what its Python form does (Python docs
 	// https://docs.python.org/3/library/select.html#kqueue-objects and

@@ -59,7 +59,7 @@ func identFilters(evs []pyselect.Kevent) []identFilter {
 	return s
 }
 
-var _ = Describe("select.kqueue", kqLabels, func() {
+var _ = describe("select.kqueue", "", kqLabels, func() {
 	// Source: CPython test_kqueue.py::test_create_queue: "kq = select.kqueue();
 	// self.assertTrue(kq.fileno() > 0, kq.fileno()); self.assertTrue(not
 	// kq.closed); kq.close(); self.assertTrue(kq.closed);
@@ -153,7 +153,7 @@ var _ = Describe("select.kqueue", kqLabels, func() {
 		})
 	})
 
-	When("it is made from a descriptor that is not a kqueue", func() {
+	When("made from a descriptor that is not a kqueue", func() {
 		// Source: kevent(2) "EBADF The specified descriptor is invalid", which every
 		// kernel returns for a descriptor of another type before it waits:
 		// freebsd-src sys/kern/kern_event.c: kqueue_acquire; openbsd sys/kern/kern_event.c
@@ -190,7 +190,7 @@ var _ = Describe("select.kqueue", kqLabels, func() {
 	})
 })
 
-var _ = Describe("select.kevent", kqLabels, func() {
+var _ = describe("select.kevent", "", kqLabels, func() {
 	var fd int
 	var other pyselect.Kevent
 	BeforeEach(func() {
@@ -256,7 +256,7 @@ var _ = Describe("select.kevent", kqLabels, func() {
 	})
 })
 
-var _ = Describe("select.kqueue.control", kqLabels, func() {
+var _ = describe("select.kqueue.control", "", kqLabels, func() {
 	// Source: CPython test_kqueue.py::testPair: a.send(b'foo'); r =
 	// kq.control([event1, event2], 1, 1) returns one event, without
 	// KQ_EV_ERROR, and b.recv(r[0].data) == b'foo'.

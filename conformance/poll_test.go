@@ -126,7 +126,7 @@ type maskName struct {
 	name string
 }
 
-// maskNames are the poll events maskGo names; poll_rdhup_test.go adds
+// maskNames are the poll events maskGo names; poll_poll_rdhup_test.go adds
 // POLLRDHUP where the OS has it.
 var maskNames = []maskName{
 	{pyselect.POLLIN, "POLLIN"}, {pyselect.POLLPRI, "POLLPRI"}, {pyselect.POLLOUT, "POLLOUT"},
@@ -218,7 +218,7 @@ func pollInBackground(p *pyselect.Poll, timeout any) <-chan pollResult {
 	return ch
 }
 
-var _ = Describe("select.poll", Label("api:poll"), func() {
+var _ = describe("select.poll", "", Label("api:poll"), func() {
 	// Source: test_poll.py::test_poll1: 12 pipes; register(rd) then
 	// modify(rd, POLLIN), register(wr, POLLOUT); poll()/write/poll()/read
 	// round-trips every message, then close and unregister both ends.
@@ -475,7 +475,7 @@ var _ = Describe("select.poll", Label("api:poll"), func() {
 	})
 })
 
-var _ = Describe("select.poll.register", Label("api:poll"), func() {
+var _ = describe("select.poll.register", "", Label("api:poll"), func() {
 	// Source: Python docs poll.register "eventmask ... If not specified,
 	// the default value used will check for all 3 types of events"
 	// (POLLIN | POLLPRI | POLLOUT); probed: a socketpair end with data ->
@@ -536,33 +536,35 @@ var _ = Describe("select.poll.register", Label("api:poll"), func() {
 
 // Source: _PyLong_UnsignedShort_Converter: eventmask is a C unsigned short;
 // SEMANTICS.md#poll-register table (probed, test_poll.py::test_poll3, ::test_poll_c_limits).
-var _ = DescribeTable("select.poll.register and select.poll.modify eventmask", Label("api:poll"),
-	func(mask int, cls builtins.Exception, msg string) {
-		_, w := support.Pipe()
-		p := pyselect.NewPoll()
-		for _, call := range []func() error{
-			func() error { return p.Register(w, pyselect.Mask(mask)) },
-			func() error { return p.Modify(w, pyselect.Mask(mask)) },
-		} {
-			var err error
-			Expect(func() { err = call() }).NotTo(Panic())
-			if cls == "" {
-				Expect(err).NotTo(HaveOccurred())
-			} else {
-				Expect(err).To(support.Raise(cls, msg))
-				Expect(p.Register(w)).To(Succeed()) // for Modify
+var _ = describe("select.poll.register", "", Label("api:poll"), func() {
+	DescribeTable("and modify take any eventmask a C unsigned short holds",
+		func(mask int, cls builtins.Exception, msg string) {
+			_, w := support.Pipe()
+			p := pyselect.NewPoll()
+			for _, call := range []func() error{
+				func() error { return p.Register(w, pyselect.Mask(mask)) },
+				func() error { return p.Modify(w, pyselect.Mask(mask)) },
+			} {
+				var err error
+				Expect(func() { err = call() }).NotTo(Panic())
+				if cls == "" {
+					Expect(err).NotTo(HaveOccurred())
+				} else {
+					Expect(err).To(support.Raise(cls, msg))
+					Expect(p.Register(w)).To(Succeed()) // for Modify
+				}
 			}
-		}
-	},
-	Entry("When it is -1, it fails with ValueError: value must be positive", -1, builtins.ValueError, "value must be positive"),
-	Entry("When it is math.MinInt, it fails with ValueError: value must be positive", math.MinInt, builtins.ValueError, "value must be positive"),
-	Entry("When it is 65536 (USHRT_MAX+1), it fails with OverflowError", 65536, builtins.OverflowError, "Python int too large for C unsigned short"),
-	Entry("When it is 2**31-1, it fails with OverflowError", math.MaxInt32, builtins.OverflowError, "Python int too large for C unsigned short"),
-	Entry("When it is 65535 (USHRT_MAX), it is accepted", 65535, builtins.Exception(""), ""),
-	Entry("When it is 0, it is accepted", 0, builtins.Exception(""), ""),
-)
+		},
+		Entry("When it is -1, it fails with ValueError: value must be positive", -1, builtins.ValueError, "value must be positive"),
+		Entry("When it is math.MinInt, it fails with ValueError: value must be positive", math.MinInt, builtins.ValueError, "value must be positive"),
+		Entry("When it is 65536 (USHRT_MAX+1), it fails with OverflowError", 65536, builtins.OverflowError, "Python int too large for C unsigned short"),
+		Entry("When it is 2**31-1, it fails with OverflowError", math.MaxInt32, builtins.OverflowError, "Python int too large for C unsigned short"),
+		Entry("When it is 65535 (USHRT_MAX), it is accepted", 65535, builtins.Exception(""), ""),
+		Entry("When it is 0, it is accepted", 0, builtins.Exception(""), ""),
+	)
+})
 
-var _ = Describe("select.poll.register", Label("api:poll"), func() {
+var _ = describe("select.poll.register", "", Label("api:poll"), func() {
 	When("the eventmask is 0", func() {
 		// Source: SEMANTICS.md#poll-register (0: accepted; only POLLERR/POLLHUP/POLLNVAL can be
 		// reported); poll(2) "revents ... POLLERR, POLLHUP, or POLLNVAL ...
@@ -578,7 +580,7 @@ var _ = Describe("select.poll.register", Label("api:poll"), func() {
 	})
 })
 
-var _ = Describe("select.poll.modify", Label("api:poll"), func() {
+var _ = describe("select.poll.modify", "", Label("api:poll"), func() {
 	// Source: Python docs poll.modify "Attempting to modify a file
 	// descriptor that was never registered causes an OSError exception
 	// with errno ENOENT to be raised"; SEMANTICS.md#poll-modify FileNotFoundError "[Errno 2]
@@ -603,7 +605,7 @@ var _ = Describe("select.poll.modify", Label("api:poll"), func() {
 	})
 })
 
-var _ = Describe("select.poll.unregister", Label("api:poll"), func() {
+var _ = describe("select.poll.unregister", "", Label("api:poll"), func() {
 	// Source: SEMANTICS.md#poll-unregister (Not registered -> KeyError(fd_int). The fd is the
 	// converted int, even when an object was passed: unregister(F(999))
 	// -> KeyError: 999) (probed).
@@ -635,7 +637,7 @@ var _ = Describe("select.poll.unregister", Label("api:poll"), func() {
 	})
 })
 
-var _ = Describe("select.poll.poll", Label("api:poll"), func() {
+var _ = describe("select.poll.poll", "", Label("api:poll"), func() {
 	When("nothing is registered", func() {
 		// Source: SEMANTICS.md#poll-poll (With nothing registered, poll(0) -> [], and
 		// poll(10) sleeps ~10 ms) (probed).
@@ -656,7 +658,7 @@ var _ = Describe("select.poll.poll", Label("api:poll"), func() {
 	// POSIX poll(2) requires POLLIN when "data other than high-priority
 	// data may be read without blocking" and POLLOUT when "normal data may
 	// be written without blocking": anyOf, checked on every OS.
-	DescribeTable("reports the revents the kernel gives, masked to 16 bits",
+	DescribeTable("reports the kernel's revents",
 		func(situation string, setup func() (fd int, mask pyselect.Mask), anyOf pyselect.Mask) {
 			fd, mask := setup()
 			p := pyselect.NewPoll()
@@ -673,7 +675,7 @@ var _ = Describe("select.poll.poll", Label("api:poll"), func() {
 			unix.Close(w)
 			return r, pyselect.POLLIN | pyselect.POLLPRI | pyselect.POLLOUT
 		}, pyselect.Mask(0)),
-		Entry("When a pipe's reader has closed, the write end polled with mask 0 reports POLLERR (Linux), POLLHUP, or nothing where poll is built on kqueue (macOS, DragonFly)", "pipe write end, reader closed, mask 0", func() (int, pyselect.Mask) {
+		Entry("When a pipe's reader closed, mask 0 on the write end gets POLLERR (Linux), POLLHUP or nothing (kqueue)", "pipe write end, reader closed, mask 0", func() (int, pyselect.Mask) {
 			r, w := support.Pipe()
 			unix.Close(r)
 			return w, 0
@@ -683,12 +685,12 @@ var _ = Describe("select.poll.poll", Label("api:poll"), func() {
 			unix.Close(r)
 			return w, pyselect.POLLOUT
 		}, pyselect.Mask(0)),
-		Entry("When a socketpair peer has closed, the default mask reports the kernel's hang-up revents (Linux POLLIN|POLLOUT|POLLHUP, 21; NetBSD and illumos no POLLHUP)", "socketpair, peer closed, default mask", func() (int, pyselect.Mask) {
+		Entry("When a socketpair peer closed, the default mask gets hang-ups (Linux 21, NetBSD/illumos no POLLHUP)", "socketpair, peer closed, default mask", func() (int, pyselect.Mask) {
 			a, b := support.SocketPair(unix.SOCK_STREAM)
 			unix.Close(b)
 			return a, pyselect.POLLIN | pyselect.POLLPRI | pyselect.POLLOUT
 		}, pyselect.Mask(0)),
-		Entry("When a socketpair peer has closed, POLLIN alone reports POLLIN, with POLLHUP where the kernel sets it (Linux)", "socketpair, peer closed, POLLIN only", func() (int, pyselect.Mask) {
+		Entry("When a socketpair peer has closed, POLLIN alone reports POLLIN, and POLLHUP on Linux", "socketpair, peer closed, POLLIN only", func() (int, pyselect.Mask) {
 			a, b := support.SocketPair(unix.SOCK_STREAM)
 			unix.Close(b)
 			return a, pyselect.POLLIN
@@ -750,7 +752,7 @@ var _ = Describe("select.poll.poll", Label("api:poll"), func() {
 		// Source: https://docs.python.org/3/library/select.html#select.PIPE_BUF
 		// (bytes writable without blocking once poll() reports a pipe ready
 		// for writing); pipe(7) PIPE_BUF atomicity.
-		It("reports POLLOUT for a full pipe only once select.PIPE_BUF bytes fit, and then a PIPE_BUF write goes through whole", func() {
+		It("reports POLLOUT on a full pipe only once PIPE_BUF bytes fit; then a PIPE_BUF write goes through whole", func() {
 			expectPipeBufAtomic(func(w int) bool {
 				p := pyselect.NewPoll()
 				Expect(p.Register(w, pyselect.POLLOUT)).To(Succeed())

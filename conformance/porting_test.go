@@ -29,7 +29,7 @@ import (
 // variables, poll and epoll behind one interface, hasattr, and the empty
 // select.
 
-var _ = Describe("socket.fileno() and io.IOBase.fileno()", Label("api:fileno"), func() {
+var _ = describe("socket.fileno() and io.IOBase.fileno()", "", Label("api:fileno"), func() {
 	// Source: https://docs.python.org/3/library/socket.html#socket.socket.fileno
 	// "Return the socket's file descriptor (a small integer), or -1 on failure."
 	// Python: test_socket.py::GeneralModuleTests::test_socket_fileno
@@ -94,7 +94,7 @@ var netErrors = map[string]struct {
 	cls   builtins.Exception
 	errno syscall.Errno
 }{
-	"a read after the peer reset the connection (SO_LINGER 0)": {func() error {
+	"a read after an RST": {func() error {
 		client, server := support.TCPPair()
 		Expect(server.SetLinger(0)).To(Succeed())
 		server.Close()
@@ -102,7 +102,7 @@ var netErrors = map[string]struct {
 		_, err := client.Read(make([]byte, 1))
 		return err
 	}, builtins.ConnectionResetError, unix.ECONNRESET},
-	"a connect to a closed port of 127.0.0.1": {func() error {
+	"a connect to a closed port": {func() error {
 		ln, err := net.Listen("tcp4", "127.0.0.1:0")
 		Expect(err).NotTo(HaveOccurred())
 		addr := ln.Addr().String()
@@ -113,7 +113,7 @@ var netErrors = map[string]struct {
 		}
 		return err
 	}, builtins.ConnectionRefusedError, unix.ECONNREFUSED},
-	"a write after the peer closed a stream socket": {func() error {
+	"a write after the peer closed": {func() error {
 		ln, err := net.Listen("unix", filepath.Join(GinkgoT().TempDir(), "s"))
 		Expect(err).NotTo(HaveOccurred())
 		DeferCleanup(ln.Close)
@@ -128,13 +128,13 @@ var netErrors = map[string]struct {
 	}, builtins.BrokenPipeError, unix.EPIPE},
 }
 
-var _ = Describe("except on socket errors", Label("api:errors"), func() {
+var _ = describe("OSError", "socket errors", Label("api:errors"), func() {
 	// Source: PEP 3151 (the errno selects the OSError subclass);
 	// https://docs.python.org/3/library/exceptions.html#os-exceptions
 	// Python: test_exceptions.py::ExceptionTests::testAttributes
 	for what, c := range netErrors {
 		When(what, func() {
-			It("is caught by except "+string(c.cls)+", ConnectionError and OSError, and str(e) is \"[Errno N] strerror\"", func() {
+			It("matches except "+string(c.cls)+", ConnectionError, OSError; str(e) \"[Errno N] strerror\"", func() {
 				err := c.make()
 				var op *net.OpError
 				Expect(errors.As(err, &op)).To(BeTrue(), "a *net.OpError, not pyselect's: %#v", err)
@@ -196,10 +196,10 @@ var _ = Describe("except on socket errors", Label("api:errors"), func() {
 	})
 })
 
-var _ = Describe("select.poll masks", Label("api:poll"), func() {
+var _ = describe("select.poll.poll", "masks", Label("api:poll"), func() {
 	// Source: https://docs.python.org/3/library/select.html#select.poll.register
 	// Python: test_poll.py::PollTests::test_poll1 (masks built with |)
-	When("a mask is held in a variable and combined with a result's events", func() {
+	When("a mask is held in a variable and combined with events", func() {
 		It("flows into register and modify and compares with Event.Events", func() {
 			readOnly := pyselect.POLLIN | pyselect.POLLPRI
 			r, w := support.Pipe()
@@ -218,9 +218,9 @@ var _ = Describe("select.poll masks", Label("api:poll"), func() {
 	})
 })
 
-var _ = Describe("hasattr(select, name)", Label("api:select"), func() {
+var _ = describe("select", "hasattr(select, name)", Label("api:select"), func() {
 	// Source: https://docs.python.org/3/library/select.html ("Availability" of each object)
-	When("code picks epoll or poll at run time", func() {
+	When("code picks epoll or poll", func() {
 		It("gets epoll exactly where hasattr(select, 'epoll'), and either answers the Poller calls", func() {
 			impl, err := pyselect.NewPoller()
 			Expect(err).NotTo(HaveOccurred())
@@ -247,7 +247,7 @@ var _ = Describe("hasattr(select, name)", Label("api:select"), func() {
 	})
 })
 
-var _ = Describe("select.select", Label("api:select"), func() {
+var _ = describe("select.select", "", Label("api:select"), func() {
 	// Source: select(2) "Some code calls select() with all three sets empty,
 	// nfds zero, and a non-NULL timeout as a fairly portable way to sleep".
 	// Python: test_select.py::SelectTestCase::test_returned_list_identity

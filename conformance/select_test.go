@@ -49,7 +49,7 @@ var selectSkipEBADF = map[string]string{
 // readyWriter returns a pipe's write end: writable at once.
 func readyWriter() int { _, w := support.Pipe(); return w }
 
-var _ = Describe("select.select", Label("api:select"), func() {
+var _ = describe("select.select", "", Label("api:select"), func() {
 	// Source: test_select.py::test_error_conditions (Nope, Almost,
 	// "not a number", -1). select(1, 2, 3) ("arguments 1-3 must be
 	// sequences") has no Go form: Select takes slices.

@@ -120,7 +120,7 @@ func loopback(port int) *windows.SockaddrInet4 {
 	return &windows.SockaddrInet4{Port: port, Addr: [4]byte{127, 0, 0, 1}}
 }
 
-var _ = Describe("select.select", Label("api:select", "os:windows"), func() {
+var _ = describe("select.select", "", Label("api:select", "os:windows"), func() {
 	When("a connected TCP socket has nothing to read", func() {
 		// Source: Winsock select: writefds "Data can be sent"; readfds
 		// only when data, a pending connection or a close arrives.
@@ -294,7 +294,7 @@ var _ = Describe("select.select", Label("api:select", "os:windows"), func() {
 				Expect(ln.Close()).To(Succeed())
 				return h
 			}),
-			Entry("a handle value past FD_SETSIZE that is no socket (no range check on Windows)", func() any {
+			Entry("a handle past FD_SETSIZE that is no socket (no range check)", func() any {
 				return 1 << 20
 			}),
 		)
@@ -431,7 +431,7 @@ var _ = Describe("select.select", Label("api:select", "os:windows"), func() {
 		}, SpecTimeout(10*time.Second))
 	})
 
-	When("a peer writes ten lines and closes (test_select.py::test_select over a socket)", func() {
+	When("a peer writes ten lines and closes (test_select over a socket)", func() {
 		// Source: test_select.py::test_select: select with timeouts 0, 1,
 		// 2, 4, 8, 16 then None; each result is ([], [], []) or exactly
 		// ([reader], [], []), the same object; read lines until EOF.
@@ -481,7 +481,7 @@ var _ = Describe("select.select", Label("api:select", "os:windows"), func() {
 
 // What Python's select module does on Unix but not on Windows: kept in
 // the catalogue, skipped here with the reason, so the report shows them.
-var _ = Describe("select.select", Label("api:select", "os:windows"), func() {
+var _ = describe("select.select", "", Label("api:select", "os:windows"), func() {
 	// Python: test_select.py::test_select
 	It("reports a pipe readable once data is written", func() {
 		Skip("Windows select() takes sockets only: a pipe is WSAENOTSOCK (checked above); test_select runs above over a socket")
@@ -501,28 +501,28 @@ var _ = Describe("select.select", Label("api:select", "os:windows"), func() {
 	})
 })
 
-var _ = Describe("select.PIPE_BUF", Label("api:select", "os:windows"), func() {
+var _ = describe("select.PIPE_BUF", "", Label("api:select", "os:windows"), func() {
 	// Source: https://docs.python.org/3/library/select.html#select.PIPE_BUF (Availability: Unix)
 	It("is the number of bytes a pipe write is atomic up to", func() {
 		Skip("Unix only: Python's select module on Windows has no PIPE_BUF, nor has pyselect (sys/pyselect/api_windows_test.go)")
 	})
 })
 
-var _ = Describe("select.poll", Label("api:poll", "os:windows"), func() {
+var _ = describe("select.poll", "", Label("api:poll", "os:windows"), func() {
 	// Source: https://docs.python.org/3/library/select.html#select.poll "(Not supported by all operating systems.)": Windows has none
 	It("exists", func() {
 		Skip("Python on Windows has no select.poll; pyselect.Poll is not built on windows (sys/pyselect/api_windows_test.go)")
 	})
 })
 
-var _ = Describe("select.epoll", Label("api:epoll", "os:windows"), func() {
+var _ = describe("select.epoll", "", Label("api:epoll", "os:windows"), func() {
 	// Source: https://docs.python.org/3/library/select.html#select.epoll "(Only supported on Linux 2.5.44 and newer.)"
 	It("exists", func() {
 		Skip("Linux only; pyselect.Epoll is not built on windows (sys/pyselect/api_windows_test.go)")
 	})
 })
 
-var _ = Describe("select.kqueue", Label("api:kqueue", "os:windows"), func() {
+var _ = describe("select.kqueue", "", Label("api:kqueue", "os:windows"), func() {
 	// Source: https://docs.python.org/3/library/select.html#select.kqueue "(Only supported on BSD.)"
 	It("exists", func() {
 		Skip("BSD and macOS only; pyselect.Kqueue is not built on windows (sys/pyselect/api_windows_test.go)")

@@ -65,10 +65,10 @@ func (f *failingFile) Fileno() (int, error) {
 }
 func (f *failingFile) String() string { return "failingFile" }
 
-var _ = Describe("selectors", Label("api:selectors"), func() {
+func init() {
 	for _, c := range selectorClasses() {
-		Describe("selectors."+c.name, c.labels, func() {
-			When("a file object's fileno() and repr call the selector back", func() {
+		describe("selectors."+c.name, "", Label("api:selectors"), c.labels, func() {
+			When("fileno() and repr call the selector back", func() {
 				// Source: Lib/selectors.py: _BaseSelectorImpl._fileobj_lookup calls fileobj.fileno(),
 				// and _BaseSelectorImpl.register / BaseSelector.get_key format "{!r}" of it,
 				// with no lock held: Python code there may use the selector
@@ -101,10 +101,10 @@ var _ = Describe("selectors", Label("api:selectors"), func() {
 				})
 			})
 
-			When("a file object's fileno() raises AttributeError", func() {
+			When("fileno() raises AttributeError", func() {
 				// Source: Lib/selectors.py: _fileobj_to_fd "except (AttributeError, TypeError, ValueError):
 				// raise ValueError("Invalid file object: {!r}")"; _BaseSelectorImpl._fileobj_lookup
-				It("refuses it with ValueError 'Invalid file object', and finds one registered before by identity", func() {
+				It("is ValueError 'Invalid file object', and finds one registered before by identity", func() {
 					s := newSelector(c)
 					_, err := s.Register(&forwardingFile{}, selectors.EVENT_READ)
 					Expect(err).To(support.Raise(builtins.ValueError, "Invalid file object: forwardingFile"))
@@ -145,4 +145,4 @@ var _ = Describe("selectors", Label("api:selectors"), func() {
 			})
 		})
 	}
-})
+}

@@ -137,13 +137,13 @@ func py(class, test string) Labels {
 	return Label("python:test_selectors.py::" + class + "TestCase::" + test)
 }
 
-var _ = Describe("selectors", Label("api:selectors"), func() {
+func init() {
 	for _, c := range selectorClasses() {
-		Describe("selectors."+c.name, c.labels, func() {
+		describe("selectors."+c.name, "", Label("api:selectors"), c.labels, func() {
 			selectorSpecs(c)
 		})
 	}
-})
+}
 
 func selectorSpecs(c selectorClass) {
 	// Source: Lib/selectors.py: _BaseSelectorImpl.register; https://docs.python.org/3/library/selectors.html#selectors.BaseSelector.register

@@ -31,9 +31,9 @@ func className(s selectors.BaseSelector[any]) string {
 	return name
 }
 
-var _ = Describe("selectors", Label("api:selectors"), func() {
+func init() {
 	for _, c := range selectorClasses() {
-		Describe("selectors."+c.name, c.labels, func() {
+		describe("selectors."+c.name, "", Label("api:selectors"), c.labels, func() {
 			When("a timeout is not whole ms", func() {
 				// Source: Lib/selectors.py: _PollLikeSelector.select "timeout =
 				// math.ceil(timeout * 1e3)" (poll, devpoll; epoll's then "* 1e-3"), so that
@@ -63,4 +63,4 @@ var _ = Describe("selectors", Label("api:selectors"), func() {
 			})
 		})
 	}
-})
+}

@@ -16,9 +16,9 @@ import (
 	"github.com/pyselect/pyselect/sys/selectors"
 )
 
-var _ = Describe("selectors", Label("api:selectors"), func() {
+func init() {
 	for _, c := range selectorClasses() {
-		Describe("selectors."+c.name, c.labels, func() {
+		describe("selectors."+c.name, "", Label("api:selectors"), c.labels, func() {
 			When("a TCP socket has only urgent data pending", func() {
 				// Source: Lib/selectors.py: EpollSelector registers EVENT_READ as
 				// _EVENT_READ = select.EPOLLIN, PollSelector as POLLIN, SelectSelector in
@@ -48,4 +48,4 @@ var _ = Describe("selectors", Label("api:selectors"), func() {
 			})
 		})
 	}
-})
+}

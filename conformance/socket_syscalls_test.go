@@ -163,7 +163,7 @@ func init() {
 	}
 }
 
-var _ = Describe("socket: system calls", Label("api:socket"), func() {
+var _ = describe("socket.socket", "system calls", Label("api:socket"), func() {
 	// Source: Modules/socketmodule.c (sock_call_ex, internal_select,
 	// sock_recv_impl, sock_send_impl, internal_setblocking, sock_accept_impl,
 	// sock_initobj's getsockname check) and Lib/socket.py, as strace -f

@@ -54,7 +54,7 @@ func isNonblocking(s *socket.Socket) bool {
 	return fl&unix.O_NONBLOCK != 0
 }
 
-var _ = Describe("socket.socket", Label("api:socket"), func() {
+var _ = describe("socket.socket", "", Label("api:socket"), func() {
 	// Python: test_socket.py::GeneralModuleTests::test_repr.
 	It("repr shows fd, family, type and proto, laddr once bound, and [closed] after close", func() {
 		s, err := socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0)
@@ -100,7 +100,7 @@ var _ = Describe("socket.socket", Label("api:socket"), func() {
 	})
 })
 
-var _ = Describe("socket.socket.close", Label("api:socket"), func() {
+var _ = describe("socket.socket.close", "", Label("api:socket"), func() {
 	// Python: test_socket.py::GeneralModuleTests::testSendAfterClose.
 	It("leaves fileno() -1 and every later call OSError EBADF", func() {
 		s, err := socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0)
@@ -139,7 +139,7 @@ var _ = Describe("socket.socket.close", Label("api:socket"), func() {
 	})
 })
 
-var _ = Describe("socket.socket.recv", Label("api:socket"), func() {
+var _ = describe("socket.socket.recv", "", Label("api:socket"), func() {
 	// Python: test_socket.py::BasicTCPTest::testRecv and testOverFlowRecv.
 	It("receives what the peer sent, in as many pieces as asked", SpecTimeout(30e9), func(ctx SpecContext) {
 		_, cli, conn := tcpSockets()
@@ -197,7 +197,7 @@ var _ = Describe("socket.socket.recv", Label("api:socket"), func() {
 	})
 })
 
-var _ = Describe("socket.socket.recvfrom", Label("api:socket"), func() {
+var _ = describe("socket.socket.recvfrom", "", Label("api:socket"), func() {
 	// Python: test_socket.py::BasicTCPTest::testRecvFrom; a connected
 	// stream socket has no sender address (makesockaddr: addrlen 0 is None).
 	It("returns the data and None on a connected stream socket", SpecTimeout(30e9), func(ctx SpecContext) {
@@ -211,7 +211,7 @@ var _ = Describe("socket.socket.recvfrom", Label("api:socket"), func() {
 	})
 })
 
-var _ = Describe("socket.socket.sendall", Label("api:socket"), func() {
+var _ = describe("socket.socket.sendall", "", Label("api:socket"), func() {
 	// Python: test_socket.py::BasicTCPTest::testSendAll.
 	It("sends every byte", SpecTimeout(30e9), func(ctx SpecContext) {
 		_, cli, conn := tcpSockets()
@@ -230,7 +230,7 @@ var _ = Describe("socket.socket.sendall", Label("api:socket"), func() {
 	})
 })
 
-var _ = Describe("socket.socket.accept", Label("api:socket"), func() {
+var _ = describe("socket.socket.accept", "", Label("api:socket"), func() {
 	// Python: test_socket.py::NonBlockingTCPTests::testAccept.
 	It("fails with BlockingIOError in non-blocking mode with no connection pending, then accepts without blocking", SpecTimeout(30e9), func(ctx SpecContext) {
 		serv, err := socket.CreateServer(socket.Inet("127.0.0.1", 0))
@@ -274,7 +274,7 @@ var _ = Describe("socket.socket.accept", Label("api:socket"), func() {
 	})
 })
 
-var _ = Describe("socket.socket.setblocking", Label("api:socket"), func() {
+var _ = describe("socket.socket.setblocking", "", Label("api:socket"), func() {
 	// Python: test_socket.py::NonBlockingTCPTests::testSetBlocking: the
 	// mode is the timeout, and the descriptor is non-blocking in every mode
 	// but blocking (timeout None).
@@ -306,7 +306,7 @@ var _ = Describe("socket.socket.setblocking", Label("api:socket"), func() {
 	})
 })
 
-var _ = Describe("socket.socket.connect", Label("api:socket"), func() {
+var _ = describe("socket.socket.connect", "", Label("api:socket"), func() {
 	// Source: connect(2) ECONNREFUSED "A connect() on a stream socket found
 	// no one listening on the remote address." Python:
 	// test_socket.py::NetworkConnectionNoServer::test_connect.
@@ -326,7 +326,7 @@ var _ = Describe("socket.socket.connect", Label("api:socket"), func() {
 	})
 })
 
-var _ = Describe("socket.socket.getsockopt", Label("api:socket"), func() {
+var _ = describe("socket.socket.getsockopt", "", Label("api:socket"), func() {
 	// Python: test_socket.py::GeneralModuleTests::testGetSockOpt and
 	// testSetSockOpt.
 	It("reads SO_REUSEADDR as 0 on a new socket and non-zero once set", func() {
@@ -347,7 +347,7 @@ var _ = Describe("socket.socket.getsockopt", Label("api:socket"), func() {
 	})
 })
 
-var _ = Describe("socket.socketpair", Label("api:socket"), func() {
+var _ = describe("socket.socketpair", "", Label("api:socket"), func() {
 	// Python: test_socket.py::BasicSocketPairTest::test_basic and testRecv.
 	It("gives two connected AF_UNIX stream sockets", SpecTimeout(30e9), func(ctx SpecContext) {
 		a, b, err := socket.Socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -363,7 +363,7 @@ var _ = Describe("socket.socketpair", Label("api:socket"), func() {
 	})
 })
 
-var _ = Describe("socket.fromfd", Label("api:socket"), func() {
+var _ = describe("socket.fromfd", "", Label("api:socket"), func() {
 	// Python: test_socket.py::BasicTCPTest::testFromFd and testDup.
 	It("gives a socket on a duplicate descriptor that receives what the original would", SpecTimeout(30e9), func(ctx SpecContext) {
 		_, cli, conn := tcpSockets()
@@ -382,7 +382,7 @@ var _ = Describe("socket.fromfd", Label("api:socket"), func() {
 	})
 })
 
-var _ = Describe("socket.create_server", Label("api:socket"), func() {
+var _ = describe("socket.create_server", "", Label("api:socket"), func() {
 	// Python: test_socket.py::CreateServerTest::test_address and
 	// test_reuse_port; Lib/socket.py sets SO_REUSEADDR on POSIX.
 	It("listens on the address with SO_REUSEADDR", func() {

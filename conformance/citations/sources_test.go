@@ -19,7 +19,7 @@ import (
 // TestEverySpecCitesItsSource: conformance/README.md says each spec cites
 // its source in a comment block beside it. A spec (It or Entry) cites one
 // when a comment group holding "Source:" or "Python:" ends on the line
-// just above it, or just above a container it is in (Describe, When,
+// just above it, or just above a container it is in (Describe, the suite's describe, When,
 // Context, DescribeTable, a for loop that makes specs), or is the doc
 // comment of the function that makes it. A source block that opens a
 // container's body cites the whole container; a function that returns a
@@ -121,7 +121,7 @@ func uncited(t *testing.T, file string, specs *int) []string {
 				}
 				here := cited || citing[line(x.Pos())]
 				switch id.Name {
-				case "Describe", "When", "Context", "DescribeTable", "FDescribe", "FWhen", "FContext":
+				case "Describe", "When", "Context", "DescribeTable", "FDescribe", "FWhen", "FContext", "describe":
 					// A source block that opens the container's body
 					// cites every spec in it.
 					for _, a := range x.Args {

@@ -47,7 +47,7 @@ func control(kq *pyselect.Kqueue, changes []pyselect.Kevent, maxevents int, time
 	return evs
 }
 
-var _ = Describe("select.kqueue.control (EV_* flags)", kqLabels, func() {
+var _ = describe("select.kqueue.control", "EV_* flags", kqLabels, func() {
 	var kq *pyselect.Kqueue
 	var r, w int
 	BeforeEach(func() {
@@ -145,7 +145,7 @@ var _ = Describe("select.kqueue.control (EV_* flags)", kqLabels, func() {
 	})
 })
 
-var _ = Describe("select.kqueue.control (filters)", kqLabels, func() {
+var _ = describe("select.kqueue.control", "filters", kqLabels, func() {
 	// Source: kqueue(2) EVFILT_TIMER: "Establishes an arbitrary timer
 	// identified by ident. When adding a timer, data specifies the timeout
 	// period in milliseconds. ... On return, data contains the number of

@@ -31,7 +31,7 @@ func epollSignalThread(tid int, period time.Duration) (stop func() int) {
 	return support.Storm(period, func() error { return unix.Tgkill(pid, tid, unix.SIGUSR2) })
 }
 
-var _ = Describe("select.epoll.poll (signals, PEP 475)", Label("api:epoll", "os:linux", "signals"), func() {
+var _ = describe("select.epoll.poll", "EINTR", Label("api:epoll", "os:linux", "signals"), func() {
 	// The control: the same signals make a bare epoll_wait(2) fail with EINTR,
 	// so the specs below would see EINTR if the library did not retry.
 	//
@@ -128,10 +128,10 @@ var _ = Describe("select.epoll.poll (signals, PEP 475)", Label("api:epoll", "os:
 	}, SpecTimeout(20*time.Second))
 })
 
-var _ = Describe("select.epoll.poll (Go form: Epoll.Wait, signals)", Label("api:epoll", "os:linux", "signals"), func() {
+var _ = describe("select.epoll.poll", "Epoll.Wait, EINTR", Label("api:epoll", "os:linux", "signals", "go-form"), func() {
 	// Source: SEMANTICS.md#epoll-wait (like Poll, it retries EINTR with the time
 	// left and returns 0 once none is); PEP 475.
-	It("returns 0 only when the timeout has passed, never EINTR or early, under signals (tolerance +1 s)",
+	It("returns 0 only once the timeout has passed, never EINTR or early (tolerance +1 s)",
 		func(ctx SpecContext) {
 			r, _ := support.OncePipe()
 			ep := support.NewEpoll()

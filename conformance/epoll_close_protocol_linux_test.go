@@ -19,7 +19,7 @@ import (
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
-var _ = Describe("select.epoll.close (the close protocol)", Label("api:epoll", "os:linux", "reliability"), func() {
+var _ = describe("select.epoll.close", "the close protocol", Label("api:epoll", "os:linux", "reliability"), func() {
 	// Python: Modules/selectmodule.c: pyepoll_internal_close (close(2) only).
 	itWakesAtRlimit(epollClosedMsg, func() (io.Closer, <-chan error) {
 		ep := support.NewEpoll()
@@ -28,7 +28,7 @@ var _ = Describe("select.epoll.close (the close protocol)", Label("api:epoll", "
 		return ep, ch
 	})
 
-	When("a second object holds a dup of the instance", func() {
+	When("a second object holds a dup", func() {
 		// Source: dup(2) "the two file descriptors refer to the same open file
 		// description"; epoll(7): the interest list belongs to the instance.
 		// Python: Modules/selectmodule.c: pyepoll_internal_close closes the fd and
@@ -75,14 +75,14 @@ var _ = Describe("select.epoll.close (the close protocol)", Label("api:epoll", "
 	itClosesWhenCollected("Epolls", func() (io.Closer, error) { return pyselect.NewEpoll(-1, 0) })
 })
 
-var _ = Describe("select.epoll.poll (memory)", Label("api:epoll", "os:linux", "reliability"), func() {
-	When("maxevents is far larger than the interest list", Serial, func() {
+var _ = describe("select.epoll.poll", "memory", Label("api:epoll", "os:linux", "reliability", "memory"), func() {
+	When("maxevents is huge", Serial, func() {
 		// Source: epoll_wait(2) "Up to maxevents are returned"; an instance returns at
 		// most one event per entry of its interest list. Python:
 		// Modules/selectmodule.c: select_epoll_poll_impl allocates maxevents
 		// events first (MemoryError when it cannot).
 		// Design: sys/pyselect/epoll_linux.go (Epoll.slots)
-		DescribeTable("allocates for the interest list, not for maxevents, and keeps nothing of it",
+		DescribeTable("allocates for the interest list, not maxevents, keeping none of it",
 			func(maxevents int) {
 				ep := support.NewEpoll()
 				r, w := support.Pipe()
@@ -98,7 +98,7 @@ var _ = Describe("select.epoll.poll (memory)", Label("api:epoll", "os:linux", "r
 			},
 			Entry("maxevents 2**20", 1<<20),
 			Entry("maxevents 20000000", 20000000),
-			Entry("maxevents EP_MAX_EVENTS (the largest the kernel accepts)", int(epMaxEventsConf())),
+			Entry("maxevents EP_MAX_EVENTS", int(epMaxEventsConf())),
 		)
 	})
 

@@ -14,7 +14,7 @@ import (
 	"github.com/pyselect/pyselect/sys/selectors"
 )
 
-var _ = Describe("selectors.KqueueSelector.close", kqLabels, Label("api:selectors", "reliability"), func() {
+var _ = describe("selectors.KqueueSelector.close", "", kqLabels, Label("api:selectors", "reliability"), func() {
 	// Python: Lib/selectors.py: KqueueSelector holds its kqueue object alone, so a selector
 	// dropped unclosed drops the kqueue object, whose Modules/selectmodule.c: kqueue_queue_dealloc
 	// closes the fd.

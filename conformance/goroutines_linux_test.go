@@ -28,10 +28,10 @@ func rounds(n int) int {
 	return n
 }
 
-var _ = Describe("reliability: concurrency", Label("reliability", "os:linux"), func() {
-	// Source: epoll(7) Q&A ("If one thread is blocked in epoll_wait() and
-	// another adds a file descriptor ... the blocked thread sees it");
-	// the Epoll doc: "An Epoll may be used from many goroutines at once".
+// Source: epoll(7) Q&A ("If one thread is blocked in epoll_wait() and
+// another adds a file descriptor ... the blocked thread sees it");
+// the Epoll doc: "An Epoll may be used from many goroutines at once".
+var _ = describe("select.epoll", "goroutines", Label("reliability", "os:linux"), func() {
 	It("lets several goroutines register, modify and unregister while others poll the same Epoll, with no error and no foreign fd", Label("api:epoll"), SpecTimeout(time.Minute), func(ctx SpecContext) {
 		ep := support.NewEpoll()
 		const mutators, pollers, perMutator = 4, 2, 8
@@ -96,13 +96,15 @@ var _ = Describe("reliability: concurrency", Label("reliability", "os:linux"), f
 		Expect(ep.Poll(0, -1)).To(BeEmpty(), "every fd was unregistered")
 		GinkgoWriter.Printf("pollers saw %v events\n", seen)
 	})
+})
 
-	// Source: the Epoll contract (Close while another goroutine is inside
-	// Poll: the blocked call is woken and returns ValueError "I/O operation
-	// on closed epoll object"; the fd is not closed, so its number cannot be
-	// reused, until that call returns). Go's internal/poll.fdMutex gives
-	// os.File the same guarantee.
-	It("wakes a Poll blocked when another goroutine calls Close, and never touches the descriptors opened right after", Label("api:epoll"), SpecTimeout(2*time.Minute), func(ctx SpecContext) {
+// Source: the Epoll contract (Close while another goroutine is inside
+// Poll: the blocked call is woken and returns ValueError "I/O operation
+// on closed epoll object"; the fd is not closed, so its number cannot be
+// reused, until that call returns). Go's internal/poll.fdMutex gives
+// os.File the same guarantee.
+var _ = describe("select.epoll.close", "while another goroutine waits", Label("reliability", "os:linux"), func() {
+	It("wakes the blocked Poll on Close, and never touches the descriptors opened right after", Label("api:epoll"), SpecTimeout(2*time.Minute), func(ctx SpecContext) {
 		r, _ := support.Pipe() // never ready
 		for range rounds(200) {
 			ep, err := pyselect.NewEpoll(-1, 0)
@@ -154,11 +156,13 @@ var _ = Describe("reliability: concurrency", Label("reliability", "os:linux"), f
 			}
 		}
 	})
+})
 
-	// Source: SEMANTICS.md#poll-concurrency and CPython
-	// test_poll.py::test_threaded_poll: while one thread is inside poll(),
-	// another poll() on the same object raises RuntimeError "concurrent
-	// poll() invocation"; register from another thread is allowed.
+// Source: SEMANTICS.md#poll-concurrency and CPython
+// test_poll.py::test_threaded_poll: while one thread is inside poll(),
+// another poll() on the same object raises RuntimeError "concurrent
+// poll() invocation"; register from another thread is allowed.
+var _ = describe("select.poll.poll", "goroutines", Label("reliability", "os:linux"), func() {
 	It("makes a second Poll.Poll on one poll object RuntimeError while the first is blocked", Label("api:poll"), SpecTimeout(time.Minute), func(ctx SpecContext) {
 		r, w := support.Pipe()
 		r2, w2 := support.Pipe()

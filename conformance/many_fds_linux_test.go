@@ -65,10 +65,10 @@ func sparseReady(ends []int) []int {
 	return ready
 }
 
-var _ = Describe("reliability: many descriptors", Label("reliability", "os:linux"), func() {
-	// Source: epoll(7) ("scales well to large numbers of watched file
-	// descriptors"); poll(2) (nfds up to RLIMIT_NOFILE); Python docs,
-	// epoll.poll: maxevents. A sparse ready subset must come back exact.
+// Source: epoll(7) ("scales well to large numbers of watched file
+// descriptors"); poll(2) (nfds up to RLIMIT_NOFILE); Python docs,
+// epoll.poll: maxevents. A sparse ready subset must come back exact.
+var _ = describe("select.epoll.poll", "many descriptors", Label("reliability", "os:linux"), func() {
 	It("gets exactly the ready subset of every socket pair end that fits under RLIMIT_NOFILE from one Epoll and one Poll", Label("api:epoll", "api:poll"), SpecTimeout(2*time.Minute), func(ctx SpecContext) {
 		ends, limit := manyPairs()
 		Expect(len(ends)).To(BeNumerically(">", pyselect.FD_SETSIZE), "too few fds to test anything past FD_SETSIZE")
@@ -104,12 +104,14 @@ var _ = Describe("reliability: many descriptors", Label("reliability", "os:linux
 		slices.Sort(got)
 		Expect(got).To(Equal(want), "poll.poll(0)")
 	})
+})
 
-	// Source: CPython test_select.py and SEMANTICS.md#select-limits: an fd of
-	// FD_SETSIZE or more is ValueError "filedescriptor out of range in
-	// select()", never a write past the fd_set (x/sys's FdSet.Set panics
-	// there); a list longer than FD_SETSIZE is "too many file descriptors
-	// in select()".
+// Source: CPython test_select.py and SEMANTICS.md#select-limits: an fd of
+// FD_SETSIZE or more is ValueError "filedescriptor out of range in
+// select()", never a write past the fd_set (x/sys's FdSet.Set panics
+// there); a list longer than FD_SETSIZE is "too many file descriptors
+// in select()".
+var _ = describe("select.select", "many descriptors", Label("reliability", "os:linux"), func() {
 	It("makes Select with an fd at or past FD_SETSIZE a ValueError, never a panic", Label("api:select"), SpecTimeout(time.Minute), func(ctx SpecContext) {
 		ends, _ := manyPairs()
 		high := slices.Max(ends)

@@ -12,7 +12,7 @@ import (
 	"github.com/pyselect/pyselect/sys/selectors"
 )
 
-var _ = Describe("selectors.EpollSelector.close", Label("api:selectors", "api:epoll", "os:linux", "reliability"), func() {
+var _ = describe("selectors.EpollSelector.close", "", Label("api:selectors", "api:epoll", "os:linux", "reliability"), func() {
 	// Python: Lib/selectors.py: EpollSelector holds its epoll object alone, so a selector
 	// dropped unclosed drops the epoll object, whose Modules/selectmodule.c: pyepoll_dealloc
 	// closes the fd.

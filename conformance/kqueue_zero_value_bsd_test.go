@@ -12,12 +12,12 @@ import (
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
-var _ = Describe("pyselect.Kqueue (zero value and nil pointer)", kqLabels, Label("reliability"), func() {
+var _ = describe("pyselect.Kqueue (zero value and nil pointer)", "", kqLabels, Label("reliability"), func() {
 	// Source: https://go.dev/ref/spec#The_zero_value; Python has no such object,
 	// so it behaves as a closed one: test_kqueue.py::test_close. Never
 	// descriptor 0.
 	// Design: sys/pyselect/pollfd.go (the zero pollFD is closed)
-	DescribeTable("is a closed object: every call raises ValueError, close() succeeds, descriptor 0 is never touched",
+	DescribeTable("is closed: every call is ValueError, close() succeeds, fd 0 is never touched",
 		func(kq *pyselect.Kqueue) {
 			expectClosedObject(kq, kqueueClosedMsg, func() error { _, err := kq.Control(nil, 1, 0); return err })
 		},

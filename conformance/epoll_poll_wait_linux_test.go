@@ -20,7 +20,7 @@ import (
 // The Go-shaped Epoll.Wait: epoll_wait(2) into the caller's array. It has no
 // Python counterpart; its rules are SEMANTICS.md#epoll-wait and the man
 // page's.
-var _ = Describe("select.epoll.poll (Go form: Epoll.Wait)", Label("api:epoll", "os:linux"), func() {
+var _ = describe("select.epoll.poll", "Epoll.Wait", Label("api:epoll", "os:linux", "go-form"), func() {
 	// Source: epoll_wait(2) "The buffer pointed to by events is used to return
 	// information from the ready list ... returns the number of file descriptors
 	// ready"; "The data field of each returned epoll_event structure contains the

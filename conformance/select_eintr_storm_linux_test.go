@@ -45,12 +45,12 @@ type stormWaiter struct {
 // call it by this name).
 func lockedThread(f func()) (tid int, done <-chan struct{}) { return support.OnLockedThread(f) }
 
-var _ = Describe("reliability: a signal storm", Label("reliability", "os:linux", "api:select", "api:poll", "api:epoll"), func() {
-	// Source: PEP 475 and SEMANTICS.md#eintr: select, poll.poll
-	// and epoll.poll retry EINTR with the time left and return the empty
-	// result once the deadline has passed; they never raise
-	// InterruptedError. signal(7): select(2), poll(2) and epoll_wait(2) are
-	// never restarted after a handler, whatever SA_RESTART says.
+// Source: PEP 475 and SEMANTICS.md#eintr: select, poll.poll
+// and epoll.poll retry EINTR with the time left and return the empty
+// result once the deadline has passed; they never raise
+// InterruptedError. signal(7): select(2), poll(2) and epoll_wait(2) are
+// never restarted after a handler, whatever SA_RESTART says.
+var _ = describe("select.select", "EINTR, a signal storm", Label("reliability", "os:linux", "api:select", "api:poll", "api:epoll"), func() {
 	It("never makes Select, Poll.Poll or Epoll.Poll return EINTR, an early empty result, or a result far past the timeout", SpecTimeout(60*time.Second), func(ctx SpecContext) {
 		sigs := make(chan os.Signal, 1)
 		// Caught and dropped: the call sees EINTR. (SIGUSR1 is Ginkgo's
@@ -183,9 +183,11 @@ var _ = Describe("reliability: a signal storm", Label("reliability", "os:linux",
 			Expect(over).To(BeNumerically("<=", stormTolerance()), name+": worst overrun")
 		}
 	})
+})
 
-	// Source: PEP 475 / SEMANTICS.md#eintr (With timeout=None, the call retries
-	// forever) and returns the ready fds once there are some.
+// Source: PEP 475 / SEMANTICS.md#eintr (With timeout=None, the call retries
+// forever) and returns the ready fds once there are some.
+var _ = describe("select.select", "EINTR, a signal storm", Label("reliability", "os:linux", "api:select", "api:poll", "api:epoll"), func() {
 	It("lets calls with no timeout sleep through the storm and return the fd that becomes ready", SpecTimeout(60*time.Second), func(ctx SpecContext) {
 		sigs := make(chan os.Signal, 1)
 		signal.Notify(sigs, syscall.SIGUSR2)

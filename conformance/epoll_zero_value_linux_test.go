@@ -10,12 +10,12 @@ import (
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
-var _ = Describe("pyselect.Epoll (zero value and nil pointer)", Label("api:epoll", "os:linux", "reliability"), func() {
+var _ = describe("pyselect.Epoll (zero value and nil pointer)", "", Label("api:epoll", "os:linux", "reliability"), func() {
 	// Source: https://go.dev/ref/spec#The_zero_value; Python has no such object,
 	// so it behaves as a closed one: test_epoll.py::test_close ("fileno()
 	// raises ValueError" once closed). Never descriptor 0.
 	// Design: sys/pyselect/pollfd.go (the zero pollFD is closed)
-	DescribeTable("is a closed object: every call raises ValueError, close() succeeds, descriptor 0 is never touched",
+	DescribeTable("is closed: every call is ValueError, close() succeeds, fd 0 is never touched",
 		func(ep *pyselect.Epoll) {
 			for name, call := range map[string]func() error{
 				"poll(0)":       func() error { _, err := ep.Poll(0, -1); return err },

@@ -24,7 +24,7 @@ const (
 	epRDHUP = pyselect.EPOLLRDHUP
 )
 
-var _ = Describe("select.epoll (hang-ups)", Label("api:epoll", "os:linux"), func() {
+var _ = describe("select.epoll.poll", "hang-ups", Label("api:epoll", "os:linux"), func() {
 	// An AF_UNIX stream pair: what the watched end a reports after something
 	// happens to it or its peer b. Each row was probed with CPython 3.11.7
 	// (values in the entry names).
@@ -148,7 +148,7 @@ var _ = Describe("select.epoll (hang-ups)", Label("api:epoll", "os:linux"), func
 	)
 })
 
-var _ = Describe("select.epoll (pipe writability)", Label("api:epoll", "os:linux"), func() {
+var _ = describe("select.epoll.poll", "pipe writability", Label("api:epoll", "os:linux"), func() {
 	// Source: Python docs select.PIPE_BUF "minimum number of bytes which can be
 	// written without blocking to a pipe when the pipe has been reported as ready
 	// for writing"; epoll_ctl(2) "EPOLLOUT The associated file is available for

@@ -47,7 +47,7 @@ func kqWaitsForClose(kq *pyselect.Kqueue) <-chan error {
 	return ch
 }
 
-var _ = Describe("select.kqueue.close (the close protocol)", kqLabels, Label("reliability"), func() {
+var _ = describe("select.kqueue.close", "the close protocol", kqLabels, Label("reliability"), func() {
 	// Python: Modules/selectmodule.c: kqueue_queue_internal_close (close(2) only).
 	// Go's runtime/netpoll_kqueue_event.go registers its EVFILT_USER wake-up once.
 	itWakesAtRlimit(kqueueClosedMsg, func() (io.Closer, <-chan error) {
@@ -56,7 +56,7 @@ var _ = Describe("select.kqueue.close (the close protocol)", kqLabels, Label("re
 		return kq, kqWaitsForClose(kq)
 	})
 
-	When("a second object holds a dup of the queue's descriptor", func() {
+	When("a second object holds a dup", func() {
 		// Source: kqueue(2) (the queue is reached through the descriptor table, so a
 		// dup(2) of its descriptor is the same queue); FreeBSD kern_event.c:
 		// kqueue_register (an EVFILT_USER filter of ident 0 is one per queue).
@@ -104,7 +104,7 @@ var _ = Describe("select.kqueue.close (the close protocol)", kqLabels, Label("re
 	itClosesWhenCollected("Kqueues", func() (io.Closer, error) { return pyselect.NewKqueue() })
 })
 
-var _ = Describe("select.kqueue.control (memory)", kqLabels, Label("reliability"), func() {
+var _ = describe("select.kqueue.control", "memory", kqLabels, Label("reliability", "memory"), func() {
 	When("maxevents is far larger than the queue", Serial, func() {
 		// Source: kqueue(2) "nevents ... the size of eventlist"; Python:
 		// Modules/selectmodule.c: select_kqueue_control_impl allocates nevents

@@ -41,7 +41,7 @@ var kqueueConstants = support.Rows[kqueueDivergent]{
 	},
 }
 
-var _ = Describe("select module kqueue constants", kqLabels, func() {
+var _ = describe("select", "kqueue constants", kqLabels, func() {
 	// Source: SEMANTICS.md#constants-kqueue (values from x/sys zerrors, per OS), CPython
 	// Modules/selectmodule.c: _select_exec's list; the filters' sign and EV_SYSFLAGS differ per OS.
 	It("have this OS's values", func() {

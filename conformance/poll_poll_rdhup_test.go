@@ -38,11 +38,11 @@ func init() {
 
 const linuxTCPPoll = "torvalds/linux net/ipv4/tcp.c: tcp_poll (EPOLLIN|EPOLLRDHUP at RCV_SHUTDOWN, which a FIN sets; EPOLLHUP only at SHUTDOWN_MASK or TCP_CLOSE)"
 
-var _ = Describe("select.poll.poll", Label("api:poll", "os:linux", "os:freebsd"), func() {
+var _ = describe("select.poll.poll", "on Linux and FreeBSD", Label("api:poll", "os:linux", "os:freebsd"), func() {
 	// Source: poll(2) "POLLRDHUP (since Linux 2.6.17) Stream socket peer
 	// closed connection, or shut down writing half of connection";
 	// FreeBSD poll(2) POLLRDHUP; SEMANTICS.md#poll-events revents table (probed).
-	DescribeTable("reports POLLRDHUP when the stream peer shuts down writing or closes",
+	DescribeTable("reports POLLRDHUP",
 		func(ctx SpecContext, situation string, peer func() int) {
 			fd := peer()
 			p := pyselect.NewPoll()

@@ -37,7 +37,7 @@ func epollPipeWith2K(mask pyselect.Mask) (*pyselect.Epoll, int) {
 	return ep, r.Fd
 }
 
-var _ = Describe("select.epoll (level-triggered)", Label("api:epoll", "os:linux"), func() {
+var _ = describe("select.epoll.poll", "level-triggered", Label("api:epoll", "os:linux"), func() {
 	// Source: epoll(7) "when used as a level-triggered interface (the default,
 	// when EPOLLET is not specified), epoll is simply a faster poll(2)";
 	// SEMANTICS.md#epoll-triggers (level-triggered (default): readiness is reported on every call until
@@ -52,7 +52,7 @@ var _ = Describe("select.epoll (level-triggered)", Label("api:epoll", "os:linux"
 	})
 })
 
-var _ = Describe("select.epoll (EPOLLET, edge-triggered)", Label("api:epoll", "os:linux"), func() {
+var _ = describe("select.epoll.poll", "EPOLLET, edge-triggered", Label("api:epoll", "os:linux"), func() {
 	// Source: epoll(7) "Level-triggered and edge-triggered", steps 1-5: with EPOLLET
 	// "the call to epoll_wait(2) done in step 5 will probably hang despite the
 	// available data still present ... edge-triggered mode delivers events only
@@ -119,7 +119,7 @@ var _ = Describe("select.epoll (EPOLLET, edge-triggered)", Label("api:epoll", "o
 	})
 })
 
-var _ = Describe("select.epoll (EPOLLONESHOT)", Label("api:epoll", "os:linux"), func() {
+var _ = describe("select.epoll.poll", "EPOLLONESHOT", Label("api:epoll", "os:linux"), func() {
 	// Source: epoll_ctl(2) EPOLLONESHOT "after an event notified for the file
 	// descriptor by epoll_wait(2), the file descriptor is disabled in the interest
 	// list and no other events will be reported"; SEMANTICS.md#epoll-triggers (one event, then
@@ -168,7 +168,7 @@ var _ = Describe("select.epoll (EPOLLONESHOT)", Label("api:epoll", "os:linux"), 
 	})
 })
 
-var _ = Describe("select.epoll (EPOLLEXCLUSIVE)", Label("api:epoll", "os:linux"), func() {
+var _ = describe("select.epoll.register", "EPOLLEXCLUSIVE", Label("api:epoll", "os:linux"), func() {
 	// Source: epoll_ctl(2) EPOLLEXCLUSIVE "The following values may be specified
 	// in conjunction with EPOLLEXCLUSIVE: EPOLLIN, EPOLLOUT, EPOLLWAKEUP, and
 	// EPOLLET. EPOLLHUP and EPOLLERR can also be specified"; SEMANTICS.md#epoll-triggers

@@ -86,10 +86,10 @@ func first(errs ...error) error {
 	return nil
 }
 
-var _ = Describe("reliability: leaks", Label("reliability", "os:linux"), func() {
-	// Source: Python docs, epoll.close ("Close the control file descriptor
-	// of the epoll object"); CPython test_epoll.py::test_close (close is
-	// idempotent); epoll_create1(2), epoll_ctl(2).
+// Source: Python docs, epoll.close ("Close the control file descriptor
+// of the epoll object"); CPython test_epoll.py::test_close (close is
+// idempotent); epoll_create1(2), epoll_ctl(2).
+var _ = describe("select.epoll", "leaks", Label("reliability", "os:linux"), func() {
 	It("leaves the fd and goroutine counts unchanged after create/register/poll/close cycles of Epoll, and Close is idempotent", Label("api:epoll"), SpecTimeout(2*time.Minute), func(ctx SpecContext) {
 		r, w := support.Pipe()
 		support.Write(w, []byte("x"))
@@ -116,9 +116,11 @@ var _ = Describe("reliability: leaks", Label("reliability", "os:linux"), func() 
 			return err
 		})
 	})
+})
 
-	// Source: Python docs, select.poll ("Returns a polling object");
-	// poll(2). A Poll holds no descriptor; its cycles must hold nothing.
+// Source: Python docs, select.poll ("Returns a polling object");
+// poll(2). A Poll holds no descriptor; its cycles must hold nothing.
+var _ = describe("select.poll", "leaks", Label("reliability", "os:linux"), func() {
 	It("leaves the fd and goroutine counts unchanged after create/register/poll/unregister cycles of Poll and calls of Select", Label("api:poll", "api:select"), SpecTimeout(2*time.Minute), func(ctx SpecContext) {
 		r, w := support.Pipe()
 		support.Write(w, []byte("x"))
@@ -138,14 +140,16 @@ var _ = Describe("reliability: leaks", Label("reliability", "os:linux"), func() 
 			return err
 		})
 	})
+})
 
-	// Source: epoll(7) Q6 (closing an fd removes it from every interest
-	// list it is in); Modules/selectmodule.c: update_ufd_array (poll's
-	// pollfd array is resized to the registered fds on every change).
-	// An object holds memory for what is registered now, not for the most
-	// it ever held.
+// Source: epoll(7) Q6 (closing an fd removes it from every interest
+// list it is in); Modules/selectmodule.c: update_ufd_array (poll's
+// pollfd array is resized to the registered fds on every change).
+// An object holds memory for what is registered now, not for the most
+// it ever held.
+var _ = describe("select.epoll", "memory", Label("reliability", "os:linux"), Label("memory"), func() {
 	When("many fds came and went", func() {
-		It("leaves an Epoll whose fds were closed without unregister, and a Poll whose fds were unregistered, holding little memory", Label("api:epoll", "api:poll"), SpecTimeout(time.Minute), func(ctx SpecContext) {
+		It("leaves an Epoll with fds closed unregistered, and a Poll with fds unregistered, holding little memory", Label("api:epoll", "api:poll"), SpecTimeout(time.Minute), func(ctx SpecContext) {
 			base := liveHeap()
 			ep, err := pyselect.NewEpoll(-1, 0)
 			Expect(err).NotTo(HaveOccurred())
@@ -177,9 +181,11 @@ var _ = Describe("reliability: leaks", Label("reliability", "os:linux"), func() 
 			runtime.KeepAlive(p)
 		})
 	})
+})
 
-	// Source: the pyselect contract (Epoll.Close while a call is in flight
-	// wakes it with a signal; the epoll fd is closed by the last call).
+// Source: the pyselect contract (Epoll.Close while a call is in flight
+// wakes it with a signal; the epoll fd is closed by the last call).
+var _ = describe("select.epoll.close", "leaks", Label("reliability", "os:linux"), func() {
 	It("leaves nothing behind after Close wakes a blocked Epoll.Poll, cycle after cycle", Label("api:epoll"), SpecTimeout(2*time.Minute), func(ctx SpecContext) {
 		expectNoGrowth("Epoll closed under a blocked Poll", leakCycles()/20, func() error {
 			ep, err := pyselect.NewEpoll(-1, 0)
@@ -201,9 +207,11 @@ var _ = Describe("reliability: leaks", Label("reliability", "os:linux"), func() 
 			}
 		})
 	})
+})
 
-	// Source: CPython test_epoll.py::test_fd_non_inheritable; PEP 446;
-	// epoll_create1(2) EPOLL_CLOEXEC. The child checks its own fd table.
+// Source: CPython test_epoll.py::test_fd_non_inheritable; PEP 446;
+// epoll_create1(2) EPOLL_CLOEXEC. The child checks its own fd table.
+var _ = describe("select.epoll", "leaks", Label("reliability", "os:linux"), func() {
 	It("gives an exec'd child none of the Epoll descriptors (close-on-exec), as the child itself sees", Label("api:epoll"), SpecTimeout(time.Minute), func(ctx SpecContext) {
 		var fds []string
 		for _, mk := range []func() (*pyselect.Epoll, error){

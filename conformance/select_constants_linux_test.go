@@ -18,7 +18,7 @@ import (
 // (python3 -c "import select; print(select.EPOLLIN, ...)"), the names are
 // those of dir(select) (SEMANTICS.md#constants-linux). A constant that is missing or
 // misnamed does not compile; a wrong value fails its entry.
-var _ = Describe("select module constants (Linux)", Label("os:linux"), func() {
+var _ = describe("select", "constants (Linux)", Label("os:linux"), func() {
 	// Source: SEMANTICS.md#constants-linux (Linux constant values (probed, 3.11.7, x86-64));
 	// Python docs select "EPOLLIN Available for read ... EPOLLET Set Edge Trigger
 	// behavior", all added with PyModule_AddIntConstant so EPOLLET is positive.
