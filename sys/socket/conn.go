@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build unix
+//go:build unix || windows
 
 package socket
 
@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/pyselect/pyselect/sys/pyselect"
-	"golang.org/x/sys/unix"
 )
 
 // Bind is socket.bind(address): bind(2). The address must be of the
@@ -45,7 +44,7 @@ func (s *Socket) Listen(backlog ...int) error {
 	if len(backlog) == 1 {
 		n = max(backlog[0], 0)
 	}
-	err := unix.Listen(s.fd(), n)
+	err := listen(s.fd(), n)
 	runtime.KeepAlive(s)
 	return oserror(err)
 }
@@ -74,7 +73,7 @@ func (s *Socket) Accept() (*Socket, Address, error) {
 	}
 	conn, err := fromFd(nfd, s.family, s.kind, s.proto)
 	if err != nil {
-		unix.Close(nfd)
+		closeSocket(nfd)
 		return nil, nil, err
 	}
 	if time.Duration(defaultTimeout.Load()) < 0 && s.getTimeout() > 0 {
@@ -136,9 +135,9 @@ func (s *Socket) connect(address Address, caller string) (syscall.Errno, error) 
 	switch err {
 	case nil:
 		return 0, nil
-	case unix.EINTR:
+	case eINTR:
 		wait = timeout != 0
-	case unix.EINPROGRESS:
+	case eINPROGRESS:
 		wait = timeout > 0
 	}
 	errno, ok := err.(syscall.Errno)
@@ -146,10 +145,10 @@ func (s *Socket) connect(address Address, caller string) (syscall.Errno, error) 
 		return errno, nil
 	}
 	err = call(fd, true, true, timeout, func() error {
-		switch e, err := unix.GetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_ERROR); {
+		switch e, err := getsockoptInt(fd, SOL_SOCKET, SO_ERROR); {
 		case err != nil:
 			return err
-		case e == 0, syscall.Errno(e) == unix.EISCONN:
+		case e == 0, syscall.Errno(e) == eISCONN:
 			return nil
 		default:
 			return syscall.Errno(e)
@@ -159,7 +158,7 @@ func (s *Socket) connect(address Address, caller string) (syscall.Errno, error) 
 		return errno, nil
 	}
 	if pyselect.Except(err, pyselect.TimeoutError) {
-		return unix.EAGAIN, err
+		return eWOULDBLOCK, err
 	}
 	return 0, err
 }
@@ -170,7 +169,7 @@ func (s *Socket) Shutdown(how int) error {
 	if s == nil {
 		return errNone("shutdown")
 	}
-	err := unix.Shutdown(s.fd(), how)
+	err := shutdown(s.fd(), how)
 	runtime.KeepAlive(s)
 	return oserror(err)
 }

@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build unix
+//go:build unix || windows
 
 package socket
 
@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/pyselect/pyselect/sys/pyselect"
-	"golang.org/x/sys/unix"
 )
 
 // A Socket is a socket.socket object.
@@ -92,20 +91,22 @@ func cInt(v any) (int, bool) {
 }
 
 // fromFd is socket.socket(family, type, proto, fileno=fd): fd is checked
-// with getsockname(2), and an argument of -1 is read from the socket.
+// with getsockname(2), and an argument of -1 is read from the socket. A
+// failed getsockname is an error when fd is no socket, or when the family
+// was to be read from it (an unbound socket fails it on Windows).
 func fromFd(fd int, family AddressFamily, kind SocketKind, proto int) (*Socket, error) {
-	if fd < 0 {
+	if negativeFd(fd) {
 		return nil, newError(pyselect.ValueError, "negative file descriptor")
 	}
 	a, err := getsockname(fd)
-	if err != nil && (err == unix.EBADF || err == unix.ENOTSOCK) {
+	if err != nil && (family == -1 || notSocket(err)) {
 		return nil, oserror(err)
 	}
 	if family == -1 {
 		family = familyOf(a)
 	}
 	if kind == -1 {
-		t, err := unix.GetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_TYPE)
+		t, err := getsockoptInt(fd, SOL_SOCKET, SO_TYPE)
 		if err != nil {
 			return nil, oserror(err)
 		}
@@ -141,7 +142,7 @@ func newSocket(fd int, family AddressFamily, kind SocketKind, proto int) (*Socke
 	return s, nil
 }
 
-func closeFd(fd int) { unix.Close(fd) }
+func closeFd(fd int) { closeSocket(fd) }
 
 // fd is the descriptor, -1 once closed (CPython's INVALID_SOCKET, which
 // every system call refuses with EBADF).
@@ -194,7 +195,7 @@ func (s *Socket) Close() error {
 		return nil
 	}
 	s.cleanup.Stop()
-	if err := unix.Close(int(fd1) - 1); err != nil && err != unix.ECONNRESET {
+	if err := closeSocket(int(fd1) - 1); err != nil && err != eCONNRESET {
 		return oserror(err)
 	}
 	return nil
@@ -306,7 +307,7 @@ func (s *Socket) Dup() (*Socket, error) {
 	}
 	d, err := fromFd(nfd, s.family, s.kind, s.proto)
 	if err != nil {
-		unix.Close(nfd)
+		closeSocket(nfd)
 		return nil, err
 	}
 	return d, d.SetTimeout(s.GetTimeout())
