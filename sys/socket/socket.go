@@ -24,7 +24,8 @@ import (
 // As in CPython, a Socket holds its descriptor and nothing else: every
 // method is the system call CPython makes, on that number. Close sets the
 // number to -1 before it closes it, so that a later call fails as
-// CPython's does, with OSError EBADF (Fileno returns -1). A Socket
+// CPython's does, with OSError EBADF (Fileno returns -1; on Windows the
+// call gets INVALID_SOCKET and the error is WSAENOTSOCK). A Socket
 // dropped without Close is closed when collected, as CPython closes one
 // on dealloc. The zero Socket and a nil *Socket are closed sockets.
 //
@@ -43,7 +44,8 @@ type Socket struct {
 
 // NewSocket is socket.socket(family=-1, type=-1, proto=-1, fileno=None).
 // Without fileno it makes a socket with socket(2) and
-// SOCK_CLOEXEC, as CPython does; -1 means AF_INET, SOCK_STREAM and 0.
+// SOCK_CLOEXEC, as CPython does (on Windows WSASocketW, not inheritable);
+// -1 means AF_INET, SOCK_STREAM and 0.
 // With fileno (a Go integer: as CPython, no fileno() method is called)
 // the Socket owns that descriptor, which must be a socket (getsockname(2) checks it, as
 // CPython does; a negative one is ValueError "negative file descriptor"),
@@ -232,7 +234,8 @@ func (s *Socket) getTimeout() time.Duration {
 
 // SetBlocking is socket.setblocking(flag): blocking mode (timeout None)
 // or non-blocking mode (timeout 0). As CPython, it sets O_NONBLOCK with
-// ioctl(FIONBIO) where the system has it, fcntl(2) elsewhere.
+// ioctl(FIONBIO) where the system has it, fcntl(2) elsewhere, and
+// ioctlsocket(FIONBIO) on Windows.
 func (s *Socket) SetBlocking(flag bool) error {
 	if s == nil {
 		return errNone("setblocking")
@@ -294,8 +297,8 @@ func (s *Socket) String() string {
 func truthy(a Address) bool { return a != nil && a != AddrUnix("") }
 
 // Dup is socket.dup(): a new Socket for a duplicate of the descriptor
-// (fcntl(F_DUPFD_CLOEXEC)), with the same family, type, proto and
-// timeout.
+// (fcntl(F_DUPFD_CLOEXEC); on Windows WSADuplicateSocketW and
+// WSASocketW), with the same family, type, proto and timeout.
 func (s *Socket) Dup() (*Socket, error) {
 	if s == nil {
 		return nil, errNone("dup")
