@@ -51,7 +51,8 @@ func (s *Socket) Listen(backlog ...int) error {
 
 // Accept is socket.accept(): a new Socket for the next connection and the
 // peer's address. As CPython: accept4(2) with SOCK_CLOEXEC (accept(2) and
-// fcntl where there is no accept4), waiting first in timeout mode
+// fcntl where there is no accept4; on Windows accept and
+// SetHandleInformation), waiting first in timeout mode
 // (BlockingIOError in non-blocking mode when no connection is pending);
 // the new socket has the listener's family, type and proto and the
 // default timeout, and when there is no default timeout but the listener
@@ -88,7 +89,8 @@ func (s *Socket) Accept() (*Socket, Address, error) {
 // Connect is socket.connect(address): connect(2). In timeout mode it
 // waits for the connection for at most the timeout (TimeoutError "timed
 // out"), and then reads its result with getsockopt(SO_ERROR); in
-// non-blocking mode it fails with BlockingIOError (EINPROGRESS); an
+// non-blocking mode it fails with BlockingIOError (EINPROGRESS; on
+// Windows WSAEWOULDBLOCK); an
 // interrupted blocking connect waits for the connection to finish
 // (CPython's internal_connect).
 func (s *Socket) Connect(address Address) error {
