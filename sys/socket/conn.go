@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build unix
+//go:build unix || windows
 
 package socket
 
@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/pyselect/pyselect/sys/builtins"
-	"golang.org/x/sys/unix"
 )
 
 // Bind is socket.bind(address): bind(2). The address must be of the
@@ -45,14 +44,15 @@ func (s *Socket) Listen(backlog ...int) error {
 	if len(backlog) == 1 {
 		n = max(backlog[0], 0)
 	}
-	err := unix.Listen(s.fd(), n)
+	err := listen(s.fd(), n)
 	runtime.KeepAlive(s)
 	return oserror(err)
 }
 
 // Accept is socket.accept(): a new Socket for the next connection and the
 // peer's address. As CPython: accept4(2) with SOCK_CLOEXEC (accept(2) and
-// fcntl where there is no accept4), waiting first in timeout mode
+// fcntl where there is no accept4; on Windows accept and
+// SetHandleInformation), waiting first in timeout mode
 // (BlockingIOError in non-blocking mode when no connection is pending);
 // the new socket has the listener's family, type and proto and the
 // default timeout, and when there is no default timeout but the listener
@@ -74,7 +74,7 @@ func (s *Socket) Accept() (*Socket, Address, error) {
 	}
 	conn, err := fromFd(nfd, s.family, s.kind, s.proto)
 	if err != nil {
-		unix.Close(nfd)
+		closeSocket(nfd)
 		return nil, nil, err
 	}
 	if time.Duration(defaultTimeout.Load()) < 0 && s.getTimeout() > 0 {
@@ -89,7 +89,8 @@ func (s *Socket) Accept() (*Socket, Address, error) {
 // Connect is socket.connect(address): connect(2). In timeout mode it
 // waits for the connection for at most the timeout (TimeoutError "timed
 // out"), and then reads its result with getsockopt(SO_ERROR); in
-// non-blocking mode it fails with BlockingIOError (EINPROGRESS); an
+// non-blocking mode it fails with BlockingIOError (EINPROGRESS; on
+// Windows WSAEWOULDBLOCK); an
 // interrupted blocking connect waits for the connection to finish
 // (CPython's internal_connect).
 func (s *Socket) Connect(address Address) error {
@@ -136,9 +137,9 @@ func (s *Socket) connect(address Address, caller string) (syscall.Errno, error) 
 	switch err {
 	case nil:
 		return 0, nil
-	case unix.EINTR:
+	case eINTR:
 		wait = timeout != 0
-	case unix.EINPROGRESS:
+	case eINPROGRESS:
 		wait = timeout > 0
 	}
 	errno, ok := err.(syscall.Errno)
@@ -146,10 +147,10 @@ func (s *Socket) connect(address Address, caller string) (syscall.Errno, error) 
 		return errno, nil
 	}
 	err = call(fd, true, true, timeout, func() error {
-		switch e, err := unix.GetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_ERROR); {
+		switch e, err := getsockoptInt(fd, SOL_SOCKET, SO_ERROR); {
 		case err != nil:
 			return err
-		case e == 0, syscall.Errno(e) == unix.EISCONN:
+		case e == 0, syscall.Errno(e) == eISCONN:
 			return nil
 		default:
 			return syscall.Errno(e)
@@ -159,7 +160,7 @@ func (s *Socket) connect(address Address, caller string) (syscall.Errno, error) 
 		return errno, nil
 	}
 	if builtins.Except(err, builtins.TimeoutError) {
-		return unix.EAGAIN, err
+		return eWOULDBLOCK, err
 	}
 	return 0, err
 }
@@ -170,7 +171,7 @@ func (s *Socket) Shutdown(how int) error {
 	if s == nil {
 		return errNone("shutdown")
 	}
-	err := unix.Shutdown(s.fd(), how)
+	err := shutdown(s.fd(), how)
 	runtime.KeepAlive(s)
 	return oserror(err)
 }

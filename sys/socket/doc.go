@@ -46,13 +46,26 @@
 //
 // # Platforms
 //
-// The package builds on every Unix pyselect supports. On Linux each call
-// is made as glibc makes it, so that a ported program makes CPython's
-// system calls (the conformance suite traces both to check it); on the
-// other systems the calls go through x/sys, which makes the same calls
-// but for details each file names (sendmsg for sendto, fcntl for
-// FIONBIO). Windows has no Socket yet: Winsock is reachable without cgo
-// through golang.org/x/sys/windows, and is the next step.
+// The package builds on every Unix pyselect supports and on Windows. On
+// Linux each call is made as glibc makes it, so that a ported program
+// makes CPython's system calls (the conformance suite traces both to
+// check it); on the other Unix systems the calls go through x/sys, which
+// makes the same calls but for details each file names (sendmsg for
+// sendto, fcntl for FIONBIO).
+//
+// On Windows the calls are Winsock's, as CPython's MS_WINDOWS branches make
+// them, through golang.org/x/sys/windows and ws2_32.dll without cgo: a
+// socket is WSASocketW(WSA_FLAG_OVERLAPPED | WSA_FLAG_NO_HANDLE_INHERIT),
+// setblocking is ioctlsocket(FIONBIO), a timeout waits in select() (Windows
+// has no poll for CPython to use), and Fileno is the SOCKET handle. A
+// failure is "[WinError N] text" with the Winsock code N (WSAEWOULDBLOCK is
+// BlockingIOError, a call on a closed Socket WSAENOTSOCK). As in Python on
+// Windows there is no AF_UNIX, MSG_DONTWAIT or SO_REUSEPORT; Socketpair is
+// Lib/socket.py's emulation over a TCP connection on 127.0.0.1 (family
+// AF_INET or AF_INET6); create_server does not set SO_REUSEADDR; and only
+// a fileno of -1 (INVALID_SOCKET) is ValueError "negative file
+// descriptor". NetConn, NetListener and FromConn are Unix only: Go's
+// net.FileConn and net.FileListener are not implemented on Windows.
 //
 // # Examples
 //

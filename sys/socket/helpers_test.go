@@ -2,15 +2,10 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build unix
+//go:build unix || windows
 
 package socket_test
 
-import (
-	"strconv"
-	"syscall"
-)
-
-type rawConn = syscall.RawConn
+import "strconv"
 
 func itoa(i int) string { return strconv.Itoa(i) }

@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build unix
+//go:build unix || windows
 
 package socket
 
@@ -12,35 +12,7 @@ import (
 
 	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
-	"golang.org/x/sys/unix"
 )
-
-// Socketpair is socket.socketpair(family=AF_UNIX, type=SOCK_STREAM,
-// proto=0): socketpair(2) with SOCK_CLOEXEC, as two Sockets (each checked
-// with getsockname(2), as Lib/socket.py's socket(fileno=...) does).
-func Socketpair(family AddressFamily, kind SocketKind, proto ...int) (*Socket, *Socket, error) {
-	p, err := optFlags("socketpair", 3, proto)
-	if err != nil {
-		return nil, nil, err
-	}
-	fds, err := socketpair(int(family), int(kind), p)
-	if err != nil {
-		return nil, nil, oserror(err)
-	}
-	a, err := fromFd(fds[0], family, kind, p)
-	if err != nil {
-		unix.Close(fds[0])
-		unix.Close(fds[1])
-		return nil, nil, err
-	}
-	b, err := fromFd(fds[1], family, kind, p)
-	if err != nil {
-		a.Close()
-		unix.Close(fds[1])
-		return nil, nil, err
-	}
-	return a, b, nil
-}
 
 // Fromfd is socket.fromfd(fd, family, type, proto=0): a Socket for a
 // duplicate of fd (fcntl(F_DUPFD_CLOEXEC), as os.dup), which fd keeps
@@ -60,7 +32,7 @@ func Fromfd(fd any, family AddressFamily, kind SocketKind, proto ...int) (*Socke
 	}
 	s, err := fromFd(nfd, family, kind, p)
 	if err != nil {
-		unix.Close(nfd)
+		closeSocket(nfd)
 	}
 	return s, err
 }
@@ -82,7 +54,7 @@ func CreateConnection(address AddrInet, timeout ...any) (*Socket, error) {
 	}
 	for _, a := range addrs {
 		var s *Socket
-		s, err = NewSocket(a.family, SOCK_STREAM, unix.IPPROTO_TCP)
+		s, err = NewSocket(a.family, SOCK_STREAM, IPPROTO_TCP)
 		if err != nil {
 			continue
 		}
@@ -114,10 +86,12 @@ type ServerOptions struct {
 
 // CreateServer is socket.create_server(address, *, family=AF_INET,
 // backlog=None, reuse_port=False, dualstack_ipv6=False): a listening TCP
-// socket, with SO_REUSEADDR set, as Lib/socket.py makes it (on an
+// socket, with SO_REUSEADDR set (not on Windows, where it would let a
+// second socket bind the address), as Lib/socket.py makes it (on an
 // AF_INET6 socket also IPV6_V6ONLY, unless dualstack_ipv6). A failed bind
-// is OSError "<strerror> (while attempting to bind on address <addr>)",
-// of the class its errno gives.
+// is OSError "[Errno N] <strerror> (while attempting to bind on address
+// <addr>)", of the failure's class and errno (on Windows the errno
+// winerror_to_errno gives the Winsock error, as OSError.errno has it).
 func CreateServer(address Address, kw ...ServerOptions) (*Socket, error) {
 	var o ServerOptions
 	switch len(kw) {
@@ -148,7 +122,9 @@ func CreateServer(address Address, kw ...ServerOptions) (*Socket, error) {
 }
 
 func (s *Socket) createServer(address Address, o ServerOptions) error {
-	s.Setsockopt(SOL_SOCKET, SO_REUSEADDR, 1) // as Python: a failure shows at bind
+	if serverReuseAddr {
+		s.Setsockopt(SOL_SOCKET, SO_REUSEADDR, 1) // as Python: a failure shows at bind
+	}
 	if o.ReusePort {
 		if err := s.Setsockopt(SOL_SOCKET, soReuseport, 1); err != nil {
 			return err
@@ -170,8 +146,8 @@ func (s *Socket) createServer(address Address, o ServerOptions) error {
 		}
 		return &builtins.Error{
 			Exception: e.Exception,
-			Message:   "[Errno " + strconv.Itoa(int(e.Errno)) + "] " + strerror(e) + " (while attempting to bind on address " + address.String() + ")",
-			Errno:     e.Errno,
+			Message:   "[Errno " + strconv.Itoa(int(errnoOf(e))) + "] " + strerror(e) + " (while attempting to bind on address " + address.String() + ")",
+			Errno:     errnoOf(e),
 		}
 	}
 	if o.Backlog == nil {
@@ -184,9 +160,10 @@ func (s *Socket) createServer(address Address, o ServerOptions) error {
 	return s.Listen(n)
 }
 
-// strerror is an OSError's strerror: its message without "[Errno N] ".
+// strerror is an OSError's strerror: its message without "[Errno N] "
+// (Windows: "[WinError N] ").
 func strerror(e *builtins.Error) string {
-	if _, after, ok := strings.Cut(e.Message, "] "); ok && strings.HasPrefix(e.Message, "[Errno ") {
+	if _, after, ok := strings.Cut(e.Message, "] "); ok && (strings.HasPrefix(e.Message, "[Errno ") || strings.HasPrefix(e.Message, "[WinError ")) {
 		return after
 	}
 	return e.Message

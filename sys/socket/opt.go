@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build unix
+//go:build unix || windows
 
 package socket
 
@@ -12,7 +12,6 @@ import (
 
 	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
-	"golang.org/x/sys/unix"
 )
 
 // Setsockopt is socket.setsockopt(level, optname, value[, optlen]):
@@ -39,19 +38,19 @@ func (s *Socket) Setsockopt(level, optname int, value any, optlen ...int) error 
 	}
 	switch v := value.(type) {
 	case []byte:
-		return oserror(unix.SetsockoptString(fd, level, optname, string(v)))
+		return oserror(setsockoptBytes(fd, level, optname, v))
 	case bool:
 		b := 0
 		if v {
 			b = 1
 		}
-		return oserror(unix.SetsockoptInt(fd, level, optname, b))
+		return oserror(setsockoptInt(fd, level, optname, b))
 	}
 	n, err := pyselect.AsFileDescriptor(value) // a Python int as a C int
 	if err != nil || !isInt(value) {
 		return newError(builtins.TypeError, "a bytes-like object is required, not '"+builtins.TypeName(value)+"'")
 	}
-	return oserror(unix.SetsockoptInt(fd, level, optname, n))
+	return oserror(setsockoptInt(fd, level, optname, n))
 }
 
 // isInt reports whether v is a Go integer (what Python calls an int).
@@ -69,7 +68,7 @@ func (s *Socket) Getsockopt(level, optname int) (int, error) {
 	if s == nil {
 		return 0, errNone("getsockopt")
 	}
-	v, err := unix.GetsockoptInt(s.fd(), level, optname)
+	v, err := getsockoptInt(s.fd(), level, optname)
 	runtime.KeepAlive(s)
 	return v, oserror(err)
 }

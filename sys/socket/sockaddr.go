@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build unix
+//go:build unix || windows
 
 package socket
 
@@ -12,20 +12,20 @@ import (
 	"net/netip"
 
 	"github.com/pyselect/pyselect/sys/builtins"
-	"golang.org/x/sys/unix"
 )
 
 // A sockAddr is an address checked and resolved for the kernel: what
 // CPython's getsockaddrarg fills a struct sockaddr with. The system's
-// files make the kernel's form of it (sockaddr_linux.go builds the
-// struct itself; elsewhere x/sys does, without flowinfo).
+// files make the kernel's form of it (sockaddr_linux.go and sys_windows.go
+// build the struct themselves; elsewhere x/sys does, without flowinfo).
 type sockAddr struct {
 	family   AddressFamily
 	ip       netip.Addr // AF_INET, AF_INET6
 	port     int
 	flowinfo uint32 // AF_INET6
 	scopeID  uint32 // AF_INET6
-	path     string // AF_UNIX
+	//lint:ignore U1000 AF_UNIX's, which Python on Windows has not.
+	path string
 }
 
 // sockaddr is CPython's getsockaddrarg: the kernel's address for a, for a
@@ -33,15 +33,8 @@ type sockAddr struct {
 // ("bind(): port must be 0-65535.").
 func sockaddr(family AddressFamily, a Address, caller string) (sockAddr, error) {
 	switch family {
-	case AF_UNIX:
-		path, ok := a.(AddrUnix)
-		if !ok {
-			return sockAddr{}, newError(builtins.TypeError, "a bytes-like object is required, not '"+pyTypeName(a)+"'")
-		}
-		if len(path) >= len(unix.RawSockaddrUnix{}.Path) {
-			return sockAddr{}, newError(builtins.OSError, "AF_UNIX path too long")
-		}
-		return sockAddr{family: AF_UNIX, path: string(path)}, nil
+	case afUnix:
+		return unixSockaddr(a, caller)
 	case AF_INET:
 		var in AddrInet
 		switch x := a.(type) {
@@ -132,7 +125,7 @@ func familyOf(a Address) AddressFamily {
 	case AddrInet6:
 		return AF_INET6
 	case AddrUnix:
-		return AF_UNIX
+		return afUnix
 	}
 	return AF_UNSPEC
 }

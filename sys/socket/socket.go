@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build unix
+//go:build unix || windows
 
 package socket
 
@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/pyselect/pyselect/sys/builtins"
-	"golang.org/x/sys/unix"
 )
 
 // A Socket is a socket.socket object.
@@ -25,7 +24,8 @@ import (
 // As in CPython, a Socket holds its descriptor and nothing else: every
 // method is the system call CPython makes, on that number. Close sets the
 // number to -1 before it closes it, so that a later call fails as
-// CPython's does, with OSError EBADF (Fileno returns -1). A Socket
+// CPython's does, with OSError EBADF (Fileno returns -1; on Windows the
+// call gets INVALID_SOCKET and the error is WSAENOTSOCK). A Socket
 // dropped without Close is closed when collected, as CPython closes one
 // on dealloc. The zero Socket and a nil *Socket are closed sockets.
 //
@@ -44,7 +44,8 @@ type Socket struct {
 
 // NewSocket is socket.socket(family=-1, type=-1, proto=-1, fileno=None).
 // Without fileno it makes a socket with socket(2) and
-// SOCK_CLOEXEC, as CPython does; -1 means AF_INET, SOCK_STREAM and 0.
+// SOCK_CLOEXEC, as CPython does (on Windows WSASocketW, not inheritable);
+// -1 means AF_INET, SOCK_STREAM and 0.
 // With fileno (a Go integer: as CPython, no fileno() method is called)
 // the Socket owns that descriptor, which must be a socket (getsockname(2) checks it, as
 // CPython does; a negative one is ValueError "negative file descriptor"),
@@ -92,20 +93,22 @@ func cInt(v any) (int, bool) {
 }
 
 // fromFd is socket.socket(family, type, proto, fileno=fd): fd is checked
-// with getsockname(2), and an argument of -1 is read from the socket.
+// with getsockname(2), and an argument of -1 is read from the socket. A
+// failed getsockname is an error when fd is no socket, or when the family
+// was to be read from it (an unbound socket fails it on Windows).
 func fromFd(fd int, family AddressFamily, kind SocketKind, proto int) (*Socket, error) {
-	if fd < 0 {
+	if negativeFd(fd) {
 		return nil, newError(builtins.ValueError, "negative file descriptor")
 	}
 	a, err := getsockname(fd)
-	if err != nil && (err == unix.EBADF || err == unix.ENOTSOCK) {
+	if err != nil && (family == -1 || notSocket(err)) {
 		return nil, oserror(err)
 	}
 	if family == -1 {
 		family = familyOf(a)
 	}
 	if kind == -1 {
-		t, err := unix.GetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_TYPE)
+		t, err := getsockoptInt(fd, SOL_SOCKET, SO_TYPE)
 		if err != nil {
 			return nil, oserror(err)
 		}
@@ -141,7 +144,7 @@ func newSocket(fd int, family AddressFamily, kind SocketKind, proto int) (*Socke
 	return s, nil
 }
 
-func closeFd(fd int) { unix.Close(fd) }
+func closeFd(fd int) { closeSocket(fd) }
 
 // fd is the descriptor, -1 once closed (CPython's INVALID_SOCKET, which
 // every system call refuses with EBADF).
@@ -194,7 +197,7 @@ func (s *Socket) Close() error {
 		return nil
 	}
 	s.cleanup.Stop()
-	if err := unix.Close(int(fd1) - 1); err != nil && err != unix.ECONNRESET {
+	if err := closeSocket(int(fd1) - 1); err != nil && err != eCONNRESET {
 		return oserror(err)
 	}
 	return nil
@@ -231,7 +234,8 @@ func (s *Socket) getTimeout() time.Duration {
 
 // SetBlocking is socket.setblocking(flag): blocking mode (timeout None)
 // or non-blocking mode (timeout 0). As CPython, it sets O_NONBLOCK with
-// ioctl(FIONBIO) where the system has it, fcntl(2) elsewhere.
+// ioctl(FIONBIO) where the system has it, fcntl(2) elsewhere, and
+// ioctlsocket(FIONBIO) on Windows.
 func (s *Socket) SetBlocking(flag bool) error {
 	if s == nil {
 		return errNone("setblocking")
@@ -293,8 +297,8 @@ func (s *Socket) String() string {
 func truthy(a Address) bool { return a != nil && a != AddrUnix("") }
 
 // Dup is socket.dup(): a new Socket for a duplicate of the descriptor
-// (fcntl(F_DUPFD_CLOEXEC)), with the same family, type, proto and
-// timeout.
+// (fcntl(F_DUPFD_CLOEXEC); on Windows WSADuplicateSocketW and
+// WSASocketW), with the same family, type, proto and timeout.
 func (s *Socket) Dup() (*Socket, error) {
 	if s == nil {
 		return nil, errNone("dup")
@@ -306,7 +310,7 @@ func (s *Socket) Dup() (*Socket, error) {
 	}
 	d, err := fromFd(nfd, s.family, s.kind, s.proto)
 	if err != nil {
-		unix.Close(nfd)
+		closeSocket(nfd)
 		return nil, err
 	}
 	return d, d.SetTimeout(s.GetTimeout())

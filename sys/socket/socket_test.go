@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build unix
+//go:build unix || windows
 
 package socket_test
 
@@ -20,7 +20,6 @@ import (
 	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/socket"
-	"golang.org/x/sys/unix"
 )
 
 // must is v, and panics (failing the test with its stack) on err.
@@ -31,19 +30,11 @@ func must[T any](v T, err error) T {
 	return v
 }
 
-// must2 is must for a call with two results.
-func must2[A, B any](a A, b B, err error) (A, B) {
-	if err != nil {
-		panic(err)
-	}
-	return a, b
-}
-
 // wantErr checks err's Python class and str(e).
 func wantErr(t *testing.T, err error, exc builtins.Exception, msg string) {
 	t.Helper()
 	e := builtins.AsError(err)
-	if e == nil || e.Exception != exc || e.Message != msg {
+	if e == nil || e.Exception != exc || !msgMatches(e.Message, msg) {
 		t.Fatalf("got %v, want %s: %s", err, exc, msg)
 	}
 }
@@ -124,8 +115,8 @@ func TestModes(t *testing.T) {
 		t.Fatalf("setblocking(False): %v %v", c.GetBlocking(), c.GetTimeout())
 	}
 	_, err := c.Recv(10)
-	wantErr(t, err, builtins.BlockingIOError, "[Errno 11] Resource temporarily unavailable")
-	if !errors.Is(err, unix.EAGAIN) || !builtins.Except(err, builtins.OSError) {
+	wantErr(t, err, builtins.BlockingIOError, msgWouldBlock)
+	if !errors.Is(err, eWouldBlock) || !builtins.Except(err, builtins.OSError) {
 		t.Fatalf("BlockingIOError is not EAGAIN and OSError: %v", err)
 	}
 	c.SetTimeout(0.01)
@@ -177,18 +168,18 @@ func TestSetTimeoutValues(t *testing.T) {
 	}
 }
 
-// A closed socket: fileno() is -1 and every call is OSError EBADF, as in
-// CPython (which passes -1 to the system call); close and detach again
-// do nothing.
+// A closed socket: fileno() is -1 and every call is OSError EBADF (on
+// Windows WSAENOTSOCK), as in CPython (which passes -1, INVALID_SOCKET, to
+// the system call); close and detach again do nothing.
 func TestClosed(t *testing.T) {
-	s := must(socket.NewSocket(socket.AF_UNIX, socket.SOCK_STREAM, 0))
+	s := must(socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0))
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
 	if s.Fileno() != -1 || s.Detach() != -1 || s.Close() != nil {
 		t.Fatal("closed socket: fileno, detach or close")
 	}
-	const ebadf = "[Errno 9] Bad file descriptor"
+	const ebadf = msgClosed
 	_, err := s.Recv(1)
 	wantErr(t, err, builtins.OSError, ebadf)
 	_, err = s.Send([]byte("x"))
@@ -200,10 +191,10 @@ func TestClosed(t *testing.T) {
 	wantErr(t, s.Listen(1), builtins.OSError, ebadf)
 	wantErr(t, s.SetTimeout(1), builtins.OSError, ebadf)
 	wantErr(t, s.Shutdown(socket.SHUT_RDWR), builtins.OSError, ebadf)
-	wantErr(t, s.Setsockopt(1, 2, 3), builtins.OSError, ebadf)
-	_, err = s.Getsockopt(1, 2)
+	wantErr(t, s.Setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1), builtins.OSError, ebadf)
+	_, err = s.Getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR)
 	wantErr(t, err, builtins.OSError, ebadf)
-	if got, want := s.String(), "<socket.socket [closed] fd=-1, family=1, type=1, proto=0>"; got != want {
+	if got, want := s.String(), "<socket.socket [closed] fd=-1, family=2, type=1, proto=0>"; got != want {
 		t.Errorf("repr: %s, want %s", got, want)
 	}
 }
@@ -215,7 +206,7 @@ func TestZeroAndNil(t *testing.T) {
 		t.Fatal("zero Socket is not closed")
 	}
 	_, err := z.Recv(1)
-	wantErr(t, err, builtins.OSError, "[Errno 9] Bad file descriptor")
+	wantErr(t, err, builtins.OSError, msgClosed)
 	var n *socket.Socket
 	_, err = n.Recv(1)
 	wantErr(t, err, builtins.AttributeError, "'NoneType' object has no attribute 'recv'")
@@ -232,16 +223,6 @@ func TestAddressErrors(t *testing.T) {
 	wantErr(t, inet.Bind(socket.Inet("127.0.0.1", -1)), builtins.OverflowError, "bind(): port must be 0-65535.")
 	wantErr(t, inet.Bind(socket.AddrUnix("/tmp/x")), builtins.TypeError, "bind(): AF_INET address must be tuple, not str")
 	wantErr(t, inet.Connect(socket.AddrInet6{Host: "::1", Port: 1}), builtins.TypeError, "AF_INET address must be a pair (host, port)")
-	wantErr(t, inet.Bind(socket.Inet("::1", 0)), socket.Gaierror, "[Errno -9] Address family for hostname not supported")
-	err := inet.Bind(socket.Inet("x.invalid", 1))
-	wantErr(t, err, socket.Gaierror, "[Errno -2] Name or service not known")
-	if !builtins.Except(err, builtins.OSError) {
-		t.Fatal("gaierror is not an OSError")
-	}
-	un := must(socket.NewSocket(socket.AF_UNIX, socket.SOCK_STREAM, 0))
-	defer un.Close()
-	wantErr(t, un.Bind(socket.Inet("127.0.0.1", 0)), builtins.TypeError, "a bytes-like object is required, not 'tuple'")
-	wantErr(t, un.Bind(socket.AddrUnix(strings.Repeat("x", 200))), builtins.OSError, "AF_UNIX path too long")
 }
 
 // Python: test_socket.py testRecvIntoArray and the argument checks of
@@ -272,14 +253,18 @@ func TestRecvZeroBytesMakesNoCall(t *testing.T) {
 	if n, err := l.RecvInto(nil, 0); err != nil || n != 0 {
 		t.Errorf("listener recv_into(bytearray(0)) = %d, %v; want 0, nil", n, err)
 	}
-	_, _, err := l.Recvfrom(0)
-	wantErr(t, err, builtins.OSError, "[Errno 107] Transport endpoint is not connected")
+	if underWine {
+		t.Log("not checked: recvfrom on a listening socket, which Windows fails with WSAENOTCONN, blocks under Wine 8")
+	} else {
+		_, _, err := l.Recvfrom(0)
+		wantErr(t, err, builtins.OSError, msgNotConnected)
+	}
 	l.Close()
 	if b, err := l.Recv(0, socket.MSG_PEEK); err != nil || len(b) != 0 {
 		t.Errorf("closed recv(0, MSG_PEEK) = %q, %v; want b'', nil", b, err)
 	}
-	_, _, err = l.Recvfrom(0)
-	wantErr(t, err, builtins.OSError, "[Errno 9] Bad file descriptor")
+	_, _, err := l.Recvfrom(0)
+	wantErr(t, err, builtins.OSError, msgClosed)
 }
 
 func TestConnectRefused(t *testing.T) {
@@ -287,10 +272,10 @@ func TestConnectRefused(t *testing.T) {
 	ls.Close() // nothing listens on addr now
 	s := must(socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0))
 	defer s.Close()
-	wantErr(t, s.Connect(addr), builtins.ConnectionRefusedError, "[Errno 111] Connection refused")
+	wantErr(t, s.Connect(addr), builtins.ConnectionRefusedError, msgRefused)
 	s2 := must(socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0))
 	defer s2.Close()
-	if errno := must(s2.ConnectEx(addr)); errno != int(unix.ECONNREFUSED) {
+	if errno := must(s2.ConnectEx(addr)); errno != int(eRefused) {
 		t.Fatalf("connect_ex: %d", errno)
 	}
 	s3 := must(socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0))
@@ -301,7 +286,7 @@ func TestConnectRefused(t *testing.T) {
 		t.Fatalf("non-blocking connect: %v", err)
 	}
 	_, err = socket.CreateConnection(addr, 5.0)
-	wantErr(t, err, builtins.ConnectionRefusedError, "[Errno 111] Connection refused")
+	wantErr(t, err, builtins.ConnectionRefusedError, msgRefused)
 }
 
 func TestReprAndAddresses(t *testing.T) {
@@ -309,23 +294,6 @@ func TestReprAndAddresses(t *testing.T) {
 	want := "<socket.socket fd=" + itoa(ls.Fileno()) + ", family=2, type=1, proto=0, laddr=('127.0.0.1', " + itoa(addr.Port) + ")>"
 	if got := ls.String(); got != want {
 		t.Errorf("repr: %s\nwant: %s", got, want)
-	}
-	a, b := must2(socket.Socketpair(socket.AF_UNIX, socket.SOCK_STREAM))
-	defer a.Close()
-	defer b.Close()
-	if got := must(a.Getsockname()); got != socket.AddrUnix("") {
-		t.Errorf("unnamed AF_UNIX getsockname: %q", got)
-	}
-	if got, want := a.String(), "<socket.socket fd="+itoa(a.Fileno())+", family=1, type=1, proto=0>"; got != want {
-		t.Errorf("socketpair repr: %s, want %s", got, want)
-	}
-	u := must(socket.NewSocket(socket.AF_UNIX, socket.SOCK_STREAM, 0))
-	defer u.Close()
-	if err := u.Bind(socket.AddrUnix("\x00pyselect-test-" + itoa(unix.Getpid()))); err != nil {
-		t.Fatal(err)
-	}
-	if got := must(u.Getsockname()).String(); got != `b'\x00pyselect-test-`+itoa(unix.Getpid())+`'` {
-		t.Errorf("abstract address: %s", got)
 	}
 }
 
@@ -380,63 +348,40 @@ func TestSelectable(t *testing.T) {
 	}
 }
 
-// Fromfd duplicates; the duplicate is a socket of its own.
+// Fromfd duplicates; the duplicate is a socket of its own. A fileno that
+// is no socket fails as CPython's getsockname check fails it.
 func TestFromfd(t *testing.T) {
-	a, b := must2(socket.Socketpair(socket.AF_UNIX, socket.SOCK_STREAM))
-	defer a.Close()
-	defer b.Close()
-	d := must(socket.Fromfd(a, socket.AF_UNIX, socket.SOCK_STREAM))
+	c, s := connected(t)
+	d := must(socket.Fromfd(c, socket.AF_INET, socket.SOCK_STREAM))
 	defer d.Close()
-	if d.Fileno() == a.Fileno() {
+	if d.Fileno() == c.Fileno() {
 		t.Fatal("fromfd did not duplicate")
 	}
 	d.Send([]byte("y"))
-	b.SetTimeout(5.0)
-	if got := must(b.Recv(1)); string(got) != "y" {
+	s.SetTimeout(5.0)
+	if got := must(s.Recv(1)); string(got) != "y" {
 		t.Fatalf("%q", got)
 	}
-	_, err := socket.NewSocket(-1, -1, -1, -3)
+	_, err := socket.NewSocket(-1, -1, -1, -1)
 	wantErr(t, err, builtins.ValueError, "negative file descriptor")
-	p := [2]int{}
-	unix.Pipe(p[:])
-	defer unix.Close(p[0])
-	defer unix.Close(p[1])
-	_, err = socket.NewSocket(-1, -1, -1, p[0])
-	wantErr(t, err, builtins.OSError, "[Errno 88] Socket operation on non-socket")
+	_, err = socket.NewSocket(-1, -1, -1, nonSocket(t))
+	wantErr(t, err, builtins.OSError, msgNotSocket)
 }
 
-// CreateServer: SO_REUSEADDR, and a failed bind's message names the
-// address (Lib/socket.py).
+// CreateServer: SO_REUSEADDR (not on Windows), and a failed bind's
+// message names the address (Lib/socket.py).
 func TestCreateServer(t *testing.T) {
 	srv := must(socket.CreateServer(socket.Inet("127.0.0.1", 0)))
 	defer srv.Close()
-	if v := must(srv.Getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR)); v == 0 {
-		t.Fatal("no SO_REUSEADDR")
+	if v := must(srv.Getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR)); (v != 0) != serverReuseAddr {
+		t.Fatalf("SO_REUSEADDR %d on a create_server socket", v)
 	}
 	addr := must(srv.Getsockname()).(socket.AddrInet)
 	_, err := socket.CreateServer(addr)
-	wantErr(t, err, builtins.OSError, "[Errno 98] Address already in use (while attempting to bind on address "+addr.String()+")")
-}
-
-// Go's net and a Socket, both ways.
-func TestNetConversions(t *testing.T) {
-	c, s := connected(t)
-	nc := must(c.NetConn())
-	defer nc.Close()
-	if c.Fileno() != -1 {
-		t.Fatal("NetConn left the socket open")
-	}
-	nc.Write([]byte("z"))
-	s.SetTimeout(5.0)
-	if got := must(s.Recv(1)); string(got) != "z" {
-		t.Fatalf("%q", got)
-	}
-	back := must(socket.FromConn(nc.(interface {
-		SyscallConn() (rawConn, error)
-	})))
-	defer back.Close()
-	if back.Family() != socket.AF_INET || back.Type() != socket.SOCK_STREAM || back.GetBlocking() {
-		t.Fatalf("FromConn: %v", back)
+	e := builtins.AsError(err)
+	suffix := " (while attempting to bind on address " + addr.String() + ")"
+	if e == nil || e.Exception != builtins.OSError || !strings.HasPrefix(e.Message, msgAddrInUse) || !strings.HasSuffix(e.Message, suffix) {
+		t.Fatalf("create_server on a bound address: %v", err)
 	}
 }
 
@@ -448,7 +393,7 @@ func TestCollectedSocketIsClosed(t *testing.T) {
 	}()
 	for i := 0; i < 50; i++ {
 		runtime.GC()
-		if _, err := unix.FcntlInt(uintptr(fd), unix.F_GETFD, 0); err == unix.EBADF {
+		if !isOpen(fd) {
 			return
 		}
 		time.Sleep(10 * time.Millisecond)
