@@ -159,12 +159,11 @@ func (w *World) encodeAddr(a socket.Address) any {
 	return a.String()
 }
 
-// socketStep runs "socket" (socket.socket(family, type)) and the
-// "socket.<method>" steps, with results as record.py's run_socket writes
-// them: bytes as latin-1 text, an accepted socket by the name in "as".
-func (r *replayer) socketStep(st *Step) (any, error) {
-	w := r.w
-	if st.Op == "socket" {
+// socketOps are socket.socket(family, type) (the "socket" step) and the
+// socket methods, with results as record.py's run_socket writes them:
+// bytes as latin-1 text, an accepted socket by the name in "as".
+var socketOps = ops{
+	"socket": func(r *replayer, st *Step) (any, error) {
 		fam, err1 := constant(st.Family)
 		kind, err2 := constant(st.Type)
 		names := st.Names()
@@ -178,52 +177,26 @@ func (r *replayer) socketStep(st *Step) (any, error) {
 		if s, err = harnessSocket(s); err != nil {
 			return nil, err
 		}
-		return nil, w.addObj(names[0], s, s.Fileno())
-	}
-	o, err := w.obj(st.On)
-	if err != nil {
-		return nil, err
-	}
-	s, ok := o.(*socket.Socket)
-	if !ok || len(st.Kwargs) > 0 {
-		return nil, scenarioErr("%s on %s: not a socket, or keyword arguments", st.Op, st.On)
-	}
-	args := make([]any, len(st.Args))
-	for i, a := range st.Args {
-		if args[i], err = w.value(a); err != nil {
+		return nil, r.w.addObj(names[0], s, s.Fileno())
+	},
+	"socket.bind":    addressMethod((*socket.Socket).Bind),
+	"socket.connect": addressMethod((*socket.Socket).Connect),
+	"socket.connect_ex": socketMethod(func(r *replayer, st *Step, s *socket.Socket, args []any) (any, error) {
+		a, err := addressArg(st, args)
+		if err != nil {
 			return nil, err
 		}
-	}
-	defer w.rememberAddr(st.On, s)
-	return r.socketCall(st, s, args)
-}
-
-func (r *replayer) socketCall(st *Step, s *socket.Socket, args []any) (any, error) {
-	w := r.w
-	meth := st.Op[len("socket."):]
-	ints, ok := intArgs(args)
-	switch meth {
-	case "bind", "connect", "connect_ex":
-		var a socket.Address
-		if len(args) == 1 {
-			a, ok = args[0].(socket.Address)
-		}
-		if !ok || len(args) != 1 {
-			return nil, scenarioErr("%s takes one address", st.Op)
-		}
-		switch meth {
-		case "bind":
-			return nil, s.Bind(a)
-		case "connect":
-			return nil, s.Connect(a)
-		}
 		return s.ConnectEx(a)
-	case "listen":
+	}),
+	"socket.listen": socketMethod(func(r *replayer, st *Step, s *socket.Socket, args []any) (any, error) {
+		backlog, ok := intArgs(args)
 		if !ok {
 			return nil, scenarioErr("listen takes an int")
 		}
-		return nil, s.Listen(ints...)
-	case "accept":
+		return nil, s.Listen(backlog...)
+	}),
+	"socket.accept": socketMethod(func(r *replayer, st *Step, s *socket.Socket, args []any) (any, error) {
+		w := r.w
 		names := st.Names()
 		if len(names) != 1 || len(args) > 0 {
 			return nil, scenarioErr("accept takes no arguments and one name")
@@ -240,7 +213,9 @@ func (r *replayer) socketCall(st *Step, s *socket.Socket, args []any) (any, erro
 		}
 		w.rememberAddr(names[0], c)
 		return []any{map[string]any{"obj": names[0]}, w.encodeAddr(addr)}, nil
-	case "recv":
+	}),
+	"socket.recv": socketMethod(func(r *replayer, st *Step, s *socket.Socket, args []any) (any, error) {
+		ints, ok := intArgs(args)
 		if !ok || len(ints) < 1 {
 			return nil, scenarioErr("recv takes ints")
 		}
@@ -252,7 +227,9 @@ func (r *replayer) socketCall(st *Step, s *socket.Socket, args []any) (any, erro
 			return len(b), nil
 		}
 		return latin1(b), nil
-	case "recv_into":
+	}),
+	"socket.recv_into": socketMethod(func(r *replayer, st *Step, s *socket.Socket, args []any) (any, error) {
+		ints, ok := intArgs(args)
 		if !ok || len(ints) < 1 || ints[0] < 0 {
 			return nil, scenarioErr("recv_into takes the buffer's size and ints")
 		}
@@ -262,63 +239,133 @@ func (r *replayer) socketCall(st *Step, s *socket.Socket, args []any) (any, erro
 			return nil, err
 		}
 		return []any{n, latin1(buf[:n])}, nil
-	case "send", "sendall":
-		var data []byte
-		if len(args) >= 1 {
-			data, ok = args[0].([]byte)
-		}
-		flags, fok := intArgs(args[min(1, len(args)):])
-		if !ok || !fok || len(args) < 1 {
-			return nil, scenarioErr("%s takes bytes and flags", st.Op)
-		}
-		if meth == "sendall" {
-			return nil, s.Sendall(data, flags...)
+	}),
+	"socket.send": socketMethod(func(r *replayer, st *Step, s *socket.Socket, args []any) (any, error) {
+		data, flags, err := dataArgs(st, args)
+		if err != nil {
+			return nil, err
 		}
 		return s.Send(data, flags...)
-	case "shutdown":
+	}),
+	"socket.sendall": socketMethod(func(r *replayer, st *Step, s *socket.Socket, args []any) (any, error) {
+		data, flags, err := dataArgs(st, args)
+		if err != nil {
+			return nil, err
+		}
+		return nil, s.Sendall(data, flags...)
+	}),
+	"socket.shutdown": socketMethod(func(r *replayer, st *Step, s *socket.Socket, args []any) (any, error) {
+		ints, ok := intArgs(args)
 		if !ok || len(ints) != 1 {
 			return nil, scenarioErr("shutdown takes one int")
 		}
 		return nil, s.Shutdown(ints[0])
-	case "close":
+	}),
+	"socket.close": socketMethod(func(r *replayer, st *Step, s *socket.Socket, args []any) (any, error) {
 		return nil, s.Close()
-	case "setblocking":
+	}),
+	"socket.setblocking": socketMethod(func(r *replayer, st *Step, s *socket.Socket, args []any) (any, error) {
 		flag, isBool := args[0].(bool)
 		if len(args) != 1 || !isBool {
 			return nil, scenarioErr("setblocking takes a bool")
 		}
 		return nil, s.SetBlocking(flag)
-	case "settimeout":
+	}),
+	"socket.settimeout": socketMethod(func(r *replayer, st *Step, s *socket.Socket, args []any) (any, error) {
 		if len(args) != 1 {
 			return nil, scenarioErr("settimeout takes one value")
 		}
 		return nil, s.SetTimeout(args[0])
-	case "gettimeout":
+	}),
+	"socket.gettimeout": socketMethod(func(r *replayer, st *Step, s *socket.Socket, args []any) (any, error) {
 		return s.GetTimeout(), nil
-	case "getblocking":
+	}),
+	"socket.getblocking": socketMethod(func(r *replayer, st *Step, s *socket.Socket, args []any) (any, error) {
 		return map[string]any{"bool": s.GetBlocking()}, nil
-	case "fileno":
-		return w.encode(s.Fileno()), nil
-	case "detach":
+	}),
+	"socket.fileno": socketMethod(func(r *replayer, st *Step, s *socket.Socket, args []any) (any, error) {
+		return r.w.encode(s.Fileno()), nil
+	}),
+	"socket.detach": socketMethod(func(r *replayer, st *Step, s *socket.Socket, args []any) (any, error) {
+		w := r.w
 		fd := s.Detach()
 		// The fd is the harness's now: the teardown closes it.
 		w.mu.Lock()
 		w.open[st.On] = true
 		w.mu.Unlock()
 		return w.encode(fd), nil
-	case "getsockopt":
+	}),
+	"socket.getsockopt": socketMethod(func(r *replayer, st *Step, s *socket.Socket, args []any) (any, error) {
+		ints, ok := intArgs(args)
 		if !ok || len(ints) != 2 {
 			return nil, scenarioErr("getsockopt takes two ints")
 		}
 		return s.Getsockopt(ints[0], ints[1])
-	case "setsockopt":
+	}),
+	"socket.setsockopt": socketMethod(func(r *replayer, st *Step, s *socket.Socket, args []any) (any, error) {
 		lvl, lok := intArgs(args[:min(2, len(args))])
 		if !lok || len(args) != 3 {
 			return nil, scenarioErr("setsockopt takes two ints and a value")
 		}
 		return nil, s.Setsockopt(lvl[0], lvl[1], args[2])
+	}),
+}
+
+// socketMethod is a method of a socket object: f gets the step's
+// arguments as Go values (no keywords), and the address the socket is
+// bound to afterwards is remembered under its name.
+func socketMethod(f func(r *replayer, st *Step, s *socket.Socket, args []any) (any, error)) op {
+	return method("a socket", func(r *replayer, st *Step, s *socket.Socket) (any, error) {
+		w := r.w
+		if len(st.Kwargs) > 0 {
+			return nil, scenarioErr("%s on %s: keyword arguments", st.Op, st.On)
+		}
+		args := make([]any, len(st.Args))
+		for i, a := range st.Args {
+			var err error
+			if args[i], err = w.value(a); err != nil {
+				return nil, err
+			}
+		}
+		defer w.rememberAddr(st.On, s)
+		return f(r, st, s, args)
+	})
+}
+
+// addressMethod is a socket method that takes one address and returns
+// nothing: bind, connect.
+func addressMethod(call func(s *socket.Socket, a socket.Address) error) op {
+	return socketMethod(func(r *replayer, st *Step, s *socket.Socket, args []any) (any, error) {
+		a, err := addressArg(st, args)
+		if err != nil {
+			return nil, err
+		}
+		return nil, call(s, a)
+	})
+}
+
+// addressArg is the one address a step's arguments hold.
+func addressArg(st *Step, args []any) (socket.Address, error) {
+	if len(args) == 1 {
+		if a, ok := args[0].(socket.Address); ok {
+			return a, nil
+		}
 	}
-	return nil, scenarioErr("unknown op %q", st.Op)
+	return nil, scenarioErr("%s takes one address", st.Op)
+}
+
+// dataArgs are send's and sendall's bytes and flags.
+func dataArgs(st *Step, args []any) ([]byte, []int, error) {
+	var data []byte
+	ok := false
+	if len(args) >= 1 {
+		data, ok = args[0].([]byte)
+	}
+	flags, fok := intArgs(args[min(1, len(args)):])
+	if !ok || !fok || len(args) < 1 {
+		return nil, nil, scenarioErr("%s takes bytes and flags", st.Op)
+	}
+	return data, flags, nil
 }
 
 // intArgs is args as Go ints, if every one is.
