@@ -125,14 +125,11 @@ var harnessOps = ops{
 		if len(names) != 1 {
 			return nil, scenarioErr("file needs one name")
 		}
-		if w.tmpdir == "" {
-			dir, err := os.MkdirTemp("", "pyselect-replay-")
-			if err != nil {
-				return nil, err
-			}
-			w.tmpdir = dir
+		path, err := w.path(names[0])
+		if err != nil {
+			return nil, err
 		}
-		fd, err := unix.Open(filepath.Join(w.tmpdir, names[0]), unix.O_RDWR|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o600)
+		fd, err := unix.Open(path, unix.O_RDWR|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o600)
 		if err != nil {
 			return nil, err
 		}
@@ -267,6 +264,21 @@ func onFd(f func(r *replayer, st *Step, fd int) (any, error)) op {
 		}
 		return f(r, st, fd)
 	}
+}
+
+// path is name in the scenario's temporary directory, made on first use
+// (record.py's w_path).
+func (w *World) path(name string) (string, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.tmpdir == "" {
+		dir, err := os.MkdirTemp("", "pyselect-replay-")
+		if err != nil {
+			return "", err
+		}
+		w.tmpdir = dir
+	}
+	return filepath.Join(w.tmpdir, name), nil
 }
 
 // tcpPair is a connected loopback TCP pair, made as record.py makes it:

@@ -8,6 +8,7 @@ package differential
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
@@ -38,6 +39,8 @@ func init() {
 //	{"bytes": "ab"}, {"bytes": 3}   -> []byte("ab"), []byte("xxx")
 //	{"inet": ["127.0.0.1", 0]}      -> socket.Inet("127.0.0.1", 0)
 //	{"addr": "ls"}                  -> the address ls was last bound to
+//	{"path": "srv"}                 -> socket.AddrUnix of srv in the
+//	                                   scenario's temporary directory
 //	{"linger": [1, 0]}              -> struct linger's bytes, for SO_LINGER
 func (w *World) socketValue(k string, a any) (any, bool, error) {
 	switch k {
@@ -78,6 +81,11 @@ func (w *World) socketValue(k string, a any) (any, bool, error) {
 			return nil, true, scenarioErr("%s has no known address", name)
 		}
 		return addr, true, nil
+	case "path":
+		if name, ok := a.(string); ok {
+			path, err := w.path(name)
+			return socket.AddrUnix(path), true, err
+		}
 	case "linger":
 		l, _ := a.([]any)
 		if len(l) == 2 {
@@ -111,8 +119,8 @@ func jsonText(v any) string {
 const socketBase = 512
 
 // harnessSocket is s moved to the lowest free fd from socketBase
-// (record.py's harness_socket): the same socket, in the same blocking
-// mode, as a new Socket over the new number.
+// (record.py's harness_socket): the same socket, with the same timeout
+// (CreateConnection's), as a new Socket over the new number.
 func harnessSocket(s *socket.Socket) (*socket.Socket, error) {
 	defer s.Close()
 	fd, err := unix.FcntlInt(uintptr(s.Fileno()), unix.F_DUPFD_CLOEXEC, socketBase)
@@ -122,8 +130,13 @@ func harnessSocket(s *socket.Socket) (*socket.Socket, error) {
 	n, err := socket.NewSocket(s.Family(), s.Type(), s.Proto(), fd)
 	if err != nil {
 		unix.Close(fd)
+		return nil, err
 	}
-	return n, err
+	if err := n.SetTimeout(s.GetTimeout()); err != nil {
+		n.Close()
+		return nil, err
+	}
+	return n, nil
 }
 
 // rememberAddr keeps the address s is bound to under its name, for
@@ -141,8 +154,12 @@ func (w *World) rememberAddr(name string, s *socket.Socket) {
 }
 
 // encodeAddr writes an address as the name of the first socket bound to
-// it, else as {"inet": [host, port]} (record.py's encode_addr).
+// it, else as {"inet": [host, port]}, a path of the temporary directory
+// as {"path": name}, and no address as nil (record.py's encode_addr).
 func (w *World) encodeAddr(a socket.Address) any {
+	if a == nil {
+		return nil
+	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	for _, n := range w.order {
@@ -154,6 +171,9 @@ func (w *World) encodeAddr(a socket.Address) any {
 	case socket.AddrInet:
 		return map[string]any{"inet": []any{x.Host, x.Port}}
 	case socket.AddrUnix:
+		if x != "" && w.tmpdir != "" && filepath.Dir(string(x)) == w.tmpdir {
+			return map[string]any{"path": filepath.Base(string(x))}
+		}
 		return string(x)
 	}
 	return a.String()
@@ -178,6 +198,40 @@ var socketOps = ops{
 			return nil, err
 		}
 		return nil, r.w.addObj(names[0], s, s.Fileno())
+	},
+	"socket.socketpair": func(r *replayer, st *Step) (any, error) {
+		args, err := r.w.values(st)
+		if err != nil {
+			return nil, err
+		}
+		ints, ok := intArgs(args)
+		if !ok || len(ints) != 2 || len(st.Names()) != 2 {
+			return nil, scenarioErr("socket.socketpair takes a family, a type and two names")
+		}
+		a, b, err := socket.Socketpair(socket.AddressFamily(ints[0]), socket.SocketKind(ints[1]))
+		if err != nil {
+			return nil, err
+		}
+		return nil, r.addSockets(st, a, b)
+	},
+	"socket.create_connection": func(r *replayer, st *Step) (any, error) {
+		args, err := r.w.values(st)
+		if err != nil {
+			return nil, err
+		}
+		var addr socket.AddrInet
+		ok := len(args) >= 1 && len(args) <= 2 && len(st.Names()) == 1
+		if ok {
+			addr, ok = args[0].(socket.AddrInet)
+		}
+		if !ok {
+			return nil, scenarioErr("socket.create_connection takes an AF_INET address, a timeout and one name")
+		}
+		s, err := socket.CreateConnection(addr, args[1:]...)
+		if err != nil {
+			return nil, err
+		}
+		return nil, r.addSockets(st, s)
 	},
 	"socket.bind":    addressMethod((*socket.Socket).Bind),
 	"socket.connect": addressMethod((*socket.Socket).Connect),
@@ -239,6 +293,46 @@ var socketOps = ops{
 			return nil, err
 		}
 		return []any{n, latin1(buf[:n])}, nil
+	}),
+	"socket.recvfrom": socketMethod(func(r *replayer, st *Step, s *socket.Socket, args []any) (any, error) {
+		ints, ok := intArgs(args)
+		if !ok || len(ints) < 1 {
+			return nil, scenarioErr("recvfrom takes ints")
+		}
+		b, addr, err := s.Recvfrom(ints[0], ints[1:]...)
+		if err != nil {
+			return nil, err
+		}
+		return []any{latin1(b), r.w.encodeAddr(addr)}, nil
+	}),
+	"socket.sendto": socketMethod(func(r *replayer, st *Step, s *socket.Socket, args []any) (any, error) {
+		var data []byte
+		var addr socket.Address
+		ok := len(args) == 2
+		if ok {
+			data, ok = args[0].([]byte)
+		}
+		if ok {
+			addr, ok = args[1].(socket.Address)
+		}
+		if !ok {
+			return nil, scenarioErr("sendto takes bytes and an address")
+		}
+		return s.Sendto(data, addr)
+	}),
+	"socket.getsockname": socketMethod(func(r *replayer, st *Step, s *socket.Socket, args []any) (any, error) {
+		a, err := s.Getsockname()
+		if err != nil {
+			return nil, err
+		}
+		return r.w.encodeAddr(a), nil
+	}),
+	"socket.getpeername": socketMethod(func(r *replayer, st *Step, s *socket.Socket, args []any) (any, error) {
+		a, err := s.Getpeername()
+		if err != nil {
+			return nil, err
+		}
+		return r.w.encodeAddr(a), nil
 	}),
 	"socket.send": socketMethod(func(r *replayer, st *Step, s *socket.Socket, args []any) (any, error) {
 		data, flags, err := dataArgs(st, args)
@@ -320,16 +414,48 @@ func socketMethod(f func(r *replayer, st *Step, s *socket.Socket, args []any) (a
 		if len(st.Kwargs) > 0 {
 			return nil, scenarioErr("%s on %s: keyword arguments", st.Op, st.On)
 		}
-		args := make([]any, len(st.Args))
-		for i, a := range st.Args {
-			var err error
-			if args[i], err = w.value(a); err != nil {
-				return nil, err
-			}
+		args, err := w.values(st)
+		if err != nil {
+			return nil, err
 		}
 		defer w.rememberAddr(st.On, s)
 		return f(r, st, s, args)
 	})
+}
+
+// values are a step's positional arguments as Go values.
+func (w *World) values(st *Step) ([]any, error) {
+	args := make([]any, len(st.Args))
+	for i, a := range st.Args {
+		var err error
+		if args[i], err = w.value(a); err != nil {
+			return nil, err
+		}
+	}
+	return args, nil
+}
+
+// addSockets moves the sockets a socket module function returned to the
+// harness's numbers and gives them the step's names; it closes them all
+// if one fails.
+func (r *replayer) addSockets(st *Step, socks ...*socket.Socket) error {
+	names := st.Names()
+	var first error
+	for i, s := range socks {
+		if first != nil {
+			s.Close()
+			continue
+		}
+		if s, first = harnessSocket(s); first != nil {
+			continue
+		}
+		if first = r.w.addObj(names[i], s, s.Fileno()); first != nil {
+			s.Close()
+			continue
+		}
+		r.w.rememberAddr(names[i], s)
+	}
+	return first
 }
 
 // addressMethod is a socket method that takes one address and returns
