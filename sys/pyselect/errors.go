@@ -49,6 +49,10 @@ const (
 	// BaseException is the root of Python's hierarchy, above PyException.
 	BaseException Exception = "BaseException"
 
+	// ExceptionGroup is Python's ExceptionGroup (PEP 654), which holds
+	// several exceptions at once; an *ExceptionGroupError is one.
+	ExceptionGroup Exception = "ExceptionGroup"
+
 	// Gaierror is socket.gaierror, the OSError subclass of a failed name
 	// lookup (getaddrinfo), which AsError makes of a *net.DNSError.
 	Gaierror Exception = "gaierror"
