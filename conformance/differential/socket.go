@@ -220,14 +220,23 @@ var socketOps = ops{
 			return nil, err
 		}
 		var addr socket.AddrInet
-		ok := len(args) >= 1 && len(args) <= 2 && len(st.Names()) == 1
+		ok := len(args) >= 1 && len(args) <= 3 && len(st.Names()) == 1
 		if ok {
 			addr, ok = args[0].(socket.AddrInet)
 		}
-		if !ok {
-			return nil, scenarioErr("socket.create_connection takes an AF_INET address, a timeout and one name")
+		var kw socket.ConnectionOptions
+		for k, v := range st.Kwargs {
+			x, err := r.w.value(v)
+			if err != nil {
+				return nil, err
+			}
+			kw.AllErrors, ok = x.(bool)
+			ok = ok && k == "all_errors"
 		}
-		s, err := socket.CreateConnection(addr, args[1:]...)
+		if !ok {
+			return nil, scenarioErr("socket.create_connection takes an AF_INET address, a timeout, a source address, all_errors and one name")
+		}
+		s, err := socket.CreateConnection(addr, append(args[1:], kw)...)
 		if err != nil {
 			return nil, err
 		}
