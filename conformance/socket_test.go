@@ -7,6 +7,7 @@
 package conformance_test
 
 import (
+	"errors"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -359,5 +360,102 @@ var _ = describe("socket.create_server", "", Label("api:socket"), func() {
 		Expect(err).NotTo(HaveOccurred())
 		Expect(reuse != 0).To(Equal(createServerReuseAddr))
 		Expect(s.Getsockopt(socket.SOL_SOCKET, socket.SO_ACCEPTCONN)).To(Equal(1))
+	})
+})
+
+var _ = describe("socket.create_connection", "", Label("api:socket"), func() {
+	// closedPort is a loopback address nothing listens on.
+	closedPort := func() socket.AddrInet {
+		GinkgoHelper()
+		serv, err := socket.CreateServer(socket.Inet("127.0.0.1", 0))
+		Expect(err).NotTo(HaveOccurred())
+		addr, err := serv.Getsockname()
+		Expect(err).NotTo(HaveOccurred())
+		Expect(serv.Close()).To(Succeed())
+		return addr.(socket.AddrInet)
+	}
+
+	// Python: test_socket.py::NetworkConnectionAttributesTest::testSourceAddress;
+	// Lib/socket.py create_connection: "if source_address:
+	// sock.bind(source_address)" before sock.connect(sa).
+	It("binds to source_address before it connects", SpecTimeout(30e9), func(ctx SpecContext) {
+		serv, err := socket.CreateServer(socket.Inet("127.0.0.1", 0))
+		Expect(err).NotTo(HaveOccurred())
+		defer serv.Close()
+		addr, _ := serv.Getsockname()
+		src, err := socket.CreateServer(socket.Inet("127.0.0.1", 0)) // a free port to bind to
+		Expect(err).NotTo(HaveOccurred())
+		srcAddr, _ := src.Getsockname()
+		Expect(src.Close()).To(Succeed())
+		cli, err := socket.CreateConnection(addr.(socket.AddrInet), 10.0, srcAddr)
+		Expect(err).NotTo(HaveOccurred())
+		defer cli.Close()
+		Expect(cli.Getsockname()).To(Equal(srcAddr))
+		Expect(cli.GetTimeout()).To(Equal(10.0))
+		// source_address=None is no bind, as leaving it out.
+		cli2, err := socket.CreateConnection(addr.(socket.AddrInet), 10.0, nil)
+		Expect(err).NotTo(HaveOccurred())
+		defer cli2.Close()
+		Expect(cli2.Getpeername()).To(Equal(addr))
+	})
+
+	// Source: Lib/socket.py create_connection: a bind that fails is an
+	// OSError of that address ("except error as exc"), raised as the
+	// last error; python3 -c 'socket.create_connection(addr, 1, src)'
+	// with src a listener's address raises OSError [Errno 98]. A source
+	// of the wrong type is bind's TypeError, raised at once.
+	It("raises the bind's error for a source_address in use, and bind's TypeError for one that is no address", func() {
+		serv, err := socket.CreateServer(socket.Inet("127.0.0.1", 0))
+		Expect(err).NotTo(HaveOccurred())
+		defer serv.Close()
+		addr, _ := serv.Getsockname()
+		inUse, err := socket.NewSocket(socket.AF_INET, socket.SOCK_STREAM, 0)
+		Expect(err).NotTo(HaveOccurred())
+		defer inUse.Close()
+		Expect(inUse.Bind(socket.Inet("127.0.0.1", 0))).To(Succeed())
+		Expect(inUse.Listen()).To(Succeed())
+		src, _ := inUse.Getsockname()
+		_, err = socket.CreateConnection(addr.(socket.AddrInet), 10.0, src)
+		Expect(err).To(support.RaiseErrno(builtins.OSError, eAddrInUse))
+		_, err = socket.CreateConnection(addr.(socket.AddrInet), 10.0, 5)
+		Expect(err).To(support.Raise(builtins.TypeError, "bind(): AF_INET address must be tuple, not int"))
+	})
+
+	// Python: test_socket.py::NetworkConnectionNoServer::test_create_connection
+	// (the last address's error, an OSError) and
+	// test_create_connection_all_errors (an ExceptionGroup with one OSError
+	// per address of getaddrinfo); Lib/socket.py create_connection: raise
+	// ExceptionGroup("create_connection failed", exceptions). Its str() is
+	// python3's: "create_connection failed (1 sub-exception)".
+	It("raises the last error, or with all_errors an ExceptionGroup of every address's error", func() {
+		addr := closedPort()
+		_, err := socket.CreateConnection(addr)
+		Expect(err).To(support.RaiseErrno(builtins.ConnectionRefusedError, eRefused))
+
+		_, err = socket.CreateConnection(addr, nil, nil, socket.ConnectionOptions{AllErrors: true})
+		Expect(err).To(support.Raise(builtins.ExceptionGroup, "create_connection failed (1 sub-exception)"))
+		Expect(builtins.Except(err, builtins.ExceptionGroup, builtins.PyException)).To(BeTrue())
+		Expect(builtins.Except(err, builtins.OSError)).To(BeFalse(), "except OSError does not catch the group")
+		var eg *builtins.ExceptionGroupError
+		Expect(errors.As(err, &eg)).To(BeTrue())
+		Expect(eg.Message).To(Equal("create_connection failed"))
+		Expect(eg.Exceptions).To(HaveLen(1))
+		Expect(eg.Exceptions[0]).To(support.RaiseErrno(builtins.ConnectionRefusedError, eRefused))
+
+		// The keyword alone, as create_connection(addr, all_errors=True).
+		_, err = socket.CreateConnection(addr, socket.ConnectionOptions{AllErrors: true})
+		Expect(builtins.ExceptionOf(err)).To(Equal(builtins.ExceptionGroup))
+		_, err = socket.CreateConnection(addr, socket.ConnectionOptions{})
+		Expect(err).To(support.RaiseErrno(builtins.ConnectionRefusedError, eRefused))
+	})
+
+	// Source: Lib/socket.py's signature create_connection(address,
+	// timeout=..., source_address=None, *, all_errors=False); python3:
+	// create_connection(addr, None, None, True) raises "TypeError:
+	// create_connection() takes from 1 to 3 positional arguments but 4
+	// were given".
+	It("takes at most timeout and source_address before its keywords", func() {
+		_, err := socket.CreateConnection(closedPort(), nil, nil, true)
+		Expect(err).To(support.Raise(builtins.TypeError, "create_connection() takes from 1 to 3 positional arguments but 4 were given"))
 	})
 })

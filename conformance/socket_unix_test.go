@@ -24,6 +24,7 @@ const (
 	eClosed     = unix.EBADF
 	eWouldBlock = unix.EAGAIN
 	eRefused    = unix.ECONNREFUSED
+	eAddrInUse  = unix.EADDRINUSE
 
 	// createServerReuseAddr is whether Lib/socket.py's create_server sets
 	// SO_REUSEADDR: on POSIX.

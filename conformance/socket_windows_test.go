@@ -25,6 +25,7 @@ const (
 	eClosed     = windows.WSAENOTSOCK // INVALID_SOCKET, or a closed handle
 	eWouldBlock = windows.WSAEWOULDBLOCK
 	eRefused    = windows.WSAECONNREFUSED
+	eAddrInUse  = windows.WSAEADDRINUSE
 
 	// createServerReuseAddr is whether Lib/socket.py's create_server sets
 	// SO_REUSEADDR: not on Windows.

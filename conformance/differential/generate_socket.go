@@ -11,7 +11,10 @@ package differential
 // whose backlog has room (loopback completes it at once), or to a closed
 // one (refused at once); accept succeeds only where a connection is
 // pending, and the accepted socket is named only then. Data are a few
-// bytes, so no buffer fills and no send waits.
+// bytes, so no buffer fills and no send waits. Datagram sockets are bound
+// to the loopback at once (an unbound one's first sendto would bind it to
+// 0.0.0.0, an address the receiver sees under another name), and AF_UNIX
+// streams come from socketpair().
 
 // socketState is what the generator knows of one socket object.
 type socketState struct {
@@ -20,6 +23,7 @@ type socketState struct {
 	pending  int      // connections a listener has not accepted yet
 	waiting  []string // a listener's clients not accepted yet, in order
 	peer     string   // a connection's other end, once accepted
+	dgram    bool     // a UDP socket
 }
 
 const genBacklog = 5
@@ -56,7 +60,7 @@ func (g *gen) openListeners() []string {
 // call on a socket (open or closed).
 func (g *gen) socketStep() *Step {
 	ls := g.openListeners()
-	switch k := g.rng.IntN(12); {
+	switch k := g.rng.IntN(15); {
 	case len(ls) == 0 || k == 0:
 		l := g.name("ls")
 		g.add(ptr(sockMake(l)))
@@ -84,6 +88,10 @@ func (g *gen) socketStep() *Step {
 		return g.connect(pick(g.rng, to))
 	case k < 5:
 		return g.accept(pick(g.rng, g.sockets))
+	case k < 7:
+		return g.dgram()
+	case k == 7:
+		return g.unixPair()
 	}
 	// Mostly a connection's end: a listener answers few calls.
 	var conns []string
@@ -92,20 +100,111 @@ func (g *gen) socketStep() *Step {
 			conns = append(conns, s)
 		}
 	}
-	if len(conns) > 0 && g.rng.IntN(4) != 0 {
-		return g.socketMethod(pick(g.rng, conns))
+	var dgrams []string
+	for _, s := range g.sockets {
+		if g.sock[s].dgram {
+			dgrams = append(dgrams, s)
+		}
 	}
-	return g.socketMethod(pick(g.rng, g.sockets))
+	s := pick(g.rng, g.sockets)
+	switch {
+	case len(dgrams) > 0 && g.rng.IntN(2) == 0:
+		s = pick(g.rng, dgrams)
+	case len(conns) > 0 && g.rng.IntN(4) != 0:
+		s = pick(g.rng, conns)
+	}
+	if g.sock[s].dgram && g.rng.IntN(4) != 0 {
+		return g.dgramMethod(s)
+	}
+	return g.socketMethod(s)
+}
+
+// dgram is a new UDP socket bound to the loopback, in a non-blocking mode.
+func (g *gen) dgram() *Step {
+	u := g.name("u")
+	g.add(&Step{Op: "socket", Family: "AF_INET", Type: "SOCK_DGRAM", As: u})
+	g.add(&Step{Op: "socket.bind", On: u, Args: []any{inetAny}})
+	g.sockets = append(g.sockets, u)
+	g.sock[u] = &socketState{open: true, dgram: true}
+	return g.sockMode(u)
+}
+
+// unixPair is socket.socketpair(): two connected AF_UNIX streams, each put
+// in a non-blocking mode.
+func (g *gen) unixPair() *Step {
+	p, q := g.name("p"), g.name("q")
+	g.add(&Step{Op: "socket.socketpair", Args: []any{"AF_UNIX", "SOCK_STREAM"}, As: []any{p, q}})
+	g.sockets = append(g.sockets, p, q)
+	g.sock[p] = &socketState{open: true, peer: q}
+	g.sock[q] = &socketState{open: true, peer: p}
+	g.add(g.sockMode(p))
+	return g.sockMode(q)
+}
+
+// dgramMethod is a datagram call on u: sendto another UDP socket (open or
+// closed: a datagram to a closed port is dropped, as nothing connected
+// waits for its ICMP error), recvfrom, connect to an open one, or an
+// address.
+func (g *gen) dgramMethod(u string) *Step {
+	var to []string
+	for _, s := range g.sockets {
+		if g.sock[s].dgram {
+			to = append(to, s)
+		}
+	}
+	data := map[string]any{"bytes": pick(g.rng, []string{"x", "ab", "hello"})}
+	switch g.rng.IntN(6) {
+	case 0, 1:
+		t := pick(g.rng, to)
+		if g.sock[t].open && g.rng.IntN(2) == 0 {
+			g.add(&Step{Op: "socket.sendto", On: u, Args: []any{data, map[string]any{"addr": t}}})
+			return &Step{Op: "socket.recvfrom", On: t, Args: []any{num(1 + g.rng.IntN(8))}}
+		}
+		return &Step{Op: "socket.sendto", On: u, Args: []any{data, map[string]any{"addr": t}}}
+	case 2:
+		args := []any{num(1 + g.rng.IntN(8))}
+		if g.rng.IntN(4) == 0 {
+			args = append(args, pick(g.rng, []any{"MSG_PEEK", num(0), num(-1)}))
+		}
+		return &Step{Op: "socket.recvfrom", On: u, Args: args}
+	case 3:
+		var open []string
+		for _, t := range to {
+			if g.sock[t].open {
+				open = append(open, t)
+			}
+		}
+		if len(open) > 0 && g.rng.IntN(3) == 0 {
+			// Connected for good: a peer closed later would send back
+			// ICMP errors whose arrival is the kernel's timing.
+			t := pick(g.rng, open)
+			g.sock[u].peer = t
+			return &Step{Op: "socket.connect", On: u, Args: []any{map[string]any{"addr": t}}}
+		}
+		return &Step{Op: "socket.getsockname", On: u}
+	case 4:
+		return &Step{Op: "socket.getpeername", On: u}
+	}
+	// To port 0 (EINVAL), or to itself. (An address of another type,
+	// Python's TypeError, is no socket.Address in Go.)
+	return &Step{Op: "socket.sendto", On: u, Args: []any{data, pick(g.rng, []any{inetAny, map[string]any{"addr": u}})}}
 }
 
 // connect is a new client connecting to l, and, half the time where l
 // listens, l's accept of it.
 func (g *gen) connect(l string) *Step {
 	c := g.name("c")
-	g.add(ptr(sockMake(c)))
-	g.add(&Step{Op: "socket.settimeout", On: c, Args: []any{num(1)}})
-	op := pick(g.rng, []string{"socket.connect", "socket.connect_ex"})
-	g.add(&Step{Op: op, On: c, Args: []any{map[string]any{"addr": l}}})
+	switch op := pick(g.rng, []string{"socket.connect", "socket.connect_ex", "socket.create_connection"}); op {
+	case "socket.create_connection":
+		if !g.sock[l].open {
+			return &Step{Op: op, Args: []any{map[string]any{"addr": l}, num(1)}, As: c} // refused
+		}
+		g.add(&Step{Op: op, Args: []any{map[string]any{"addr": l}, num(1)}, As: c})
+	default:
+		g.add(ptr(sockMake(c)))
+		g.add(&Step{Op: "socket.settimeout", On: c, Args: []any{num(1)}})
+		g.add(&Step{Op: op, On: c, Args: []any{map[string]any{"addr": l}}})
+	}
 	g.sockets = append(g.sockets, c)
 	g.sock[c] = &socketState{open: true}
 	if !g.sock[l].open {
@@ -146,7 +245,9 @@ func (g *gen) socketMethod(s string) *Step {
 	data := func() any {
 		return map[string]any{"bytes": pick(g.rng, []string{"x", "ab", "hello"})}
 	}
-	switch g.rng.IntN(16) {
+	switch g.rng.IntN(17) {
+	case 16:
+		return &Step{Op: "socket.recvfrom", On: s, Args: []any{num(1 + g.rng.IntN(8))}}
 	case 0, 1:
 		args := []any{num(1 + g.rng.IntN(8))}
 		if g.rng.IntN(4) == 0 {
@@ -198,7 +299,8 @@ func (g *gen) socketMethod(s string) *Step {
 		}
 		return g.sockMode(s)
 	case 9:
-		return &Step{Op: pick(g.rng, []string{"socket.gettimeout", "socket.getblocking", "socket.fileno"}), On: s}
+		return &Step{Op: pick(g.rng, []string{"socket.gettimeout", "socket.getblocking", "socket.fileno",
+			"socket.getsockname", "socket.getpeername"}), On: s}
 	case 10:
 		opt := pick(g.rng, []any{"SO_ERROR", "SO_TYPE", "SO_REUSEADDR", "SO_ACCEPTCONN", "SO_KEEPALIVE", num(12345)})
 		return &Step{Op: "socket.getsockopt", On: s, Args: []any{"SOL_SOCKET", opt}}

@@ -15,17 +15,6 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// harnessOps are the steps that set up resources and do I/O around the
-// calls under test; record.py's HARNESS_OPS. They use raw descriptors,
-// made non-blocking as record.py makes them, and never the os or net
-// packages (whose finalizers and poller would own the fds).
-var harnessOps = map[string]bool{
-	"pipe": true, "socketpair": true, "socketpairs": true, "tcp": true, "file": true, "dup": true,
-	"write": true, "send_oob": true, "read": true, "drain": true, "fill": true,
-	"shutdown": true, "close": true, "reset": true, "signal": true,
-	"dup2": true, "fileobj": true, "fileobj.close": true,
-}
-
 // fdBase is where the harness numbers its descriptors from (record.py's
 // FD_BASE). The libraries under test make descriptors of their own at the
 // lowest free numbers, and not always the same ones (a Kqueue holds a
@@ -76,18 +65,21 @@ func (r *replayer) addPair(st *Step, a, b int) error {
 	return r.w.addHarnessFd(names[1], b, true)
 }
 
-// harness runs a set-up or I/O step. A failing system call is returned as
-// its Errno, which the outcome records as class and errno only.
-func (r *replayer) harness(st *Step) (any, error) {
-	w := r.w
-	switch st.Op {
-	case "pipe":
+// harnessOps are the steps that set up resources and do I/O around the
+// calls under test; record.py's HARNESS_OPS. They use raw descriptors,
+// made non-blocking as record.py makes them, and never the os or net
+// packages (whose finalizers and poller would own the fds). A failing
+// system call is returned as its Errno, which the outcome records as
+// class and errno only.
+var harnessOps = ops{
+	"pipe": func(r *replayer, st *Step) (any, error) {
 		var p [2]int
 		if err := unix.Pipe(p[:]); err != nil {
 			return nil, err
 		}
 		return nil, r.addPair(st, p[0], p[1])
-	case "socketpair":
+	},
+	"socketpair": func(r *replayer, st *Step) (any, error) {
 		typ := unix.SOCK_STREAM
 		switch st.Type {
 		case "", "stream":
@@ -101,7 +93,9 @@ func (r *replayer) harness(st *Step) (any, error) {
 			return nil, err
 		}
 		return nil, r.addPair(st, p[0], p[1])
-	case "socketpairs":
+	},
+	"socketpairs": func(r *replayer, st *Step) (any, error) {
+		w := r.w
 		prefix, _ := st.As.(string)
 		for i := range st.Count {
 			p, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_STREAM, 0)
@@ -117,42 +111,38 @@ func (r *replayer) harness(st *Step) (any, error) {
 			}
 		}
 		return nil, nil
-	case "tcp":
+	},
+	"tcp": func(r *replayer, st *Step) (any, error) {
 		c, s, err := tcpPair()
 		if err != nil {
 			return nil, err
 		}
 		return nil, r.addPair(st, c, s)
-	case "file":
+	},
+	"file": func(r *replayer, st *Step) (any, error) {
+		w := r.w
 		names := st.Names()
 		if len(names) != 1 {
 			return nil, scenarioErr("file needs one name")
 		}
-		if w.tmpdir == "" {
-			dir, err := os.MkdirTemp("", "pyselect-replay-")
-			if err != nil {
-				return nil, err
-			}
-			w.tmpdir = dir
+		path, err := w.path(names[0])
+		if err != nil {
+			return nil, err
 		}
-		fd, err := unix.Open(filepath.Join(w.tmpdir, names[0]), unix.O_RDWR|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o600)
+		fd, err := unix.Open(path, unix.O_RDWR|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o600)
 		if err != nil {
 			return nil, err
 		}
 		return nil, w.addHarnessFd(names[0], fd, false)
-	case "signal":
+	},
+	"signal": func(r *replayer, st *Step) (any, error) {
 		return nil, r.signalMain()
-	case "fileobj.close":
-		return r.fileObjStep(st)
-	}
-	fd, err := w.fd(st.Fd)
-	if err != nil {
-		return nil, err
-	}
-	switch st.Op {
-	case "dup":
-		// At the lowest free number from Min (fdBase if not given):
-		// "min": 1024 makes an open fd beyond select's FD_SETSIZE.
+	},
+	"fileobj":       onFd((*replayer).newFileObj),
+	"fileobj.close": (*replayer).closeFileObj,
+	// At the lowest free number from Min (fdBase if not given): "min":
+	// 1024 makes an open fd beyond select's FD_SETSIZE.
+	"dup": onFd(func(r *replayer, st *Step, fd int) (any, error) {
 		low := fdBase
 		if st.Min != 0 {
 			low = st.Min
@@ -165,10 +155,12 @@ func (r *replayer) harness(st *Step) (any, error) {
 		if len(names) != 1 {
 			return nil, scenarioErr("dup needs one name")
 		}
-		return nil, w.addFd(names[0], nfd)
-	case "dup2":
-		// The number of Onto comes to refer to fd's file, under a new
-		// name: a closed fd's number reused by another file.
+		return nil, r.w.addFd(names[0], nfd)
+	}),
+	// The number of Onto comes to refer to fd's file, under a new name:
+	// a closed fd's number reused by another file.
+	"dup2": onFd(func(r *replayer, st *Step, fd int) (any, error) {
+		w := r.w
 		num, err := w.fd(st.Onto)
 		if err != nil {
 			return nil, err
@@ -183,15 +175,15 @@ func (r *replayer) harness(st *Step) (any, error) {
 		unix.SetNonblock(num, true)
 		w.closed(st.Onto)
 		return nil, w.addFd(names[0], num)
-	case "fileobj":
-		return r.fileObjStep(st)
-	case "write":
+	}),
+	"write": onFd(func(r *replayer, st *Step, fd int) (any, error) {
 		data := strings.Repeat("x", st.Size)
 		if st.Data != nil {
 			data = *st.Data
 		}
 		return unix.Write(fd, []byte(data))
-	case "send_oob":
+	}),
+	"send_oob": onFd(func(r *replayer, st *Step, fd int) (any, error) {
 		if st.Data == nil {
 			return nil, scenarioErr("send_oob needs data")
 		}
@@ -199,14 +191,16 @@ func (r *replayer) harness(st *Step) (any, error) {
 			return nil, err
 		}
 		return len(*st.Data), nil
-	case "read":
+	}),
+	"read": onFd(func(r *replayer, st *Step, fd int) (any, error) {
 		buf := make([]byte, st.Size)
 		n, err := unix.Read(fd, buf)
 		if err != nil {
 			return nil, err
 		}
 		return latin1(buf[:n]), nil
-	case "drain":
+	}),
+	"drain": onFd(func(r *replayer, st *Step, fd int) (any, error) {
 		buf := make([]byte, 65536)
 		for {
 			n, err := unix.Read(fd, buf)
@@ -217,7 +211,8 @@ func (r *replayer) harness(st *Step) (any, error) {
 				return nil, err
 			}
 		}
-	case "fill":
+	}),
+	"fill": onFd(func(r *replayer, st *Step, fd int) (any, error) {
 		var stat unix.Stat_t
 		if err := unix.Fstat(fd, &stat); err != nil {
 			return nil, err
@@ -239,23 +234,51 @@ func (r *replayer) harness(st *Step) (any, error) {
 			}
 		}
 		return nil, nil
-	case "shutdown":
+	}),
+	"shutdown": onFd(func(r *replayer, st *Step, fd int) (any, error) {
 		how, ok := map[string]int{"RD": unix.SHUT_RD, "WR": unix.SHUT_WR, "RDWR": unix.SHUT_RDWR}[st.How]
 		if !ok {
 			return nil, scenarioErr("shutdown how %q", st.How)
 		}
 		return nil, unix.Shutdown(fd, how)
-	case "close":
-		w.closed(st.Fd)
+	}),
+	"close": onFd(func(r *replayer, st *Step, fd int) (any, error) {
+		r.w.closed(st.Fd)
 		return nil, unix.Close(fd)
-	case "reset":
+	}),
+	"reset": onFd(func(r *replayer, st *Step, fd int) (any, error) {
 		if err := unix.SetsockoptLinger(fd, unix.SOL_SOCKET, unix.SO_LINGER, &unix.Linger{Onoff: 1, Linger: 0}); err != nil {
 			return nil, err
 		}
-		w.closed(st.Fd)
+		r.w.closed(st.Fd)
 		return nil, unix.Close(fd)
+	}),
+}
+
+// onFd is a harness step on the fd named in "fd".
+func onFd(f func(r *replayer, st *Step, fd int) (any, error)) op {
+	return func(r *replayer, st *Step) (any, error) {
+		fd, err := r.w.fd(st.Fd)
+		if err != nil {
+			return nil, err
+		}
+		return f(r, st, fd)
 	}
-	return nil, scenarioErr("unknown op %q", st.Op)
+}
+
+// path is name in the scenario's temporary directory, made on first use
+// (record.py's w_path).
+func (w *World) path(name string) (string, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.tmpdir == "" {
+		dir, err := os.MkdirTemp("", "pyselect-replay-")
+		if err != nil {
+			return "", err
+		}
+		w.tmpdir = dir
+	}
+	return filepath.Join(w.tmpdir, name), nil
 }
 
 // tcpPair is a connected loopback TCP pair, made as record.py makes it:

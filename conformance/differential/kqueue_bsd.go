@@ -12,113 +12,97 @@ import (
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
 
-// kqueue runs select.kqueue, select.kevent and the kqueue methods
-// (fromfd, control, close, closed, fileno).
-func (r *replayer) kqueue(st *Step) (any, error) {
-	w := r.w
-	switch st.Op {
-	case "kqueue", "kqueue.fromfd":
-		names := st.Names()
-		if len(names) != 1 {
-			return nil, scenarioErr("%s needs one name", st.Op)
+// kqueueOps are select.kqueue(), select.kqueue.fromfd(fd), select.kevent
+// and the kqueue methods.
+var kqueueOps = ops{
+	"kqueue": func(r *replayer, st *Step) (any, error) {
+		if len(st.Args)+len(st.Kwargs) > 0 {
+			return nil, scenarioErr("NewKqueue takes no arguments")
 		}
-		var kq *pyselect.Kqueue
-		var err error
-		if st.Op == "kqueue" {
-			if len(st.Args)+len(st.Kwargs) > 0 {
-				return nil, scenarioErr("NewKqueue takes no arguments")
-			}
-			kq, err = pyselect.NewKqueue()
-		} else {
-			fd, ierr := w.intArg(argAt(st, 0, ""))
-			if ierr != nil {
-				return nil, ierr
-			}
-			kq, err = pyselect.KqueueFromFd(fd)
-		}
+		return r.w.addPoller(st, func() (poller, error) { return pyselect.NewKqueue() })
+	},
+	"kqueue.fromfd": func(r *replayer, st *Step) (any, error) {
+		fd, err := r.w.intArg(argAt(st, 0, ""))
 		if err != nil {
 			return nil, err
 		}
-		fd, ferr := kq.Fileno()
-		if ferr != nil {
-			kq.Close()
-			return nil, ferr
-		}
-		return nil, w.addObj(names[0], kq, fd)
-	case "kevent":
-		ev, err := w.kevent(st.Args)
+		return r.w.addPoller(st, func() (poller, error) { return pyselect.KqueueFromFd(fd) })
+	},
+	"kevent": func(r *replayer, st *Step) (any, error) {
+		ev, err := r.w.kevent(st.Args)
 		if err != nil {
 			return nil, err
 		}
-		return w.keventOut(ev), nil
-	}
-	o, err := w.obj(st.On)
-	if err != nil {
-		return nil, err
-	}
-	kq, ok := o.(*pyselect.Kqueue)
-	if !ok {
-		return nil, scenarioErr("%s is not a kqueue object", st.On)
-	}
-	switch st.Op {
-	case "kqueue.close":
+		return r.w.keventOut(ev), nil
+	},
+	"kqueue.close": kqueueMethod(func(r *replayer, st *Step, kq *pyselect.Kqueue) (any, error) {
 		return nil, kq.Close()
-	case "kqueue.closed":
+	}),
+	"kqueue.closed": kqueueMethod(func(r *replayer, st *Step, kq *pyselect.Kqueue) (any, error) {
 		return kq.Closed(), nil
-	case "kqueue.fileno":
+	}),
+	"kqueue.fileno": kqueueMethod(func(r *replayer, st *Step, kq *pyselect.Kqueue) (any, error) {
 		fd, err := kq.Fileno()
 		if err != nil {
 			return nil, err
 		}
-		return w.encode(fd), nil
-	case "kqueue.control":
-		if len(st.Args) < 2 || len(st.Args) > 3 || len(st.Kwargs) > 0 {
-			return nil, scenarioErr("kqueue.control takes 2 or 3 positional arguments")
-		}
-		var changes []pyselect.Kevent
-		if st.Args[0] != nil {
-			list, ok := st.Args[0].([]any)
-			if !ok {
-				return nil, scenarioErr("the changelist must be null or a list")
-			}
-			for _, item := range list {
-				m, ok := item.(map[string]any)
-				args, _ := m["kevent"].([]any)
-				if !ok || len(m) != 1 || args == nil {
-					return nil, scenarioErr("changelist items must be {\"kevent\": [...]}")
-				}
-				ev, err := w.kevent(args)
-				if err != nil {
-					return nil, err
-				}
-				changes = append(changes, ev)
-			}
-		}
-		maxevents, err := w.intArg(st.Args[1])
-		if err != nil {
-			return nil, err
-		}
-		t, err := w.value(argAt(st, 2, ""))
-		if err != nil {
-			return nil, err
-		}
-		evs, err := kq.Control(changes, maxevents, t)
-		if err != nil {
-			return nil, err
-		}
-		if st.Len {
-			return len(evs), nil
-		}
-		out := make([]any, len(evs))
-		for i, ev := range evs {
-			out[i] = w.keventOut(ev)
-		}
-		if st.Unordered {
-			sortPy(out)
-		}
-		return out, nil
+		return r.w.encode(fd), nil
+	}),
+	"kqueue.control": kqueueMethod((*replayer).kqueueControl),
+}
+
+func kqueueMethod(f func(r *replayer, st *Step, kq *pyselect.Kqueue) (any, error)) op {
+	return method("a kqueue object", f)
+}
+
+// kqueueControl is kqueue.control(changelist, maxevents, timeout=None).
+func (r *replayer) kqueueControl(st *Step, kq *pyselect.Kqueue) (any, error) {
+	w := r.w
+	if len(st.Args) < 2 || len(st.Args) > 3 || len(st.Kwargs) > 0 {
+		return nil, scenarioErr("kqueue.control takes 2 or 3 positional arguments")
 	}
-	return nil, scenarioErr("unknown op %q", st.Op)
+	var changes []pyselect.Kevent
+	if st.Args[0] != nil {
+		list, ok := st.Args[0].([]any)
+		if !ok {
+			return nil, scenarioErr("the changelist must be null or a list")
+		}
+		for _, item := range list {
+			m, ok := item.(map[string]any)
+			args, _ := m["kevent"].([]any)
+			if !ok || len(m) != 1 || args == nil {
+				return nil, scenarioErr("changelist items must be {\"kevent\": [...]}")
+			}
+			ev, err := w.kevent(args)
+			if err != nil {
+				return nil, err
+			}
+			changes = append(changes, ev)
+		}
+	}
+	maxevents, err := w.intArg(st.Args[1])
+	if err != nil {
+		return nil, err
+	}
+	t, err := w.value(argAt(st, 2, ""))
+	if err != nil {
+		return nil, err
+	}
+	evs, err := kq.Control(changes, maxevents, t)
+	if err != nil {
+		return nil, err
+	}
+	if st.Len {
+		return len(evs), nil
+	}
+	out := make([]any, len(evs))
+	for i, ev := range evs {
+		out[i] = w.keventOut(ev)
+	}
+	if st.Unordered {
+		sortPy(out)
+	}
+	return out, nil
 }
 
 // kevent is select.kevent(ident, filter, flags, fflags, data, udata).

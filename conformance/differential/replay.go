@@ -15,7 +15,6 @@ import (
 	"runtime"
 	"sort"
 	"strconv"
-	"strings"
 	"syscall"
 	"time"
 
@@ -143,7 +142,10 @@ func (r *replayer) fail(outs []Outcome, err error) error {
 
 // run runs one step and returns its outcome.
 func (r *replayer) run(st *Step) (out Outcome, err error) {
-	harness := harnessOps[st.Op]
+	call, harness := harnessOps[st.Op]
+	if !harness {
+		call = (*replayer).library
+	}
 	var res any
 	var callErr error
 	start := time.Now()
@@ -153,11 +155,7 @@ func (r *replayer) run(st *Step) (out Outcome, err error) {
 				callErr = fmt.Errorf("panic: %v", p)
 			}
 		}()
-		if harness {
-			res, callErr = r.harness(st)
-		} else {
-			res, callErr = r.library(st)
-		}
+		res, callErr = call(r, st)
 	}()
 	elapsed := time.Since(start)
 	var se *errScenario
@@ -285,40 +283,6 @@ func (w *World) libraryError(err error) map[string]any {
 	return out
 }
 
-// library runs a call into pyselect.
-func (r *replayer) library(st *Step) (any, error) {
-	if st.Each != "" {
-		fds, err := r.w.group(st.Each)
-		if err != nil {
-			return nil, err
-		}
-		for _, fd := range fds {
-			one := *st
-			one.Each = ""
-			one.Args = append([]any{json.Number(strconv.Itoa(fd))}, st.Args...)
-			if _, err := r.library(&one); err != nil {
-				return nil, err
-			}
-		}
-		return nil, nil
-	}
-	switch {
-	case st.Op == "select":
-		return r.selectCall(st)
-	case st.Op == "poll" || strings.HasPrefix(st.Op, "poll."):
-		return r.poll(st)
-	case st.Op == "epoll" || strings.HasPrefix(st.Op, "epoll."):
-		return r.epoll(st)
-	case st.Op == "kqueue" || st.Op == "kevent" || strings.HasPrefix(st.Op, "kqueue."):
-		return r.kqueue(st)
-	case st.Op == "selector" || strings.HasPrefix(st.Op, "selector.") || strings.HasPrefix(st.Op, "map."):
-		return r.selector(st)
-	case st.Op == "socket" || strings.HasPrefix(st.Op, "socket."):
-		return r.socketStep(st)
-	}
-	return nil, scenarioErr("unknown op %q", st.Op)
-}
-
 func (r *replayer) selectCall(st *Step) (any, error) {
 	if len(st.Args) < 3 || len(st.Args) > 4 || len(st.Kwargs) > 0 {
 		return nil, scenarioErr("select takes 3 or 4 positional arguments")
@@ -346,8 +310,9 @@ func (r *replayer) selectCall(st *Step) (any, error) {
 	return []any{r.w.encode(rl), r.w.encode(wl), r.w.encode(xl)}, nil
 }
 
-func (r *replayer) poll(st *Step) (any, error) {
-	if st.Op == "poll" {
+// pollOps are select.poll() and its methods.
+var pollOps = ops{
+	"poll": func(r *replayer, st *Step) (any, error) {
 		if len(st.Args)+len(st.Kwargs) > 0 {
 			return nil, scenarioErr("NewPoll takes no arguments")
 		}
@@ -356,20 +321,8 @@ func (r *replayer) poll(st *Step) (any, error) {
 			return nil, scenarioErr("poll needs one name")
 		}
 		return nil, r.w.addObj(names[0], pyselect.NewPoll(), -1)
-	}
-	o, err := r.w.obj(st.On)
-	if err != nil {
-		return nil, err
-	}
-	p, ok := o.(*pyselect.Poll)
-	if !ok {
-		return nil, scenarioErr("%s is not a poll object", st.On)
-	}
-	if len(st.Kwargs) > 0 {
-		return nil, scenarioErr("poll methods take no keyword arguments")
-	}
-	switch st.Op {
-	case "poll.poll":
+	},
+	"poll.poll": pollMethod(func(r *replayer, st *Step, p *pyselect.Poll) (any, error) {
 		if len(st.Args) > 1 {
 			return nil, scenarioErr("poll.poll takes one argument")
 		}
@@ -382,16 +335,8 @@ func (r *replayer) poll(st *Step) (any, error) {
 			return nil, err
 		}
 		return r.events(st, evs, "POLL"), nil
-	}
-	if len(st.Args) < 1 {
-		return nil, scenarioErr("%s needs an fd", st.Op)
-	}
-	fd, err := r.w.value(st.Args[0])
-	if err != nil {
-		return nil, err
-	}
-	switch st.Op {
-	case "poll.register":
+	}),
+	"poll.register": pollFdMethod(func(r *replayer, st *Step, p *pyselect.Poll, fd any) (any, error) {
 		if len(st.Args) == 1 {
 			return nil, p.Register(fd)
 		}
@@ -400,7 +345,8 @@ func (r *replayer) poll(st *Step) (any, error) {
 			return nil, err
 		}
 		return nil, p.Register(fd, mask)
-	case "poll.modify":
+	}),
+	"poll.modify": pollFdMethod(func(r *replayer, st *Step, p *pyselect.Poll, fd any) (any, error) {
 		if len(st.Args) != 2 {
 			return nil, scenarioErr("poll.modify takes two arguments")
 		}
@@ -409,10 +355,34 @@ func (r *replayer) poll(st *Step) (any, error) {
 			return nil, err
 		}
 		return nil, p.Modify(fd, mask)
-	case "poll.unregister":
+	}),
+	"poll.unregister": pollFdMethod(func(r *replayer, st *Step, p *pyselect.Poll, fd any) (any, error) {
 		return nil, p.Unregister(fd)
-	}
-	return nil, scenarioErr("unknown op %q", st.Op)
+	}),
+}
+
+// pollMethod is a method of a poll object, which takes no keywords.
+func pollMethod(f func(r *replayer, st *Step, p *pyselect.Poll) (any, error)) op {
+	return method("a poll object", func(r *replayer, st *Step, p *pyselect.Poll) (any, error) {
+		if len(st.Kwargs) > 0 {
+			return nil, scenarioErr("poll methods take no keyword arguments")
+		}
+		return f(r, st, p)
+	})
+}
+
+// pollFdMethod is a poll method whose first argument is an fd.
+func pollFdMethod(f func(r *replayer, st *Step, p *pyselect.Poll, fd any) (any, error)) op {
+	return pollMethod(func(r *replayer, st *Step, p *pyselect.Poll) (any, error) {
+		if len(st.Args) < 1 {
+			return nil, scenarioErr("%s needs an fd", st.Op)
+		}
+		fd, err := r.w.value(st.Args[0])
+		if err != nil {
+			return nil, err
+		}
+		return f(r, st, p, fd)
+	})
 }
 
 // events encodes a poll or epoll result: [[fd name, "POLLIN|POLLOUT"], ...],

@@ -56,23 +56,22 @@ func (f *fileObj) Fileno() (int, error) {
 	return -1, &builtins.Error{Exception: builtins.ValueError, Message: "I/O operation on closed file"}
 }
 
-// fileObjStep runs "fileobj" and "fileobj.close".
-func (r *replayer) fileObjStep(st *Step) (any, error) {
-	w := r.w
-	if st.Op == "fileobj" {
-		fd, err := w.fd(st.Fd)
-		if err != nil {
-			return nil, err
-		}
-		if st.Type != "" && st.Type != "file" && st.Type != "socket" {
-			return nil, scenarioErr("fileobj type %q", st.Type)
-		}
-		names := st.Names()
-		if len(names) != 1 {
-			return nil, scenarioErr("fileobj needs one name")
-		}
-		return nil, w.addObj(names[0], &fileObj{fd: fd, socket: st.Type == "socket"}, -1)
+// newFileObj is the "fileobj" step: a file object over the named fd.
+func (r *replayer) newFileObj(st *Step, fd int) (any, error) {
+	if st.Type != "" && st.Type != "file" && st.Type != "socket" {
+		return nil, scenarioErr("fileobj type %q", st.Type)
 	}
+	names := st.Names()
+	if len(names) != 1 {
+		return nil, scenarioErr("fileobj needs one name")
+	}
+	return nil, r.w.addObj(names[0], &fileObj{fd: fd, socket: st.Type == "socket"}, -1)
+}
+
+// closeFileObj is the "fileobj.close" step: it closes the fd under the
+// file object.
+func (r *replayer) closeFileObj(st *Step) (any, error) {
+	w := r.w
 	o, err := w.obj(st.On)
 	f, ok := o.(*fileObj)
 	if err != nil || !ok {
@@ -85,13 +84,12 @@ func (r *replayer) fileObjStep(st *Step) (any, error) {
 	return nil, unix.Close(f.fd)
 }
 
-// selector runs a "selector" step (selectors.<Class>()), a selector method
-// ("selector.register", ...) or a use of a mapping get_map() returned
-// ("map.len", "map.get", "map.contains", "map.iter"). Python's data
-// keyword is the optional data argument of Register and Modify.
-func (r *replayer) selector(st *Step) (any, error) {
-	w := r.w
-	if st.Op == "selector" {
+// selectorOps are selectors.<Class>() (the "selector" step), the selector
+// methods, and the uses of a mapping get_map() returned ("map.len",
+// "map.get", "map.contains", "map.iter"). Python's data keyword is the
+// optional data argument of Register and Modify.
+var selectorOps = ops{
+	"selector": func(r *replayer, st *Step) (any, error) {
 		names := st.Names()
 		if len(names) != 1 {
 			return nil, scenarioErr("selector needs one name")
@@ -107,64 +105,12 @@ func (r *replayer) selector(st *Step) (any, error) {
 				return nil, err
 			}
 		}
-		return nil, w.addObj(names[0], sel, fd)
-	}
-	o, err := w.obj(st.On)
-	if err != nil {
-		return nil, err
-	}
-	var arg0 any
-	if hasArg(st, 0, "fileobj") {
-		if arg0, err = w.value(argAt(st, 0, "fileobj")); err != nil {
-			return nil, err
-		}
-	}
-	if m, ok := o.(selectors.Map[any]); ok && strings.HasPrefix(st.Op, "map.") {
-		res, err := r.mapOp(st, m, arg0)
-		return res, w.selectorError(st, arg0, err)
-	}
-	sel, ok := o.(selector)
-	if !ok || !strings.HasPrefix(st.Op, "selector.") {
-		return nil, scenarioErr("%s: %s is not a selector", st.Op, st.On)
-	}
-	res, err := r.selectorCall(st, sel, arg0)
-	return res, w.selectorError(st, arg0, err)
-}
-
-func (r *replayer) mapOp(st *Step, m selectors.Map[any], arg0 any) (any, error) {
-	switch st.Op {
-	case "map.len":
-		return m.Len(), nil
-	case "map.iter":
-		out := []any{}
-		for fd := range m.Keys() {
-			out = append(out, r.w.encode(fd))
-		}
-		return out, nil
-	case "map.get":
-		key, err := m.Get(arg0)
-		if err != nil {
-			return nil, err
-		}
-		return r.w.encodeKey(key), nil
-	case "map.contains":
-		// Python's "f in m" is m[f] with its KeyError turned into False
-		// (collections.abc.Mapping.__contains__); any other error passes.
-		_, err := m.Get(arg0)
-		if errors.Is(err, builtins.KeyError) {
-			return false, nil
-		}
-		return err == nil, err
-	}
-	return nil, scenarioErr("unknown op %q", st.Op)
-}
-
-func (r *replayer) selectorCall(st *Step, sel selector, arg0 any) (any, error) {
-	w := r.w
-	switch st.Op {
-	case "selector.close":
+		return nil, r.w.addObj(names[0], sel, fd)
+	},
+	"selector.close": selectorMethod(func(r *replayer, st *Step, sel selector, _ any) (any, error) {
 		return nil, sel.Close()
-	case "selector.get_map":
+	}),
+	"selector.get_map": selectorMethod(func(r *replayer, st *Step, sel selector, _ any) (any, error) {
 		m := sel.GetMap()
 		// None, after close(), is a Map whose every lookup is None[f]'s
 		// TypeError (an open mapping's lookup of None is ValueError).
@@ -172,12 +118,13 @@ func (r *replayer) selectorCall(st *Step, sel selector, arg0 any) (any, error) {
 			return nil, nil
 		}
 		if names := st.Names(); len(names) == 1 {
-			if err := w.addObj(names[0], m, -1); err != nil {
+			if err := r.w.addObj(names[0], m, -1); err != nil {
 				return nil, err
 			}
 		}
 		return "mapping", nil
-	case "selector.fileno":
+	}),
+	"selector.fileno": selectorMethod(func(r *replayer, st *Step, sel selector, _ any) (any, error) {
 		f, ok := sel.(interface{ Fileno() (int, error) })
 		if !ok {
 			return nil, scenarioErr("%s has no fileno()", st.On)
@@ -186,9 +133,10 @@ func (r *replayer) selectorCall(st *Step, sel selector, arg0 any) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		return w.encode(fd), nil
-	case "selector.select":
-		t, err := w.value(argAt(st, 0, "timeout"))
+		return r.w.encode(fd), nil
+	}),
+	"selector.select": selectorMethod(func(r *replayer, st *Step, sel selector, _ any) (any, error) {
+		t, err := r.w.value(argAt(st, 0, "timeout"))
 		if err != nil {
 			return nil, err
 		}
@@ -201,49 +149,125 @@ func (r *replayer) selectorCall(st *Step, sel selector, arg0 any) (any, error) {
 		}
 		out := make([]any, len(ready))
 		for i, rd := range ready {
-			out[i] = []any{w.encodeKey(rd.Key), formatEvents(rd.Events)}
+			out[i] = []any{r.w.encodeKey(rd.Key), formatEvents(rd.Events)}
 		}
 		sortPy(out) // always: the order is the fd numbers' or the kernel's
 		return out, nil
-	}
-	if !hasArg(st, 0, "fileobj") {
-		return nil, scenarioErr("%s needs a file object", st.Op)
-	}
-	var key *selectors.SelectorKey[any]
-	var err error
-	switch st.Op {
-	case "selector.get_key":
-		key, err = sel.GetKey(arg0)
-	case "selector.unregister":
-		key, err = sel.Unregister(arg0)
-	case "selector.register", "selector.modify":
-		if !hasArg(st, 1, "events") {
-			return nil, scenarioErr("%s needs events", st.Op)
+	}),
+	"selector.get_key": selectorKeyMethod(func(r *replayer, st *Step, sel selector, fileobj any) (*selectors.SelectorKey[any], error) {
+		return sel.GetKey(fileobj)
+	}),
+	"selector.unregister": selectorKeyMethod(func(r *replayer, st *Step, sel selector, fileobj any) (*selectors.SelectorKey[any], error) {
+		return sel.Unregister(fileobj)
+	}),
+	"selector.register": selectorKeyMethod(func(r *replayer, st *Step, sel selector, fileobj any) (*selectors.SelectorKey[any], error) {
+		events, data, err := r.w.eventsAndData(st)
+		if err != nil {
+			return nil, err
 		}
-		events, ierr := w.intArg(argAt(st, 1, "events"))
-		if ierr != nil {
-			return nil, ierr
+		return sel.Register(fileobj, events, data...)
+	}),
+	"selector.modify": selectorKeyMethod(func(r *replayer, st *Step, sel selector, fileobj any) (*selectors.SelectorKey[any], error) {
+		events, data, err := r.w.eventsAndData(st)
+		if err != nil {
+			return nil, err
 		}
-		var data []any
-		if hasArg(st, 2, "data") {
-			d, derr := w.value(argAt(st, 2, "data"))
-			if derr != nil {
-				return nil, derr
+		return sel.Modify(fileobj, events, data...)
+	}),
+	"map.len": mapMethod(func(r *replayer, st *Step, m selectors.Map[any], _ any) (any, error) {
+		return m.Len(), nil
+	}),
+	"map.iter": mapMethod(func(r *replayer, st *Step, m selectors.Map[any], _ any) (any, error) {
+		out := []any{}
+		for fd := range m.Keys() {
+			out = append(out, r.w.encode(fd))
+		}
+		return out, nil
+	}),
+	"map.get": mapMethod(func(r *replayer, st *Step, m selectors.Map[any], fileobj any) (any, error) {
+		key, err := m.Get(fileobj)
+		if err != nil {
+			return nil, err
+		}
+		return r.w.encodeKey(key), nil
+	}),
+	"map.contains": mapMethod(func(r *replayer, st *Step, m selectors.Map[any], fileobj any) (any, error) {
+		// Python's "f in m" is m[f] with its KeyError turned into False
+		// (collections.abc.Mapping.__contains__); any other error passes.
+		_, err := m.Get(fileobj)
+		if errors.Is(err, builtins.KeyError) {
+			return false, nil
+		}
+		return err == nil, err
+	}),
+}
+
+// selectorsMethod is a method of a selector or of its mapping, T: f gets
+// the step's first argument (Python's fileobj), if any, and its error's
+// message is the one record.py writes (selectorError).
+func selectorsMethod[T any](what string, f func(r *replayer, st *Step, o T, fileobj any) (any, error)) op {
+	return func(r *replayer, st *Step) (any, error) {
+		w := r.w
+		o, err := w.obj(st.On)
+		if err != nil {
+			return nil, err
+		}
+		var arg0 any
+		if hasArg(st, 0, "fileobj") {
+			if arg0, err = w.value(argAt(st, 0, "fileobj")); err != nil {
+				return nil, err
 			}
-			data = []any{d}
 		}
-		if st.Op == "selector.register" {
-			key, err = sel.Register(arg0, events, data...)
-		} else {
-			key, err = sel.Modify(arg0, events, data...)
+		t, ok := o.(T)
+		if !ok {
+			return nil, scenarioErr("%s: %s is not %s", st.Op, st.On, what)
 		}
-	default:
-		return nil, scenarioErr("unknown op %q", st.Op)
+		res, err := f(r, st, t, arg0)
+		return res, w.selectorError(st, arg0, err)
 	}
+}
+
+func selectorMethod(f func(r *replayer, st *Step, sel selector, fileobj any) (any, error)) op {
+	return selectorsMethod("a selector", f)
+}
+
+func mapMethod(f func(r *replayer, st *Step, m selectors.Map[any], fileobj any) (any, error)) op {
+	return selectorsMethod("a selector's mapping", f)
+}
+
+// selectorKeyMethod is a selector method that takes a file object and
+// returns its key.
+func selectorKeyMethod(f func(r *replayer, st *Step, sel selector, fileobj any) (*selectors.SelectorKey[any], error)) op {
+	return selectorMethod(func(r *replayer, st *Step, sel selector, fileobj any) (any, error) {
+		if !hasArg(st, 0, "fileobj") {
+			return nil, scenarioErr("%s needs a file object", st.Op)
+		}
+		key, err := f(r, st, sel, fileobj)
+		if err != nil {
+			return nil, err
+		}
+		return r.w.encodeKey(key), nil
+	})
+}
+
+// eventsAndData are register's and modify's events and optional data.
+func (w *World) eventsAndData(st *Step) (int, []any, error) {
+	if !hasArg(st, 1, "events") {
+		return 0, nil, scenarioErr("%s needs events", st.Op)
+	}
+	events, err := w.intArg(argAt(st, 1, "events"))
 	if err != nil {
-		return nil, err
+		return 0, nil, err
 	}
-	return w.encodeKey(key), nil
+	var data []any
+	if hasArg(st, 2, "data") {
+		d, err := w.value(argAt(st, 2, "data"))
+		if err != nil {
+			return 0, nil, err
+		}
+		data = []any{d}
+	}
+	return events, data, nil
 }
 
 // encodeKey is record.py's encode_key: [fileobj, fd, events, data], the

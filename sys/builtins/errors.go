@@ -48,6 +48,10 @@ const (
 	PyException Exception = "Exception"
 	// BaseException is the root of Python's hierarchy, above PyException.
 	BaseException Exception = "BaseException"
+
+	// ExceptionGroup is Python's ExceptionGroup (PEP 654), which holds
+	// several exceptions at once; an *ExceptionGroupError is one.
+	ExceptionGroup Exception = "ExceptionGroup"
 )
 
 // Error returns the class name.

@@ -37,42 +37,112 @@ func Fromfd(fd any, family AddressFamily, kind SocketKind, proto ...int) (*Socke
 	return s, err
 }
 
-// CreateConnection is socket.create_connection(address[, timeout]): a
-// TCP connection to address, a (host, port) pair whose host may be a
-// name, tried at each of its addresses in turn (as getaddrinfo(3) orders
-// them) until one connects; the error is the last address's. With a
-// timeout (SetTimeout's forms), the socket is set to it before it
-// connects; without, it keeps the default timeout. (source_address and
-// all_errors are not supported.)
-func CreateConnection(address AddrInet, timeout ...any) (*Socket, error) {
-	if len(timeout) > 1 {
-		return nil, newError(builtins.TypeError, "create_connection() takes at most 2 positional arguments")
+// ConnectionOptions are socket.create_connection's keyword-only
+// arguments. The zero value is Python's default.
+type ConnectionOptions struct {
+	// AllErrors, if set, makes the failure of every address one
+	// ExceptionGroup "create_connection failed" holding each attempt's
+	// error in order (a *builtins.ExceptionGroupError); unset, the error
+	// is the last address's.
+	AllErrors bool
+}
+
+// CreateConnection is socket.create_connection(address, timeout,
+// source_address, *, all_errors=False): a TCP connection to address, a
+// (host, port) pair whose host may be a name, tried at each of its
+// addresses in turn (as getaddrinfo(3) orders them) until one connects.
+//
+// The optional arguments are Python's, in its order, each of which may
+// be left out from the end: the timeout (SetTimeout's forms; the socket
+// is set to it before it connects, and keeps it; without it the socket
+// keeps the default timeout), the source address (nil is None; a
+// non-empty one is bound before the connect, as Lib/socket.py does), and
+// last, as CreateServer takes its keywords, a ConnectionOptions:
+// CreateConnection(addr, 5.0, nil, ConnectionOptions{AllErrors: true}) is
+// create_connection(addr, 5.0, None, all_errors=True).
+//
+// An OSError of an address (of its socket, bind or connect) moves on to
+// the next one; any other error (a bad timeout or source address) is
+// returned at once, as Python raises it.
+func CreateConnection(address AddrInet, args ...any) (*Socket, error) {
+	var kw ConnectionOptions
+	if n := len(args); n > 0 {
+		if o, ok := args[n-1].(ConnectionOptions); ok {
+			kw, args = o, args[:n-1]
+		}
+	}
+	if len(args) > 2 {
+		return nil, newError(builtins.TypeError, "create_connection() takes from 1 to 3 positional arguments but "+strconv.Itoa(len(args)+1)+" were given")
+	}
+	var source any
+	if len(args) == 2 {
+		source = args[1]
 	}
 	addrs, err := lookup(address.Host)
 	if err != nil {
 		return nil, err
 	}
+	var errs []error
 	for _, a := range addrs {
-		var s *Socket
-		s, err = NewSocket(a.family, SOCK_STREAM, IPPROTO_TCP)
-		if err != nil {
-			continue
-		}
-		if len(timeout) == 1 {
-			if err = s.SetTimeout(timeout[0]); err != nil {
-				s.Close()
-				return nil, err
-			}
-		}
-		if err = s.Connect(AddrInet{a.host, address.Port}); err == nil {
+		s, err := connectFrom(a.family, AddrInet{a.host, address.Port}, args[:min(len(args), 1)], source)
+		if err == nil {
 			return s, nil
 		}
-		s.Close()
 		if !builtins.Except(err, builtins.OSError) {
 			return nil, err
 		}
+		if !kw.AllErrors {
+			errs = errs[:0] // only the last address's error
+		}
+		errs = append(errs, err)
 	}
-	return nil, err
+	if len(errs) == 0 {
+		return nil, newError(builtins.OSError, "getaddrinfo returns an empty list")
+	}
+	if kw.AllErrors {
+		return nil, &builtins.ExceptionGroupError{Message: "create_connection failed", Exceptions: errs}
+	}
+	return nil, errs[0]
+}
+
+// connectFrom is one attempt of CreateConnection: a socket of family,
+// set to the timeout if one is given, bound to source if it is a
+// non-empty address, connected to address; closed if any step fails.
+func connectFrom(family AddressFamily, address AddrInet, timeout []any, source any) (*Socket, error) {
+	s, err := NewSocket(family, SOCK_STREAM, IPPROTO_TCP)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.connectFrom(family, address, timeout, source); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Socket) connectFrom(family AddressFamily, address AddrInet, timeout []any, source any) error {
+	if len(timeout) == 1 {
+		if err := s.SetTimeout(timeout[0]); err != nil {
+			return err
+		}
+	}
+	switch src := source.(type) {
+	case nil:
+	case Address:
+		// Python's "if source_address:": an empty str is not bound.
+		if src != AddrUnix("") {
+			if err := s.Bind(src); err != nil {
+				return err
+			}
+		}
+	default:
+		fam := "AF_INET"
+		if family == AF_INET6 {
+			fam = "AF_INET6"
+		}
+		return newError(builtins.TypeError, "bind(): "+fam+" address must be tuple, not "+builtins.TypeName(source))
+	}
+	return s.Connect(address)
 }
 
 // ServerOptions are socket.create_server's keyword arguments. The zero

@@ -186,6 +186,15 @@ var portingRows = []portingRow{
 			t.Fatal(s.GetTimeout())
 		}
 	}},
+	{"socket.create_connection(addr, 5, ('127.0.0.1', 0), all_errors=True)", `s, err := socket.CreateConnection(addr, 5, socket.Inet("127.0.0.1", 0), socket.ConnectionOptions{AllErrors: true})`, func(t *testing.T) {
+		_, addr := listener(t)
+		s, err := socket.CreateConnection(addr, 5, socket.Inet("127.0.0.1", 0), socket.ConnectionOptions{AllErrors: true})
+		check(t, err)
+		defer s.Close()
+		if local, err := s.Getsockname(); err != nil || local.(socket.AddrInet).Host != "127.0.0.1" {
+			t.Fatal(local, err)
+		}
+	}},
 	{"socket.create_server(('127.0.0.1', 0))", `s, err := socket.CreateServer(socket.Inet("127.0.0.1", 0))`, func(t *testing.T) {
 		s, err := socket.CreateServer(socket.Inet("127.0.0.1", 0))
 		check(t, err)
