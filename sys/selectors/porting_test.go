@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"github.com/pyselect/pyselect/conformance/support/fdtest"
 	"github.com/pyselect/pyselect/conformance/support/readme"
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/selectors"
@@ -38,7 +39,7 @@ func newSel(t *testing.T) selectors.BaseSelector[any] {
 
 // readable returns a pipe whose read end has a byte waiting.
 func readable(t *testing.T) (r, w int) {
-	r, w = pipe(t)
+	r, w = fdtest.Pipe(t)
 	unix.Write(w, []byte("x"))
 	return r, w
 }
@@ -72,7 +73,7 @@ var portingRows = []portingRow{
 		}
 	}},
 	{"selectors.SelectSelector()", "selectors.NewSelectSelector[any]()", func(t *testing.T) {
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		sel := mustSel(t, selectors.NewSelectSelector[any])
 		key, err := sel.Register(w, selectors.EVENT_WRITE)
 		check(t, err)
@@ -80,7 +81,7 @@ var portingRows = []portingRow{
 		one(t, ready, err, key, selectors.EVENT_WRITE)
 	}},
 	{"selectors.PollSelector()", "selectors.NewPollSelector[any]()", func(t *testing.T) {
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		sel := mustSel(t, selectors.NewPollSelector[any])
 		key, err := sel.Register(w, selectors.EVENT_WRITE)
 		check(t, err)
@@ -91,7 +92,7 @@ var portingRows = []portingRow{
 		sel, err := selectors.NewEpollSelector[any]()
 		check(t, err)
 		defer sel.Close()
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		key, err := sel.Register(w, selectors.EVENT_WRITE)
 		check(t, err)
 		ready, err := sel.Select(0)
@@ -128,7 +129,7 @@ var portingRows = []portingRow{
 		}
 	}},
 	{"sel.modify(conn, selectors.EVENT_WRITE)", "sel.Modify(conn, selectors.EVENT_WRITE)", func(t *testing.T) {
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		sel := newSel(t)
 		_, err := sel.Register(w, selectors.EVENT_READ)
 		check(t, err)
@@ -138,7 +139,7 @@ var portingRows = []portingRow{
 		one(t, ready, err, key, selectors.EVENT_WRITE)
 	}},
 	{"sel.modify(conn, selectors.EVENT_WRITE, data)", "sel.Modify(conn, selectors.EVENT_WRITE, data)", func(t *testing.T) {
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		sel := newSel(t)
 		_, err := sel.Register(w, selectors.EVENT_READ, 1)
 		check(t, err)
@@ -149,7 +150,7 @@ var portingRows = []portingRow{
 		}
 	}},
 	{"sel.unregister(conn)", "sel.Unregister(conn)", func(t *testing.T) {
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		sel := newSel(t)
 		key, err := sel.Register(w, selectors.EVENT_WRITE)
 		check(t, err)
@@ -161,7 +162,7 @@ var portingRows = []portingRow{
 		}
 	}},
 	{"sel.select()", "sel.Select()", func(t *testing.T) {
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		sel := newSel(t)
 		key, err := sel.Register(w, selectors.EVENT_WRITE)
 		check(t, err)
@@ -169,7 +170,7 @@ var portingRows = []portingRow{
 		one(t, ready, err, key, selectors.EVENT_WRITE)
 	}},
 	{"sel.select(timeout=0.5)", "sel.Select(0.5)", func(t *testing.T) {
-		r, _ := pipe(t)
+		r, _ := fdtest.Pipe(t)
 		sel := newSel(t)
 		_, err := sel.Register(r, selectors.EVENT_READ)
 		check(t, err)
@@ -196,7 +197,7 @@ var portingRows = []portingRow{
 		}
 	}},
 	{"key.fileobj, key.fd, key.events, key.data", "key.Fileobj, key.Fd, key.Events, key.Data", func(t *testing.T) {
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		key, err := newSel(t).Register(w, selectors.EVENT_WRITE, "data")
 		check(t, err)
 		if key.Fileobj != any(w) || key.Fd != w || key.Events != selectors.EVENT_WRITE || key.Data != "data" {
@@ -204,7 +205,7 @@ var portingRows = []portingRow{
 		}
 	}},
 	{"sel.get_key(conn)", "sel.GetKey(conn)", func(t *testing.T) {
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		sel := newSel(t)
 		key, err := sel.Register(w, selectors.EVENT_WRITE)
 		check(t, err)
@@ -213,7 +214,7 @@ var portingRows = []portingRow{
 		}
 	}},
 	{"len(sel.get_map())", "sel.GetMap().Len()", func(t *testing.T) {
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		sel := newSel(t)
 		_, err := sel.Register(w, selectors.EVENT_WRITE)
 		check(t, err)
@@ -222,7 +223,7 @@ var portingRows = []portingRow{
 		}
 	}},
 	{"sel.get_map()[conn]", "sel.GetMap().Get(conn)", func(t *testing.T) {
-		r, w := pipe(t)
+		r, w := fdtest.Pipe(t)
 		sel := newSel(t)
 		key, err := sel.Register(w, selectors.EVENT_WRITE)
 		check(t, err)
@@ -234,7 +235,7 @@ var portingRows = []portingRow{
 		}
 	}},
 	{"sel.get_map().get(conn), conn in sel.get_map()", "key, ok := sel.GetMap().Lookup(conn)", func(t *testing.T) {
-		r, w := pipe(t)
+		r, w := fdtest.Pipe(t)
 		sel := newSel(t)
 		key, err := sel.Register(w, selectors.EVENT_WRITE)
 		check(t, err)
@@ -250,13 +251,13 @@ var portingRows = []portingRow{
 		if _, err := sel.GetMap().Get(-2); !errors.Is(err, pyselect.ValueError) || pyselect.Str(err) != "Invalid file descriptor: -2" {
 			t.Fatalf("get_map().get(-2): %v", err)
 		}
-		r, _ := pipe(t)
+		r, _ := fdtest.Pipe(t)
 		if _, err := sel.GetMap().Get(r); !errors.Is(err, pyselect.KeyError) {
 			t.Fatalf("get_map().get(r) of an fd not registered: %v, want KeyError (None)", err)
 		}
 	}},
 	{"for fd, key in sel.get_map().items():", "for fd, key := range sel.GetMap().All()", func(t *testing.T) {
-		r, w := pipe(t)
+		r, w := fdtest.Pipe(t)
 		sel := newSel(t)
 		_, err := sel.Register(w, selectors.EVENT_WRITE)
 		check(t, err)
