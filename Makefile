@@ -157,11 +157,11 @@ bench-smoke:
 PYTHON ?= python3
 N      ?= 1000
 SEED   ?= $(shell date +%s)
-## fixtures: re-record every differential scenario (fixtures/scenarios) with this machine's CPython into fixtures/cpython/<os>-<version>/; `make test` and `make conformance` replay them against pyselect.
+## fixtures: re-record every differential scenario (fixtures/scenarios) with this machine's CPython into fixtures/cpython/<os>-<version>/, and on Linux the timeouts table (sys/pyselect/testdata/timeouts.json); `make test` and `make conformance` replay the scenarios against pyselect.
 fixtures:
 	$(PYTHON) fixtures/record.py
 
-## fixtures-check: re-record into a temporary directory and diff against the checked-in recordings; fails if they drift (a CPython or kernel change).
+## fixtures-check: re-record the scenarios and tables into a temporary directory and diff against the checked-in ones; fails if they drift (a CPython or kernel change).
 fixtures-check:
 	$(PYTHON) fixtures/record.py --check
 
