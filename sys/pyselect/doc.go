@@ -60,8 +60,7 @@
 // (Fd() would switch it to blocking mode). A timeout is an any: nil is
 // None and blocks, a float or an integer is Python's float or int, in
 // Python's unit (seconds, but milliseconds for Poll.Poll); the rules for
-// 0, negative, NaN, infinity and overflow are CPython's, per call (see
-// timeout.go). Seconds reads such a value for the arithmetic Python code
+// 0, negative, NaN, infinity and overflow are CPython's, per call. Seconds reads such a value for the arithmetic Python code
 // does with it (time.monotonic() + timeout).
 //
 // # Errors

@@ -36,8 +36,8 @@ import (
 //     (a context's deadline, which net reports as its own "i/o timeout"
 //     error; a timed-out connect gives either, by a race inside net);
 //   - for a *net.DNSError (a failed name lookup) or a port out of range,
-//     socket.gaierror (Gaierror), an OSError, with getaddrinfo's message
-//     (see gaierror);
+//     socket.gaierror (Gaierror), an OSError, with the EAI_* code and
+//     message glibc's getaddrinfo gives for the same failure;
 //   - for net.ErrClosed (a socket used after Close), the OSError "[Errno
 //     9] Bad file descriptor" of a Python socket used after close();
 //   - for os.ErrClosed (a file used after Close), the ValueError "I/O
