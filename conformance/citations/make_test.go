@@ -22,8 +22,8 @@ var osNames = map[string]string{
 
 // TestDevelopmentTable checks the README's Development rows against what
 // the Makefile and .ci scripts run: the steps of `make ci`, the number of
-// qemu architectures, and the operating systems `make lint` and `make
-// cross` cover.
+// qemu architectures (and the README's and PLATFORMS.md's list of them),
+// and the operating systems `make lint` and `make cross` cover.
 func TestDevelopmentTable(t *testing.T) {
 	root := moduleRoot(t)
 	read := func(p string) string {
@@ -59,9 +59,19 @@ func TestDevelopmentTable(t *testing.T) {
 		t.Errorf("README's make ci row lists %q; the Makefile's CI_STEPS is %q", got, want)
 	}
 
-	// make qemu: "seven Linux architectures" is .ci/qemu-arches.
+	// make qemu: "seven Linux architectures" is .ci/qemu-arches, and the
+	// platform tables' qemu rows name those arches in that order.
+	arches := strings.Fields(regexp.MustCompile(`#.*`).ReplaceAllString(read(".ci/qemu-arches"), ""))
+	for _, doc := range []string{"README.md", "conformance/PLATFORMS.md"} {
+		m := regexp.MustCompile(`(?m)^\| linux/([^|]*?) \|[^\n]*qemu-user`).FindStringSubmatch(read(doc))
+		if m == nil {
+			t.Errorf("%s has no row \"| linux/ARCH, ... | ... qemu-user\"", doc)
+		} else if strings.Join(strings.Split(m[1], ", "), " ") != strings.Join(arches, " ") {
+			t.Errorf("%s's qemu row names linux/%s; .ci/qemu-arches has %q", doc, m[1], arches)
+		}
+	}
 	numbers := []string{"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
-	if n := len(strings.Fields(regexp.MustCompile(`#.*`).ReplaceAllString(read(".ci/qemu-arches"), ""))); n >= len(numbers) || !strings.Contains(row("qemu`, `make wine"), numbers[n]+" Linux architectures") {
+	if n := len(arches); n >= len(numbers) || !strings.Contains(row("qemu`, `make wine"), numbers[n]+" Linux architectures") {
 		t.Errorf("README's make qemu row does not say %q (.ci/qemu-arches has %d)", numbers[min(n, len(numbers)-1)]+" Linux architectures", n)
 	}
 
