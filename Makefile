@@ -7,10 +7,11 @@ OUT      := out
 # Targets vetted with CGO_ENABLED=0: every port `go tool dist list` knows for
 # the operating systems pyselect supports (never a hand-written GOARCH list).
 VET_TARGETS   = $(shell $(GO) tool dist list | grep -E '^(linux|darwin|freebsd|netbsd|openbsd|dragonfly|windows|illumos|solaris|aix)/' | grep -vE '^windows/(386|arm)$$')
-# Targets whose unit tests and conformance suite are also compiled (go test -c).
+# Targets whose unit tests and conformance suite are also compiled (go test -c):
+# of VET_TARGETS, every OS but Linux (built and run natively and under qemu)
+# on amd64 and arm64, and on 386 for a 32-bit one, and aix on its one port.
 # (aix: Ginkgo does not build there, so .ci/cross.sh leaves out the packages that need it.)
-BUILD_TARGETS = freebsd/amd64 freebsd/arm64 freebsd/386 netbsd/amd64 openbsd/amd64 dragonfly/amd64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64 \
-                illumos/amd64 solaris/amd64 aix/ppc64
+BUILD_TARGETS = $(filter-out linux/%,$(filter %/amd64 %/arm64 %/386 aix/%,$(VET_TARGETS)))
 STATICCHECK   = honnef.co/go/tools/cmd/staticcheck@v0.8.2
 # Every package with unit tests: all but the conformance suite.
 UNIT_PKGS     = $(filter-out %/conformance,$(shell $(GO) list ./...))
@@ -71,20 +72,28 @@ clean:
 # --- platforms ---
 # Linux architectures under qemu-user here, the BSDs in Vagrant VMs, and the
 # lint of the CI workflows and Vagrantfiles. See conformance/PLATFORMS.md.
-QEMU_ARCHES ?= 386 arm arm64 riscv64 ppc64le s390x loong64
-.PHONY: qemu
+QEMU_ARCHES ?= $(shell sed 's/\#.*//' .ci/qemu-arches)
+.PHONY: qemu qemu-arches
 
 VAGRANT_OSES := freebsd openbsd netbsd dragonfly
 TESTBINS_TARGET ?= freebsd/amd64
-.PHONY: qemu testbins cross-targets lint-ci $(VAGRANT_OSES:%=vagrant-%) $(VAGRANT_OSES:%=vagrant-%-fixtures)
+.PHONY: qemu testbins build-targets cross-targets lint-ci $(VAGRANT_OSES:%=vagrant-%) $(VAGRANT_OSES:%=vagrant-%-fixtures)
 
 ## qemu: unit tests and conformance suite cross-compiled for each of $(QEMU_ARCHES), run under qemu-user 10 (installed into /var/cache/pyselect-qemu on first use, as root). One arch: make qemu QEMU_ARCHES=s390x.
 qemu:
 	@OUT=$(OUT) bash .ci/qemu.sh $(QEMU_ARCHES)
 
+## qemu-arches: the GOARCHes of $(QEMU_ARCHES) (.ci/qemu-arches), as a JSON array (CI's qemu matrix).
+qemu-arches:
+	@echo '[$(foreach a,$(QEMU_ARCHES),"$(a)",)]' | sed 's/,]$$/]/'
+
 ## testbins: every package's test binary for TESTBINS_TARGET (GOOS/GOARCH) into $(OUT)/testbins-GOOS-GOARCH; run them on that OS, from the repository root, with: sh .ci/runtests.sh $(OUT)/testbins-GOOS-GOARCH REPORTDIR
 testbins:
 	@bash .ci/testbins.sh $(subst /, ,$(TESTBINS_TARGET)) $(OUT)/testbins-$(subst /,-,$(TESTBINS_TARGET))
+
+## build-targets: the GOOS/GOARCH list `make cross` builds the tests for (BUILD_TARGETS), one a line.
+build-targets:
+	@printf '%s\n' $(BUILD_TARGETS)
 
 ## cross-targets: the GOOS/GOARCH list `make cross` vets, as a JSON array (CI's cross-compile matrix).
 cross-targets:
@@ -148,11 +157,11 @@ bench-smoke:
 PYTHON ?= python3
 N      ?= 1000
 SEED   ?= $(shell date +%s)
-## fixtures: re-record every differential scenario (fixtures/scenarios) with this machine's CPython into fixtures/cpython/<os>-<version>/; `make test` and `make conformance` replay them against pyselect.
+## fixtures: re-record every differential scenario (fixtures/scenarios) with this machine's CPython into fixtures/cpython/<os>-<version>/, and on Linux the timeouts table (sys/pyselect/testdata/timeouts.json); `make test` and `make conformance` replay the scenarios against pyselect.
 fixtures:
 	$(PYTHON) fixtures/record.py
 
-## fixtures-check: re-record into a temporary directory and diff against the checked-in recordings; fails if they drift (a CPython or kernel change).
+## fixtures-check: re-record the scenarios and tables into a temporary directory and diff against the checked-in ones; fails if they drift (a CPython or kernel change).
 fixtures-check:
 	$(PYTHON) fixtures/record.py --check
 

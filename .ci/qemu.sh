@@ -35,7 +35,7 @@ QEMU_JOBS=${QEMU_JOBS:-1}
 QEMU_TIMEOUT=${QEMU_TIMEOUT:-10m}
 OUT=${OUT:-out}
 GO=${GO:-go}
-arches=${*:-386 arm arm64 riscv64 ppc64le s390x loong64}
+arches=${*:-$(sed 's/#.*//' .ci/qemu-arches)}
 
 # qemu-user's binary name for a GOARCH.
 qemu_name() {

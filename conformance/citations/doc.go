@@ -9,8 +9,9 @@
 // or benchmark that a _test.go defines (named in a document or a Go
 // comment), and in a document a `make` target the Makefile has, a
 // workflow file that .github/workflows has and a Go or shell file named
-// by its base name that the repository has; and none of the references
-// to documents outside the repository that the project once used.
+// by its base name that the repository has; and no reference a reader
+// cannot follow: a path or document outside the repository, a numbered
+// section, another tracker's issue number.
 //
 // A citation names a CPython function (Modules/selectmodule.c:
 // select_epoll_poll_impl), a CPython test (test_epoll.py::test_add), a man

@@ -6,6 +6,7 @@ package citations
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -21,8 +22,8 @@ var osNames = map[string]string{
 
 // TestDevelopmentTable checks the README's Development rows against what
 // the Makefile and .ci scripts run: the steps of `make ci`, the number of
-// qemu architectures, and the operating systems `make lint` and `make
-// cross` cover.
+// qemu architectures (and the README's and PLATFORMS.md's list of them),
+// and the operating systems `make lint` and `make cross` cover.
 func TestDevelopmentTable(t *testing.T) {
 	root := moduleRoot(t)
 	read := func(p string) string {
@@ -58,10 +59,20 @@ func TestDevelopmentTable(t *testing.T) {
 		t.Errorf("README's make ci row lists %q; the Makefile's CI_STEPS is %q", got, want)
 	}
 
-	// make qemu: "seven Linux architectures" is QEMU_ARCHES.
+	// make qemu: "seven Linux architectures" is .ci/qemu-arches, and the
+	// platform tables' qemu rows name those arches in that order.
+	arches := strings.Fields(regexp.MustCompile(`#.*`).ReplaceAllString(read(".ci/qemu-arches"), ""))
+	for _, doc := range []string{"README.md", "conformance/PLATFORMS.md"} {
+		m := regexp.MustCompile(`(?m)^\| linux/([^|]*?) \|[^\n]*qemu-user`).FindStringSubmatch(read(doc))
+		if m == nil {
+			t.Errorf("%s has no row \"| linux/ARCH, ... | ... qemu-user\"", doc)
+		} else if strings.Join(strings.Split(m[1], ", "), " ") != strings.Join(arches, " ") {
+			t.Errorf("%s's qemu row names linux/%s; .ci/qemu-arches has %q", doc, m[1], arches)
+		}
+	}
 	numbers := []string{"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
-	if n := len(variable("QEMU_ARCHES")); n >= len(numbers) || !strings.Contains(row("qemu`, `make wine"), numbers[n]+" Linux architectures") {
-		t.Errorf("README's make qemu row does not say %q (QEMU_ARCHES has %d)", numbers[min(n, len(numbers)-1)]+" Linux architectures", n)
+	if n := len(arches); n >= len(numbers) || !strings.Contains(row("qemu`, `make wine"), numbers[n]+" Linux architectures") {
+		t.Errorf("README's make qemu row does not say %q (.ci/qemu-arches has %d)", numbers[min(n, len(numbers)-1)]+" Linux architectures", n)
 	}
 
 	// make lint: every OS .ci/lint.sh runs staticcheck for is named.
@@ -72,9 +83,20 @@ func TestDevelopmentTable(t *testing.T) {
 		}
 	}
 
-	// make cross: every OS of BUILD_TARGETS is named after "go test -c".
+	// make cross: every OS of BUILD_TARGETS (`make build-targets`) is
+	// named after "go test -c".
+	if _, err := exec.LookPath("make"); err != nil {
+		t.Logf("no make here: the make cross row is not checked (%v)", err)
+		return
+	}
+	cmd := exec.Command("make", "-s", "--no-print-directory", "build-targets")
+	cmd.Dir = root
+	out, err := cmd.Output()
+	if err != nil || len(strings.Fields(string(out))) == 0 {
+		t.Fatalf("make build-targets: %v, printed %q", err, out)
+	}
 	_, crossBuild, _ := strings.Cut(row("cross"), "go test -c")
-	for _, t0 := range variable("BUILD_TARGETS") {
+	for _, t0 := range strings.Fields(string(out)) {
 		goos, _, _ := strings.Cut(t0, "/")
 		if name := osNames[goos]; !strings.Contains(crossBuild, name) {
 			t.Errorf("README's make cross row does not name %s after `go test -c`; BUILD_TARGETS has %s", name, t0)

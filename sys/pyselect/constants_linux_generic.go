@@ -8,7 +8,7 @@ package pyselect
 
 // poll(2) events x/sys does not define for Linux, from the kernel's
 // include/uapi/asm-generic/poll.h, which every Linux port Go supports uses
-// but MIPS (see constants_linux_mipsx.go).
+// but MIPS, which has its own.
 //
 //lint:file-ignore ST1003 the constants keep the names Python gives them.
 const (

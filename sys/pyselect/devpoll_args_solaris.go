@@ -6,7 +6,8 @@ package pyselect
 
 // Poll is devpoll.poll([timeout]): write the queued changes, wait until a
 // registered fd has an event, and return an Event for each, in the
-// kernel's order. timeout is optional (doc.go's rule): dp.Poll() is
+// kernel's order. timeout is optional (the package's rule for optional
+// arguments): dp.Poll() is
 // dp.poll(), and a second argument is TypeError "poll expected at most 1
 // argument, got 2". Its units and rules are poll's (milliseconds, rounded
 // up; nil or -1 blocks).

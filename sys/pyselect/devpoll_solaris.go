@@ -32,11 +32,12 @@ import (
 // from the call that triggered it, and the changes it held are dropped.
 //
 // A Devpoll may be used from many goroutines at once. Close while calls
-// are in flight marks the object closed at once and wakes a blocked Poll
-// (see waker), which then returns ValueError "I/O operation on closed
+// are in flight marks the object closed at once and wakes a blocked Poll,
+// which then returns ValueError "I/O operation on closed
 // devpoll object"; the descriptor is closed when the last call returns.
 // A Devpoll dropped without Close is closed when collected; the zero
-// Devpoll and a nil *Devpoll are closed objects (see pollFD).
+// Devpoll and a nil *Devpoll are closed objects
+// (conformance/SEMANTICS.md#close-protocol).
 //
 // Differences from Python: Modify takes its mask (Python's modify defaults
 // it to POLLIN|POLLPRI|POLLOUT), so that a *Devpoll has the method set of

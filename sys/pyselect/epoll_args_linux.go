@@ -11,7 +11,8 @@ import (
 )
 
 // NewEpoll is select.epoll(sizehint=-1, flags=0). Both arguments are
-// optional and ints, so they are one variadic (doc.go's rule):
+// optional and ints, so they are one variadic (the package's rule for
+// optional arguments):
 // NewEpoll() is select.epoll(), NewEpoll(-1, EPOLL_CLOEXEC)
 // select.epoll(-1, select.EPOLL_CLOEXEC), and a third argument is
 // TypeError "epoll() takes at most 2 arguments (3 given)".

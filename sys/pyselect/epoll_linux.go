@@ -31,10 +31,10 @@ import (
 // Nothing Close does is visible in the epoll instance: a dup of it, or an
 // epoll watching it, sees what CPython's would. An Epoll dropped without
 // Close is closed when collected. The zero Epoll, and a nil *Epoll, are
-// closed objects. (See pollFD for the protocol.)
+// closed objects (conformance/SEMANTICS.md#close-protocol).
 //
 // Each Epoll holds one descriptor, the instance, as CPython's; a wait is
-// one epoll_pwait(2) (see waker for how Close wakes it).
+// one epoll_pwait(2), which Close interrupts with a signal to its thread.
 //
 // [select.epoll]: https://docs.python.org/3/library/select.html#edge-and-level-trigger-polling-epoll-objects
 // [epoll(7)]: https://man7.org/linux/man-pages/man7/epoll.7.html
@@ -189,8 +189,8 @@ func (ep *Epoll) ctl(op int, fd any, mask Mask) error {
 // An interrupted wait is resumed with the time left, and returns an empty
 // list once none is (PEP 475).
 //
-// The result is the one allocation of a call up to keptEvents events: the
-// kernel's event array is kept in the Epoll between calls (see events).
+// The result is the one allocation of a call up to FD_SETSIZE events: the
+// kernel's event array is kept in the Epoll between calls.
 // See Wait for a call that allocates nothing.
 func (ep *Epoll) Poll(timeout any, maxevents ...int) ([]Event, error) {
 	if len(maxevents) > 1 {

@@ -20,7 +20,7 @@ import "strings"
 // 'epoll'):") ports to the constants HasEpoll, HasPoll, HasKqueue and
 // HasDevpoll, which Go can use in constant expressions; the code that
 // calls the facility stays in a file built for the OSes that have it
-// (epoll_linux.go), since Go compiles no call to a function that does not
+// (//go:build linux for epoll), since Go compiles no call to a function that does not
 // exist. NewPoller is the common "epoll if there is one, else poll".
 //
 // Python: https://docs.python.org/3/library/functions.html#hasattr

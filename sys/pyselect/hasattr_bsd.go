@@ -9,7 +9,7 @@ package pyselect
 // What hasattr(select, name) answers on macOS and the BSDs: select, poll
 // and kqueue (with kevent), no epoll or devpoll. The names are CPython's
 // _select_exec for <poll.h> and <sys/event.h> there; FreeBSD adds
-// POLLRDHUP (pollAttrsOS).
+// POLLRDHUP.
 const (
 	HasSelect  = true
 	HasPoll    = true

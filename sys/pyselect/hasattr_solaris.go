@@ -6,8 +6,7 @@ package pyselect
 
 // What hasattr(select, name) answers on Solaris and illumos: select, poll
 // and devpoll, no kqueue; and no epoll, which a CPython built on illumos
-// may have (conformance/DIFFERENCES.md). illumos adds POLLRDHUP
-// (pollAttrsOS).
+// may have (conformance/DIFFERENCES.md). illumos adds POLLRDHUP.
 const (
 	HasSelect  = true
 	HasPoll    = true

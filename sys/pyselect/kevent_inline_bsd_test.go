@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/pyselect/pyselect/conformance/support/fdtest"
 )
 
 // TestKeventOf: KeventOf gives the kevent NewKevent gives for every value
@@ -45,7 +47,7 @@ func TestKeventOf(t *testing.T) {
 // a fourth argument is Python's TypeError.
 func TestControlTimeoutOptional(t *testing.T) {
 	kq := newTestKqueue(t)
-	r, w := testPipe(t)
+	r, w := fdtest.Pipe(t)
 	if _, err := kq.Control([]Kevent{KeventOf(r, KQ_FILTER_READ, KQ_EV_ADD)}, 0); err != nil {
 		t.Fatal(err)
 	}

@@ -29,12 +29,12 @@ import (
 // number is never reused under a call. Nothing Close does is visible in
 // the queue: a dup of its descriptor, or a kqueue watching it, sees what
 // CPython's would. A Kqueue dropped without Close is closed when
-// collected. The zero Kqueue, and a nil *Kqueue, are closed objects. (See
-// pollFD for the protocol.)
+// collected. The zero Kqueue, and a nil *Kqueue, are closed objects
+// (conformance/SEMANTICS.md#close-protocol).
 //
 // Each Kqueue holds, beside the queue, a private kqueue that Close uses
 // to wake blocked calls, and on NetBSD and OpenBSD a pipe: two
-// descriptors, or four (see waker).
+// descriptors, or four.
 //
 // Differences from Python: CPython 3.12.1 and later invalidate every
 // kqueue object in the child after fork(2) (gh-110395); a Go program
@@ -54,7 +54,7 @@ func errClosedKqueue() *builtins.Error {
 }
 
 // NewKqueue is select.kqueue(): a new kernel event queue. Its descriptor
-// is close-on-exec (CPython makes it non-inheritable; see kqueueFd).
+// is close-on-exec (CPython makes it non-inheritable).
 // kqueue(2): "The queue is not inherited by a
 // child created with fork(2)."
 func NewKqueue() (*Kqueue, error) { return newKqueue(-1) }
@@ -128,7 +128,7 @@ func (kq *Kqueue) Fileno() (int, error) { return kq.p().fileno(errClosedKqueue) 
 // changelist: the kernel applied all of it before it began to wait.
 //
 // Differences from Python: CPython resubmits the changelist after EINTR,
-// applying it twice (see submitOnce). The kernel is given at most 65536
+// applying it twice. The kernel is given at most 65536
 // event slots whatever maxevents says (more events are returned by the
 // next call, as with any smaller maxevents), where CPython would fail
 // with MemoryError allocating 2**31 slots. A wait longer than 1e6 s is

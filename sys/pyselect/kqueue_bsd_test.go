@@ -14,6 +14,8 @@ import (
 
 	"github.com/pyselect/pyselect/sys/builtins"
 	"golang.org/x/sys/unix"
+
+	"github.com/pyselect/pyselect/conformance/support/fdtest"
 )
 
 func newTestKqueue(t *testing.T) *Kqueue {
@@ -24,16 +26,6 @@ func newTestKqueue(t *testing.T) *Kqueue {
 	}
 	t.Cleanup(func() { kq.Close() })
 	return kq
-}
-
-func testPipe(t *testing.T) (r, w int) {
-	t.Helper()
-	var p [2]int
-	if err := unix.Pipe(p[:]); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { unix.Close(p[0]); unix.Close(p[1]) })
-	return p[0], p[1]
 }
 
 // TestKeventSysRoundTrip: every field survives toSys and keventOf in the
@@ -61,7 +53,7 @@ func TestKeventSysRoundTrip(t *testing.T) {
 // event.
 func TestControlEINTRNoResubmit(t *testing.T) {
 	kq := newTestKqueue(t)
-	r, _ := testPipe(t)
+	r, _ := fdtest.Pipe(t)
 	add, _ := NewKevent(r, KQ_FILTER_READ, KQ_EV_ADD)
 	del, _ := NewKevent(r, KQ_FILTER_READ, KQ_EV_DELETE)
 	if _, err := kq.Control([]Kevent{add}, 0, 0); err != nil {

@@ -17,6 +17,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"github.com/pyselect/pyselect/conformance/support/fdtest"
 	"github.com/pyselect/pyselect/conformance/support/waitfor"
 	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
@@ -26,7 +27,7 @@ var _ = addRows(
 	portingRow{"READ_ONLY = select.POLLIN | select.POLLPRI", "READ_ONLY := pyselect.POLLIN | pyselect.POLLPRI", func(t *testing.T) {
 		//lint:ignore ST1003 Python's name
 		READ_ONLY := pyselect.POLLIN | pyselect.POLLPRI
-		r, w := pipe(t)
+		r, w := fdtest.Pipe(t)
 		p := pyselect.NewPoll()
 		check(t, p.Register(r, READ_ONLY))
 		unix.Write(w, []byte("x"))
@@ -37,7 +38,7 @@ var _ = addRows(
 		}
 	}},
 	portingRow{"poller.modify(fd, event | select.POLLOUT)", "poller.Modify(fd, event|pyselect.POLLOUT)", func(t *testing.T) {
-		r, w := pipe(t)
+		r, w := fdtest.Pipe(t)
 		poller := pyselect.NewPoll()
 		check(t, poller.Register(w, pyselect.POLLIN))
 		unix.Write(w, []byte("x"))
@@ -63,7 +64,7 @@ var _ = addRows(
 		if _, isEpoll := impl.(interface{ Close() error }); isEpoll != pyselect.HasEpoll {
 			t.Fatalf("NewPoller is a %T; hasattr(select, 'epoll') is %v", impl, pyselect.HasEpoll)
 		}
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		check(t, impl.Register(w, pyselect.POLLOUT))
 		check(t, impl.Modify(w, pyselect.POLLOUT))
 		evs, err := impl.Poll(0)
@@ -75,7 +76,7 @@ var _ = addRows(
 	}},
 	portingRow{"self._impl = select.poll()  # beside select.epoll()", "var impl pyselect.Poller = pyselect.NewPoll().Poller()", func(t *testing.T) {
 		var impl pyselect.Poller = pyselect.NewPoll().Poller()
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		check(t, impl.Register(w, pyselect.POLLOUT))
 		if evs, err := impl.Poll(0); err != nil || len(evs) != 1 {
 			t.Fatal(evs, err)
@@ -109,8 +110,8 @@ var _ = addRows(
 		}
 	}},
 	portingRow{"select.select(fdset, [], [], 0)", "pyselect.Select(slices.Sorted(maps.Keys(fdset)), nil, nil, 0)", func(t *testing.T) {
-		_, w1 := pipe(t)
-		_, w2 := pipe(t)
+		_, w1 := fdtest.Pipe(t)
+		_, w2 := fdtest.Pipe(t)
 		fdset := map[int]bool{w2: true, w1: true}
 		_, ww, _, err := pyselect.Select(nil, slices.Sorted(maps.Keys(fdset)), nil, 0)
 		check(t, err)

@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"github.com/pyselect/pyselect/conformance/support/fdtest"
 	"github.com/pyselect/pyselect/conformance/support/readme"
 	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
@@ -27,7 +28,7 @@ func newEpoll(t *testing.T) *pyselect.Epoll {
 
 // writable registers w for EPOLLOUT on a new epoll and returns both.
 func writable(t *testing.T) (*pyselect.Epoll, int) {
-	_, w := pipe(t)
+	_, w := fdtest.Pipe(t)
 	ep := newEpoll(t)
 	check(t, ep.Register(w, pyselect.EPOLLOUT))
 	return ep, w
@@ -85,7 +86,7 @@ var _ = addRows(
 		wantEvents(t, evs, err, pyselect.Event{Fd: w, Events: pyselect.EPOLLOUT})
 	}},
 	portingRow{"ep.register(fd)", "ep.Register(fd)", func(t *testing.T) {
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		ep := newEpoll(t)
 		check(t, ep.Register(w))
 		if err := ep.Register(w); !errors.Is(err, builtins.FileExistsError) {
@@ -93,7 +94,7 @@ var _ = addRows(
 		}
 	}},
 	portingRow{"ep.register(fd, select.EPOLLIN | select.EPOLLET)", "ep.Register(fd, pyselect.EPOLLIN|pyselect.EPOLLET)", func(t *testing.T) {
-		r, w := pipe(t)
+		r, w := fdtest.Pipe(t)
 		ep := newEpoll(t)
 		check(t, ep.Register(r, pyselect.EPOLLIN|pyselect.EPOLLET))
 		unix.Write(w, []byte("x"))
@@ -137,7 +138,7 @@ var _ = addRows(
 	}},
 	portingRow{"ep.poll(maxevents=1)", "ep.Poll(nil, 1)", func(t *testing.T) {
 		ep, w := writable(t)
-		_, w2 := pipe(t)
+		_, w2 := fdtest.Pipe(t)
 		check(t, ep.Register(w2, pyselect.EPOLLOUT))
 		evs, err := ep.Poll(nil, 1)
 		check(t, err)

@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"github.com/pyselect/pyselect/conformance/support/fdtest"
 	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 )
@@ -34,18 +35,6 @@ var portingRows []portingRow
 
 func addRows(rows ...portingRow) bool { portingRows = append(portingRows, rows...); return true }
 
-// pipe returns a pipe whose ends close when the test ends: the package's
-// one pipe helper.
-func pipe(t *testing.T) (r, w int) {
-	t.Helper()
-	var p [2]int
-	if err := unix.Pipe(p[:]); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { unix.Close(p[0]); unix.Close(p[1]) })
-	return p[0], p[1]
-}
-
 func check(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
@@ -57,7 +46,7 @@ func check(t *testing.T, err error) {
 // duration in every API, whatever the API's unit.
 var durationRow = portingRow{"(no Python form: a Go time.Duration as the timeout, in any API)",
 	"pyselect.Select(r, w, x, 50*time.Millisecond); p.Poll(50 * time.Millisecond)", func(t *testing.T) {
-		r, _ := pipe(t)
+		r, _ := fdtest.Pipe(t)
 		for name, call := range map[string]func() error{
 			"Select": func() error { _, _, _, err := pyselect.Select([]int{r}, nil, nil, 50*time.Millisecond); return err },
 			"Poll.Poll": func() error {
@@ -80,7 +69,7 @@ var _ = addRows(durationRow)
 
 var _ = addRows(
 	portingRow{"select.select(r, w, x)", "pyselect.Select(r, w, x)", func(t *testing.T) {
-		r, w := pipe(t)
+		r, w := fdtest.Pipe(t)
 		rr, ww, xx, err := pyselect.Select([]int{r}, []int{w}, []int{})
 		check(t, err)
 		if len(rr) != 0 || !slices.Equal(ww, []int{w}) || len(xx) != 0 {
@@ -88,7 +77,7 @@ var _ = addRows(
 		}
 	}},
 	portingRow{"select.select(r, w, x, 0.5)", "pyselect.Select(r, w, x, 0.5)", func(t *testing.T) {
-		r, _ := pipe(t)
+		r, _ := fdtest.Pipe(t)
 		rr, _, _, err := pyselect.Select([]int{r}, nil, nil, 0.05)
 		check(t, err)
 		if len(rr) != 0 {
@@ -121,7 +110,7 @@ var _ = addRows(
 		}
 	}},
 	portingRow{"p.register(fd)", "p.Register(fd)", func(t *testing.T) {
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		p := pyselect.NewPoll()
 		check(t, p.Register(w))
 		evs, err := p.Poll(0)
@@ -131,7 +120,7 @@ var _ = addRows(
 		}
 	}},
 	portingRow{"p.register(fd, select.POLLIN)", "p.Register(fd, pyselect.POLLIN)", func(t *testing.T) {
-		r, w := pipe(t)
+		r, w := fdtest.Pipe(t)
 		p := pyselect.NewPoll()
 		check(t, p.Register(r, pyselect.POLLIN))
 		unix.Write(w, []byte("x"))
@@ -142,7 +131,7 @@ var _ = addRows(
 		}
 	}},
 	portingRow{"p.modify(fd, select.POLLOUT)", "p.Modify(fd, pyselect.POLLOUT)", func(t *testing.T) {
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		p := pyselect.NewPoll()
 		check(t, p.Register(w, pyselect.POLLIN))
 		check(t, p.Modify(w, pyselect.POLLOUT))
@@ -153,7 +142,7 @@ var _ = addRows(
 		}
 	}},
 	portingRow{"p.unregister(fd)", "p.Unregister(fd)", func(t *testing.T) {
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		p := pyselect.NewPoll()
 		check(t, p.Register(w))
 		check(t, p.Unregister(w))
@@ -162,7 +151,7 @@ var _ = addRows(
 		}
 	}},
 	portingRow{"p.poll()", "p.Poll()", func(t *testing.T) {
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		p := pyselect.NewPoll()
 		check(t, p.Register(w, pyselect.POLLOUT))
 		evs, err := p.Poll()
@@ -172,7 +161,7 @@ var _ = addRows(
 		}
 	}},
 	portingRow{"p.poll(100)", "p.Poll(100) // milliseconds", func(t *testing.T) {
-		r, _ := pipe(t)
+		r, _ := fdtest.Pipe(t)
 		p := pyselect.NewPoll()
 		check(t, p.Register(r, pyselect.POLLIN))
 		evs, err := p.Poll(20)
@@ -202,7 +191,7 @@ var _ = addRows(
 
 // closedFd is a number that was just closed.
 func closedFd(t *testing.T) int {
-	r, w := pipe(t)
+	r, w := fdtest.Pipe(t)
 	unix.Close(w)
 	unix.Close(r)
 	return r

@@ -41,7 +41,7 @@ import (
 // in select()"; a closed fd is OSError EBADF.
 //
 // On Windows, Python's select takes sockets only, and so does Select: it
-// calls Winsock's select with CPython's Windows rules (select_windows.go).
+// calls Winsock's select with CPython's Windows rules.
 // Any other handle is OSError "[WinError 10038] ..."; handle values are not
 // range-checked; a list holds at most FD_SETSIZE (512) elements; three
 // empty lists are OSError "[WinError 10022] ..." whatever the timeout.

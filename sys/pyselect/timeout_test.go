@@ -17,9 +17,9 @@ import (
 	"github.com/pyselect/pyselect/sys/builtins"
 )
 
-// timeouts.json is what CPython 3.11 makes of each timeout, per API: the
-// exception it raises, or what it passes to the kernel. It is written by
-// testdata/timeouts.py from CPython's own pytime functions and real calls.
+// A timeoutRow is one row of testdata/timeouts.json, the timeouts table
+// fixtures/record.py records: what CPython 3.11 makes of one timeout in
+// each API, the exception the call raises or what it passes to the kernel.
 type timeoutRow struct {
 	Input struct {
 		None  bool    `json:"none"`
@@ -36,6 +36,18 @@ type timeoutWant struct {
 	Kernel  *int64 `json:"kernel"`
 	Error   string `json:"error"`
 	Message string `json:"message"`
+}
+
+func (w timeoutWant) String() string {
+	switch {
+	case w.Error != "":
+		return w.Error + ": " + w.Message
+	case w.Block:
+		return "blocks"
+	case w.Kernel != nil:
+		return "kernel " + strconv.FormatInt(*w.Kernel, 10)
+	}
+	return "nothing recorded"
 }
 
 func (r *timeoutRow) value(t *testing.T) any {
@@ -67,7 +79,8 @@ func (r *timeoutRow) value(t *testing.T) any {
 	return nil
 }
 
-func TestTimeoutsMatchCPython(t *testing.T) {
+// cpythonTimeouts returns the rows of testdata/timeouts.json.
+func cpythonTimeouts(t *testing.T) []timeoutRow {
 	data, err := os.ReadFile("testdata/timeouts.json")
 	if err != nil {
 		t.Fatal(err)
@@ -79,6 +92,11 @@ func TestTimeoutsMatchCPython(t *testing.T) {
 	if len(table.Rows) < 50 {
 		t.Fatalf("only %d rows in testdata/timeouts.json", len(table.Rows))
 	}
+	return table.Rows
+}
+
+func TestTimeoutsMatchCPython(t *testing.T) {
+	table := struct{ Rows []timeoutRow }{cpythonTimeouts(t)}
 	apis := []struct {
 		name   string
 		parse  func(any) (time.Duration, error)

@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"github.com/pyselect/pyselect/conformance/support/fdtest"
 	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/selectors"
@@ -85,7 +86,7 @@ func TestDifferences(t *testing.T) {
 		defer s.Close()
 		var fds []int
 		for range 4 {
-			r, w := pipe(t)
+			r, w := fdtest.Pipe(t)
 			if _, err := unix.Write(w, []byte("x")); err != nil {
 				t.Fatal(err)
 			}

@@ -83,10 +83,11 @@
 // Select(timeout) returns the (key, events) pairs as []Ready: timeout is
 // nil (None: block), seconds as a float or any Go integer, or a
 // time.Duration; 0 or less polls. Each selector rounds it as its Python
-// class does (timeout.go), and an interrupted wait is resumed with the
-// time left, then returns an empty list (PEP 475). Events are masked with
-// the key's Events, and events of an fd unregistered during the wait are
-// dropped. The result is a new slice; the keys are the registered ones.
+// class does (PollSelector and EpollSelector up to whole milliseconds),
+// and an interrupted wait is resumed with the time left, then returns an
+// empty list (PEP 475). Events are masked with the key's Events, and
+// events of an fd unregistered during the wait are dropped. The result is
+// a new slice; the keys are the registered ones.
 //
 // # Errors
 //
@@ -100,8 +101,8 @@
 // Python's are under the GIL, and Select waits without holding the
 // selector, so Register, Modify and Unregister from other goroutines go
 // ahead while it waits (an epoll or kqueue sees them at once; a poll,
-// select or devpoll at the next Select: TestRegisterWhileSelecting). Close while another goroutine is in Select
-// behaves as the underlying object's Close: an EpollSelector's,
+// select or devpoll at the next Select). Close while another goroutine
+// is in Select behaves as the underlying object's Close: an EpollSelector's,
 // KqueueSelector's or DevpollSelector's Select is woken and returns
 // ValueError "I/O operation on closed epoll object" (kqueue, devpoll), and
 // the descriptor is not reused under it; a PollSelector's or

@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+//go:build unix && !aix && !solaris
 
 package selectors_test
 
@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pyselect/pyselect/conformance/support/fdtest"
 	"github.com/pyselect/pyselect/sys/selectors"
 )
 
@@ -19,7 +20,7 @@ import (
 // (poll, epoll) that a number of seconds this long overflows. With a
 // writable fd registered, Select returns it at once.
 func TestDurationIsWaited(t *testing.T) {
-	_, w := pipe(t)
+	_, w := fdtest.Pipe(t)
 	for _, c := range fmClasses {
 		s, err := c.new()
 		if err != nil {

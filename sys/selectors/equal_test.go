@@ -10,6 +10,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/pyselect/pyselect/conformance/support/fdtest"
 	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
 	"github.com/pyselect/pyselect/sys/selectors"
@@ -50,7 +51,7 @@ func TestModifyNumericData(t *testing.T) {
 			new  func() (selectors.BaseSelector[any], error)
 		}{{"SelectSelector", selectors.NewSelectSelector[any]}, {"DefaultSelector", selectors.NewDefaultSelector[any]}} {
 			s := mustSel(t, class.new)
-			r, _ := pipe(t)
+			r, _ := fdtest.Pipe(t)
 			k, err := s.Register(r, selectors.EVENT_READ, c.old)
 			check(t, err)
 			k2, err := s.Modify(r, selectors.EVENT_READ, c.new)
@@ -79,7 +80,7 @@ func TestSelectArguments(t *testing.T) {
 	}
 	for method, class := range classes {
 		s := mustSel(t, class)
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		if _, err := s.Register(w, selectors.EVENT_WRITE); err != nil {
 			t.Fatal(err)
 		}

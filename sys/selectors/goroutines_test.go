@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
+//go:build unix && !aix && !solaris
 
 package selectors_test
 
@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pyselect/pyselect/conformance/support/fdtest"
 	"github.com/pyselect/pyselect/conformance/support/waitfor"
 	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/selectors"
@@ -52,7 +53,7 @@ func TestReentrantFileobj(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r, _ := pipe(t)
+			r, _ := fdtest.Pipe(t)
 			f := &reentrantFile{fd: r, sel: s}
 			done := make(chan struct{})
 			go func() { // a deadlocked selector cannot be closed: no cleanup outside
@@ -104,7 +105,7 @@ func TestConcurrentUse(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r, w := pipe(t)
+			r, w := fdtest.Pipe(t)
 			if _, err := s.Register(r, selectors.EVENT_READ); err != nil {
 				t.Fatal(err)
 			}

@@ -12,21 +12,10 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"github.com/pyselect/pyselect/conformance/support/fdtest"
 	"github.com/pyselect/pyselect/conformance/support/waitfor"
 	"github.com/pyselect/pyselect/sys/selectors"
 )
-
-// pipe returns a pipe whose ends close when the test ends: the package's
-// one pipe helper.
-func pipe(t *testing.T) (r, w int) {
-	t.Helper()
-	var p [2]int
-	if err := unix.Pipe(p[:]); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { unix.Close(p[0]); unix.Close(p[1]) })
-	return p[0], p[1]
-}
 
 func check(t *testing.T, err error) {
 	t.Helper()
@@ -44,7 +33,7 @@ func TestRegisterWhileSelecting(t *testing.T) {
 	for _, c := range selectorsUnderTest(t) {
 		t.Run(c.name, func(t *testing.T) {
 			sel := c.make(t)
-			r, w := pipe(t)
+			r, w := fdtest.Pipe(t)
 			if _, err := unix.Write(w, []byte("x")); err != nil {
 				t.Fatal(err)
 			}

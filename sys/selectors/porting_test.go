@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"github.com/pyselect/pyselect/conformance/support/fdtest"
 	"github.com/pyselect/pyselect/conformance/support/readme"
 	"github.com/pyselect/pyselect/sys/builtins"
 	"github.com/pyselect/pyselect/sys/pyselect"
@@ -39,7 +40,7 @@ func newSel(t *testing.T) selectors.BaseSelector[any] {
 
 // readable returns a pipe whose read end has a byte waiting.
 func readable(t *testing.T) (r, w int) {
-	r, w = pipe(t)
+	r, w = fdtest.Pipe(t)
 	unix.Write(w, []byte("x"))
 	return r, w
 }
@@ -73,7 +74,7 @@ var portingRows = []portingRow{
 		}
 	}},
 	{"selectors.SelectSelector()", "selectors.NewSelectSelector[any]()", func(t *testing.T) {
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		sel := mustSel(t, selectors.NewSelectSelector[any])
 		key, err := sel.Register(w, selectors.EVENT_WRITE)
 		check(t, err)
@@ -81,7 +82,7 @@ var portingRows = []portingRow{
 		one(t, ready, err, key, selectors.EVENT_WRITE)
 	}},
 	{"selectors.PollSelector()", "selectors.NewPollSelector[any]()", func(t *testing.T) {
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		sel := mustSel(t, selectors.NewPollSelector[any])
 		key, err := sel.Register(w, selectors.EVENT_WRITE)
 		check(t, err)
@@ -92,7 +93,7 @@ var portingRows = []portingRow{
 		sel, err := selectors.NewEpollSelector[any]()
 		check(t, err)
 		defer sel.Close()
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		key, err := sel.Register(w, selectors.EVENT_WRITE)
 		check(t, err)
 		ready, err := sel.Select(0)
@@ -129,7 +130,7 @@ var portingRows = []portingRow{
 		}
 	}},
 	{"sel.modify(conn, selectors.EVENT_WRITE)", "sel.Modify(conn, selectors.EVENT_WRITE)", func(t *testing.T) {
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		sel := newSel(t)
 		_, err := sel.Register(w, selectors.EVENT_READ)
 		check(t, err)
@@ -139,7 +140,7 @@ var portingRows = []portingRow{
 		one(t, ready, err, key, selectors.EVENT_WRITE)
 	}},
 	{"sel.modify(conn, selectors.EVENT_WRITE, data)", "sel.Modify(conn, selectors.EVENT_WRITE, data)", func(t *testing.T) {
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		sel := newSel(t)
 		_, err := sel.Register(w, selectors.EVENT_READ, 1)
 		check(t, err)
@@ -150,7 +151,7 @@ var portingRows = []portingRow{
 		}
 	}},
 	{"sel.unregister(conn)", "sel.Unregister(conn)", func(t *testing.T) {
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		sel := newSel(t)
 		key, err := sel.Register(w, selectors.EVENT_WRITE)
 		check(t, err)
@@ -162,7 +163,7 @@ var portingRows = []portingRow{
 		}
 	}},
 	{"sel.select()", "sel.Select()", func(t *testing.T) {
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		sel := newSel(t)
 		key, err := sel.Register(w, selectors.EVENT_WRITE)
 		check(t, err)
@@ -170,7 +171,7 @@ var portingRows = []portingRow{
 		one(t, ready, err, key, selectors.EVENT_WRITE)
 	}},
 	{"sel.select(timeout=0.5)", "sel.Select(0.5)", func(t *testing.T) {
-		r, _ := pipe(t)
+		r, _ := fdtest.Pipe(t)
 		sel := newSel(t)
 		_, err := sel.Register(r, selectors.EVENT_READ)
 		check(t, err)
@@ -197,7 +198,7 @@ var portingRows = []portingRow{
 		}
 	}},
 	{"key.fileobj, key.fd, key.events, key.data", "key.Fileobj, key.Fd, key.Events, key.Data", func(t *testing.T) {
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		key, err := newSel(t).Register(w, selectors.EVENT_WRITE, "data")
 		check(t, err)
 		if key.Fileobj != any(w) || key.Fd != w || key.Events != selectors.EVENT_WRITE || key.Data != "data" {
@@ -205,7 +206,7 @@ var portingRows = []portingRow{
 		}
 	}},
 	{"sel.get_key(conn)", "sel.GetKey(conn)", func(t *testing.T) {
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		sel := newSel(t)
 		key, err := sel.Register(w, selectors.EVENT_WRITE)
 		check(t, err)
@@ -214,7 +215,7 @@ var portingRows = []portingRow{
 		}
 	}},
 	{"len(sel.get_map())", "sel.GetMap().Len()", func(t *testing.T) {
-		_, w := pipe(t)
+		_, w := fdtest.Pipe(t)
 		sel := newSel(t)
 		_, err := sel.Register(w, selectors.EVENT_WRITE)
 		check(t, err)
@@ -223,7 +224,7 @@ var portingRows = []portingRow{
 		}
 	}},
 	{"sel.get_map()[conn]", "sel.GetMap().Get(conn)", func(t *testing.T) {
-		r, w := pipe(t)
+		r, w := fdtest.Pipe(t)
 		sel := newSel(t)
 		key, err := sel.Register(w, selectors.EVENT_WRITE)
 		check(t, err)
@@ -235,7 +236,7 @@ var portingRows = []portingRow{
 		}
 	}},
 	{"sel.get_map().get(conn), conn in sel.get_map()", "key, ok := sel.GetMap().Lookup(conn)", func(t *testing.T) {
-		r, w := pipe(t)
+		r, w := fdtest.Pipe(t)
 		sel := newSel(t)
 		key, err := sel.Register(w, selectors.EVENT_WRITE)
 		check(t, err)
@@ -251,13 +252,13 @@ var portingRows = []portingRow{
 		if _, err := sel.GetMap().Get(-2); !errors.Is(err, builtins.ValueError) || builtins.Str(err) != "Invalid file descriptor: -2" {
 			t.Fatalf("get_map().get(-2): %v", err)
 		}
-		r, _ := pipe(t)
+		r, _ := fdtest.Pipe(t)
 		if _, err := sel.GetMap().Get(r); !errors.Is(err, builtins.KeyError) {
 			t.Fatalf("get_map().get(r) of an fd not registered: %v, want KeyError (None)", err)
 		}
 	}},
 	{"for fd, key in sel.get_map().items():", "for fd, key := range sel.GetMap().All()", func(t *testing.T) {
-		r, w := pipe(t)
+		r, w := fdtest.Pipe(t)
 		sel := newSel(t)
 		_, err := sel.Register(w, selectors.EVENT_WRITE)
 		check(t, err)

@@ -126,8 +126,8 @@ func baseModifyLocked[D any](k *keys[D], method string, f fileobjRef, events int
 // Select is select(timeout=None): wait until some registered file objects
 // are ready, or the timeout passes, and return a Ready for each, its
 // Events those of EVENT_READ and EVENT_WRITE that are ready and were
-// asked for. timeout is in seconds (nil blocks, 0 or less polls; see
-// timeout.go); an interrupted wait is resumed (PEP 475) and returns an
+// asked for. timeout is in seconds (nil blocks, 0 or less polls); an
+// interrupted wait is resumed (PEP 475) and returns an
 // empty list once its time is up.
 //
 // The result is in ascending fd order (Python's is its set's iteration

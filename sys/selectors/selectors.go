@@ -411,9 +411,10 @@ func (k *keys[D]) GetKey(fileobj any) (*SelectorKey[D], error) {
 }
 
 // GetMap is get_map(): the read-only Map of the registered keys, which
-// follows the selector's changes. After Close it is Python's None, a
-// false Map (noneMap), so that "while sel.get_map():", ported as "for
-// sel.GetMap().Len() > 0", ends; a Map obtained before stays usable and
+// follows the selector's changes. After Close it is Python's None as a
+// Map: its Len is 0, so that "while sel.get_map():", ported as "for
+// sel.GetMap().Len() > 0", ends, and its Get is TypeError "'NoneType'
+// object is not subscriptable"; a Map obtained before stays usable and
 // is empty.
 func (k *keys[D]) GetMap() Map[D] {
 	k.mu.Lock()
