@@ -112,3 +112,24 @@ func TestKqueueKeptArrayBounded(t *testing.T) {
 		t.Errorf("Control(None, 2**30, 0) left an array of %d kevents in the Kqueue, want at most %d", c, 2*keptEvents)
 	}
 }
+
+// A user's own three-deep nesting, built innermost first (Z added to X,
+// then X to Y), succeeds as CPython's does. xnu refuses to add a kqueue
+// to a parent whose nesting level is set and below the child's
+// (bsd/kern/kern_event.c: kqueue_kqfilter); a private kqueue watching
+// every Kqueue set each one's level from birth, so the second step
+// failed there with EINVAL. The other kernels keep no levels; the test
+// runs on all of them.
+func TestKqueueUserNestingThreeDeep(t *testing.T) {
+	z, x, y := newTestKqueue(t), newTestKqueue(t), newTestKqueue(t)
+	for _, step := range []struct {
+		name          string
+		parent, child *Kqueue
+	}{{"Z into X", x, z}, {"X into Y", y, x}} {
+		fd, _ := step.child.Fileno()
+		watch, _ := NewKevent(fd, KQ_FILTER_READ, KQ_EV_ADD)
+		if _, err := step.parent.Control([]Kevent{watch}, 0, 0); err != nil {
+			t.Fatalf("%s: %v; CPython's kqueues nest so", step.name, err)
+		}
+	}
+}

@@ -248,8 +248,8 @@ func TestEpollCloseWakesWithoutTaskDir(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer ep.Close()
-		if threads.dir != -1 || ep.pfd.fds.wake.tids == nil {
-			t.Fatalf("task directory %d, tid set %v: the fallback is not in use", threads.dir, ep.pfd.fds.wake.tids)
+		if threads.dir != -1 || ep.pfd.fds.wake.ids == nil {
+			t.Fatalf("task directory %d, tid set %v: the fallback is not in use", threads.dir, ep.pfd.fds.wake.ids)
 		}
 		return
 	}
