@@ -9,6 +9,7 @@ package pyselect
 import (
 	"errors"
 	"io"
+	"os"
 	"testing"
 	"time"
 
@@ -132,4 +133,33 @@ func TestKqueueUserNestingThreeDeep(t *testing.T) {
 			t.Fatalf("%s: %v; CPython's kqueues nest so", step.name, err)
 		}
 	}
+}
+
+// At RLIMIT_NOFILE 0 and 1, set after the Kqueue is made (as OpenSSH's
+// rlimit sandbox does), a blocking Control waits out its timeout and
+// returns [], as CPython's kq.control(None, 1, 0.05) does, and Close still
+// wakes a blocked call: neither a wait nor Close needs a descriptor.
+func TestKqueueAtRLIMIT_NOFILE(t *testing.T) {
+	if os.Getenv("PYSELECT_NOFILE_CHILD") != "" {
+		kq, err := NewKqueue()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, lim := range []unix.Rlimit{{Cur: 1, Max: 1}, {Cur: 0, Max: 0}} {
+			if err := unix.Setrlimit(unix.RLIMIT_NOFILE, &lim); err != nil {
+				t.Fatal(err)
+			}
+			start := time.Now()
+			evs, err := kq.Control(nil, 1, 0.05)
+			if took := time.Since(start); err != nil || len(evs) != 0 || took < 50*time.Millisecond {
+				t.Errorf("at RLIMIT_NOFILE %d: Control(None, 1, 0.05) = %v, %v after %v; want [], nil after 50 ms", lim.Cur, evs, err, took)
+			}
+		}
+		c := waitResult(func() error { _, err := kq.Control(nil, 1, nil); return err })
+		time.Sleep(50 * time.Millisecond)
+		kq.Close()
+		wantClosed(t, c, "Control at RLIMIT_NOFILE 0")
+		return
+	}
+	runChild(t, "TestKqueueAtRLIMIT_NOFILE", "PYSELECT_NOFILE_CHILD=1")
 }
