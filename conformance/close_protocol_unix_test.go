@@ -53,7 +53,7 @@ func itClosesWhenCollected(what string, open func() (io.Closer, error)) {
 		// Design: sys/pyselect/pollfd.go (pollFD: collection)
 		It("closes its descriptors once the collector finds it unreachable", func(ctx SpecContext) {
 			before, after := support.DropAndCollect(100, 10, open)
-			Expect(after).To(BeNumerically("<=", before+10), "100 dropped %s hold 200 or more descriptors until collected", what)
+			Expect(after).To(BeNumerically("<=", before+10), "100 dropped %s hold 100 or more descriptors until collected", what)
 		}, SpecTimeout(30*time.Second))
 	})
 

@@ -21,10 +21,13 @@ import (
 
 // The close protocol (SEMANTICS.md#close-protocol) for a Devpoll, as
 // epoll_close_protocol_linux_test.go and kqueue_close_protocol_bsd_test.go check it for
-// an Epoll and a Kqueue. A Devpoll's waker is a pipe whose read end Close
-// registers in the /dev/poll: the write wakes every DP_POLL waiting on the
-// set (illumos devpoll.c: dpwrite "Wake any pollcache waiters so they can
-// check the new descriptors").
+// an Epoll and a Kqueue. A Devpoll's waker is a pipe whose read end is
+// registered in the /dev/poll when it is made; Close writes a byte into
+// the pipe, whose wake-up reaches every DP_POLL waiting on the set (illumos
+// uts/common/syscall/poll.c: pollnotify broadcasts pc_cv). Close never
+// writes to the /dev/poll, which on Solaris 11.4 would wait for every
+// DP_POLL in progress (OpenSolaris devpoll.c: dpwrite waits while
+// dpe_refcnt != 0): these specs failed there by design before.
 
 var _ = describe("select.devpoll.close", "the close protocol", dpLabels, Label("reliability"), func() {
 	// Source: SEMANTICS.md#close-protocol (a call blocked in Poll is woken
@@ -53,8 +56,8 @@ var _ = describe("select.devpoll.close", "the close protocol", dpLabels, Label("
 		Entry("poll(30000)", 30000, SpecTimeout(20*time.Second)),
 	)
 
-	// Source: as above; poll(4D) DP_POLL waits on the set, and a write to it
-	// wakes every waiter (illumos devpoll.c: dpwrite cv_broadcast).
+	// Source: as above; poll(4D) DP_POLL waits on the set, and an fd of the
+	// set turning ready wakes every waiter (illumos poll.c: pollnotify).
 	It("wakes every goroutine blocked in the object", func(ctx SpecContext) {
 		dp := newDp()
 		var chans []<-chan error
@@ -68,8 +71,8 @@ var _ = describe("select.devpoll.close", "the close protocol", dpLabels, Label("
 	}, SpecTimeout(30*time.Second))
 
 	// Python: Modules/selectmodule.c: devpoll_internal_close (close(2)
-	// only). The waker's pipe is made with the object; Close only writes
-	// (sys/pyselect/wake_pipe_solaris.go).
+	// only). The waker's pipe is made and registered with the object; Close
+	// only writes a byte into it (sys/pyselect/wake_pipe_solaris.go).
 	itWakesAtRlimit(devpollClosedMsg, func() (io.Closer, <-chan error) {
 		dp, err := pyselect.NewDevpoll()
 		Expect(err).NotTo(HaveOccurred())

@@ -100,6 +100,22 @@ var _ = describe("select.kqueue.close", "the close protocol", kqLabels, Label("r
 		}, SpecTimeout(30*time.Second))
 	})
 
+	When("the user nests kqueues three deep, innermost first", func() {
+		// Source: xnu bsd/kern/kern_event.c: kqueue_kqfilter (a kqueue whose nesting
+		// level is set and below the child's refuses it with EINVAL); FreeBSD, NetBSD,
+		// OpenBSD and DragonFly sys/kern/kern_event.c keep no levels.
+		// Python: Modules/selectmodule.c: kqueue_queue_control (one kevent(2); the
+		// object adds nothing to the kernel's nesting).
+		// Design: sys/pyselect/wake_signal_darwin.go
+		It("adds the middle one to the outer one, as CPython's kqueues do", func() {
+			z, x, y := newKq(), newKq(), newKq()
+			zfd, _ := z.Fileno()
+			xfd, _ := x.Fileno()
+			Expect(x.Control([]pyselect.Kevent{kev(zfd)}, 0, 0)).To(BeEmpty(), "Z added to X")
+			Expect(y.Control([]pyselect.Kevent{kev(xfd)}, 0, 0)).To(BeEmpty(), "X added to Y")
+		})
+	})
+
 	// Python: Modules/selectmodule.c: kqueue_queue_dealloc closes the fd.
 	itClosesWhenCollected("Kqueues", func() (io.Closer, error) { return pyselect.NewKqueue() })
 })

@@ -17,8 +17,9 @@ import (
 
 // fdBase is where the harness numbers its descriptors from (record.py's
 // FD_BASE). The libraries under test make descriptors of their own at the
-// lowest free numbers, and not always the same ones (a Kqueue holds a
-// private kqueue beside the queue, CPython's does not). Kept apart from those,
+// lowest free numbers, and not always the same ones (a DragonFly Kqueue
+// holds a private kqueue beside the queue, a Devpoll a pipe; CPython's do
+// not). Kept apart from those,
 // a closed resource's number is reused only by a later harness resource,
 // the same one on both sides, so a step on a closed fd means the same in
 // the recording and in the replay.

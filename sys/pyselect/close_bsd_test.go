@@ -9,6 +9,7 @@ package pyselect
 import (
 	"errors"
 	"io"
+	"os"
 	"testing"
 	"time"
 
@@ -112,4 +113,54 @@ func TestKqueueKeptArrayBounded(t *testing.T) {
 	if c := cap(kq.buf.buf); c > 2*keptEvents {
 		t.Errorf("Control(None, 2**30, 0) left an array of %d kevents in the Kqueue, want at most %d", c, 2*keptEvents)
 	}
+}
+
+// A user's own three-deep nesting, built innermost first (Z added to X,
+// then X to Y), succeeds as CPython's does. xnu refuses to add a kqueue
+// to a parent whose nesting level is set and below the child's
+// (bsd/kern/kern_event.c: kqueue_kqfilter); a private kqueue watching
+// every Kqueue set each one's level from birth, so the second step
+// failed there with EINVAL. The other kernels keep no levels; the test
+// runs on all of them.
+func TestKqueueUserNestingThreeDeep(t *testing.T) {
+	z, x, y := newTestKqueue(t), newTestKqueue(t), newTestKqueue(t)
+	for _, step := range []struct {
+		name          string
+		parent, child *Kqueue
+	}{{"Z into X", x, z}, {"X into Y", y, x}} {
+		fd, _ := step.child.Fileno()
+		watch, _ := NewKevent(fd, KQ_FILTER_READ, KQ_EV_ADD)
+		if _, err := step.parent.Control([]Kevent{watch}, 0, 0); err != nil {
+			t.Fatalf("%s: %v; CPython's kqueues nest so", step.name, err)
+		}
+	}
+}
+
+// At RLIMIT_NOFILE 0 and 1, set after the Kqueue is made (as OpenSSH's
+// rlimit sandbox does), a blocking Control waits out its timeout and
+// returns [], as CPython's kq.control(None, 1, 0.05) does, and Close still
+// wakes a blocked call: neither a wait nor Close needs a descriptor.
+func TestKqueueAtRLIMIT_NOFILE(t *testing.T) {
+	if os.Getenv("PYSELECT_NOFILE_CHILD") != "" {
+		kq, err := NewKqueue()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, lim := range []unix.Rlimit{{Cur: 1, Max: 1}, {Cur: 0, Max: 0}} {
+			if err := unix.Setrlimit(unix.RLIMIT_NOFILE, &lim); err != nil {
+				t.Fatal(err)
+			}
+			start := time.Now()
+			evs, err := kq.Control(nil, 1, 0.05)
+			if took := time.Since(start); err != nil || len(evs) != 0 || took < 50*time.Millisecond {
+				t.Errorf("at RLIMIT_NOFILE %d: Control(None, 1, 0.05) = %v, %v after %v; want [], nil after 50 ms", lim.Cur, evs, err, took)
+			}
+		}
+		c := waitResult(func() error { _, err := kq.Control(nil, 1, nil); return err })
+		time.Sleep(50 * time.Millisecond)
+		kq.Close()
+		wantClosed(t, c, "Control at RLIMIT_NOFILE 0")
+		return
+	}
+	runChild(t, "TestKqueueAtRLIMIT_NOFILE", "PYSELECT_NOFILE_CHILD=1")
 }

@@ -9,7 +9,10 @@ package pyselect
 import (
 	"errors"
 	"io"
+	"os"
+	"os/exec"
 	"runtime"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -83,6 +86,21 @@ func openFds() int {
 		}
 	}
 	return n
+}
+
+// runChild runs the test binary's test name in a child with env added,
+// and fails with its output unless it passed.
+func runChild(t *testing.T, name string, env ...string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("re-executes the test binary")
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^"+name+"$", "-test.v", "-test.timeout=60s")
+	cmd.Env = append(os.Environ(), env...)
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "--- PASS") {
+		t.Fatalf("child %s %v: %v\n%s", name, env, err, out)
+	}
 }
 
 // checkDescriptors checks that make opens exactly n descriptors, and

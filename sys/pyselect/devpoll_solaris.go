@@ -188,14 +188,13 @@ func NewDevpoll() (*Devpoll, error) {
 		unix.Close(fd)
 		return nil, newError(builtins.MemoryError, "")
 	}
-	// A soft limit of 0 fails the open (EMFILE); max is never 0.
-	w, err := newWaker(fd)
+	dp, err := newPollFD(fd, (*Devpoll).p)
 	if err != nil {
 		unix.Close(fd)
 		return nil, sysErr(err)
 	}
-	dp := &Devpoll{max: max(int(lim.Cur), 1)}
-	initPollFD(dp, &dp.pfd, fd, w)
+	// A soft limit of 0 fails the open (EMFILE); max is never 0.
+	dp.max = max(int(lim.Cur), 1)
 	return dp, nil
 }
 

@@ -110,3 +110,24 @@ func TestAsyncSignals(t *testing.T) {
 		}
 	}
 }
+
+// The waker's pipe is in the /dev/poll from the start, so that Close
+// only writes to the pipe and never to the /dev/poll, which on Solaris
+// 11.4 waits for every DP_POLL in progress (see waker): a byte written to
+// the pipe by hand is reported by the next Poll. The design that
+// registered the pipe at Close reported nothing here.
+func TestDevpollWakerRegisteredAtBirth(t *testing.T) {
+	dp, err := NewDevpoll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dp.Close()
+	w := dp.pfd.fds.wake
+	if _, err := unix.Write(w.w, []byte{0}); err != nil {
+		t.Fatal(err)
+	}
+	evs, err := dp.Poll(0)
+	if err != nil || len(evs) != 1 || evs[0].Fd != w.r || evs[0].Events&POLLIN == 0 {
+		t.Errorf("Poll(0) after a byte in the waker's pipe = %v, %v; want [(%d, POLLIN)]", evs, err, w.r)
+	}
+}

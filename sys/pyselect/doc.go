@@ -102,8 +102,12 @@
 // closed while another goroutine is inside one of its calls keeps its descriptor
 // until that call returns, so the number cannot be reused under it; the
 // call is woken and returns ValueError "I/O operation on closed ... object".
-// Waking needs nothing at Close time and puts nothing into the kernel
-// object, so a dup of its descriptor sees no event of the library's. An
-// Epoll, Kqueue or Devpoll dropped without Close is closed when collected;
+// Waking needs nothing at Close time and puts nothing into an epoll or
+// kqueue instance, so a dup of its descriptor sees no event of the
+// library's: Close signals the waiting threads, so an Epoll or a Kqueue is
+// one descriptor, as CPython's, and a wait one epoll_pwait or kevent with
+// the caller's timeout (on DragonFly a Kqueue holds a private kqueue too).
+// A Devpoll holds a pipe registered in its /dev/poll, which Close writes
+// to. An Epoll, Kqueue or Devpoll dropped without Close is closed when collected;
 // the zero value and a nil pointer are closed objects.
 package pyselect

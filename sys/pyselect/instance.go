@@ -44,14 +44,12 @@ func openPollFD[T any](fd int, create func() (int, error), pfd func(*T) *pollFD)
 	} else if fd < 0 {
 		return nil, builtins.AsError(syscall.Errno(0))
 	}
-	w, err := newWaker(fd)
+	obj, err := newPollFD(fd, pfd)
 	if err != nil {
 		if made {
 			syscall.Close(fd)
 		}
 		return nil, sysErr(err)
 	}
-	obj := new(T)
-	initPollFD(obj, pfd(obj), fd, w)
 	return obj, nil
 }

@@ -9,6 +9,7 @@ package pyselect
 import (
 	"math"
 	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/pyselect/pyselect/sys/builtins"
@@ -32,9 +33,10 @@ import (
 // collected. The zero Kqueue, and a nil *Kqueue, are closed objects
 // (conformance/SEMANTICS.md#close-protocol).
 //
-// Each Kqueue holds, beside the queue, a private kqueue that Close uses
-// to wake blocked calls, and on NetBSD and OpenBSD a pipe: two
-// descriptors, or four.
+// Each Kqueue holds one descriptor, the queue, as CPython's, and a wait is
+// one kevent(2) with the caller's timeout; Close wakes blocked calls with
+// a signal to their threads (see the package doc, Goroutines). On DragonFly a Kqueue holds a
+// private kqueue beside the queue for Close to wake them: two descriptors.
 //
 // Differences from Python: CPython 3.12.1 and later invalidate every
 // kqueue object in the child after fork(2) (gh-110395); a Go program
@@ -69,6 +71,19 @@ func KqueueFromFd(fd int) (*Kqueue, error) {
 		return nil, err
 	}
 	return newKqueue(fd)
+}
+
+// kqueueFd is kqueue(2) with FD_CLOEXEC. kqueue(2) takes no flags on most
+// BSDs, so FD_CLOEXEC is set right after, under syscall.ForkLock as Go's
+// own syscall package does, so that no exec in between can inherit it.
+func kqueueFd() (int, error) {
+	syscall.ForkLock.RLock()
+	defer syscall.ForkLock.RUnlock()
+	fd, err := unix.Kqueue()
+	if err == nil {
+		unix.CloseOnExec(fd)
+	}
+	return fd, err
 }
 
 // newKqueue is CPython's newKqueue_Object.
@@ -188,15 +203,22 @@ var keventSys = unix.Kevent
 // blocking (pollFD.wait); the caller holds a reference. Only the first try
 // submits changes (submitOnce). With no room for events the kernel applies
 // the changes and returns at once, whatever the timeout, so no wait
-// follows.
+// follows. Each try is given its timeout by the waker's wait: the time
+// left where Close signals the waiters, 0 where it waits elsewhere.
 func (kq *Kqueue) kevent(changes, events []unix.Kevent_t, d time.Duration) (int, error) {
 	if len(events) == 0 {
 		d = 0
 	}
 	fd := kq.pfd.fd()
-	var zero unix.Timespec
-	try := submitOnce(changes, func(changes []unix.Kevent_t, _ time.Duration) (int, error) {
-		n, err := keventSys(fd, changes, events, &zero)
+	var ts unix.Timespec
+	try := submitOnce(changes, func(changes []unix.Kevent_t, d time.Duration) (int, error) {
+		tp := &ts
+		if d < 0 {
+			tp = nil // block
+		} else {
+			ts = unix.NsecToTimespec(int64(d))
+		}
+		n, err := keventSys(fd, changes, events, tp)
 		return n, sysErr(err)
 	})
 	n, err := kq.pfd.wait(d, try)

@@ -49,11 +49,17 @@ import (
 //	                                 one kernel wait per sys call, with the
 //	                                 PEP 475 loop (wait), errClosing once closed
 //
-// The wakers: wake_signal_linux.go (Linux: the wait is the one
-// epoll_pwait; Close signals the waiting threads), wake_kqueue_bsd.go
-// (the BSDs and macOS: a private kqueue watching the instance and a wake
-// source), wake_pipe_solaris.go (a pipe registered in the /dev/poll at
-// Close).
+// The wakers, by mechanism:
+//
+//   - wake_signal.go (Linux, FreeBSD, NetBSD, OpenBSD, macOS): a wait is
+//     one epoll_pwait or kevent with the caller's timeout, and Close
+//     signals the waiting threads, which the kernel's wait leaves with
+//     EINTR; each OS's wake_signal_<os>.go says how its threads are found
+//     and signalled.
+//   - wake_kqueue_dragonfly.go (DragonFly): a private kqueue watching the
+//     instance and an EVFILT_USER wake source.
+//   - wake_pipe_solaris.go (illumos, Solaris): a pipe registered in the
+//     /dev/poll, written at Close.
 //
 // A call that may block counts itself in waiters around its kernel call
 // (block), so that a waker knows whether anyone is to be woken, and
@@ -91,6 +97,19 @@ func initPollFD[T any](owner *T, p *pollFD, fd int, w waker) {
 	p.fds = ownedFds{fd, w}
 	p.state.Store(refOpen)
 	p.cleanup = runtime.AddCleanup(owner, ownedFds.close, p.fds)
+}
+
+// newPollFD is the tail every constructor shares: a new T whose pollFD
+// (pfd) owns fd with a new waker. On an error nothing is made and fd is
+// left to the caller.
+func newPollFD[T any](fd int, pfd func(*T) *pollFD) (*T, error) {
+	w, err := newWaker(fd)
+	if err != nil {
+		return nil, err
+	}
+	obj := new(T)
+	initPollFD(obj, pfd(obj), fd, w)
+	return obj, nil
 }
 
 func (o ownedFds) close() {

@@ -5,50 +5,21 @@
 package pyselect
 
 import (
-	"os/signal"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
-	"time"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
 
-// A waker is how Close wakes the calls blocked in an Epoll (see pollFD):
-// with a signal. A wait is one epoll_pwait(2) with the caller's timeout,
-// as CPython's; nothing is added to the instance and no descriptor is
-// made per object. Close, when calls are waiting (pollFD.waiters), sends
-// SIGURG to the threads they wait on; epoll_wait is never restarted after
-// a signal handler, whatever SA_RESTART says (signal(7)), so the wait
-// fails with EINTR, and the PEP 475 loop (wait) finds the object closed
-// and returns ValueError. A signal can land between a waiter's count and
-// its entry into the kernel, where it interrupts nothing, so Close
-// repeats it from a goroutine, backing off from 50 µs to 4 ms, until the
-// count is 0; Close itself returns at once.
-//
-// SIGURG is the Go runtime's own preemption signal (runtime/preempt.go):
-// the runtime handles it on every thread (runtime/signal_unix.go:
-// sigInstallGoHandler; doSigPreempt only acknowledges it when the thread
-// runs no Go code), also under GODEBUG=asyncpreemptoff=1, and os/signal
-// documents that a program may receive it at any time, so signal.Notify
-// for SIGURG sees the extra ones as it sees the runtime's. Every other
-// blocking system call of a thread so signalled gets EINTR as it does
-// from a preemption, and Go's own code and this package's PEP 475 loops
-// retry it. One case cannot be served: after signal.Ignore(SIGURG) the
-// runtime sets SIG_IGN (runtime.sigignore), the kernel drops the signal,
-// and a blocked wait runs to its timeout before it returns ValueError;
-// Close then does not repeat a signal that cannot arrive.
-//
-// Finding the threads. Linux has no way to name the thread a goroutine
-// runs on without gettid(2), a system call per wait; so Close signals
-// every thread of the process, listed from a descriptor of
-// /proc/self/task opened once, with the first Epoll (threads). Where it
-// cannot be opened (a /proc that hides it), a waiter locks its goroutine
-// to its thread and records gettid(2) in the object's set before it
-// blocks: one more system call per blocking wait, only there.
+// newWaker: an Epoll's waker (wake_signal.go) signals every thread listed
+// in /proc/self/task, from a descriptor opened once, with the first Epoll
+// (threads). Linux has no way to name the thread a goroutine runs on
+// without gettid(2), a system call per wait; where the task directory
+// cannot be opened (a /proc that hides it), waiters record their gettid(2)
+// in the object's threadSet instead, one more system call per blocking
+// wait, only there.
 //
 // The designs measured against each other (linux/amd64, Linux 6.x, this
 // package's tests: TestEpollWaitSyscallsUnderStrace counts with strace -f,
@@ -69,66 +40,21 @@ import (
 // ppoll(2) for both put every waiter in the instance's wait queue
 // non-exclusively, so each event woke them all, and ppoll with two fds
 // fails with EINVAL at RLIMIT_NOFILE 0 or 1.
-type waker struct {
-	tids *tidSet // the waiting threads, where threads has no task directory
-}
-
 func newWaker(int) (waker, error) {
 	if threads.open() {
 		return waker{}, nil
 	}
-	return waker{tids: new(tidSet)}, nil
+	return waker{ids: new(threadSet)}, nil
 }
 
-func (waker) close() {}
+// signalAll sends SIGURG to every thread of the process.
+func signalAll() { threads.signal() }
 
-// wake signals the waiting threads until none is waiting.
-func (w waker) wake(p *pollFD) {
-	if p.waiters.Load() == 0 {
-		return
-	}
-	go func() {
-		backoff := 50 * time.Microsecond
-		for p.waiters.Load() > 0 {
-			if signal.Ignored(syscall.SIGURG) {
-				return // see waker: the wait runs to its timeout
-			}
-			if w.tids != nil {
-				w.tids.signal()
-			} else {
-				threads.signal()
-			}
-			time.Sleep(backoff)
-			backoff = min(2*backoff, 4*time.Millisecond)
-		}
-	}()
-}
+// threadSelf is gettid(2).
+func threadSelf() uintptr { return uintptr(unix.Gettid()) }
 
-// wait is the PEP 475 loop over sys, one epoll_pwait(2) with the time
-// given; a call that may block is counted in waiters (and its thread
-// recorded, where the waker needs it).
-func (p *pollFD) wait(timeout time.Duration, sys func(time.Duration) (int, error)) (int, error) {
-	tids := p.fds.wake.tids
-	return wait(timeout, maxWait, func(d time.Duration) (n int, err error) {
-		switch {
-		case d == 0:
-			n, err = sys(0)
-		case tids != nil:
-			runtime.LockOSThread()
-			tid := unix.Gettid()
-			tids.add(tid)
-			n, err = p.block(d, sys)
-			tids.remove(tid)
-			runtime.UnlockOSThread()
-		default:
-			n, err = p.block(d, sys)
-		}
-		if p.closed() {
-			return 0, errClosing
-		}
-		return n, err
-	})
-}
+// signalThread is tgkill(2) of SIGURG.
+func signalThread(tid uintptr) { unix.Tgkill(threads.pid, int(tid), unix.SIGURG) }
 
 // threads is the process's /proc/self/task, whose entries are its
 // threads' ids (proc(5)).
@@ -248,37 +174,4 @@ func atoiName(b []byte) (n int, ok bool) {
 		n, ok = n*10+int(c-'0'), true
 	}
 	return n, ok
-}
-
-// A tidSet is the ids of the threads blocked in one Epoll, for a process
-// whose task directory could not be opened.
-type tidSet struct {
-	mu   sync.Mutex
-	tids []int
-}
-
-func (s *tidSet) add(tid int) {
-	s.mu.Lock()
-	s.tids = append(s.tids, tid)
-	s.mu.Unlock()
-}
-
-func (s *tidSet) remove(tid int) {
-	s.mu.Lock()
-	for i, t := range s.tids {
-		if t == tid {
-			s.tids[i] = s.tids[len(s.tids)-1]
-			s.tids = s.tids[:len(s.tids)-1]
-			break
-		}
-	}
-	s.mu.Unlock()
-}
-
-func (s *tidSet) signal() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for _, tid := range s.tids {
-		unix.Tgkill(threads.pid, tid, unix.SIGURG)
-	}
 }

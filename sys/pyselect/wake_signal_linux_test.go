@@ -34,21 +34,6 @@ func init() {
 	}
 }
 
-// runChild runs the test binary's test name in a child with env added,
-// and fails with its output unless it passed.
-func runChild(t *testing.T, name string, env ...string) {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("re-executes the test binary")
-	}
-	cmd := exec.Command(os.Args[0], "-test.run=^"+name+"$", "-test.v", "-test.timeout=60s")
-	cmd.Env = append(os.Environ(), env...)
-	out, err := cmd.CombinedOutput()
-	if err != nil || !strings.Contains(string(out), "--- PASS") {
-		t.Fatalf("child %s %v: %v\n%s", name, env, err, out)
-	}
-}
-
 // eventfdIn is an eventfd registered in ep for EPOLLIN with mask extra.
 func eventfdIn(t *testing.T, ep *Epoll, extra Mask) int {
 	t.Helper()
@@ -249,8 +234,8 @@ func TestEpollCloseWakesWithoutTaskDir(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer ep.Close()
-		if threads.dir != -1 || ep.pfd.fds.wake.tids == nil {
-			t.Fatalf("task directory %d, tid set %v: the fallback is not in use", threads.dir, ep.pfd.fds.wake.tids)
+		if threads.dir != -1 || ep.pfd.fds.wake.ids == nil {
+			t.Fatalf("task directory %d, tid set %v: the fallback is not in use", threads.dir, ep.pfd.fds.wake.ids)
 		}
 		return
 	}

@@ -2,43 +2,39 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || netbsd || openbsd
-
 package pyselect
 
 import (
-	"syscall"
 	"time"
 
 	"golang.org/x/sys/unix"
 )
 
-// A waker is how Close wakes the calls blocked in a Kqueue (see pollFD):
-// a private kqueue, made with the object, in which the instance's
-// descriptor is registered for EVFILT_READ (a kqueue is readable while it
-// has events pending, kqueue(2)) beside a wake source (a wakeSource:
-// EVFILT_USER, or a pipe where x/sys lacks it). A call that must block
-// waits in the private kqueue, then collects from the instance with a
-// zero timeout. Nothing is ever registered in the instance itself: a dup
-// of its descriptor is the same queue (kqueue(2) shares it through the
-// descriptor table), and a user's EVFILT_USER filter of ident 0 would be
-// the library's.
+// A waker is how Close wakes the calls blocked in a Kqueue (see pollFD)
+// on DragonFly: a private kqueue, made with the object, in which the
+// instance's descriptor is registered for EVFILT_READ (a kqueue is
+// readable while it has events pending, kqueue(2)) beside an EVFILT_USER
+// wake source. A call that must block waits in the private kqueue, then
+// collects from the instance with a zero timeout. Nothing is ever
+// registered in the instance itself: a dup of its descriptor is the same
+// queue (kqueue(2) shares it through the descriptor table), and a user's
+// EVFILT_USER filter of ident 0 would be the library's.
+//
+// It costs a descriptor more than CPython's kqueue and three kevent calls
+// for a wait that blocks, where the other BSDs and macOS signal the
+// waiters (wake_signal.go). DragonFly's kevent would serve that design
+// (sys/kern/kern_event.c: kern_kevent turns ERESTART into EINTR, "don't
+// restart after signals"), but its thread kill names one thread:
+// lwp_kill(2) refuses tid -1 with EINVAL (sys/kern/kern_sig.c:
+// sys_lwp_kill), lwp_gettid(2) in every wait would be a system call per
+// wait, and the process's thread ids are in the kinfo_lwp inside each
+// struct kinfo_proc of the kern.proc sysctl (KERN_PROC_FLAG_LWP), a
+// layout x/sys does not carry and this package has not been run against.
+// The signal design goes here once that layout is checked on a DragonFly
+// host.
 type waker struct {
 	kq  int
 	src wakeSource
-}
-
-// kqueueFd is kqueue(2) with FD_CLOEXEC. kqueue(2) takes no flags on most
-// BSDs, so FD_CLOEXEC is set right after, under syscall.ForkLock as Go's
-// own syscall package does, so that no exec in between can inherit it.
-func kqueueFd() (int, error) {
-	syscall.ForkLock.RLock()
-	defer syscall.ForkLock.RUnlock()
-	fd, err := unix.Kqueue()
-	if err == nil {
-		unix.CloseOnExec(fd)
-	}
-	return fd, err
 }
 
 // newWaker makes the private kqueue and the wake source, and registers the
@@ -121,3 +117,18 @@ func (p *pollFD) wait(timeout time.Duration, sys func(time.Duration) (int, error
 		return n, err
 	})
 }
+
+// A wakeSource is an EVFILT_USER filter of the waker's private kqueue: it
+// needs no descriptor, so waking allocates nothing. Python does not
+// export EVFILT_USER; it is used only here.
+type wakeSource struct{}
+
+// init registers the filter, untriggered: userWake's first change.
+func (wakeSource) init(kq int) error {
+	return waker{kq: kq}.change(Kevent(userWake(unix.EVFILT_USER, unix.NOTE_TRIGGER)[0]))
+}
+
+// wake triggers it with a change of its own: userWake's second change.
+func (wakeSource) wake(w waker) { w.change(Kevent(userWake(unix.EVFILT_USER, unix.NOTE_TRIGGER)[1])) }
+
+func (wakeSource) close() {}
