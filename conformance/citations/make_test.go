@@ -20,7 +20,7 @@ var osNames = map[string]string{
 	"dragonfly": "the BSDs", "windows": "Windows", "illumos": "illumos", "solaris": "Solaris", "aix": "AIX",
 }
 
-// TestDevelopmentTable checks the README's Development rows against what
+// TestDevelopmentTable checks .github/CONTRIBUTING.md's make rows against what
 // the Makefile and .ci scripts run: the steps of `make ci`, the number of
 // qemu architectures (and the README's and PLATFORMS.md's list of them),
 // and the operating systems `make lint` and `make cross` cover.
@@ -33,11 +33,11 @@ func TestDevelopmentTable(t *testing.T) {
 		}
 		return string(data)
 	}
-	readme, makefile, lint := read("README.md"), read("Makefile"), read(".ci/lint.sh")
+	readme, makefile, lint := read(".github/CONTRIBUTING.md"), read("Makefile"), read(".ci/lint.sh")
 	row := func(target string) string {
 		m := regexp.MustCompile("(?m)^\\| `make " + target + "`[^|]*\\| (.*) \\|$").FindStringSubmatch(readme)
 		if m == nil {
-			t.Fatalf("README.md has no Development row for make %s", target)
+			t.Fatalf(".github/CONTRIBUTING.md has no row for make %s", target)
 		}
 		return m[1]
 	}
@@ -56,7 +56,7 @@ func TestDevelopmentTable(t *testing.T) {
 		got = append(got, strings.TrimSpace(s))
 	}
 	if want := variable("CI_STEPS"); strings.Join(got, " ") != strings.Join(want, " ") {
-		t.Errorf("README's make ci row lists %q; the Makefile's CI_STEPS is %q", got, want)
+		t.Errorf("CONTRIBUTING.md's make ci row lists %q; the Makefile's CI_STEPS is %q", got, want)
 	}
 
 	// make qemu: "seven Linux architectures" is .ci/qemu-arches, and the
@@ -72,14 +72,14 @@ func TestDevelopmentTable(t *testing.T) {
 	}
 	numbers := []string{"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 	if n := len(arches); n >= len(numbers) || !strings.Contains(row("qemu`, `make wine"), numbers[n]+" Linux architectures") {
-		t.Errorf("README's make qemu row does not say %q (.ci/qemu-arches has %d)", numbers[min(n, len(numbers)-1)]+" Linux architectures", n)
+		t.Errorf("CONTRIBUTING.md's make qemu row does not say %q (.ci/qemu-arches has %d)", numbers[min(n, len(numbers)-1)]+" Linux architectures", n)
 	}
 
 	// make lint: every OS .ci/lint.sh runs staticcheck for is named.
 	lintRow := row("lint")
 	for _, m := range regexp.MustCompile(`\b(?:GOOS=)?([a-z]+)(?:/|\s+GOARCH=)[a-z0-9]+\b`).FindAllStringSubmatch(lint, -1) {
 		if name, ok := osNames[m[1]]; ok && !strings.Contains(lintRow, name) {
-			t.Errorf("README's make lint row does not name %s, which .ci/lint.sh runs staticcheck for (%s)", name, m[0])
+			t.Errorf("CONTRIBUTING.md's make lint row does not name %s, which .ci/lint.sh runs staticcheck for (%s)", name, m[0])
 		}
 	}
 
@@ -99,7 +99,7 @@ func TestDevelopmentTable(t *testing.T) {
 	for _, t0 := range strings.Fields(string(out)) {
 		goos, _, _ := strings.Cut(t0, "/")
 		if name := osNames[goos]; !strings.Contains(crossBuild, name) {
-			t.Errorf("README's make cross row does not name %s after `go test -c`; BUILD_TARGETS has %s", name, t0)
+			t.Errorf("CONTRIBUTING.md's make cross row does not name %s after `go test -c`; BUILD_TARGETS has %s", name, t0)
 		}
 	}
 }
@@ -145,9 +145,13 @@ func TestREADMEGoAndDependencies(t *testing.T) {
 	}
 	slices.Sort(got)
 	if !slices.Equal(got, want) {
-		t.Errorf("go.mod's direct requirements are %q; README.md's Development section says %q, nothing else", got, want)
+		t.Errorf("go.mod's direct requirements are %q; CONTRIBUTING.md says %q, nothing else", got, want)
 	}
-	if !strings.Contains(strings.Join(strings.Fields(string(readme)), " "), "Dependencies: `golang.org/x/sys`, Ginkgo v2, Gomega and go-cmp, nothing else") {
-		t.Error("README.md no longer lists the dependencies as this test expects; update both")
+	contributing, err := os.ReadFile(filepath.Join(root, ".github", "CONTRIBUTING.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(strings.Fields(string(contributing)), " "), "Dependencies: `golang.org/x/sys`, Ginkgo v2, Gomega and go-cmp, nothing else") {
+		t.Error(".github/CONTRIBUTING.md no longer lists the dependencies as this test expects; update both")
 	}
 }

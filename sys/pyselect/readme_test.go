@@ -8,7 +8,13 @@ package pyselect_test
 
 import (
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
+	"path"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -27,6 +33,9 @@ func TestReadmeExampleIsExample_readme(t *testing.T) {
 		t.Fatal(`README.md has no "<!-- example: Example_readme -->" marker followed by a go block`)
 	}
 	block, _, _ = strings.Cut(block, "```")
+	if err := importsWhatItUses(block); err != nil {
+		t.Errorf("README.md's example does not compile as shown: %v", err)
+	}
 	shown, err := funcBody(block, "func main() {")
 	if err != nil {
 		t.Fatalf("README.md's example: %v", err)
@@ -60,4 +69,41 @@ func funcBody(src, header string) (string, error) {
 		lines[i] = strings.TrimPrefix(l, "\t")
 	}
 	return strings.Join(lines, "\n"), nil
+}
+
+// importsWhatItUses parses src as a Go file and reports a package name used
+// as a qualifier (builtins.ExceptionOf) that no import gives, or an import
+// that is not used: the README's program must build when copied whole.
+func importsWhatItUses(src string) error {
+	f, err := parser.ParseFile(token.NewFileSet(), "README.go", src, 0)
+	if err != nil {
+		return err
+	}
+	imported := map[string]bool{}
+	for _, im := range f.Imports {
+		p, _ := strconv.Unquote(im.Path.Value)
+		imported[path.Base(p)] = false
+	}
+	var missing []string
+	ast.Inspect(f, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if id, ok := sel.X.(*ast.Ident); ok && id.Obj == nil {
+				if _, ok := imported[id.Name]; ok {
+					imported[id.Name] = true
+				} else if !slices.Contains(missing, id.Name) {
+					missing = append(missing, id.Name)
+				}
+			}
+		}
+		return true
+	})
+	if len(missing) > 0 {
+		return fmt.Errorf("uses %v without importing it", missing)
+	}
+	for name, used := range imported {
+		if !used {
+			return fmt.Errorf("imports %s without using it", name)
+		}
+	}
+	return nil
 }
