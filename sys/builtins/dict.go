@@ -18,7 +18,7 @@ func Del[K comparable, V any](m map[K]V, key K) error {
 func Pop[K comparable, V any](m map[K]V, key K) (V, error) {
 	v, ok := m[key]
 	if !ok {
-		return v, newError(KeyError, Repr(key))
+		return v, KeyError.New(Repr(key))
 	}
 	delete(m, key)
 	return v, nil

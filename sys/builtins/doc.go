@@ -10,6 +10,7 @@
 //	Python                                   Go
 //	except (ConnectionResetError, OSError):  if builtins.Except(err, builtins.ConnectionResetError, builtins.OSError) {
 //	except OSError as e: e.errno             if e := builtins.AsError(err); e.Is(builtins.OSError) { e.Errno }
+//	raise ValueError('bad fd')               return builtins.ValueError.New("bad fd")
 //	str(e)                                   builtins.Str(err)
 //	type(e).__name__                         builtins.ExceptionOf(err)
 //	repr(v)                                  builtins.Repr(v)

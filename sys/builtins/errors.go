@@ -144,4 +144,7 @@ func ExceptionOf(err error) Exception {
 	return ""
 }
 
-func newError(exc Exception, msg string) *Error { return &Error{Exception: exc, Message: msg} }
+// New is Python's call of the class, cls(msg), for "raise
+// ValueError('bad fd')": return builtins.ValueError.New("bad fd"). The
+// exception has no errno (Python's e.errno is None).
+func (e Exception) New(msg string) *Error { return &Error{Exception: e, Message: msg} }

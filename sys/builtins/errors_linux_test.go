@@ -45,7 +45,7 @@ func TestOSErrorKeepsErrno(t *testing.T) {
 	if ExceptionOf(errors.New("x")) != "" || ExceptionOf(nil) != "" {
 		t.Error("ExceptionOf of a foreign error must be empty")
 	}
-	if errors.Is(newError(ValueError, "x"), OSError) {
+	if errors.Is(ValueError.New("x"), OSError) {
 		t.Error("a ValueError is no OSError")
 	}
 }

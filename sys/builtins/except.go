@@ -66,11 +66,11 @@ func AsError(err error) *Error {
 	case errors.As(err, &errno):
 		return withFilename(errnoError(errno), err)
 	case errors.Is(err, os.ErrDeadlineExceeded), errors.Is(err, context.DeadlineExceeded):
-		return newError(TimeoutError, "timed out")
+		return TimeoutError.New("timed out")
 	case errors.Is(err, net.ErrClosed):
 		return errnoError(syscall.EBADF)
 	case errors.Is(err, os.ErrClosed):
-		return newError(ValueError, "I/O operation on closed file.")
+		return ValueError.New("I/O operation on closed file.")
 	}
 	return nil
 }

@@ -50,7 +50,7 @@ const gaierror Exception = "gaierror"
 
 // gai is the socket.gaierror of an EAI_* code.
 func gai(code int) *Error {
-	return newError(gaierror, "[Errno "+strconv.Itoa(code)+"] "+gaiStrerror[code])
+	return gaierror.New("[Errno " + strconv.Itoa(code) + "] " + gaiStrerror[code])
 }
 
 // glibc's EAI_* codes (resolv/netdb.h) and gai_strerror texts.

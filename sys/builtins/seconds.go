@@ -38,5 +38,5 @@ func Seconds(timeout any) (seconds float64, ok bool, err error) {
 		}
 		return float64(i), true, nil
 	}
-	return 0, false, newError(TypeError, "unsupported operand type(s) for +: 'float' and '"+pyobj.TypeName(timeout)+"'")
+	return 0, false, TypeError.New("unsupported operand type(s) for +: 'float' and '" + pyobj.TypeName(timeout) + "'")
 }

@@ -42,6 +42,6 @@ func atMost(name string, n int) func(given int) *builtins.Error {
 		if n == 1 {
 			s = ""
 		}
-		return newError(builtins.TypeError, name+" expected at most "+strconv.Itoa(n)+" argument"+s+", got "+strconv.Itoa(given))
+		return builtins.TypeError.New(name + " expected at most " + strconv.Itoa(n) + " argument" + s + ", got " + strconv.Itoa(given))
 	}
 }

@@ -24,10 +24,10 @@ func TestNewEpollArguments(t *testing.T) {
 		}
 		ep.Close()
 	}
-	if _, err := NewEpoll(1, 0, 3); !sameErr(err, newError(builtins.TypeError, "epoll() takes at most 2 arguments (3 given)")) {
+	if _, err := NewEpoll(1, 0, 3); !sameErr(err, builtins.TypeError.New("epoll() takes at most 2 arguments (3 given)")) {
 		t.Errorf("NewEpoll(1, 0, 3): %v", err)
 	}
-	if _, err := NewEpoll(0); !sameErr(err, newError(builtins.ValueError, "negative sizehint")) {
+	if _, err := NewEpoll(0); !sameErr(err, builtins.ValueError.New("negative sizehint")) {
 		t.Errorf("NewEpoll(0): %v", err)
 	}
 }

@@ -23,11 +23,11 @@ import (
 // (CPython 3.11: "select expected at most 4 arguments, got 5", "poll
 // expected at most 1 argument, got 2").
 func TestOptionalArguments(t *testing.T) {
-	if _, _, _, err := Select[int](nil, nil, nil, 0, 1); !sameErr(err, newError(builtins.TypeError, "select expected at most 4 arguments, got 5")) {
+	if _, _, _, err := Select[int](nil, nil, nil, 0, 1); !sameErr(err, builtins.TypeError.New("select expected at most 4 arguments, got 5")) {
 		t.Errorf("Select(r, w, x, 0, 1): %v", err)
 	}
 	p := NewPoll()
-	if _, err := p.Poll(0, 1); !sameErr(err, newError(builtins.TypeError, "poll expected at most 1 argument, got 2")) {
+	if _, err := p.Poll(0, 1); !sameErr(err, builtins.TypeError.New("poll expected at most 1 argument, got 2")) {
 		t.Errorf("Poll(0, 1): %v", err)
 	}
 	var fds [2]int
@@ -71,7 +71,7 @@ func TestSeconds(t *testing.T) {
 		}
 	}
 	// Python: time.monotonic() + "1"
-	if _, ok, err := builtins.Seconds("1"); ok || !sameErr(err, newError(builtins.TypeError, "unsupported operand type(s) for +: 'float' and 'str'")) {
+	if _, ok, err := builtins.Seconds("1"); ok || !sameErr(err, builtins.TypeError.New("unsupported operand type(s) for +: 'float' and 'str'")) {
 		t.Errorf(`Seconds("1"): %v, %v`, ok, err)
 	}
 }

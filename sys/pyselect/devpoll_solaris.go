@@ -60,7 +60,7 @@ type Devpoll struct {
 
 // errClosedDevpoll is what every call on a closed Devpoll returns.
 func errClosedDevpoll() *builtins.Error {
-	return newError(builtins.ValueError, "I/O operation on closed devpoll object")
+	return builtins.ValueError.New("I/O operation on closed devpoll object")
 }
 
 // <sys/devpoll.h> and <sys/poll.h>, the same on illumos and Solaris.
@@ -186,7 +186,7 @@ func NewDevpoll() (*Devpoll, error) {
 		// CPython allocates an array of that many pollfds first, and
 		// gets MemoryError; in Go a failed allocation is fatal.
 		unix.Close(fd)
-		return nil, newError(builtins.MemoryError, "")
+		return nil, builtins.MemoryError.New("")
 	}
 	dp, err := newPollFD(fd, (*Devpoll).p)
 	if err != nil {
@@ -316,8 +316,8 @@ func (dp *Devpoll) flush() error {
 		return sysErr(err)
 	}
 	if n < len(b) {
-		return newError(builtins.OSError, "failed to write all pollfds. Please, report at http://bugs.python.org/. "+
-			"Data to report: Size tried: "+strconv.Itoa(len(b))+", actual size written: "+strconv.Itoa(n)+".")
+		return builtins.OSError.New("failed to write all pollfds. Please, report at http://bugs.python.org/. " +
+			"Data to report: Size tried: " + strconv.Itoa(len(b)) + ", actual size written: " + strconv.Itoa(n) + ".")
 	}
 	return nil
 }

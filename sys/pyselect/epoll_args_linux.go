@@ -32,7 +32,7 @@ func NewEpoll(args ...int) (*Epoll, error) {
 		sizehint = args[0]
 	case 0:
 	default:
-		return nil, newError(builtins.TypeError, "epoll() takes at most 2 arguments ("+strconv.Itoa(len(args))+" given)")
+		return nil, builtins.TypeError.New("epoll() takes at most 2 arguments (" + strconv.Itoa(len(args)) + " given)")
 	}
 	return epollOf(sizehint, flags)
 }

@@ -51,7 +51,7 @@ var _ Poller = (*Epoll)(nil)
 
 // errClosedEpoll is what every call on a closed Epoll returns.
 func errClosedEpoll() *builtins.Error {
-	return newError(builtins.ValueError, "I/O operation on closed epoll object")
+	return builtins.ValueError.New("I/O operation on closed epoll object")
 }
 
 // epollOf is NewEpoll with both arguments given. The descriptor is made
@@ -67,10 +67,10 @@ func epollOf(sizehint, flags int) (*Epoll, error) {
 		return nil, err
 	}
 	if sizehint != -1 && sizehint <= 0 {
-		return nil, newError(builtins.ValueError, "negative sizehint")
+		return nil, builtins.ValueError.New("negative sizehint")
 	}
 	if flags != 0 && flags != EPOLL_CLOEXEC {
-		return nil, newError(builtins.OSError, "invalid flags")
+		return nil, builtins.OSError.New("invalid flags")
 	}
 	return newEpoll(-1)
 }
@@ -132,7 +132,7 @@ func (ep *Epoll) Fileno() (int, error) { return ep.p().fileno(errClosedEpoll) }
 // closed fd OSError EBADF, EPOLLEXCLUSIVE with EPOLLONESHOT OSError EINVAL.
 func (ep *Epoll) Register(fd any, eventmask ...Mask) error {
 	if len(eventmask) > 1 {
-		return newError(builtins.TypeError, "register() takes at most 2 arguments ("+strconv.Itoa(len(eventmask)+1)+" given)")
+		return builtins.TypeError.New("register() takes at most 2 arguments (" + strconv.Itoa(len(eventmask)+1) + " given)")
 	}
 	mask := EPOLLIN | EPOLLPRI | EPOLLOUT
 	if len(eventmask) == 1 {
@@ -194,7 +194,7 @@ func (ep *Epoll) ctl(op int, fd any, mask Mask) error {
 // See Wait for a call that allocates nothing.
 func (ep *Epoll) Poll(timeout any, maxevents ...int) ([]Event, error) {
 	if len(maxevents) > 1 {
-		return nil, newError(builtins.TypeError, "poll() takes at most 2 arguments ("+strconv.Itoa(len(maxevents)+1)+" given)")
+		return nil, builtins.TypeError.New("poll() takes at most 2 arguments (" + strconv.Itoa(len(maxevents)+1) + " given)")
 	}
 	n := -1
 	if len(maxevents) == 1 {
@@ -220,7 +220,7 @@ func (ep *Epoll) poll(timeout any, maxevents int) ([]Event, error) {
 	if maxevents == -1 {
 		maxevents = FD_SETSIZE - 1
 	} else if maxevents < 1 {
-		return nil, newError(builtins.ValueError, "maxevents must be greater than 0, got "+strconv.Itoa(maxevents))
+		return nil, builtins.ValueError.New("maxevents must be greater than 0, got " + strconv.Itoa(maxevents))
 	} else if maxevents > epMaxEvents {
 		// Allocating the array first could exhaust memory, which in Go
 		// is fatal (CPython allocates it and raises MemoryError).
@@ -317,7 +317,7 @@ type eventMap struct {
 func mapEvents(size int) (*eventMap, error) {
 	b, err := unix.Mmap(-1, 0, size, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANONYMOUS)
 	if err == unix.ENOMEM {
-		return nil, newError(builtins.MemoryError, "")
+		return nil, builtins.MemoryError.New("")
 	}
 	if err != nil {
 		return nil, sysErr(err)

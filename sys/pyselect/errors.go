@@ -10,35 +10,31 @@ import (
 	"github.com/pyselect/pyselect/sys/builtins"
 )
 
-func newError(exc builtins.Exception, msg string) *builtins.Error {
-	return &builtins.Error{Exception: exc, Message: msg}
-}
-
 // Errors with a fixed message. Each call makes its own, so that a caller
 // who edits the *builtins.Error it got changes no other caller's.
 func errIntOverflow() *builtins.Error {
-	return newError(builtins.OverflowError, "Python int too large to convert to C int")
+	return builtins.OverflowError.New("Python int too large to convert to C int")
 }
 func errTooManyFds() *builtins.Error {
-	return newError(builtins.ValueError, "too many file descriptors in select()")
+	return builtins.ValueError.New("too many file descriptors in select()")
 }
 func errTimeoutTooLarge() *builtins.Error {
-	return newError(builtins.OverflowError, "timeout is too large")
+	return builtins.OverflowError.New("timeout is too large")
 }
 func errTimeoutNegative() *builtins.Error {
-	return newError(builtins.ValueError, "timeout must be non-negative")
+	return builtins.ValueError.New("timeout must be non-negative")
 }
 func errSelectTimeoutTyp() *builtins.Error {
-	return newError(builtins.TypeError, "timeout must be a float or None")
+	return builtins.TypeError.New("timeout must be a float or None")
 }
 func errIntTimeoutType() *builtins.Error {
-	return newError(builtins.TypeError, "timeout must be an integer or None")
+	return builtins.TypeError.New("timeout must be an integer or None")
 }
 
 // noAttribute is Python's builtins.AttributeError for obj.name where obj, of the
 // Python type typeName, has no such attribute.
 func noAttribute(typeName, name string) *builtins.Error {
-	return newError(builtins.AttributeError, "'"+typeName+"' object has no attribute '"+name+"'")
+	return builtins.AttributeError.New("'" + typeName + "' object has no attribute '" + name + "'")
 }
 
 // sysErr turns the error of a system call into CPython's OSError

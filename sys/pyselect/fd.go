@@ -65,7 +65,7 @@ func checkFd(fd int64, big bool) (int, error) {
 		return -1, errIntOverflow()
 	}
 	if fd < 0 {
-		return -1, newError(builtins.ValueError, "file descriptor cannot be a negative integer ("+strconv.FormatInt(fd, 10)+")")
+		return -1, builtins.ValueError.New("file descriptor cannot be a negative integer (" + strconv.FormatInt(fd, 10) + ")")
 	}
 	return int(fd), nil
 }

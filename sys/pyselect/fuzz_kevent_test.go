@@ -59,12 +59,12 @@ func FuzzKqueueTimeout(f *testing.F) {
 			ns, oerr := oracleNs(isFloat, x, i, 1e9)
 			switch {
 			case oerr != nil:
-				wantErr = newError(builtins.TypeError, "timeout argument must be a number or None, got "+pyType)
+				wantErr = builtins.TypeError.New("timeout argument must be a number or None, got " + pyType)
 			case time32 && !new(big.Int).Div(ns, big.NewInt(1e9)).IsInt64(), // Div floors: tv_sec
 				time32 && !pyobj.IsCInt(new(big.Int).Div(ns, big.NewInt(1e9)).Int64()):
 				wantErr = pytime.ErrTimeT()
 			case ns.Sign() < 0:
-				wantErr = newError(builtins.ValueError, "timeout must be positive or None")
+				wantErr = builtins.ValueError.New("timeout must be positive or None")
 			default:
 				wantD = time.Duration(ns.Int64())
 			}
@@ -99,11 +99,11 @@ func FuzzKevent(f *testing.F) {
 				switch {
 				case wantErr != nil:
 				case j == 5:
-					wantErr = newError(builtins.TypeError, "kevent() takes at most 6 arguments (7 given)")
+					wantErr = builtins.TypeError.New("kevent() takes at most 6 arguments (7 given)")
 				case j == 0 && !abi.filter32 && a < math.MinInt16:
-					wantErr = newError(builtins.OverflowError, "signed short integer is less than minimum")
+					wantErr = builtins.OverflowError.New("signed short integer is less than minimum")
 				case j == 0 && !abi.filter32 && a > math.MaxInt16:
-					wantErr = newError(builtins.OverflowError, "signed short integer is greater than maximum")
+					wantErr = builtins.OverflowError.New("signed short integer is greater than maximum")
 				case j == 0 && abi.filter32:
 					want.Filter = int64(uint32(a))
 				case j == 0:
@@ -115,7 +115,7 @@ func FuzzKevent(f *testing.F) {
 				case j == 2:
 					want.Fflags = uint32(a)
 				case j == 3 && abi.dataBits < 64 && a != int64(int32(a)):
-					wantErr = newError(builtins.OverflowError, "Python int too large to convert to C long")
+					wantErr = builtins.OverflowError.New("Python int too large to convert to C long")
 				case j == 3:
 					want.Data = a
 				case j == 4:
@@ -123,7 +123,7 @@ func FuzzKevent(f *testing.F) {
 				}
 			}
 			if len(args) == 6 && wantErr != nil && wantErr.Exception != builtins.TypeError {
-				wantErr = newError(builtins.TypeError, "kevent() takes at most 6 arguments (7 given)")
+				wantErr = builtins.TypeError.New("kevent() takes at most 6 arguments (7 given)")
 			}
 			if wantErr == nil {
 				switch {

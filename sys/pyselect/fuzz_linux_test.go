@@ -120,7 +120,7 @@ func FuzzMaxevents(f *testing.F) {
 		case closed:
 			want = errClosedEpoll()
 		case x < 1 && x != -1:
-			want = newError(builtins.ValueError, "maxevents must be greater than 0, got "+strconv.FormatInt(x, 10))
+			want = builtins.ValueError.New("maxevents must be greater than 0, got " + strconv.FormatInt(x, 10))
 		case x > int64(epMaxEvents):
 			want = unix.EINVAL
 		}

@@ -255,7 +255,7 @@ func FuzzPollModel(f *testing.F) {
 				}
 			case 2: // unregister
 				if ok {
-					var want error = newError(builtins.KeyError, strconv.Itoa(fd))
+					var want error = builtins.KeyError.New(strconv.Itoa(fd))
 					if _, reg := m.masks[fd]; reg {
 						want = nil
 						delete(m.masks, fd)

@@ -310,7 +310,7 @@ func oracleFd(i *big.Int) (int, *builtins.Error) {
 		return -1, errIntOverflow()
 	}
 	if i.Sign() < 0 {
-		return -1, newError(builtins.ValueError, "file descriptor cannot be a negative integer ("+i.String()+")")
+		return -1, builtins.ValueError.New("file descriptor cannot be a negative integer (" + i.String() + ")")
 	}
 	return int(i.Int64()), nil
 }
@@ -381,9 +381,9 @@ func FuzzFdAndMask(f *testing.F) {
 		var maskErr *builtins.Error
 		switch {
 		case m < 0:
-			maskErr = newError(builtins.ValueError, "value must be positive")
+			maskErr = builtins.ValueError.New("value must be positive")
 		case m > 0xffff:
-			maskErr = newError(builtins.OverflowError, "Python int too large for C unsigned short")
+			maskErr = builtins.OverflowError.New("Python int too large for C unsigned short")
 		}
 		err = p.Register(v, m)
 		if ferr == nil && maskErr != nil {
@@ -414,7 +414,7 @@ func FuzzFdAndMask(f *testing.F) {
 		checkFd("Poll.Modify", p.Modify(v, 1), nil)
 		checkFd("Poll.Unregister", p.Unregister(v), nil)
 		if ferr == nil {
-			if err := p.Unregister(v); !sameErr(err, newError(builtins.KeyError, strconv.Itoa(fd))) {
+			if err := p.Unregister(v); !sameErr(err, builtins.KeyError.New(strconv.Itoa(fd))) {
 				t.Fatalf("second Unregister(%d): %v, want KeyError", fd, err)
 			}
 			if err := p.Modify(v, 1); !errors.Is(err, builtins.FileNotFoundError) || !errors.Is(err, unix.ENOENT) {

@@ -117,7 +117,7 @@ func cmp3[T int64 | uint64 | uint32](a, b T) int {
 // ones in that order, each a Python int.
 func (abi keventABI) newKevent(ident any, args []int64) (kfields, error) {
 	if len(args) > 5 {
-		return kfields{}, newError(builtins.TypeError, "kevent() takes at most 6 arguments ("+strconv.Itoa(len(args)+1)+" given)")
+		return kfields{}, builtins.TypeError.New("kevent() takes at most 6 arguments (" + strconv.Itoa(len(args)+1) + " given)")
 	}
 	f := kfields{Filter: abi.readFilter, Flags: uint32(abi.evAdd)}
 	for i, v := range args {
@@ -126,9 +126,9 @@ func (abi keventABI) newKevent(ident any, args []int64) (kfields, error) {
 			if abi.filter32 {
 				f.Filter = int64(uint32(v))
 			} else if v < math.MinInt16 {
-				return kfields{}, newError(builtins.OverflowError, "signed short integer is less than minimum")
+				return kfields{}, builtins.OverflowError.New("signed short integer is less than minimum")
 			} else if v > math.MaxInt16 {
-				return kfields{}, newError(builtins.OverflowError, "signed short integer is greater than maximum")
+				return kfields{}, builtins.OverflowError.New("signed short integer is greater than maximum")
 			} else {
 				f.Filter = v
 			}
@@ -142,7 +142,7 @@ func (abi keventABI) newKevent(ident any, args []int64) (kfields, error) {
 			f.Fflags = uint32(v)
 		case 3: // intptr_t ("l" where it is a 32-bit long) or int64_t
 			if abi.dataBits < 64 && !pyobj.IsCInt(v) { // a 32-bit C long
-				return kfields{}, newError(builtins.OverflowError, "Python int too large to convert to C long")
+				return kfields{}, builtins.OverflowError.New("Python int too large to convert to C long")
 			}
 			f.Data = v
 		case 4: // "K"/"k": masked to a pointer's width
@@ -188,14 +188,14 @@ func kqueueTimeout(v any, time32 bool) (time.Duration, error) {
 	t, err := pytime.FromObject(v, 1e9, errIntTimeoutType)
 	switch {
 	case err != nil:
-		return 0, newError(builtins.TypeError, "timeout argument must be a number or None, got "+pyobj.TypeName(v))
+		return 0, builtins.TypeError.New("timeout argument must be a number or None, got " + pyobj.TypeName(v))
 	case t.None:
 		return -1, nil
 	case time32 && !t.Dur && !pyobj.IsCInt(floorDiv(t.NS, 1e9)):
 		// _PyTime_AsTimespec's tv_sec, before the sign is looked at.
 		return 0, pytime.ErrTimeT()
 	case t.NS < 0:
-		return 0, newError(builtins.ValueError, "timeout must be positive or None")
+		return 0, builtins.ValueError.New("timeout must be positive or None")
 	}
 	return time.Duration(t.NS), nil
 }
@@ -220,8 +220,8 @@ func submitOnce[T any](changes []T, sys func(changes []T, d time.Duration) (int,
 
 // PyLong_AsSize_t's errors.
 func errSizeTNegative() *builtins.Error {
-	return newError(builtins.OverflowError, "can't convert negative value to size_t")
+	return builtins.OverflowError.New("can't convert negative value to size_t")
 }
 func errSizeTOverflow() *builtins.Error {
-	return newError(builtins.OverflowError, "Python int too large to convert to C size_t")
+	return builtins.OverflowError.New("Python int too large to convert to C size_t")
 }

@@ -172,9 +172,9 @@ func TestKeventCompare(t *testing.T) {
 // ValueError, and values round away from zero to the nanosecond.
 func TestKqueueTimeout(t *testing.T) {
 	typeErr := func(name string) *builtins.Error {
-		return newError(builtins.TypeError, "timeout argument must be a number or None, got "+name)
+		return builtins.TypeError.New("timeout argument must be a number or None, got " + name)
 	}
-	negErr := newError(builtins.ValueError, "timeout must be positive or None")
+	negErr := builtins.ValueError.New("timeout must be positive or None")
 	tests := []struct {
 		v      any
 		time32 bool

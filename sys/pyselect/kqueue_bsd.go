@@ -52,7 +52,7 @@ type Kqueue struct {
 
 // errClosedKqueue is the ValueError of every call on a closed Kqueue.
 func errClosedKqueue() *builtins.Error {
-	return newError(builtins.ValueError, "I/O operation on closed kqueue object")
+	return builtins.ValueError.New("I/O operation on closed kqueue object")
 }
 
 // NewKqueue is select.kqueue(): a new kernel event queue. Its descriptor
@@ -159,10 +159,10 @@ func (kq *Kqueue) Control(changelist []Kevent, maxevents int, timeout ...any) ([
 	}
 	defer p.release()
 	if maxevents < 0 {
-		return nil, newError(builtins.ValueError, "Length of eventlist must be 0 or positive, got "+strconv.Itoa(maxevents))
+		return nil, builtins.ValueError.New("Length of eventlist must be 0 or positive, got " + strconv.Itoa(maxevents))
 	}
 	if len(timeout) > 1 {
-		return nil, newError(builtins.TypeError, "control expected at most 3 arguments, got "+strconv.Itoa(len(timeout)+2))
+		return nil, builtins.TypeError.New("control expected at most 3 arguments, got " + strconv.Itoa(len(timeout)+2))
 	}
 	var t any
 	if len(timeout) == 1 {
@@ -173,7 +173,7 @@ func (kq *Kqueue) Control(changelist []Kevent, maxevents int, timeout ...any) ([
 		return nil, err
 	}
 	if len(changelist) > math.MaxInt32 {
-		return nil, newError(builtins.OverflowError, "changelist is too long")
+		return nil, builtins.OverflowError.New("changelist is too long")
 	}
 	buf, mine := kq.buf.get(len(changelist)+min(maxevents, maxEventSlots), 2*keptEvents, keventBuf)
 	defer kq.buf.put(mine)

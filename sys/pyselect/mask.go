@@ -52,5 +52,5 @@ func pollRegisterMask(eventmask []Mask) (Mask, error) {
 	case 1:
 		return eventmask[0], nil
 	}
-	return 0, newError(builtins.TypeError, "register expected at most 2 arguments, got "+strconv.Itoa(len(eventmask)+1))
+	return 0, builtins.TypeError.New("register expected at most 2 arguments, got " + strconv.Itoa(len(eventmask)+1))
 }

@@ -19,10 +19,10 @@ func TestEpollPollArity(t *testing.T) {
 	}
 	defer ep.Close()
 	var p Poller = ep
-	if _, err := p.Poll(0, 1, 2); !sameErr(err, newError(builtins.TypeError, "poll() takes at most 2 arguments (3 given)")) {
+	if _, err := p.Poll(0, 1, 2); !sameErr(err, builtins.TypeError.New("poll() takes at most 2 arguments (3 given)")) {
 		t.Fatalf("Epoll.Poll(0, 1, 2): %v", err)
 	}
-	if _, err := p.Poll(0, 0); !sameErr(err, newError(builtins.ValueError, "maxevents must be greater than 0, got 0")) {
+	if _, err := p.Poll(0, 0); !sameErr(err, builtins.ValueError.New("maxevents must be greater than 0, got 0")) {
 		t.Fatalf("Epoll.Poll(0, 0): %v", err)
 	}
 	if evs, err := p.Poll(0); err != nil || len(evs) != 0 {

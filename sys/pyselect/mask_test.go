@@ -17,7 +17,7 @@ import (
 func TestPollerArity(t *testing.T) {
 	p := NewPoll().Poller()
 	_, err := p.Poll(0, 1)
-	if !sameErr(err, newError(builtins.TypeError, "poll expected at most 1 argument, got 2")) {
+	if !sameErr(err, builtins.TypeError.New("poll expected at most 1 argument, got 2")) {
 		t.Fatalf("Poll.Poll(0, 1): %v", err)
 	}
 	if evs, err := p.Poll(0); err != nil || len(evs) != 0 {
@@ -38,10 +38,10 @@ func TestMaskFlows(t *testing.T) {
 	if err := p.Modify(0, ev.Events|POLLOUT); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.Modify(0, -1); !sameErr(err, newError(builtins.ValueError, "value must be positive")) {
+	if err := p.Modify(0, -1); !sameErr(err, builtins.ValueError.New("value must be positive")) {
 		t.Fatalf("Modify(0, -1): %v", err)
 	}
-	if err := p.Modify(0, 1<<16); !sameErr(err, newError(builtins.OverflowError, "Python int too large for C unsigned short")) {
+	if err := p.Modify(0, 1<<16); !sameErr(err, builtins.OverflowError.New("Python int too large for C unsigned short")) {
 		t.Fatalf("Modify(0, 1<<16): %v", err)
 	}
 }

@@ -58,7 +58,7 @@ const msMaxWait = math.MaxInt32 * time.Millisecond
 
 // errConcurrentPoll is CPython's answer to a second Poll while one runs.
 func errConcurrentPoll() *builtins.Error {
-	return newError(builtins.RuntimeError, "concurrent poll() invocation")
+	return builtins.RuntimeError.New("concurrent poll() invocation")
 }
 
 // NewPoll is select.poll(): a new, empty poll object.
@@ -132,9 +132,9 @@ func (p *Poll) set(fd any, eventmask Mask, mustExist bool) error {
 func ushort(v Mask) (uint16, error) {
 	switch {
 	case v < 0:
-		return 0, newError(builtins.ValueError, "value must be positive")
+		return 0, builtins.ValueError.New("value must be positive")
 	case v > 0xffff:
-		return 0, newError(builtins.OverflowError, "Python int too large for C unsigned short")
+		return 0, builtins.OverflowError.New("Python int too large for C unsigned short")
 	}
 	return uint16(v), nil
 }
@@ -157,7 +157,7 @@ func (p *Poll) Unregister(fd any) error {
 	defer p.mu.Unlock()
 	i, ok := p.index[int32(n)]
 	if !ok {
-		return newError(builtins.KeyError, strconv.Itoa(n))
+		return builtins.KeyError.New(strconv.Itoa(n))
 	}
 	delete(p.index, int32(n))
 	p.fds[i].Fd = -1

@@ -161,6 +161,12 @@ var _ = addRows(
 			t.Fatal("gaierror is an OSError")
 		}
 	}},
+	portingRow{"raise ValueError('bad fd')", "return builtins.ValueError.New(\"bad fd\")", func(t *testing.T) {
+		err := error(builtins.ValueError.New("bad fd"))
+		if !builtins.Except(err, builtins.ValueError) || builtins.Str(err) != "bad fd" || err.Error() != "ValueError: bad fd" || builtins.AsError(err).Errno != 0 {
+			t.Fatalf("%#v: want ValueError 'bad fd' with no errno", err)
+		}
+	}},
 	portingRow{"except Exception:", "builtins.Except(err, builtins.PyException)", func(t *testing.T) {
 		_, _, _, own := pyselect.Select([]int{-1}, nil, nil, 0)
 		for _, err := range []error{own, resetErr(t), errors.New("any Go error")} {

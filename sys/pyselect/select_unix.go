@@ -28,7 +28,7 @@ var _ [unsafe.Sizeof(unix.FdSet{})*8 - FD_SETSIZE]struct{}
 
 // errFdOutOfRange is _PyIsSelectable_fd's failure.
 func errFdOutOfRange() *builtins.Error {
-	return newError(builtins.ValueError, "filedescriptor out of range in select()")
+	return builtins.ValueError.New("filedescriptor out of range in select()")
 }
 
 // An fdSet is select(2)'s fd_set, a bitmap.

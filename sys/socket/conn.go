@@ -38,7 +38,7 @@ func (s *Socket) Listen(backlog ...int) error {
 		return errNone("listen")
 	}
 	if len(backlog) > 1 {
-		return newError(builtins.TypeError, "listen expected at most 1 argument, got "+strconv.Itoa(len(backlog)))
+		return builtins.TypeError.New("listen expected at most 1 argument, got " + strconv.Itoa(len(backlog)))
 	}
 	n := min(SOMAXCONN, 128)
 	if len(backlog) == 1 {

@@ -22,16 +22,12 @@ func oserror(err error) error {
 	return err
 }
 
-func newError(exc builtins.Exception, msg string) error {
-	return &builtins.Error{Exception: exc, Message: msg}
-}
-
 // errTimedOut is socket.timeout (TimeoutError) "timed out", whose errno
 // is None.
-func errTimedOut() error { return newError(builtins.TimeoutError, "timed out") }
+func errTimedOut() error { return builtins.TimeoutError.New("timed out") }
 
 // errNone is what a method of a nil *Socket returns: Python's None has no
 // such attribute.
 func errNone(method string) error {
-	return newError(builtins.AttributeError, "'NoneType' object has no attribute '"+method+"'")
+	return builtins.AttributeError.New("'NoneType' object has no attribute '" + method + "'")
 }

@@ -32,5 +32,5 @@ func lookupError(host string, err error) error {
 // errAddrFamily is getaddrinfo's EAI_ADDRFAMILY, for a numeric host of the
 // other family: ("::1", 0) for an AF_INET socket.
 func errAddrFamily() error {
-	return newError(Gaierror, "[Errno -9] Address family for hostname not supported")
+	return Gaierror.New("[Errno -9] Address family for hostname not supported")
 }

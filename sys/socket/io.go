@@ -30,7 +30,7 @@ func (s *Socket) Recv(bufsize int, flags ...int) ([]byte, error) {
 		return nil, err
 	}
 	if bufsize < 0 {
-		return nil, newError(builtins.ValueError, "negative buffersize in recv")
+		return nil, builtins.ValueError.New("negative buffersize in recv")
 	}
 	if bufsize > pooledSize {
 		buf := make([]byte, bufsize)
@@ -77,15 +77,15 @@ func (s *Socket) RecvInto(buffer []byte, nbytesAndFlags ...int) (int, error) {
 		nbytes = nbytesAndFlags[0]
 	case 0:
 	default:
-		return 0, newError(builtins.TypeError, "recv_into() takes at most 3 arguments ("+strconv.Itoa(len(nbytesAndFlags)+1)+" given)")
+		return 0, builtins.TypeError.New("recv_into() takes at most 3 arguments (" + strconv.Itoa(len(nbytesAndFlags)+1) + " given)")
 	}
 	switch {
 	case nbytes < 0:
-		return 0, newError(builtins.ValueError, "negative buffersize in recv_into")
+		return 0, builtins.ValueError.New("negative buffersize in recv_into")
 	case nbytes == 0:
 		nbytes = len(buffer)
 	case nbytes > len(buffer):
-		return 0, newError(builtins.ValueError, "buffer too small for requested bytes")
+		return 0, builtins.ValueError.New("buffer too small for requested bytes")
 	}
 	return s.recvInto(buffer[:nbytes], f)
 }
@@ -119,7 +119,7 @@ func (s *Socket) Recvfrom(bufsize int, flags ...int) ([]byte, Address, error) {
 		return nil, nil, err
 	}
 	if bufsize < 0 {
-		return nil, nil, newError(builtins.ValueError, "negative buffersize in recvfrom")
+		return nil, nil, builtins.ValueError.New("negative buffersize in recvfrom")
 	}
 	buf := make([]byte, bufsize)
 	fd := s.fd()
@@ -228,5 +228,5 @@ func optFlags(method string, max int, flags []int) (int, error) {
 	case 1:
 		return flags[0], nil
 	}
-	return 0, newError(builtins.TypeError, method+"() takes at most "+strconv.Itoa(max)+" arguments ("+strconv.Itoa(max-1+len(flags))+" given)")
+	return 0, builtins.TypeError.New(method + "() takes at most " + strconv.Itoa(max) + " arguments (" + strconv.Itoa(max-1+len(flags)) + " given)")
 }

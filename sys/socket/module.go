@@ -72,7 +72,7 @@ func CreateConnection(address AddrInet, args ...any) (*Socket, error) {
 		}
 	}
 	if len(args) > 2 {
-		return nil, newError(builtins.TypeError, "create_connection() takes from 1 to 3 positional arguments but "+strconv.Itoa(len(args)+1)+" were given")
+		return nil, builtins.TypeError.New("create_connection() takes from 1 to 3 positional arguments but " + strconv.Itoa(len(args)+1) + " were given")
 	}
 	var source any
 	if len(args) == 2 {
@@ -97,7 +97,7 @@ func CreateConnection(address AddrInet, args ...any) (*Socket, error) {
 		errs = append(errs, err)
 	}
 	if len(errs) == 0 {
-		return nil, newError(builtins.OSError, "getaddrinfo returns an empty list")
+		return nil, builtins.OSError.New("getaddrinfo returns an empty list")
 	}
 	if kw.AllErrors {
 		return nil, &builtins.ExceptionGroupError{Message: "create_connection failed", Exceptions: errs}
@@ -140,7 +140,7 @@ func (s *Socket) connectFrom(family AddressFamily, address AddrInet, timeout []a
 		if family == AF_INET6 {
 			fam = "AF_INET6"
 		}
-		return newError(builtins.TypeError, "bind(): "+fam+" address must be tuple, not "+builtins.TypeName(source))
+		return builtins.TypeError.New("bind(): " + fam + " address must be tuple, not " + builtins.TypeName(source))
 	}
 	return s.Connect(address)
 }
@@ -169,16 +169,16 @@ func CreateServer(address Address, kw ...ServerOptions) (*Socket, error) {
 	case 1:
 		o = kw[0]
 	default:
-		return nil, newError(builtins.TypeError, "create_server() takes 1 positional argument and one ServerOptions")
+		return nil, builtins.TypeError.New("create_server() takes 1 positional argument and one ServerOptions")
 	}
 	if o.Family == 0 {
 		o.Family = AF_INET
 	}
 	if o.ReusePort && !haveReusePort {
-		return nil, newError(builtins.ValueError, "SO_REUSEPORT not supported on this platform")
+		return nil, builtins.ValueError.New("SO_REUSEPORT not supported on this platform")
 	}
 	if o.DualstackIPv6 && o.Family != AF_INET6 {
-		return nil, newError(builtins.ValueError, "dualstack_ipv6 requires AF_INET6 family")
+		return nil, builtins.ValueError.New("dualstack_ipv6 requires AF_INET6 family")
 	}
 	s, err := NewSocket(o.Family, SOCK_STREAM, 0)
 	if err != nil {
@@ -225,7 +225,7 @@ func (s *Socket) createServer(address Address, o ServerOptions) error {
 	}
 	n, ok := o.Backlog.(int)
 	if !ok {
-		return newError(builtins.TypeError, "'"+builtins.TypeName(o.Backlog)+"' object cannot be interpreted as an integer")
+		return builtins.TypeError.New("'" + builtins.TypeName(o.Backlog) + "' object cannot be interpreted as an integer")
 	}
 	return s.Listen(n)
 }

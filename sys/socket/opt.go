@@ -23,18 +23,18 @@ func (s *Socket) Setsockopt(level, optname int, value any, optlen ...int) error 
 		return errNone("setsockopt")
 	}
 	if len(optlen) > 1 {
-		return newError(builtins.TypeError, "setsockopt() takes at most 4 arguments ("+strconv.Itoa(len(optlen)+3)+" given)")
+		return builtins.TypeError.New("setsockopt() takes at most 4 arguments (" + strconv.Itoa(len(optlen)+3) + " given)")
 	}
 	fd := s.fd()
 	defer runtime.KeepAlive(s)
 	if value == nil {
 		if len(optlen) == 0 {
-			return newError(builtins.TypeError, "setsockopt() takes exactly 4 arguments (3 given)")
+			return builtins.TypeError.New("setsockopt() takes exactly 4 arguments (3 given)")
 		}
 		return oserror(setsockoptNull(fd, level, optname, optlen[0]))
 	}
 	if len(optlen) == 1 {
-		return newError(builtins.TypeError, "setsockopt() argument 3 must be NoneType, not "+builtins.TypeName(value))
+		return builtins.TypeError.New("setsockopt() argument 3 must be NoneType, not " + builtins.TypeName(value))
 	}
 	switch v := value.(type) {
 	case []byte:
@@ -48,7 +48,7 @@ func (s *Socket) Setsockopt(level, optname int, value any, optlen ...int) error 
 	}
 	n, err := pyselect.AsFileDescriptor(value) // a Python int as a C int
 	if err != nil || !isInt(value) {
-		return newError(builtins.TypeError, "a bytes-like object is required, not '"+builtins.TypeName(value)+"'")
+		return builtins.TypeError.New("a bytes-like object is required, not '" + builtins.TypeName(value) + "'")
 	}
 	return oserror(setsockoptInt(fd, level, optname, n))
 }
@@ -81,7 +81,7 @@ func (s *Socket) GetsockoptBytes(level, optname, buflen int) ([]byte, error) {
 		return nil, errNone("getsockopt")
 	}
 	if buflen <= 0 || buflen > 1024 {
-		return nil, newError(builtins.OSError, "getsockopt buflen out of range")
+		return nil, builtins.OSError.New("getsockopt buflen out of range")
 	}
 	buf, err := getsockoptBytes(s.fd(), level, optname, buflen)
 	runtime.KeepAlive(s)

@@ -41,9 +41,9 @@ func sockaddr(family AddressFamily, a Address, caller string) (sockAddr, error) 
 		case AddrInet:
 			in = x
 		case AddrInet6:
-			return sockAddr{}, newError(builtins.TypeError, "AF_INET address must be a pair (host, port)")
+			return sockAddr{}, builtins.TypeError.New("AF_INET address must be a pair (host, port)")
 		default:
-			return sockAddr{}, newError(builtins.TypeError, caller+"(): AF_INET address must be tuple, not "+pyTypeName(a))
+			return sockAddr{}, builtins.TypeError.New(caller + "(): AF_INET address must be tuple, not " + pyTypeName(a))
 		}
 		if err := checkPort(in.Port, caller); err != nil {
 			return sockAddr{}, err
@@ -61,7 +61,7 @@ func sockaddr(family AddressFamily, a Address, caller string) (sockAddr, error) 
 		case AddrInet6:
 			in = x
 		default:
-			return sockAddr{}, newError(builtins.TypeError, caller+"(): AF_INET6 address must be tuple, not "+pyTypeName(a))
+			return sockAddr{}, builtins.TypeError.New(caller + "(): AF_INET6 address must be tuple, not " + pyTypeName(a))
 		}
 		if err := checkPort(in.Port, caller); err != nil {
 			return sockAddr{}, err
@@ -73,12 +73,12 @@ func sockaddr(family AddressFamily, a Address, caller string) (sockAddr, error) 
 		// CPython reads flowinfo and scope_id as C unsigned ints ("I").
 		return sockAddr{family: AF_INET6, ip: ip, port: in.Port, flowinfo: uint32(in.Flowinfo), scopeID: uint32(in.ScopeID)}, nil
 	}
-	return sockAddr{}, newError(builtins.OSError, caller+"(): bad family")
+	return sockAddr{}, builtins.OSError.New(caller + "(): bad family")
 }
 
 func checkPort(port int, caller string) error {
 	if port < 0 || port > 0xffff {
-		return newError(builtins.OverflowError, caller+"(): port must be 0-65535.")
+		return builtins.OverflowError.New(caller + "(): port must be 0-65535.")
 	}
 	return nil
 }
@@ -98,7 +98,7 @@ func hostAddr(host string, family AddressFamily) (netip.Addr, error) {
 		if family == AF_INET {
 			return netip.AddrFrom4([4]byte{255, 255, 255, 255}), nil
 		}
-		return netip.Addr{}, newError(builtins.OSError, "address family mismatched")
+		return netip.Addr{}, builtins.OSError.New("address family mismatched")
 	}
 	if ip, err := netip.ParseAddr(host); err == nil {
 		if (family == AF_INET) != ip.Is4() {

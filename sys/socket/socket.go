@@ -53,7 +53,7 @@ type Socket struct {
 // default timeout (SetDefaultTimeout).
 func NewSocket(family AddressFamily, kind SocketKind, proto int, fileno ...any) (*Socket, error) {
 	if len(fileno) > 1 {
-		return nil, newError(builtins.TypeError, "socket() takes at most 4 arguments ("+strconv.Itoa(len(fileno)+3)+" given)")
+		return nil, builtins.TypeError.New("socket() takes at most 4 arguments (" + strconv.Itoa(len(fileno)+3) + " given)")
 	}
 	if len(fileno) == 0 || fileno[0] == nil {
 		if family == -1 {
@@ -73,7 +73,7 @@ func NewSocket(family AddressFamily, kind SocketKind, proto int, fileno ...any) 
 	}
 	fd, ok := cInt(fileno[0])
 	if !ok {
-		return nil, newError(builtins.TypeError, "'"+builtins.TypeName(fileno[0])+"' object cannot be interpreted as an integer")
+		return nil, builtins.TypeError.New("'" + builtins.TypeName(fileno[0]) + "' object cannot be interpreted as an integer")
 	}
 	return fromFd(fd, family, kind, proto)
 }
@@ -98,7 +98,7 @@ func cInt(v any) (int, bool) {
 // was to be read from it (an unbound socket fails it on Windows).
 func fromFd(fd int, family AddressFamily, kind SocketKind, proto int) (*Socket, error) {
 	if negativeFd(fd) {
-		return nil, newError(builtins.ValueError, "negative file descriptor")
+		return nil, builtins.ValueError.New("negative file descriptor")
 	}
 	a, err := getsockname(fd)
 	if err != nil && (family == -1 || notSocket(err)) {

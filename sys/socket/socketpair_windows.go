@@ -24,11 +24,11 @@ func Socketpair(family AddressFamily, kind SocketKind, proto ...int) (*Socket, *
 	case family == AF_INET6:
 		host = "::1"
 	case family != AF_INET:
-		return nil, nil, newError(builtins.ValueError, "Only AF_INET and AF_INET6 socket address families are supported")
+		return nil, nil, builtins.ValueError.New("Only AF_INET and AF_INET6 socket address families are supported")
 	case kind != SOCK_STREAM:
-		return nil, nil, newError(builtins.ValueError, "Only SOCK_STREAM socket type is supported")
+		return nil, nil, builtins.ValueError.New("Only SOCK_STREAM socket type is supported")
 	case p != 0:
-		return nil, nil, newError(builtins.ValueError, "Only protocol zero is supported")
+		return nil, nil, builtins.ValueError.New("Only protocol zero is supported")
 	}
 	lsock, err := NewSocket(family, kind, p)
 	if err != nil {

@@ -58,10 +58,10 @@ func setsockoptBytes(fd, level, opt int, v []byte) error {
 func unixSockaddr(a Address, caller string) (sockAddr, error) {
 	path, ok := a.(AddrUnix)
 	if !ok {
-		return sockAddr{}, newError(builtins.TypeError, "a bytes-like object is required, not '"+pyTypeName(a)+"'")
+		return sockAddr{}, builtins.TypeError.New("a bytes-like object is required, not '" + pyTypeName(a) + "'")
 	}
 	if len(path) >= len(unix.RawSockaddrUnix{}.Path) {
-		return sockAddr{}, newError(builtins.OSError, "AF_UNIX path too long")
+		return sockAddr{}, builtins.OSError.New("AF_UNIX path too long")
 	}
 	return sockAddr{family: AF_UNIX, path: string(path)}, nil
 }

@@ -315,7 +315,7 @@ func getsockoptBytes(fd, level, optname, buflen int) ([]byte, error) {
 // unixSockaddr is getsockaddrarg for a family it has no case for: CPython
 // on Windows is built without AF_UNIX.
 func unixSockaddr(_ Address, caller string) (sockAddr, error) {
-	return sockAddr{}, newError(builtins.OSError, caller+"(): bad family")
+	return sockAddr{}, builtins.OSError.New(caller + "(): bad family")
 }
 
 // errnoOf is an OSError's errno attribute: winerror_to_errno of the

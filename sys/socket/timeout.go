@@ -69,7 +69,7 @@ func parseTimeout(v any) (time.Duration, error) {
 	case t.None:
 		return noTimeout, nil
 	case t.NS < 0:
-		return 0, newError(builtins.ValueError, "Timeout value out of range")
+		return 0, builtins.ValueError.New("Timeout value out of range")
 	}
 	return time.Duration(t.NS), nil
 }

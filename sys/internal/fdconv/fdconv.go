@@ -25,10 +25,6 @@ import (
 type filenoer interface{ Fileno() int }
 type filenoErrer interface{ Fileno() (int, error) }
 
-func newError(exc builtins.Exception, msg string) *builtins.Error {
-	return &builtins.Error{Exception: exc, Message: msg}
-}
-
 // rawFd is fdOf before its range and sign checks: the integer v is (big
 // when it is beyond int64) or its fileno() returns (-1 for a closed
 // socket, as Python's), or the conversion's error.
@@ -83,7 +79,7 @@ func callFileno(v any, m reflect.Value) (fd int64, big bool, err error) {
 		if need > 1 {
 			s = "s"
 		}
-		return -1, false, newError(builtins.TypeError, pyobj.TypeName(v)+".fileno() missing "+strconv.Itoa(need)+" required positional argument"+s)
+		return -1, false, builtins.TypeError.New(pyobj.TypeName(v) + ".fileno() missing " + strconv.Itoa(need) + " required positional argument" + s)
 	}
 	errType := reflect.TypeFor[error]()
 	if n := t.NumOut(); n == 0 || n > 2 || n == 2 && t.Out(1) != errType {
@@ -103,7 +99,7 @@ func callFileno(v any, m reflect.Value) (fd int64, big bool, err error) {
 // errFilenoNotInt is PyObject_AsFileDescriptor's error for a fileno()
 // whose result is no int.
 func errFilenoNotInt() *builtins.Error {
-	return newError(builtins.TypeError, "fileno() returned a non-integer")
+	return builtins.TypeError.New("fileno() returned a non-integer")
 }
 
 // connFd reads the descriptor of a syscall.Conn without changing its mode.
@@ -134,11 +130,11 @@ func connFd(c syscall.Conn) (int64, error) {
 }
 
 func ErrNotFileno() *builtins.Error {
-	return newError(builtins.TypeError, "argument must be an int, or have a fileno() method.")
+	return builtins.TypeError.New("argument must be an int, or have a fileno() method.")
 }
 
 func ErrClosedFile() *builtins.Error {
-	return newError(builtins.ValueError, "I/O operation on closed file")
+	return builtins.ValueError.New("I/O operation on closed file")
 }
 
 // Int64 is Raw with an fd beyond int64 refused: the integer
@@ -153,7 +149,7 @@ func ErrClosedFile() *builtins.Error {
 func Int64(v any) (int64, error) {
 	fd, big, err := Raw(v)
 	if err == nil && big {
-		return -1, newError(builtins.OverflowError, "Python int too large to convert to C int")
+		return -1, builtins.OverflowError.New("Python int too large to convert to C int")
 	}
 	return fd, err
 }

@@ -68,17 +68,13 @@ func FromFloat(f float64, unit int64) (int64, error) {
 
 // CPython's errors of the conversion, made per call.
 func ErrNaN() *builtins.Error {
-	return newError(builtins.ValueError, "Invalid value NaN (not a number)")
+	return builtins.ValueError.New("Invalid value NaN (not a number)")
 }
 
 func ErrTimeT() *builtins.Error {
-	return newError(builtins.OverflowError, "timestamp out of range for platform time_t")
+	return builtins.OverflowError.New("timestamp out of range for platform time_t")
 }
 
 func ErrPyTime() *builtins.Error {
-	return newError(builtins.OverflowError, "timestamp too large to convert to C _PyTime_t")
-}
-
-func newError(exc builtins.Exception, msg string) *builtins.Error {
-	return &builtins.Error{Exception: exc, Message: msg}
+	return builtins.OverflowError.New("timestamp too large to convert to C _PyTime_t")
 }
