@@ -26,7 +26,7 @@ import (
 // message (SEMANTICS.md#errors-classes, SEMANTICS.md#errors-index); errors.Is answers
 // isinstance, and an OSError keeps its errno.
 
-var _ = describe("OSError", "", Label("api:errors"), func() {
+var _ = describe("builtins.OSError", "", Label("api:errors"), func() {
 	// Source: PEP 3151 "Compatibility concerns"/errno mapping and CPython
 	// Objects/exceptions.c errnomap; every row probed with CPython 3.11.7:
 	// type(OSError(errno.X, '')).__mro__ (SEMANTICS.md#errors-classes).
@@ -96,7 +96,7 @@ var _ = describe("OSError", "", Label("api:errors"), func() {
 	})
 })
 
-var _ = describe("pyselect exceptions", "", Label("api:errors"), func() {
+var _ = describe("builtins.Except", "", Label("api:errors"), func() {
 	// Source: Python's exception hierarchy
 	// (https://docs.python.org/3/library/exceptions.html#exception-hierarchy):
 	// KeyError < LookupError, OverflowError < ArithmeticError, all <

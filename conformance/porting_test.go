@@ -128,7 +128,7 @@ var netErrors = map[string]struct {
 	}, builtins.BrokenPipeError, unix.EPIPE},
 }
 
-var _ = describe("OSError", "socket errors", Label("api:errors"), func() {
+var _ = describe("builtins.OSError", "sockets", Label("api:errors"), func() {
 	// Source: PEP 3151 (the errno selects the OSError subclass);
 	// https://docs.python.org/3/library/exceptions.html#os-exceptions
 	// Python: test_exceptions.py::ExceptionTests::testAttributes
