@@ -67,8 +67,6 @@ tidy-check:
 clean:
 	rm -rf $(OUT) bin
 
-# Targets added by later work go below, one block per area.
-
 # --- platforms ---
 # Linux architectures under qemu-user here, the BSDs in Vagrant VMs, and the
 # lint of the CI workflows and Vagrantfiles. See conformance/PLATFORMS.md.
