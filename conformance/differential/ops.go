@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style license that can be
 // found in the LICENSE file.
 
-//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd || solaris
+//go:build unix && !aix
 
 package differential
 
@@ -77,29 +77,4 @@ func (r *replayer) library(st *Step) (any, error) {
 		return run(r, st)
 	}
 	return nil, scenarioErr("unknown op %q", st.Op)
-}
-
-// A poller is a select object over a descriptor of its own: an epoll or
-// a kqueue.
-type poller interface {
-	Fileno() (int, error)
-	Close() error
-}
-
-// addPoller makes a poller with open and gives it the step's one name.
-func (w *World) addPoller(st *Step, open func() (poller, error)) (any, error) {
-	names := st.Names()
-	if len(names) != 1 {
-		return nil, scenarioErr("%s needs one name", st.Op)
-	}
-	p, err := open()
-	if err != nil {
-		return nil, err
-	}
-	fd, err := p.Fileno()
-	if err != nil {
-		p.Close()
-		return nil, err
-	}
-	return nil, w.addObj(names[0], p, fd)
 }

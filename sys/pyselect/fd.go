@@ -160,13 +160,3 @@ func AsFileDescriptor(v any) (int, error) { return fdOf(v) }
 // noFileno is the AttributeError of calling fileno() on a value of the
 // Python type typeName that has no such method.
 func noFileno(typeName string) *builtins.Error { return noAttribute(typeName, "fileno") }
-
-// cInt is the range check of an argument CPython parses as a C int (the
-// "i" format, _PyLong_AsInt): outside it, OverflowError "Python int too
-// large to convert to C int" (for large negative values too).
-func cInt[T int | int64](i T) error {
-	if !pyobj.IsCInt(int64(i)) {
-		return errIntOverflow()
-	}
-	return nil
-}

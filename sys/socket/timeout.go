@@ -14,8 +14,6 @@ import (
 	"github.com/pyselect/pyselect/sys/internal/pytime"
 )
 
-const nsPerSec = int64(time.Second)
-
 // noTimeout is a socket's timeout in blocking mode, Python's None.
 const noTimeout time.Duration = -1
 
