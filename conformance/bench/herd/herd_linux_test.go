@@ -30,7 +30,14 @@ type waitFunc func(evs []unix.EpollEvent) (int, error)
 func impls(ep *pyselect.Epoll) map[string]waitFunc {
 	efd, _ := ep.Fileno()
 	return map[string]waitFunc{
-		"raw": func(evs []unix.EpollEvent) (int, error) { return unix.EpollWait(efd, evs, -1) },
+		"raw": func(evs []unix.EpollEvent) (int, error) {
+			for { // as every x/sys caller must: the runtime's SIGURG interrupts the wait
+				n, err := unix.EpollWait(efd, evs, -1)
+				if err != unix.EINTR {
+					return n, err
+				}
+			}
+		},
 		"Wait": func(evs []unix.EpollEvent) (int, error) {
 			return ep.Wait(evs, -1)
 		},
