@@ -16,7 +16,8 @@ import (
 )
 
 // TestWindowsAPI checks what the package exports on Windows against
-// Python's select module there, which has select() and error only: no
+// Python's select module there, which has select() and error (Error, an
+// alias of OSError, whose classes are in sys/builtins) only: no
 // poll, epoll, kqueue or devpoll, and no constants at all (PIPE_BUF and
 // the POLL* values are Unix-only; Modules/selectmodule.c, _select_exec).
 // It reads the package's own source files, chosen by the build context
@@ -49,7 +50,7 @@ func TestWindowsAPI(t *testing.T) {
 	if len(exported) == 0 {
 		t.Fatal("no exported names found: is the test running in the package folder?")
 	}
-	for _, want := range []string{"Select", "FD_SETSIZE", "Error", "Exception", "ExceptionOf", "Filenoer", "OSError", "ValueError"} {
+	for _, want := range []string{"Select", "FD_SETSIZE", "Error", "Filenoer"} {
 		if _, ok := exported[want]; !ok {
 			t.Errorf("%s is not exported on windows", want)
 		}
@@ -60,8 +61,8 @@ func TestWindowsAPI(t *testing.T) {
 			// HasSelect, HasPoll, ...: the Go form of hasattr(select, name),
 			// built on every OS so that a port can test for a facility;
 			// their values are checked against Python's below.
-		case kind == "const" && name != "FD_SETSIZE":
-			t.Errorf("constant %s is exported on windows: Python's select module there has none", name)
+		case kind == "const" && name != "FD_SETSIZE" && name != "Error":
+			t.Errorf("constant %s is exported on windows: Python's select module there has none but error", name)
 		case strings.Contains(name, "Poll") || strings.Contains(name, "Epoll") ||
 			strings.Contains(name, "Kqueue") || strings.Contains(name, "Kevent") || name == "Event":
 			t.Errorf("%s %s is exported on windows: Python has no poll, epoll or kqueue there", kind, name)
