@@ -9,7 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"runtime/debug"
+	"runtime"
 	"strconv"
 	"time"
 
@@ -23,8 +23,13 @@ func init() {
 	}
 	max := lim.Cur / 4
 	go watch(max, 100*time.Millisecond, func(rss uint64) {
-		debug.SetTraceback("all")
-		panic(fmt.Sprintf("memwatch: the test binary has had %d MiB resident, past %d MiB (a quarter of its RLIMIT_AS): a runaway test? Every goroutine follows, the running tests' among them", rss>>20, max>>20))
+		// runtime.Stack(all) stops the world, so it has the stack of a
+		// goroutine running on another thread too (the runaway one, most
+		// likely), which a panic's own traceback prints as "stack
+		// unavailable".
+		stacks := make([]byte, 1<<20)
+		stacks = stacks[:runtime.Stack(stacks, true)]
+		panic(fmt.Sprintf("memwatch: the test binary has had %d MiB resident, past %d MiB (a quarter of its RLIMIT_AS): a runaway test? Every goroutine, the running tests' among them:\n\n%s", rss>>20, max>>20, stacks))
 	})
 }
 
